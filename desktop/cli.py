@@ -1,0 +1,203 @@
+"""Command line: `dinas-desk` opens the app; subcommands manage the database and users."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from desktop import __version__
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, "Pemakaian: " if prefix is None else prefix)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dinas-desk",
+        description="Dinas Desk: SOP Disdukcapil (SIJARLA dan Inovasi Pelayanan Publik) sebagai alur kerja.",
+        formatter_class=_Formatter,
+        add_help=False,
+    )
+    _localize(parser)
+    parser.add_argument("--demo", action="store_true", help="buka aplikasi dengan database demo yang baru")
+    parser.add_argument("--db", metavar="URL", help="alamat database: sqlite:///berkas atau postgresql://...")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="uji mandiri tanpa jendela: buka database, bangun jendela utama, keluar 0 atau 1",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"Dinas Desk {__version__}", help="tampilkan versi"
+    )
+    sub = parser.add_subparsers(dest="command", title="perintah", metavar="PERINTAH")
+
+    db_cmd = sub.add_parser("db", help="kelola database", formatter_class=_Formatter, add_help=False)
+    _localize(db_cmd)
+    db_sub = db_cmd.add_subparsers(
+        dest="db_command", title="perintah database", metavar="AKSI", required=True
+    )
+    for name, text in (
+        ("upgrade", "terapkan migrasi skema yang tertunda"),
+        ("status", "versi skema dan lokasi"),
+    ):
+        _localize(db_sub.add_parser(name, help=text, add_help=False, formatter_class=_Formatter))
+    for name, text in (
+        ("backup", "salin database SQLite ke BERKAS"),
+        ("restore", "pulihkan database dari BERKAS"),
+    ):
+        p = db_sub.add_parser(name, help=text, add_help=False, formatter_class=_Formatter)
+        _localize(p)
+        p.add_argument("path", metavar="BERKAS", type=Path)
+
+    user_cmd = sub.add_parser("user", help="kelola pengguna", formatter_class=_Formatter, add_help=False)
+    _localize(user_cmd)
+    user_sub = user_cmd.add_subparsers(
+        dest="user_command", title="perintah pengguna", metavar="AKSI", required=True
+    )
+    add = user_sub.add_parser("add", help="tambah pengguna", add_help=False, formatter_class=_Formatter)
+    _localize(add)
+    add.add_argument("username", metavar="NAMA_PENGGUNA")
+    add.add_argument("--nama", required=True, help="nama lengkap")
+    add.add_argument("--peran", required=True, help="kode peran, dipisah koma (mis. administrator)")
+    add.add_argument("--nip", help="NIP 18 angka")
+    add.add_argument("--pangkat", default="", help="pangkat/golongan")
+    add.add_argument("--jabatan", default="", help="jabatan")
+    add.add_argument("--password-stdin", action="store_true", help="baca kata sandi dari masukan standar")
+    _localize(user_sub.add_parser("list", help="daftar pengguna", add_help=False, formatter_class=_Formatter))
+
+    docs = sub.add_parser("documents", help="dokumen contoh", formatter_class=_Formatter, add_help=False)
+    _localize(docs)
+    docs_sub = docs.add_subparsers(
+        dest="documents_command", title="perintah dokumen", metavar="AKSI", required=True
+    )
+    sample = docs_sub.add_parser(
+        "sample",
+        help="buat contoh setiap jenis dokumen ke FOLDER",
+        add_help=False,
+        formatter_class=_Formatter,
+    )
+    _localize(sample)
+    sample.add_argument("folder", metavar="FOLDER", type=Path)
+    return parser
+
+
+def _localize(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+    parser._positionals.title = "argumen"
+    parser._optionals.title = "opsi"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "db":
+            return _db_command(args)
+        if args.command == "user":
+            return _user_command(args)
+        if args.command == "documents":
+            return _documents_command(args)
+        if args.self_test:
+            from desktop.app import self_test
+
+            return self_test(args.db, demo=args.demo)
+        from desktop.app import run
+
+        return run(args.db, demo=args.demo)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _open(args: argparse.Namespace, *, migrate: bool = True):
+    from desktop.models.connection import DatabaseConfigError
+    from desktop.services.bootstrap import open_database, resolve_url
+
+    try:
+        return open_database(resolve_url(args.db, demo=args.demo), migrate=migrate, seed=migrate)
+    except DatabaseConfigError as exc:
+        print(f"Galat: {exc}", file=sys.stderr)
+        raise SystemExit(2) from exc
+
+
+def _db_command(args: argparse.Namespace) -> int:
+    from desktop.models import migrations
+
+    if args.db_command == "upgrade":
+        opened = _open(args)
+        applied = ", ".join(str(v) for v in opened.migrated) or "tidak ada"
+        print(f"Database {opened.location}: skema versi {opened.schema_version} (migrasi: {applied}).")
+        return 0
+    opened = _open(args, migrate=False)
+    if args.db_command == "status":
+        latest = migrations.LATEST_VERSION
+        version = migrations.current_version()
+        print(f"{opened.backend} {opened.location}: skema versi {version} (terbaru {latest}).")
+        return 0
+    if opened.backend != "sqlite":
+        print(
+            "Cadangan dan pemulihan server PostgreSQL dilakukan dengan pg_dump / pg_restore "
+            "oleh pengelola server.",
+            file=sys.stderr,
+        )
+        return 2
+    if args.db_command == "backup":
+        target = migrations.backup_sqlite(args.path.resolve())
+        print(f"Cadangan disimpan: {target}")
+        return 0
+    try:
+        migrations.restore_sqlite(args.path.resolve())
+    except ValueError as exc:
+        print(f"Galat: {exc}", file=sys.stderr)
+        return 1
+    print(f"Database dipulihkan dari {args.path}.")
+    return 0
+
+
+def _user_command(args: argparse.Namespace) -> int:
+    from desktop.services.errors import DomainError
+    from desktop.services.users import NewUser, add_user, list_users
+
+    _open(args)
+    if args.user_command == "list":
+        for u in list_users():
+            state = "" if u.is_active else " (nonaktif)"
+            print(f"{u.username:20} {u.full_name:40} {','.join(u.roles)}{state}")
+        return 0
+    password = _read_password(args.password_stdin)
+    roles = tuple(r.strip() for r in args.peran.split(",") if r.strip())
+    try:
+        user = add_user(
+            None,
+            NewUser(args.username, args.nama, password, roles, args.nip, args.pangkat, args.jabatan),
+        )
+    except DomainError as exc:
+        print(f"Galat: {exc.message}", file=sys.stderr)
+        return 1
+    print(f"Pengguna {user.username} dibuat dengan peran {', '.join(user.roles)}.")
+    return 0
+
+
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    env = os.environ.get("DINAS_DESK_PASSWORD")
+    if env:
+        return env
+    first = getpass.getpass("Kata sandi: ")
+    if getpass.getpass("Ulangi kata sandi: ") != first:
+        raise SystemExit("Galat: kata sandi tidak sama.")
+    return first
+
+
+def _documents_command(args: argparse.Namespace) -> int:
+    print("Contoh dokumen belum tersedia pada versi ini.", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

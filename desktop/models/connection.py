@@ -1,0 +1,144 @@
+"""Opening the database from a URL: a local SQLite file or a shared PostgreSQL server."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path, PurePath, PureWindowsPath
+from urllib.parse import urlsplit
+
+from peewee import Database, PostgresqlDatabase, SqliteDatabase
+from playhouse import db_url
+
+from .base import db
+
+NETWORK_FS_TYPES = frozenset(
+    {
+        "nfs",
+        "nfs4",
+        "cifs",
+        "smbfs",
+        "smb3",
+        "fuse.sshfs",
+        "sshfs",
+        "9p",
+        "afs",
+        "ncpfs",
+        "davfs",
+        "fuse.davfs2",
+    }
+)
+
+
+class DatabaseConfigError(Exception):
+    """The database URL or location cannot be used; the message is for the user."""
+
+
+@dataclass(frozen=True)
+class DatabaseInfo:
+    backend: str  # "sqlite" or "postgresql"
+    location: str  # file path, or host:port/dbname (never the password)
+
+
+def sqlite_url(path: Path | str) -> str:
+    return f"sqlite:///{Path(path).resolve()}"
+
+
+def is_network_path(path: Path | str) -> bool:
+    """True when a path is on a network share (UNC, mapped drive, NFS/SMB mount)."""
+    text = str(path)
+    if text.startswith(("\\\\", "//")):
+        return True
+    if sys.platform == "win32":
+        return _windows_drive_is_remote(text)
+    return _mount_fs_type(Path(text)) in NETWORK_FS_TYPES
+
+
+def _windows_drive_is_remote(text: str) -> bool:  # pragma: no cover - Windows only
+    import ctypes
+
+    drive = PureWindowsPath(os.path.abspath(text)).drive
+    if not drive:
+        return False
+    DRIVE_REMOTE = 4
+    return ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == DRIVE_REMOTE
+
+
+def _mount_fs_type(path: Path, mounts_file: str = "/proc/self/mounts") -> str:
+    """The file-system type of the longest mount point containing `path`."""
+    try:
+        lines = Path(mounts_file).read_text().splitlines()
+    except OSError:
+        return ""
+    target = PurePath(os.path.abspath(path))
+    best, fs_type = "", ""
+    for line in lines:
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        mount_point = parts[1].replace("\\040", " ")
+        if (target == PurePath(mount_point) or PurePath(mount_point) in target.parents) and len(
+            mount_point
+        ) > len(best):
+            best, fs_type = mount_point, parts[2]
+    return fs_type
+
+
+def make_database(url: str) -> Database:
+    """Build (but do not connect) a peewee database for a sqlite:/// or postgresql:// URL."""
+    scheme = urlsplit(url).scheme
+    if scheme == "sqlite":
+        return _make_sqlite(db_url.parse(url)["database"])
+    if scheme in ("postgresql", "postgres"):
+        params = db_url.parse(url)
+        params.setdefault("connect_timeout", 10)
+        params.setdefault("application_name", "dinas-desk")
+        return PostgresqlDatabase(autorollback=False, **params)
+    raise DatabaseConfigError(
+        f"Alamat database '{scheme}://' tidak dikenal. Gunakan sqlite:///... atau postgresql://..."
+    )
+
+
+def _make_sqlite(path: str) -> SqliteDatabase:
+    if not path or path == ":memory:":
+        raise DatabaseConfigError("Database SQLite harus berupa berkas, bukan memori.")
+    if is_network_path(path):
+        raise DatabaseConfigError(
+            f"Berkas database {path} berada di folder jaringan. SQLite tidak aman di folder jaringan: "
+            "data dapat rusak bila dua komputer menulis bersamaan. Simpan berkas di disk komputer ini, "
+            "atau gunakan server PostgreSQL kantor untuk banyak komputer."
+        )
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    return SqliteDatabase(
+        path,
+        pragmas={"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1},
+        timeout=15,  # busy timeout in seconds: wait for another writer rather than fail
+        lock_type="IMMEDIATE",  # writers take the lock at BEGIN: no deadlock on upgrade
+    )
+
+
+def initialize(url: str) -> DatabaseInfo:
+    """Point the global proxy at the database named by `url` and connect."""
+    database = make_database(url)
+    close()
+    db.initialize(database)
+    db.connect(reuse_if_open=True)
+    return describe(url)
+
+
+def describe(url: str) -> DatabaseInfo:
+    parts = urlsplit(url)
+    if parts.scheme == "sqlite":
+        return DatabaseInfo("sqlite", db_url.parse(url)["database"])
+    host = parts.hostname or "localhost"
+    return DatabaseInfo("postgresql", f"{host}:{parts.port or 5432}{parts.path}")
+
+
+def is_sqlite() -> bool:
+    return isinstance(db.obj, SqliteDatabase)
+
+
+def close() -> None:
+    if db.obj is not None and not db.is_closed():
+        db.close()

@@ -1,0 +1,154 @@
+"""Numbered schema migrations gated on a schema-version table, and SQLite backups.
+
+Each step is a function taking peewee's SchemaMigrator; step 1 creates the tables as
+defined when the schema was first released, later steps use playhouse.migrate
+operations. Before migrating a SQLite file that already holds data, it is copied with
+SQLite's online backup API.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from peewee import IntegerField, PostgresqlDatabase
+from playhouse.migrate import SchemaMigrator
+
+from . import ALL_MODELS
+from .base import BaseModel, DateTimeField, Text, db, now
+from .connection import is_sqlite
+
+
+class SchemaVersion(BaseModel):
+    version = IntegerField(primary_key=True)
+    name = Text(max_length=120)
+    applied_at = DateTimeField(default=now)
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    apply: Callable[[SchemaMigrator], None]
+
+
+def _m0001_initial(migrator: SchemaMigrator) -> None:
+    db.create_tables(ALL_MODELS, safe=False)
+
+
+_PG_AUDIT_GUARD = """
+CREATE OR REPLACE FUNCTION audit_log_refuse_change() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'audit_log is append-only' USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+CREATE TRIGGER audit_log_no_update_delete BEFORE UPDATE OR DELETE ON audit_log
+    FOR EACH ROW EXECUTE FUNCTION audit_log_refuse_change();
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change();
+"""
+
+_SQLITE_AUDIT_GUARD = [
+    "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
+    "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
+    "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
+    "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
+]
+
+
+def _m0002_audit_append_only(migrator: SchemaMigrator) -> None:
+    if isinstance(db.obj, PostgresqlDatabase):
+        db.execute_sql(_PG_AUDIT_GUARD)
+    else:
+        for statement in _SQLITE_AUDIT_GUARD:
+            db.execute_sql(statement)
+
+
+MIGRATIONS: list[Migration] = [
+    Migration(1, "skema awal", _m0001_initial),
+    Migration(2, "log audit hanya-tambah", _m0002_audit_append_only),
+]
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def current_version() -> int:
+    """The schema version of the open database (0 for an empty one)."""
+    if not SchemaVersion.table_exists():
+        return 0
+    latest = SchemaVersion.select(SchemaVersion.version).order_by(SchemaVersion.version.desc()).first()
+    return latest.version if latest else 0
+
+
+def pending() -> list[Migration]:
+    version = current_version()
+    return [m for m in MIGRATIONS if m.version > version]
+
+
+def upgrade(backup_folder: Path | None = None) -> list[Migration]:
+    """Apply every pending step, each in its own transaction; return what was applied."""
+    steps = pending()
+    if not steps:
+        return []
+    if is_sqlite() and backup_folder is not None and db.get_tables():
+        backup_sqlite(backup_folder / _backup_name(f"sebelum-migrasi-v{steps[0].version}"))
+    SchemaVersion.create_table(safe=True)
+    migrator = SchemaMigrator.from_database(db.obj)
+    for step in steps:
+        with db.atomic():
+            step.apply(migrator)
+            SchemaVersion.create(version=step.version, name=step.name)
+    return steps
+
+
+def _backup_name(label: str) -> str:
+    return f"dinas-desk-{dt.datetime.now():%Y%m%d-%H%M%S}-{label}.sqlite3"
+
+
+def backup_sqlite(destination: Path) -> Path:
+    """Copy the open SQLite database to `destination` with the online backup API."""
+    if not is_sqlite():
+        raise ValueError("backup_sqlite needs a SQLite database")
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    target = sqlite3.connect(str(destination))
+    try:
+        db.connection().backup(target)
+    finally:
+        target.close()
+    return destination
+
+
+def check_sqlite_file(path: Path) -> str | None:
+    """Why a file cannot be restored from, or None when it is a sound Dinas Desk database."""
+    if not path.is_file():
+        return f"Berkas {path} tidak ditemukan."
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            if con.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                return f"Berkas {path} rusak (pemeriksaan integritas gagal)."
+            has_schema = con.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='schema_version'"
+            ).fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        return f"Berkas {path} bukan database SQLite yang dapat dibaca ({exc})."
+    if not has_schema:
+        return f"Berkas {path} bukan cadangan Dinas Desk (tidak ada tabel schema_version)."
+    return None
+
+
+def restore_sqlite(source: Path) -> None:
+    """Replace the open SQLite database's content with a checked backup file."""
+    problem = check_sqlite_file(source)
+    if problem:
+        raise ValueError(problem)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        src.backup(db.connection())
+    finally:
+        src.close()

@@ -1,0 +1,1 @@
+"""Use cases of the office, in plain Python: no Qt here."""

@@ -1,0 +1,110 @@
+"""Passwords (argon2id), login with a time-limited lockout, and role checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from desktop.models import Role, User, UserRole, db
+from desktop.models.base import now
+
+from . import audit
+from .errors import AuthenticationFailed, PermissionDenied
+from .roles import BUILTIN_ROLES
+from .session import Session
+
+MAX_FAILED_LOGINS = 5
+LOCKOUT = dt.timedelta(minutes=15)
+MIN_PASSWORD_LENGTH = 8
+
+_hasher = PasswordHasher()  # argon2id with the library's recommended parameters
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def _verify(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def role_codes(user_id: int) -> frozenset[str]:
+    query = Role.select(Role.code).join(UserRole).where(UserRole.user == user_id)
+    return frozenset(r.code for r in query)
+
+
+def session_for(user: User) -> Session:
+    return Session(
+        user_id=user.id,
+        username=user.username,
+        full_name=user.full_name,
+        roles=role_codes(user.id),
+        nip=user.nip,
+        jabatan=user.jabatan,
+    )
+
+
+def login(username: str, password: str) -> Session:
+    """Check a username and password; lock the account for a while after repeated failures."""
+    with db.atomic():
+        user = User.get_or_none(User.username == username.strip().lower())
+        if user is None:
+            audit.record(None, "login_gagal", "user", None, username=username[:40], reason="tidak_dikenal")
+            raise AuthenticationFailed("Nama pengguna atau kata sandi salah.")
+        moment = now()
+        if user.locked_until and user.locked_until > moment:
+            minutes = max(1, int((user.locked_until - moment).total_seconds() // 60) + 1)
+            audit.record(None, "login_ditolak_terkunci", "user", user.id, username=user.username)
+            raise AuthenticationFailed(
+                f"Akun terkunci karena terlalu banyak percobaan gagal. Coba lagi dalam {minutes} menit "
+                "atau minta Administrator membukanya."
+            )
+        if not user.is_active:
+            audit.record(None, "login_ditolak_nonaktif", "user", user.id, username=user.username)
+            raise AuthenticationFailed("Akun ini dinonaktifkan. Hubungi Administrator.")
+        if not _verify(user.password_hash, password):
+            return _fail(user, moment)
+        User.update(failed_logins=0, locked_until=None, last_login_at=moment).where(
+            User.id == user.id
+        ).execute()
+        session = session_for(user)
+        audit.record(session, "login", "user", user.id)
+        return session
+
+
+def _fail(user: User, moment: dt.datetime) -> Session:
+    failures = user.failed_logins + 1
+    locked_until = moment + LOCKOUT if failures >= MAX_FAILED_LOGINS else None
+    User.update(failed_logins=0 if locked_until else failures, locked_until=locked_until).where(
+        User.id == user.id
+    ).execute()
+    audit.record(None, "login_gagal", "user", user.id, username=user.username, percobaan=failures)
+    if locked_until:
+        audit.record(None, "akun_dikunci", "user", user.id, sampai=locked_until.isoformat())
+        raise AuthenticationFailed(
+            f"Kata sandi salah {MAX_FAILED_LOGINS} kali. Akun dikunci sampai {locked_until:%H:%M}."
+        )
+    left = MAX_FAILED_LOGINS - failures
+    raise AuthenticationFailed(f"Nama pengguna atau kata sandi salah. Sisa percobaan: {left}.")
+
+
+def verify_password_again(actor: Session, password: str) -> None:
+    """Ask for the acting user's password again (before a signature)."""
+    user = User.get_by_id(actor.user_id)
+    if not _verify(user.password_hash, password):
+        audit.record(actor, "konfirmasi_sandi_gagal", "user", actor.user_id)
+        raise AuthenticationFailed("Kata sandi salah. Tanda tangan tidak dibuat.")
+
+
+def require_role(actor: Session, *codes: str) -> None:
+    """Raise PermissionDenied unless the actor, as stored now, holds one of the roles."""
+    current = role_codes(actor.user_id)
+    active = User.select(User.is_active).where(User.id == actor.user_id).scalar()
+    if not active or not current.intersection(codes):
+        names = ", ".join(r.name for r in BUILTIN_ROLES if r.code in codes) or ", ".join(codes)
+        raise PermissionDenied(f"Tindakan ini hanya untuk {names}.")

@@ -1,0 +1,44 @@
+"""Opening the application's database: connect, migrate, make sure reference data is there."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop import config
+from desktop.models import connection, migrations
+
+from .reference import ensure_reference_data
+
+
+@dataclass(frozen=True)
+class OpenedDatabase:
+    url: str
+    backend: str
+    location: str
+    schema_version: int
+    migrated: tuple[int, ...]
+
+
+def resolve_url(explicit: str | None = None, *, demo: bool = False) -> str:
+    """The URL to open: an explicit one, the demo file, the workstation setting, or the default file."""
+    if explicit:
+        return explicit
+    if demo:
+        return connection.sqlite_url(config.demo_sqlite_path())
+    settings = config.load_workstation_settings()
+    return settings.database_url or connection.sqlite_url(config.default_sqlite_path())
+
+
+def open_database(url: str, *, migrate: bool = True, seed: bool = True) -> OpenedDatabase:
+    """Connect, apply pending migrations (backing up a SQLite file first) and seed reference data."""
+    info = connection.initialize(url)
+    applied = migrations.upgrade(config.backup_dir()) if migrate else []
+    if seed:
+        ensure_reference_data()
+    return OpenedDatabase(
+        url=url,
+        backend=info.backend,
+        location=info.location,
+        schema_version=migrations.current_version(),
+        migrated=tuple(m.version for m in applied),
+    )

@@ -1,0 +1,89 @@
+"""Staff accounts: creating users, giving and taking roles, (de)activating."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from peewee import IntegrityError
+
+from desktop.models import Role, User, UserRole, db
+
+from . import audit
+from .auth import MIN_PASSWORD_LENGTH, hash_password, require_role
+from .errors import InvalidInput
+from .roles import ADMINISTRATOR
+from .session import Session
+from .validation import clean_digits, clean_text, clean_username
+
+
+@dataclass(frozen=True)
+class NewUser:
+    username: str
+    full_name: str
+    password: str
+    roles: tuple[str, ...]
+    nip: str | None = None
+    pangkat_golongan: str = ""
+    jabatan: str = ""
+
+
+@dataclass(frozen=True)
+class UserSummary:
+    id: int
+    username: str
+    full_name: str
+    nip: str | None
+    pangkat_golongan: str
+    jabatan: str
+    roles: tuple[str, ...]
+    is_active: bool
+
+
+def add_user(actor: Session | None, new: NewUser) -> UserSummary:
+    """Create an account. `actor` None means the command line run by the machine's administrator."""
+    with db.atomic():
+        if actor is not None:
+            require_role(actor, ADMINISTRATOR)
+        username = clean_username(new.username)
+        if len(new.password) < MIN_PASSWORD_LENGTH:
+            raise InvalidInput(f"Kata sandi minimal {MIN_PASSWORD_LENGTH} karakter.", field="password")
+        roles = list(Role.select().where(Role.code.in_(new.roles)))
+        unknown = set(new.roles) - {r.code for r in roles}
+        if unknown or not roles:
+            raise InvalidInput(
+                f"Peran tidak dikenal: {', '.join(sorted(unknown)) or '(kosong)'}.", field="roles"
+            )
+        if User.select().where(User.username == username).exists():
+            raise InvalidInput(f"Nama pengguna '{username}' sudah dipakai.", field="username")
+        try:
+            user = User.create(
+                username=username,
+                full_name=clean_text(new.full_name, "Nama lengkap", 120, field="full_name"),
+                nip=clean_digits(new.nip, "NIP", 18, field="nip", required=False),
+                pangkat_golongan=clean_text(new.pangkat_golongan, "Pangkat/golongan", 80, required=False),
+                jabatan=clean_text(new.jabatan, "Jabatan", 160, required=False),
+                password_hash=hash_password(new.password),
+            )
+        except IntegrityError as exc:
+            raise InvalidInput(f"Pengguna tidak dapat dibuat: {exc}") from exc
+        UserRole.insert_many([{"user": user.id, "role": r.id} for r in roles]).execute()
+        audit.record(actor, "pengguna_dibuat", "user", user.id, username=username, peran=list(new.roles))
+        return summarize(user)
+
+
+def summarize(user: User) -> UserSummary:
+    codes = tuple(r.code for r in Role.select(Role.code).join(UserRole).where(UserRole.user == user.id))
+    return UserSummary(
+        id=user.id,
+        username=user.username,
+        full_name=user.full_name,
+        nip=user.nip,
+        pangkat_golongan=user.pangkat_golongan,
+        jabatan=user.jabatan,
+        roles=codes,
+        is_active=user.is_active,
+    )
+
+
+def list_users() -> list[UserSummary]:
+    return [summarize(u) for u in User.select().order_by(User.full_name)]

@@ -1,0 +1,63 @@
+"""Checking typed text before it reaches the database: lengths, control characters, dates."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .errors import InvalidInput
+
+_USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{2,39}", re.ASCII)
+_ALLOWED_CONTROLS_MULTILINE = {"\n", "\t"}
+
+
+def clean_text(
+    value: str | None,
+    label: str,
+    max_length: int,
+    *,
+    field: str | None = None,
+    required: bool = True,
+    multiline: bool = False,
+) -> str:
+    """Trim, normalise (NFC) and check a text; raise InvalidInput with an Indonesian message."""
+    text = unicodedata.normalize("NFC", (value or "").replace("\r\n", "\n")).strip()
+    if required and not text:
+        raise InvalidInput(f"{label} wajib diisi.", field=field)
+    allowed = _ALLOWED_CONTROLS_MULTILINE if multiline else set()
+    for ch in text:
+        if ch not in allowed and unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn"):
+            raise InvalidInput(
+                f"{label} mengandung karakter tak terlihat atau tidak sah (kode U+{ord(ch):04X}). "
+                "Ketik ulang teks tersebut tanpa menyalin dari sumber lain.",
+                field=field,
+            )
+    if len(text) > max_length:
+        raise InvalidInput(
+            f"{label} terlalu panjang: {len(text)} karakter, paling banyak {max_length}.", field=field
+        )
+    return text
+
+
+def clean_username(value: str) -> str:
+    name = (value or "").strip().lower()
+    if not _USERNAME.fullmatch(name):
+        raise InvalidInput(
+            "Nama pengguna 3-40 karakter: huruf kecil a-z, angka, titik, garis bawah atau tanda hubung.",
+            field="username",
+        )
+    return name
+
+
+def clean_digits(
+    value: str | None, label: str, length: int, *, field: str, required: bool = True
+) -> str | None:
+    """Exactly `length` ASCII digits (spaces and dots typed for readability are removed)."""
+    text = re.sub(r"[\s.]", "", value or "")
+    if not text:
+        if required:
+            raise InvalidInput(f"{label} wajib diisi.", field=field)
+        return None
+    if not re.fullmatch(rf"[0-9]{{{length}}}", text, re.ASCII):
+        raise InvalidInput(f"{label} harus {length} angka (0-9).", field=field)
+    return text

@@ -1,0 +1,84 @@
+"""Search across cases, letters and people: NIK, name, letter or agenda number, nagari.
+
+User text only ever reaches SQL as a bound parameter (peewee's contains() escapes % and _).
+A search that can reveal people (by NIK or name) is a read of personal data and is logged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from desktop.models import IncomingLetter, Nagari, ServiceRecord, SopCase
+
+from . import audit
+from . import roles as R
+from .auth import require_role
+from .session import Session
+from .validation import clean_text
+
+PEOPLE_ROLES = (R.KETUA_TIM, R.ANGGOTA_TIM, R.KETUA_PELAKSANA_HARIAN, R.KABID_PELAYANAN, R.KEPALA_DINAS)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str  # kasus, surat, penduduk
+    case_id: int | None
+    title: str
+    detail: str
+
+
+def search(actor: Session, text: str, limit: int = 50) -> list[SearchHit]:
+    """Find cases, letters and people matching `text` (at least 3 characters)."""
+    query = clean_text(text, "Kata kunci", 100, field="query")
+    if len(query) < 3:
+        return []
+    hits: list[SearchHit] = []
+    for case in (
+        SopCase.select(SopCase, Nagari)
+        .join(Nagari, join_type="LEFT OUTER")
+        .where(
+            SopCase.reference.contains(query) | SopCase.title.contains(query) | Nagari.name.contains(query)
+        )
+        .order_by(SopCase.opened_at.desc())
+        .limit(limit)
+    ):
+        place = case.nagari.name if case.nagari_id else ""
+        hits.append(
+            SearchHit("kasus", case.id, f"{case.reference} {case.title}", f"{place} · {case.current_step}")
+        )
+    for letter in (
+        IncomingLetter.select()
+        .where(
+            IncomingLetter.agenda_number.contains(query)
+            | IncomingLetter.letter_number.contains(query)
+            | IncomingLetter.sender.contains(query)
+            | IncomingLetter.subject.contains(query)
+            | (IncomingLetter.tracking_code == query.upper())
+        )
+        .order_by(IncomingLetter.received_at.desc())
+        .limit(limit)
+    ):
+        hits.append(
+            SearchHit(
+                "surat",
+                letter.case_id,
+                f"Agenda {letter.agenda_number}: {letter.subject}",
+                f"{letter.sender}, No. {letter.letter_number}",
+            )
+        )
+    if actor.has_role(*PEOPLE_ROLES):
+        hits.extend(_people(actor, query, limit))
+    return hits
+
+
+def _people(actor: Session, query: str, limit: int) -> list[SearchHit]:
+    require_role(actor, *PEOPLE_ROLES)
+    digits = re.fullmatch(r"[0-9]{3,16}", query, re.ASCII)
+    condition = ServiceRecord.nik.startswith(query) if digits else ServiceRecord.full_name.contains(query)
+    rows = list(ServiceRecord.select().where(condition).order_by(ServiceRecord.id.desc()).limit(limit))
+    audit.record(actor, "cari_penduduk", "service_record", None, kata_kunci=query, hasil=len(rows))
+    return [
+        SearchHit("penduduk", r.case_id, f"{r.full_name} ({r.nik})", f"{r.address} {r.jorong}".strip())
+        for r in rows
+    ]

@@ -1,0 +1,51 @@
+"""Small factories for database tests: the demo office and its people, sessions, letters."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from desktop.models import Nagari, ServiceCategory, Team, User, db
+from desktop.services import sijarla
+from desktop.services.auth import session_for
+from desktop.services.demo import DEMO_PASSWORD, create_office, create_people
+from desktop.services.reference import ensure_reference_data
+
+PASSWORD = DEMO_PASSWORD
+
+
+def make_office() -> None:
+    ensure_reference_data()
+    with db.atomic():
+        create_office()
+        create_people()
+
+
+def session(username: str):
+    return session_for(User.get(User.username == username))
+
+
+def nagari(name: str = "Koto Baru") -> Nagari:
+    return Nagari.select().where(Nagari.name == name).order_by(Nagari.code).first()
+
+
+def team(name: str = "Tim SIJARLA I") -> Team:
+    return Team.get(Team.name == name)
+
+
+def letter_draft(**overrides) -> sijarla.LetterDraft:
+    values = dict(
+        letter_number="140/27/WN-KB/2026",
+        letter_date=dt.date.today() - dt.timedelta(days=2),
+        sender="Wali Nagari Koto Baru",
+        nagari_id=nagari().id,
+        subject="Permohonan pelayanan jemput bola KTP-el bagi lansia dan disabilitas",
+        requested={"ktp_rekam": 25, "kia": 10},
+        sifat="segera",
+        scan=sijarla.ScanFile("permohonan.pdf", b"%PDF-1.4\n% scan\n", "application/pdf"),
+    )
+    values.update(overrides)
+    return sijarla.LetterDraft(**values)
+
+
+def category_id(code: str) -> int:
+    return ServiceCategory.get(ServiceCategory.code == code).id

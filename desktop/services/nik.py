@@ -1,0 +1,124 @@
+"""NIK and KK numbers: 16 ASCII digits, checked part by part with a message that says what is wrong.
+
+NIK layout: province(2) kabupaten(2) kecamatan(2), birth date DDMMYY with DD + 40 for women,
+serial(4). Fullwidth and Arabic-Indic digits pass str.isdigit() and int(): only "0".."9" count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Literal
+
+from .errors import InvalidInput
+
+NIK_LENGTH = 16
+_ASCII_DIGITS = frozenset("0123456789")
+
+
+@dataclass(frozen=True)
+class NikInfo:
+    """What a valid NIK says: region codes (dotted, as in the wilayah table), birth date, sex, serial."""
+
+    nik: str
+    province_code: str  # "13"
+    kabupaten_code: str  # "13.02"
+    kecamatan_code: str  # "13.02.03"
+    birth_date: dt.date
+    sex: Literal["L", "P"]
+    serial: str
+
+
+def _describe(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    shown = repr(ch) if ch.isprintable() and not ch.isspace() else f"U+{ord(ch):04X}"
+    return f"{shown} ({name})" if name else shown
+
+
+def _check_digits(text: str, label: str, field: str) -> str:
+    """The text without surrounding whitespace, if it is exactly 16 ASCII digits."""
+    value = text.strip()
+    if not value:
+        raise InvalidInput(f"{label} wajib diisi.", field=field)
+    for position, ch in enumerate(value, start=1):
+        if ch in _ASCII_DIGITS:
+            continue
+        if unicodedata.category(ch) == "Nd":
+            problem = f"angka {_describe(ch)} bukan angka biasa"
+        else:
+            problem = f"karakter {_describe(ch)} bukan angka"
+        raise InvalidInput(
+            f"{label} hanya boleh berisi angka 0-9 (ASCII); pada posisi {position} ada {problem}. "
+            "Ketik ulang dengan papan ketik biasa.",
+            field=field,
+        )
+    if len(value) != NIK_LENGTH:
+        raise InvalidInput(f"{label} harus {NIK_LENGTH} digit; yang diisi {len(value)} digit.", field=field)
+    return value
+
+
+def _region(value: str, label: str, field: str, known: Collection[str] | None) -> tuple[str, str, str]:
+    parts = (value[0:2], value[2:4], value[4:6])
+    province, kabupaten, kecamatan = parts[0], ".".join(parts[:2]), ".".join(parts)
+    if "00" in parts:
+        raise InvalidInput(
+            f"Kode wilayah {kecamatan} pada {label} tidak mungkin: "
+            "kode provinsi, kabupaten dan kecamatan tidak boleh 00.",
+            field=field,
+        )
+    if known is not None and kecamatan not in known:
+        raise InvalidInput(
+            f"Kode wilayah {kecamatan} (6 digit pertama {label}) tidak dikenal "
+            "sebagai kecamatan yang terdaftar.",
+            field=field,
+        )
+    return province, kabupaten, kecamatan
+
+
+def _birth_date(value: str, today: dt.date) -> tuple[dt.date, Literal["L", "P"]]:
+    raw_day, month, year2 = int(value[6:8]), int(value[8:10]), int(value[10:12])
+    sex: Literal["L", "P"] = "P" if raw_day > 40 else "L"
+    day = raw_day - 40 if raw_day > 40 else raw_day
+    # Two-digit year: the latest century that does not put the birth in the future.
+    for century in (2000, 1900):
+        try:
+            born = dt.date(century + year2, month, day)
+        except ValueError:
+            continue
+        if born <= today:
+            return born, sex
+    hint = " (untuk perempuan tanggal lahir ditambah 40)" if 31 < raw_day <= 40 or raw_day > 71 else ""
+    raise InvalidInput(
+        f"Tanggal lahir pada NIK tidak valid: digit 7-12 '{value[6:12]}' tidak membentuk tanggal "
+        f"DDMMYY yang ada{hint}.",
+        field="nik",
+    )
+
+
+def validate_nik(
+    text: str, known_region_codes: Collection[str] | None = None, *, today: dt.date | None = None
+) -> NikInfo:
+    """Check a NIK and say what it encodes; InvalidInput (field 'nik') names the first fault found."""
+    value = _check_digits(text, "NIK", "nik")
+    province, kabupaten, kecamatan = _region(value, "NIK", "nik", known_region_codes)
+    born, sex = _birth_date(value, today or dt.date.today())
+    serial = value[12:16]
+    if serial == "0000":
+        raise InvalidInput("Nomor urut NIK (4 digit terakhir) tidak boleh 0000.", field="nik")
+    return NikInfo(value, province, kabupaten, kecamatan, born, sex, serial)
+
+
+def validate_kk(text: str, known_region_codes: Collection[str] | None = None) -> str:
+    """Check a KK (Kartu Keluarga) number: 16 ASCII digits and, if codes are given, a known kecamatan."""
+    value = _check_digits(text, "Nomor KK", "kk")
+    _region(value, "Nomor KK", "kk", known_region_codes)
+    return value
+
+
+def mask_nik(nik: str) -> str:
+    """The NIK with only its first 6 and last 4 digits visible: 130203******0001."""
+    if len(nik) <= 10:
+        return "*" * len(nik)
+    return nik[:6] + "*" * (len(nik) - 10) + nik[-4:]

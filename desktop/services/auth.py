@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
+import argon2.profiles
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
@@ -19,7 +21,13 @@ MAX_FAILED_LOGINS = 5
 LOCKOUT = dt.timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 8
 
-_hasher = PasswordHasher()  # argon2id with the library's recommended parameters
+# argon2id with the library's recommended parameters. The test suite creates hundreds of
+# accounts; it sets DINAS_DESK_FAST_HASH=1 to use argon2's cheapest profile there.
+_hasher = (
+    PasswordHasher.from_parameters(argon2.profiles.CHEAPEST)
+    if os.environ.get("DINAS_DESK_FAST_HASH") == "1"
+    else PasswordHasher()
+)
 
 
 def hash_password(password: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from desktop.models import Office, Role, Signer, Team, TeamMember, User, db
@@ -173,9 +174,12 @@ def create_people() -> list[DemoLogin]:
     return logins
 
 
-def build_demo() -> list[DemoLogin]:
+def build_demo(today: dt.date | None = None) -> list[DemoLogin]:
     """Fill an empty, migrated database with the demo office; return the demo logins."""
     with db.atomic():
         create_office()
         logins = create_people()
+    from .demo_cases import create_cases
+
+    create_cases(today or dt.date.today())
     return logins

@@ -100,9 +100,21 @@ class _Lookups:
         nagari = list(Nagari.select(Nagari.id, Nagari.name, Nagari.code).where(Nagari.is_active))
         self.nagari_ids = {n.id for n in nagari}
         self.nagari_by_name: dict[str, list[int]] = {}
+        self.nagari_code = {n.id: n.code for n in nagari}
         for n in nagari:
             self.nagari_by_name.setdefault(n.name.casefold(), []).append(n.id)
             self.nagari_by_name.setdefault(n.code, []).append(n.id)
+        self.home_kabupaten = ""
+
+    def nagari_id(self, text: str) -> int:
+        """A nagari by code or name; a name shared across kabupaten resolves to the case's own."""
+        found = self.nagari_by_name.get(text.strip().casefold(), [])
+        if len(found) > 1 and self.home_kabupaten:
+            found = [i for i in found if self.nagari_code[i].startswith(self.home_kabupaten)]
+        if len(found) != 1:
+            problem = "tidak dikenal" if not found else "ada di lebih dari satu kecamatan; tulis kodenya"
+            raise InvalidInput(f"Nagari '{text}' {problem}.", field="nagari")
+        return found[0]
 
 
 def _code_map(model) -> dict[str, int]:
@@ -353,6 +365,7 @@ def import_records(
     with db.atomic():
         case = _recording_case(actor, case_id)
         lookups = _Lookups()
+        lookups.home_kabupaten = case.nagari.code[:5] if case.nagari_id else ""
         seen = {
             (r.nik, r.category_id)
             for r in ServiceRecord.select(ServiceRecord.nik, ServiceRecord.category).where(
@@ -388,15 +401,10 @@ def _row_values(raw: list, mapping: dict[str, int], lookups: _Lookups) -> dict:
         index = mapping.get(key)
         return raw[index] if index is not None and index < len(raw) else None
 
-    nagari_text = _cell_text(cell("nagari")).casefold()
-    nagari_ids = lookups.nagari_by_name.get(nagari_text, [])
-    if len(nagari_ids) != 1:
-        problem = "tidak dikenal" if not nagari_ids else "ada lebih dari satu; tulis kodenya"
-        raise InvalidInput(f"Nagari '{_cell_text(cell('nagari'))}' {problem}.", field="nagari")
     draft = RecordDraft(
         nik=_cell_text(cell("nik")),
         full_name=_cell_text(cell("full_name")),
-        nagari_id=nagari_ids[0],
+        nagari_id=lookups.nagari_id(_cell_text(cell("nagari"))),
         category=_cell_text(cell("category")),
         target_group=_cell_text(cell("target_group")),
         outcome=_cell_text(cell("outcome")),

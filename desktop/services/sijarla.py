@@ -678,20 +678,24 @@ for _item in PREPARATION_ITEMS:
     requirement_check(_item)(lambda case, _item=_item: _preparation_missing(case, _item))
 
 
-def finish_preparation(actor: Session, case_id: int, expected_version: int, note: str = "") -> CaseSummary:
+def finish_preparation(
+    actor: Session, case_id: int, expected_version: int, note: str = "", *, on: dt.date | None = None
+) -> CaseSummary:
     """The team leader closes preparation once every item is done; the team goes to the field."""
     with db.atomic():
         case = get_case(case_id)
         _require_team_member(actor, case, leader=True)
         text = clean_text(note, "Catatan", 1000, required=False, multiline=True)
-        advance(actor, case, "selesai", expected_version=expected_version, note=text)
+        advance(actor, case, "selesai", expected_version=expected_version, note=text, on=on)
         return summarize(get_case(case_id))
 
 
 # --- Report -----------------------------------------------------------------------------------
 
 
-def submit_report(actor: Session, case_id: int, draft: ReportDraft, expected_version: int) -> CaseSummary:
+def submit_report(
+    actor: Session, case_id: int, draft: ReportDraft, expected_version: int, *, on: dt.date | None = None
+) -> CaseSummary:
     """The team leader submits the Laporan Pelaksanaan to the Ketua Pelaksana Harian."""
     from desktop.models import ServiceRecord
 
@@ -719,7 +723,7 @@ def submit_report(actor: Session, case_id: int, draft: ReportDraft, expected_ver
                 "version": Report.version + 1,
             },
         ).execute()
-        advance(actor, case, "selesai", expected_version=expected_version, note="Laporan disampaikan")
+        advance(actor, case, "selesai", expected_version=expected_version, note="Laporan disampaikan", on=on)
         return summarize(get_case(case_id))
 
 

@@ -219,6 +219,7 @@ def _move(
         action=action,
         next_step=next_step,
         actor=actor.user_id,
+        acted_at=now() if on is None else dt.datetime.combine(on, now().time()),
         started_on=started,
         due_on=deadline(office_calendar(), started, step.time_limit_days),
         note=note,

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from peewee import JOIN
+
 from desktop.models import IncomingLetter, Nagari, ServiceRecord, SopCase
 
 from . import audit
@@ -36,7 +38,7 @@ def search(actor: Session, text: str, limit: int = 50) -> list[SearchHit]:
     hits: list[SearchHit] = []
     for case in (
         SopCase.select(SopCase, Nagari)
-        .join(Nagari, join_type="LEFT OUTER")
+        .join(Nagari, JOIN.LEFT_OUTER)
         .where(
             SopCase.reference.contains(query) | SopCase.title.contains(query) | Nagari.name.contains(query)
         )

@@ -58,34 +58,43 @@ def session_for(user: User) -> Session:
 
 
 def login(username: str, password: str) -> Session:
-    """Check a username and password; lock the account for a while after repeated failures."""
+    """Check a username and password; lock the account for a while after repeated failures.
+
+    A refusal is committed (the failure count, the lock, the audit line) before it is
+    raised, so it survives: the error must not roll back its own record.
+    """
     with db.atomic():
-        user = User.get_or_none(User.username == username.strip().lower())
-        if user is None:
-            audit.record(None, "login_gagal", "user", None, username=username[:40], reason="tidak_dikenal")
-            raise AuthenticationFailed("Nama pengguna atau kata sandi salah.")
-        moment = now()
-        if user.locked_until and user.locked_until > moment:
-            minutes = max(1, int((user.locked_until - moment).total_seconds() // 60) + 1)
-            audit.record(None, "login_ditolak_terkunci", "user", user.id, username=user.username)
-            raise AuthenticationFailed(
-                f"Akun terkunci karena terlalu banyak percobaan gagal. Coba lagi dalam {minutes} menit "
-                "atau minta Administrator membukanya."
-            )
-        if not user.is_active:
-            audit.record(None, "login_ditolak_nonaktif", "user", user.id, username=user.username)
-            raise AuthenticationFailed("Akun ini dinonaktifkan. Hubungi Administrator.")
-        if not _verify(user.password_hash, password):
-            return _fail(user, moment)
-        User.update(failed_logins=0, locked_until=None, last_login_at=moment).where(
-            User.id == user.id
-        ).execute()
-        session = session_for(user)
-        audit.record(session, "login", "user", user.id)
-        return session
+        outcome = _attempt(username, password)
+    if isinstance(outcome, AuthenticationFailed):
+        raise outcome
+    return outcome
 
 
-def _fail(user: User, moment: dt.datetime) -> Session:
+def _attempt(username: str, password: str) -> Session | AuthenticationFailed:
+    user = User.get_or_none(User.username == username.strip().lower())
+    if user is None:
+        audit.record(None, "login_gagal", "user", None, username=username[:40], reason="tidak_dikenal")
+        return AuthenticationFailed("Nama pengguna atau kata sandi salah.")
+    moment = now()
+    if user.locked_until and user.locked_until > moment:
+        minutes = max(1, int((user.locked_until - moment).total_seconds() // 60) + 1)
+        audit.record(None, "login_ditolak_terkunci", "user", user.id, username=user.username)
+        return AuthenticationFailed(
+            f"Akun terkunci karena terlalu banyak percobaan gagal. Coba lagi dalam {minutes} menit "
+            "atau minta Administrator membukanya."
+        )
+    if not user.is_active:
+        audit.record(None, "login_ditolak_nonaktif", "user", user.id, username=user.username)
+        return AuthenticationFailed("Akun ini dinonaktifkan. Hubungi Administrator.")
+    if not _verify(user.password_hash, password):
+        return _fail(user, moment)
+    User.update(failed_logins=0, locked_until=None, last_login_at=moment).where(User.id == user.id).execute()
+    session = session_for(user)
+    audit.record(session, "login", "user", user.id)
+    return session
+
+
+def _fail(user: User, moment: dt.datetime) -> AuthenticationFailed:
     failures = user.failed_logins + 1
     locked_until = moment + LOCKOUT if failures >= MAX_FAILED_LOGINS else None
     User.update(failed_logins=0 if locked_until else failures, locked_until=locked_until).where(
@@ -94,11 +103,11 @@ def _fail(user: User, moment: dt.datetime) -> Session:
     audit.record(None, "login_gagal", "user", user.id, username=user.username, percobaan=failures)
     if locked_until:
         audit.record(None, "akun_dikunci", "user", user.id, sampai=locked_until.isoformat())
-        raise AuthenticationFailed(
+        return AuthenticationFailed(
             f"Kata sandi salah {MAX_FAILED_LOGINS} kali. Akun dikunci sampai {locked_until:%H:%M}."
         )
     left = MAX_FAILED_LOGINS - failures
-    raise AuthenticationFailed(f"Nama pengguna atau kata sandi salah. Sisa percobaan: {left}.")
+    return AuthenticationFailed(f"Nama pengguna atau kata sandi salah. Sisa percobaan: {left}.")
 
 
 def verify_password_again(actor: Session, password: str) -> None:

@@ -123,8 +123,9 @@ class _Demo:
             sijarla.finish_preparation(self.s[leader], case_id, SopCase.get_by_id(case_id).version, on=day)
 
     def serve(self, case_id: int, team: str, day: dt.date, people: int) -> None:
-        case = SopCase.get_by_id(case_id)
-        rows = [HEADER] + [self.person_row(case.nagari, day) for _ in range(people)]
+        nagari = SopCase.get_by_id(case_id).nagari
+        assert nagari is not None, "demo cases all come from a nagari"
+        rows = [HEADER] + [self.person_row(nagari, day) for _ in range(people)]
         leader = "ketua1" if team == "Tim SIJARLA I" else "ketua2"
         import_records(self.s[leader], case_id, rows, import_clean_rows=True)
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import cast
 
 from peewee import fn
 
@@ -138,7 +140,7 @@ def compute(p: Period) -> RecapFigures:
         .order_by(Kecamatan.name, Nagari.name, ServiceCategory.name, ServiceOutcome.name)
         .tuples()
     )
-    rows = [(kec, nag, cat, out, int(n)) for kec, nag, cat, out, n in grouped]
+    rows = [(kec, nag, cat, out, int(n)) for kec, nag, cat, out, n in cast(Iterable[tuple], grouped)]
     served_ids = {o.id for o in ServiceOutcome.select().where(ServiceOutcome.counts_as_served)}
     served = (
         ServiceRecord.select().where(in_period & ServiceRecord.outcome.in_(list(served_ids) or [0])).count()
@@ -193,7 +195,7 @@ def _case_figures(p: Period) -> tuple[int, int, int, int, list[int]]:
     )
     within = late = 0
     ids = []
-    for case_id, due_on, acted_at in done:
+    for case_id, due_on, acted_at in cast(Iterable[tuple], done):
         ids.append(case_id)
         finished = acted_at if isinstance(acted_at, dt.datetime) else dt.datetime.fromisoformat(str(acted_at))
         if due_on is None or finished.date() <= due_on:

@@ -95,7 +95,7 @@ class LetterReceipt:
     nagari: str
     kecamatan: str
     subject: str
-    due_on: dt.date
+    due_on: dt.date | None
     requested: tuple[tuple[str, int], ...]
 
 
@@ -674,8 +674,15 @@ def _preparation_missing(case: SopCase, item: str) -> str | None:
     return None if row is not None and row.is_done else "Belum dicentang pada daftar persiapan."
 
 
+def _checklist_item(item: str) -> None:
+    def check(case: SopCase) -> str | None:
+        return _preparation_missing(case, item)
+
+    requirement_check(item)(check)
+
+
 for _item in PREPARATION_ITEMS:
-    requirement_check(_item)(lambda case, _item=_item: _preparation_missing(case, _item))
+    _checklist_item(_item)
 
 
 def finish_preparation(

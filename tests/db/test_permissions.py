@@ -284,4 +284,4 @@ def test_member_of_another_team_may_not_record_for_this_case():
     assert Team.get_by_id(SopCase.get_by_id(case_id).team_id).name == "Tim SIJARLA I"
     with pytest.raises(PermissionDenied, match="ditugaskan"):
         service_records.add_record(outsider, case_id, record_draft())
-    assert ServiceRecord.select().where(ServiceRecord.case == case_id).count() == 1
+    assert ServiceRecord.select().where(ServiceRecord.case == case_id).count() == 0

@@ -79,12 +79,13 @@ class PgServer:
         con.autocommit = True
         return con
 
-    def create_database(self, name: str) -> None:
+    def create_database(self, name: str, template: str = "template0") -> None:
         _check_identifier(name)
+        _check_identifier(template)
         con = self.connect()
         try:
             with con.cursor() as cur:
-                cur.execute(f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'")
+                cur.execute(f"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\" ENCODING 'UTF8'")
         finally:
             con.close()
 
@@ -280,17 +281,55 @@ def pg_server() -> Iterator[PgServer]:
 
 @pytest.fixture(params=BACKENDS, ids=BACKENDS)
 def backend_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """The URL of a new, empty database: a SQLite file, or a new database on pg_server."""
+    """The URL of a new database: a SQLite file, or a new database on pg_server.
+
+    Empty for tests that ask for backend_url alone; for tests that ask for `database` it
+    is a copy of a template migrated once per session (a fresh migration per test costs
+    more than the test), and tests of the migrations themselves start from empty.
+    """
+    migrated = "database" in request.fixturenames
     if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'test.sqlite3'}"
+        path = tmp_path / "test.sqlite3"
+        if migrated:
+            shutil.copyfile(_sqlite_template(), path)
+        yield f"sqlite:///{path}"
         return
     server: PgServer = request.getfixturevalue("pg_server")
     name = f"dinas_test_{uuid.uuid4().hex[:16]}"
-    server.create_database(name)
+    server.create_database(name, _pg_template(server) if migrated else "template0")
     try:
         yield server.url(name)
     finally:
         server.drop_database(name)
+
+
+_TEMPLATES: dict[str, str] = {}
+
+
+def _migrate(url: str) -> None:
+    from desktop.models import connection, migrations
+
+    connection.initialize(url)
+    try:
+        migrations.upgrade()
+    finally:
+        connection.close()
+
+
+def _sqlite_template() -> str:
+    if "sqlite" not in _TEMPLATES:
+        path = _SESSION_DIR / "template.sqlite3"
+        _migrate(f"sqlite:///{path}")  # closing the last connection checkpoints the WAL
+        _TEMPLATES["sqlite"] = str(path)
+    return _TEMPLATES["sqlite"]
+
+
+def _pg_template(server: PgServer) -> str:
+    if "postgresql" not in _TEMPLATES:
+        server.create_database("dinas_template")
+        _migrate(server.url("dinas_template"))
+        _TEMPLATES["postgresql"] = "dinas_template"
+    return _TEMPLATES["postgresql"]
 
 
 @pytest.fixture
@@ -300,7 +339,7 @@ def database(backend_url: str) -> Iterator[str]:
 
     connection.initialize(backend_url)
     try:
-        migrations.upgrade()
+        migrations.upgrade()  # a no-op on the migrated template; proves it is current
         yield backend_url
     finally:
         connection.close()

@@ -193,13 +193,14 @@ def _move(
 ) -> StepDone:
     definition = definition_of(case)
     today = on or dt.date.today()
+    stamp = now() if on is None else dt.datetime.combine(on, now().time())
     version = case.version if expected_version is None else expected_version
     changes: dict = {"version": SopCase.version + 1, "updated_at": now()}
     next_step: str | None = None
     if target == END:
-        changes.update(status="selesai", closed_at=now(), step_due_on=None)
+        changes.update(status="selesai", closed_at=stamp, step_due_on=None)
     elif target == REJECTED:
-        changes.update(status="ditolak", closed_at=now(), step_due_on=None)
+        changes.update(status="ditolak", closed_at=stamp, step_due_on=None)
     else:
         next_step = target
         days = definition.step(target).time_limit_days
@@ -219,7 +220,7 @@ def _move(
         action=action,
         next_step=next_step,
         actor=actor.user_id,
-        acted_at=now() if on is None else dt.datetime.combine(on, now().time()),
+        acted_at=stamp,
         started_on=started,
         due_on=deadline(office_calendar(), started, step.time_limit_days),
         note=note,

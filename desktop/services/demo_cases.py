@@ -14,6 +14,7 @@ from desktop.models import Nagari, PreparationCheck, SopCase, Team, User
 from . import recap, sijarla
 from .auth import session_for
 from .demo import DEMO_PASSWORD
+from .demo_innovations import create_innovations
 from .service_records import import_records
 from .workflow import office_calendar
 
@@ -242,3 +243,4 @@ def create_cases(today: dt.date) -> None:
     case = SopCase.get_by_id(receipt.case_id)
     reason = "Daftar nama calon penerima layanan belum dilampirkan."
     sijarla.return_request(demo.s["kabid"], case.id, reason, case.version)
+    create_innovations(demo.s, demo.back)

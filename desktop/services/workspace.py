@@ -1,0 +1,164 @@
+"""What the desktop shell needs to know: the office, the open database, reference counts, roles."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from peewee import DatabaseError, PostgresqlDatabase
+
+from desktop import config
+from desktop.models import (
+    Kabupaten,
+    Kecamatan,
+    Nagari,
+    Office,
+    Role,
+    ServiceCategory,
+    User,
+    connection,
+    db,
+    migrations,
+)
+
+from . import audit
+from .bootstrap import OpenedDatabase, open_database
+from .demo import DemoLogin, build_demo
+from .errors import DatabaseUnavailable
+from .roles import ROLE_ORDER, RoleInfo
+from .session import Session
+
+GENERIC_AGENCY = "Dinas Kependudukan dan Pencatatan Sipil"
+
+
+@dataclass(frozen=True)
+class OfficeSummary:
+    """The office as the window title and the login dialog name it."""
+
+    government: str  # PEMERINTAH KABUPATEN SOLOK
+    agency: str  # DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL
+    kabupaten: str  # Kabupaten Solok ("" when the office is not set up yet)
+    city: str
+    configured: bool
+
+    @property
+    def short_name(self) -> str:
+        """Disdukcapil Kabupaten Solok, or just Disdukcapil before the office is set up."""
+        return f"Disdukcapil {self.kabupaten}".strip()
+
+
+@dataclass(frozen=True)
+class DatabaseSummary:
+    backend: str  # "sqlite" or "postgresql"
+    location: str  # file path, or host:port/dbname
+    schema_version: int
+
+
+@dataclass(frozen=True)
+class ReferenceCounts:
+    kabupaten: int
+    kecamatan: int
+    nagari: int
+    service_categories: int
+    roles: int
+    users: int
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    """One line of a role's worklist: a case or document waiting for this role."""
+
+    number: str
+    subject: str
+    nagari: str
+    deadline: dt.date | None
+    status: str
+
+
+def open_app_database(url: str) -> OpenedDatabase:
+    """Open, migrate and seed the database; any failure becomes DatabaseUnavailable with advice."""
+    try:
+        return open_database(url)
+    except connection.DatabaseConfigError as exc:
+        raise DatabaseUnavailable(str(exc)) from exc
+    except (DatabaseError, OSError) as exc:
+        raise DatabaseUnavailable(_unreachable_message(url, exc)) from exc
+
+
+def _unreachable_message(url: str, exc: Exception) -> str:
+    detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if url.startswith(("postgresql:", "postgres:")):
+        advice = (
+            "Pastikan komputer ini terhubung ke jaringan kantor, server PostgreSQL menyala, dan "
+            "alamat, nama pengguna serta kata sandi database benar."
+        )
+    else:
+        advice = (
+            "Pastikan folder berkas database ada dan dapat ditulis, dan berkasnya tidak rusak "
+            "serta tidak sedang dikunci program lain."
+        )
+    return f"Database tidak dapat dibuka ({detail}). {advice}"
+
+
+def open_fresh_demo() -> tuple[OpenedDatabase, list[DemoLogin]]:
+    """Delete the demo SQLite file, open a new one and fill it with the demo office."""
+    connection.close()
+    path = config.demo_sqlite_path()
+    try:
+        for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            candidate.unlink(missing_ok=True)
+    except OSError as exc:
+        raise DatabaseUnavailable(
+            f"Database demo {path} tidak dapat dihapus ({exc.strerror}). Tutup Dinas Desk lain yang "
+            "sedang membuka database demo, lalu coba lagi."
+        ) from exc
+    opened = open_app_database(connection.sqlite_url(path))
+    return opened, build_demo()
+
+
+def office_summary() -> OfficeSummary:
+    """The configured office, or a neutral placeholder when the administrator has not set it up."""
+    office = Office.select().first()  # one office per installation
+    if office is None:
+        return OfficeSummary("", GENERIC_AGENCY, "", "", configured=False)
+    kabupaten = Kabupaten.get_or_none(Kabupaten.code == office.kabupaten_code)
+    name = kabupaten.name if kabupaten else office.government.title().replace("Pemerintah ", "", 1)
+    return OfficeSummary(office.government, office.agency, name, office.city, configured=True)
+
+
+def current_database() -> DatabaseSummary:
+    """Which database the app is connected to (never the password)."""
+    database = db.obj
+    if isinstance(database, PostgresqlDatabase):
+        params = database.connect_params
+        location = f"{params.get('host', 'localhost')}:{params.get('port', 5432)}/{database.database}"
+        backend = "postgresql"
+    else:
+        location, backend = str(database.database), "sqlite"
+    return DatabaseSummary(backend, location, migrations.current_version())
+
+
+def reference_counts() -> ReferenceCounts:
+    """How much reference data is loaded (for the self-test and the administrator)."""
+    return ReferenceCounts(
+        kabupaten=Kabupaten.select().count(),
+        kecamatan=Kecamatan.select().count(),
+        nagari=Nagari.select().where(Nagari.is_active).count(),
+        service_categories=ServiceCategory.select().where(ServiceCategory.is_active).count(),
+        roles=Role.select().count(),
+        users=User.select().where(User.is_active).count(),
+    )
+
+
+def role_catalog() -> list[RoleInfo]:
+    """Every role in the database, in SOP order (roles an SOP file added come last)."""
+    rows = Role.select(Role.code, Role.name, Role.description)
+    infos = [RoleInfo(r.code, r.name, r.description) for r in rows]
+    return sorted(infos, key=lambda r: (ROLE_ORDER.get(r.code, len(ROLE_ORDER)), r.name))
+
+
+def log_out(session: Session) -> None:
+    """Record that the user logged out of this workstation."""
+    with db.atomic():
+        audit.record(session, "logout", "user", session.user_id)

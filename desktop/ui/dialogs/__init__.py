@@ -1,0 +1,1 @@
+"""Dialogs that ask for something and return it through an `ask()` classmethod."""

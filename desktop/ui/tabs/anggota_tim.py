@@ -1,0 +1,25 @@
+"""A member of a SIJARLA team: preparation checks and by-name-by-address records."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from desktop.services import roles
+
+from . import register_tab
+from .base import SOP_SIJARLA, RoleTab
+
+
+@register_tab(roles.ANGGOTA_TIM)
+class AnggotaTimTab(RoleTab):
+    SOPS = (SOP_SIJARLA,)
+    DUTIES = (
+        QT_TRANSLATE_NOOP(
+            "AnggotaTimTab", "Memeriksa persiapan: data di SIAK Terpusat, alat perekaman, kesiapan nagari."
+        ),
+        QT_TRANSLATE_NOOP(
+            "AnggotaTimTab",
+            "Mencatat setiap warga yang dilayani by name by address, dengan kategori layanan dan hasilnya.",
+        ),
+        QT_TRANSLATE_NOOP("AnggotaTimTab", "Menuliskan alasan bila perekaman gagal atau layanan ditunda."),
+    )

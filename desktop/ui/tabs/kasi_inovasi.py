@@ -1,0 +1,22 @@
+"""The Kasi Inovasi Pelayanan: writes innovation ideas and their concept pointers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from desktop.services import roles
+
+from . import register_tab
+from .base import SOP_INOVASI, RoleTab
+
+
+@register_tab(roles.KASI_INOVASI)
+class KasiInovasiTab(RoleTab):
+    SOPS = (SOP_INOVASI,)
+    DUTIES = (
+        QT_TRANSLATE_NOOP("KasiInovasiTab", "Menyusun gagasan dan pointers konsep inovasi (1 hari)."),
+        QT_TRANSLATE_NOOP("KasiInovasiTab", "Menyampaikan konsep kepada Kabid untuk ditelaah."),
+        QT_TRANSLATE_NOOP(
+            "KasiInovasiTab", "Memperbaiki konsep bila rapat pembahasan awal belum menyetujuinya."
+        ),
+    )

@@ -1,0 +1,27 @@
+"""The Ketua Tim SIJARLA: leads preparation and service, submits the team's report."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from desktop.services import roles
+
+from . import register_tab
+from .base import SOP_SIJARLA, RoleTab
+
+
+@register_tab(roles.KETUA_TIM)
+class KetuaTimTab(RoleTab):
+    SOPS = (SOP_SIJARLA,)
+    DUTIES = (
+        QT_TRANSLATE_NOOP(
+            "KetuaTimTab",
+            "Memimpin persiapan sesuai Surat Tugas: data di SIAK Terpusat, alat perekaman, kesiapan nagari.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "KetuaTimTab", "Memimpin pelayanan di nagari; setiap warga dicatat by name by address."
+        ),
+        QT_TRANSLATE_NOOP(
+            "KetuaTimTab", "Menyampaikan Laporan Pelaksanaan Inovasi SIJARLA kepada Ketua Pelaksana Harian."
+        ),
+    )

@@ -1,0 +1,24 @@
+"""The ADB / pelaksana teknis: technical discussion and running the innovation."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from desktop.services import roles
+
+from . import register_tab
+from .base import SOP_INOVASI, RoleTab
+
+
+@register_tab(roles.PELAKSANA_TEKNIS)
+class PelaksanaTeknisTab(RoleTab):
+    SOPS = (SOP_INOVASI,)
+    DUTIES = (
+        QT_TRANSLATE_NOOP(
+            "PelaksanaTeknisTab", "Mengikuti pembahasan teknis dan menyusun konsep final inovasi (2 hari)."
+        ),
+        QT_TRANSLATE_NOOP(
+            "PelaksanaTeknisTab", "Melaksanakan inovasi setiap hari dengan semua sumber daya yang ada."
+        ),
+        QT_TRANSLATE_NOOP("PelaksanaTeknisTab", "Mencatat keluaran inovasi agar dapat direplikasi."),
+    )

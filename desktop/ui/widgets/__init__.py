@@ -1,0 +1,1 @@
+"""Reusable widgets: the header strip, the worklist view."""

@@ -1,0 +1,116 @@
+"""The main window: one tab per role held, in SOP order, with the user and the database shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+
+from desktop import config
+from desktop.services import auth
+from desktop.services.demo import DEMO_PASSWORD
+from desktop.services.roles import BUILTIN_ROLES, ROLE_ORDER
+from desktop.services.session import Session
+from desktop.ui import settings
+from desktop.ui.main_window import MainWindow
+from desktop.ui.tabs import registered_tabs
+
+
+def open_window(qtbot, username: str) -> MainWindow:
+    window = MainWindow(auth.login(username, DEMO_PASSWORD))
+    qtbot.addWidget(window)
+    return window
+
+
+def test_kadis_sees_his_two_roles_as_tabs_in_sop_order(qtbot, demo_logins):
+    window = open_window(qtbot, "kadis")
+
+    assert window.role_codes() == ["kepala_dinas", "pejabat_struktural"]
+    assert window.tab_titles() == ["Kepala Dinas", "Pejabat Struktural"]
+    assert window.windowTitle() == "Dinas Desk — Disdukcapil Kabupaten Solok"
+    assert window.header.name_label.text() == "Hendri Yusman, S.STP, M.Si"
+    assert window.header.jabatan_label.text() == "Kepala Dinas Kependudukan dan Pencatatan Sipil"
+
+
+def test_admin_sees_the_administrator_tab(qtbot, demo_logins):
+    window = open_window(qtbot, "admin")
+
+    assert window.tab_titles() == ["Administrator"]
+    tab = window.tab_for("administrator")
+    assert tab is not None
+    assert tab.duties()[0] == "Mengelola akun pengguna, peran, dan kata sandi."
+
+
+def test_a_user_holding_every_role_gets_every_tab_in_sop_order(qtbot, demo_logins):
+    codes = [r.code for r in BUILTIN_ROLES]
+    session = Session(1, "semua", "Semua Peran", frozenset(reversed(codes)))
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+
+    assert window.role_codes() == sorted(codes, key=ROLE_ORDER.__getitem__)
+    assert window.tab_titles() == [r.name for r in BUILTIN_ROLES]
+
+
+def test_every_builtin_role_has_a_registered_tab(demo_logins):
+    assert set(registered_tabs()) == set(ROLE_ORDER)
+
+
+def test_role_tab_starts_with_an_empty_worklist_and_says_so(qtbot, demo_logins):
+    window = open_window(qtbot, "meja")
+    window.show()
+    tab = window.tab_for("pengadministrasi_umum")
+
+    assert tab.pending_count() == 0
+    assert tab.worklist.empty_state.isVisible()
+    assert tab.worklist.empty_state.title_label.text() == "Belum ada pekerjaan"
+    model = tab.worklist.model()
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["Nomor", "Perihal", "Nagari", "Tenggat", "Status"]
+
+
+def test_badge_appends_the_count_and_clears_at_zero(qtbot, demo_logins):
+    window = open_window(qtbot, "kadis")
+
+    window.set_badge("pejabat_struktural", 3)
+    assert window.tab_titles() == ["Kepala Dinas", "Pejabat Struktural (3)"]
+    window.set_badge("pejabat_struktural", 0)
+    assert window.tab_titles() == ["Kepala Dinas", "Pejabat Struktural"]
+    window.set_badge("administrator", 5)  # a role this user does not hold: nothing happens
+    assert window.tab_titles() == ["Kepala Dinas", "Pejabat Struktural"]
+
+
+def test_status_bar_names_the_database(qtbot, demo_logins, backend):
+    window = open_window(qtbot, "admin")
+    text = window.database_label.text()
+    assert ("SQLite" if backend == "sqlite" else "PostgreSQL") in text
+    assert "skema v" in text
+
+
+def test_keluar_emits_logged_out_and_closes(qtbot, demo_logins):
+    window = open_window(qtbot, "kabid")
+    window.show()
+    with qtbot.waitSignal(window.logged_out):
+        qtbot.mouseClick(window.header.log_out_button, Qt.MouseButton.LeftButton)
+    assert not window.isVisible()
+
+
+def test_window_geometry_is_remembered_per_user_in_the_data_folder(qtbot, demo_logins, monkeypatch):
+    first = open_window(qtbot, "kasi")
+    first.show()
+    first.resize(QSize(1010, 690))
+    saved = first.saveGeometry()
+    first.close()
+
+    restored = []
+    original = MainWindow.restoreGeometry
+    monkeypatch.setattr(
+        MainWindow, "restoreGeometry", lambda self, g: restored.append(g) or original(self, g)
+    )
+    open_window(qtbot, "kasi")
+    open_window(qtbot, "adb")
+
+    assert restored == [saved]  # kasi's own geometry, nothing for adb who never closed a window
+    assert settings.load_window_state("adb") == (None, None)
+    ini = Path(settings.ui_settings().fileName())
+    assert ini.parent == config.data_dir()
+    assert "kasi\\main_window\\geometry=@ByteArray(" in ini.read_text()

@@ -78,12 +78,28 @@ def deadline(calendar: WorkCalendar, start: dt.date, days: int | None) -> dt.dat
     return None if days is None else calendar.add_working_days(start, days)
 
 
+def effective_due(case: SopCase, definition: SopDefinition | None = None) -> dt.date | None:
+    """The deadline that matters now: the step's own, else the SOP's overall limit until its step is done."""
+    if case.status != "berjalan":
+        return None
+    if case.step_due_on:
+        return case.step_due_on
+    definition = definition or definition_of(case)
+    limit = definition.time_limit
+    if case.due_on is None or limit is None:
+        return case.due_on
+    order = [s.code for s in definition.steps]
+    if case.current_step in order and order.index(case.current_step) > order.index(limit.until_step):
+        return None  # the SOP's limit was about the steps already done
+    return case.due_on
+
+
 def sla_status(
     case: SopCase, today: dt.date | None = None, calendar: WorkCalendar | None = None
 ) -> str | None:
     """'tepat_waktu', 'jatuh_tempo_hari_ini' or 'terlambat' for a running case with a limit."""
-    due = case.step_due_on or case.due_on
-    if due is None or case.status != "berjalan":
+    due = effective_due(case)
+    if due is None:
         return None
     return (calendar or office_calendar()).status(due, today or dt.date.today())
 

@@ -21,7 +21,9 @@ def test_a_new_letter_waits_for_the_kabid_with_its_deadline():
     make_office()
     receipt = sijarla.register_letter(session("meja"), letter_draft())
     entries = worklist(session("kabid"), R.KABID_PELAYANAN, today=dt.date.today())
-    assert [(e.number, e.step, e.sla) for e in entries] == [(receipt.case_reference, "disposisi", "tepat_waktu")]
+    assert [(e.number, e.step, e.sla) for e in entries] == [
+        (receipt.case_reference, "disposisi", "tepat_waktu")
+    ]
     assert entries[0].deadline == receipt.due_on
     assert worklist(session("meja"), R.FRONT_DESK) == []
 

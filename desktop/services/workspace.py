@@ -162,3 +162,11 @@ def log_out(session: Session) -> None:
     """Record that the user logged out of this workstation."""
     with db.atomic():
         audit.record(session, "logout", "user", session.user_id)
+
+
+def release_thread_connection() -> None:
+    """Close the calling thread's database connection (background workers call this when done)."""
+    from desktop.models import db
+
+    if db.obj is not None and not db.is_closed():
+        db.close()

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath, PureWindowsPath
 from urllib.parse import urlsplit
 
-from peewee import Database, PostgresqlDatabase, SqliteDatabase
+from peewee import Database, SqliteDatabase
 from playhouse import db_url
 
 from .base import db
+from .resilience import ResilientPostgresqlDatabase, ResilientSqliteDatabase
 
 NETWORK_FS_TYPES = frozenset(
     {
@@ -94,13 +95,13 @@ def make_database(url: str) -> Database:
         params = db_url.parse(url)
         params.setdefault("connect_timeout", 10)
         params.setdefault("application_name", "dinas-desk")
-        return PostgresqlDatabase(autorollback=False, **params)
+        return ResilientPostgresqlDatabase(autorollback=False, **params)
     raise DatabaseConfigError(
         f"Alamat database '{scheme}://' tidak dikenal. Gunakan sqlite:///... atau postgresql://..."
     )
 
 
-def _make_sqlite(path: str) -> SqliteDatabase:
+def _make_sqlite(path: str) -> ResilientSqliteDatabase:
     if not path or path == ":memory:":
         raise DatabaseConfigError("Database SQLite harus berupa berkas, bukan memori.")
     if is_network_path(path):
@@ -110,7 +111,7 @@ def _make_sqlite(path: str) -> SqliteDatabase:
             "atau gunakan server PostgreSQL kantor untuk banyak komputer."
         )
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    return SqliteDatabase(
+    return ResilientSqliteDatabase(
         path,
         pragmas={"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1},
         timeout=15,  # busy timeout in seconds: wait for another writer rather than fail

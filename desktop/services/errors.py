@@ -1,40 +1,23 @@
-"""Domain errors. Each carries a message in Indonesian that the UI shows as it is."""
+"""Domain errors, as the services raise them (defined in desktop.errors so the data layer can too)."""
 
-from __future__ import annotations
+from desktop.errors import (
+    AuthenticationFailed,
+    DatabaseUnavailable,
+    DomainError,
+    InvalidInput,
+    NotFound,
+    PermissionDenied,
+    StaleRecord,
+    WorkflowError,
+)
 
-
-class DomainError(Exception):
-    """Base of every error a user can be told about and act on."""
-
-    def __init__(self, message: str, *, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
-
-
-class PermissionDenied(DomainError):
-    """The acting user does not hold the role this use case needs."""
-
-
-class InvalidInput(DomainError):
-    """Input that breaks a rule: a malformed NIK, an over-long text, a missing field."""
-
-
-class NotFound(DomainError):
-    """The record asked for does not exist (or was deleted meanwhile)."""
-
-
-class StaleRecord(DomainError):
-    """Someone else saved the record after it was read; the caller's values are kept."""
-
-
-class WorkflowError(DomainError):
-    """The SOP does not allow this step now (wrong step, requirement not met, already signed)."""
-
-
-class AuthenticationFailed(DomainError):
-    """Wrong username or password, inactive or locked account."""
-
-
-class DatabaseUnavailable(DomainError):
-    """The database cannot be reached or written; nothing was saved."""
+__all__ = [
+    "AuthenticationFailed",
+    "DatabaseUnavailable",
+    "DomainError",
+    "InvalidInput",
+    "NotFound",
+    "PermissionDenied",
+    "StaleRecord",
+    "WorkflowError",
+]

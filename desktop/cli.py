@@ -195,8 +195,47 @@ def _read_password(from_stdin: bool) -> str:
 
 
 def _documents_command(args: argparse.Namespace) -> int:
-    print("Contoh dokumen belum tersedia pada versi ini.", file=sys.stderr)
-    return 2
+    """`documents sample FOLDER`: every letter as PDF, both receipt widths as .bin and .png."""
+    from desktop.services.documents import sample_documents
+    from desktop.services.errors import DomainError
+
+    if args.demo and not args.db:
+        from desktop.services.workspace import open_fresh_demo
+
+        try:
+            open_fresh_demo()  # a brand-new demo office, like `dinas-desk --demo`
+        except DomainError as exc:
+            print(f"Galat: {exc.message}", file=sys.stderr)
+            return 1
+    else:
+        _open(args)
+    try:
+        samples = sample_documents()
+    except DomainError as exc:
+        print(f"Galat: {exc.message}", file=sys.stderr)
+        return 1
+    folder = args.folder
+    folder.mkdir(parents=True, exist_ok=True)
+    for sample in samples:
+        what = f"{sample.page_count} halaman" if sample.media == "pdf" else f"struk {sample.receipt_width} mm"
+        for path in _write_sample(folder, sample):
+            print(f"{path}  ({what})")
+    print(f"{len(samples)} contoh dokumen ditulis ke {folder} (bertanda CONTOH, tidak masuk arsip).")
+    return 0
+
+
+def _write_sample(folder: Path, sample) -> list[Path]:
+    """Write one sample: a PDF, or a receipt's ESC/POS bytes with a PNG picture of it."""
+    if sample.media == "pdf":
+        path = folder / f"{sample.name}.pdf"
+        path.write_bytes(sample.data)
+        return [path]
+    from desktop.printing.receipt_preview import preview_png
+
+    raw, picture = folder / f"{sample.name}.bin", folder / f"{sample.name}.png"
+    raw.write_bytes(sample.data)
+    picture.write_bytes(preview_png(sample.data, sample.receipt_width))
+    return [raw, picture]
 
 
 if __name__ == "__main__":

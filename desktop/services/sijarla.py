@@ -16,6 +16,7 @@ from pathlib import Path
 
 from desktop.models import (
     AssignmentLetter,
+    AuditLog,
     AssignmentMember,
     Attachment,
     Disposition,
@@ -39,7 +40,7 @@ from .auth import require_role, verify_password_again
 from .errors import InvalidInput, NotFound, PermissionDenied, StaleRecord, WorkflowError
 from .numbering import take_number
 from .session import Session
-from .validation import clean_text
+from .validation import clean_code, clean_text
 from .workflow import advance, builtin_sops, get_case, open_case, requirement_check, stale
 
 SOP_CODE = "sijarla"
@@ -222,6 +223,8 @@ def _clean_letter(draft: LetterDraft) -> dict:
 def _categories(requested: dict[str, int]) -> list[tuple[ServiceCategory, int]]:
     if not requested:
         raise InvalidInput("Pilih paling sedikit satu jenis layanan yang dimohon.", field="requested")
+    for code in requested:
+        clean_code(code, "Jenis layanan", field="requested")
     found = {c.code: c for c in ServiceCategory.select().where(ServiceCategory.code.in_(list(requested)))}
     result = []
     for code, count in requested.items():
@@ -435,7 +438,7 @@ def sign_disposition(
         if d.signed_at is not None:
             raise WorkflowError(f"Disposisi ini sudah ditandatangani pada {d.signed_at:%d-%m-%Y %H:%M}.")
         verify_password_again(actor, password)
-        signed_at = now()
+        signed_at = now() if on is None else dt.datetime.combine(on, now().time())
         digest = _signature(disposition_payload(d, actor.user_id, signed_at))
         updated = (
             Disposition.update(
@@ -479,15 +482,42 @@ def _team_ready(case: SopCase) -> str | None:
     return None
 
 
+# The audit lines that record a change of a row, by model: who wrote the latest one changed it last.
+_CHANGE_ACTIONS = {Disposition: ("disposition", ("disposisi_ditulis", "disposisi_diubah", "disposisi_ditandatangani"))}
+
+
+def _last_editor(entity: str, entity_id: int, actions: tuple[str, ...], **detail: str) -> str | None:
+    """The full name of whoever made the latest of these changes (matching `detail`), from the audit log."""
+    lines = (
+        AuditLog.select(AuditLog.user_id, AuditLog.username, AuditLog.detail)
+        .where((AuditLog.entity == entity) & (AuditLog.entity_id == entity_id) & AuditLog.action.in_(actions))
+        .order_by(AuditLog.id.desc())
+        .limit(200)
+    )
+    for line in lines:
+        if detail:
+            try:
+                recorded = json.loads(line.detail or "{}")
+            except ValueError:
+                continue
+            if any(recorded.get(key) != value for key, value in detail.items()):
+                continue
+        user = User.get_or_none(User.id == line.user_id) if line.user_id else None
+        return user.full_name if user else line.username
+    return None
+
+
 def _stale_row(row, label: str) -> StaleRecord:
     fresh = type(row).get_or_none(type(row).id == row.id)
     if fresh is None:
         return StaleRecord(f"{label} sudah dihapus oleh pengguna lain.")
-    who = "pengguna lain"
+    changes = _CHANGE_ACTIONS.get(type(row))
+    who = (_last_editor(changes[0], row.id, changes[1]) if changes else None) or "pengguna lain"
     for attr in ("signed_by_id", "drafted_by_id", "recorded_by_id"):
+        if who != "pengguna lain":
+            break
         if getattr(fresh, attr, None):
             who = User.get_by_id(getattr(fresh, attr)).full_name
-            break
     return StaleRecord(
         f"Data ini sudah diubah oleh {who} pada {fresh.updated_at:%d-%m-%Y %H:%M}. "
         "Muat ulang, lalu terapkan kembali isian Anda (isian Anda tidak hilang)."
@@ -553,7 +583,7 @@ def issue_assignment(
                 jabatan=user.jabatan,
                 is_leader=position == 1,
             )
-        signed_at = now()
+        signed_at = now() if on is None else dt.datetime.combine(on, now().time())
         payload = {
             "surat_tugas": letter.id,
             "nomor": letter.number,
@@ -642,7 +672,8 @@ def check_preparation(
             raise WorkflowError("Daftar persiapan hanya dapat diisi pada tahap persiapan.")
         _require_team_member(actor, case)
         row = PreparationCheck.get_or_none(
-            (PreparationCheck.case == case.id) & (PreparationCheck.item == item)
+            (PreparationCheck.case == case.id)
+            & (PreparationCheck.item == clean_code(item, "Butir persiapan", field="item"))
         )
         if row is None:
             raise NotFound("Butir persiapan tidak dikenal.")
@@ -660,13 +691,22 @@ def check_preparation(
             .execute()
         )
         if updated != 1:
-            raise StaleRecord(
-                f"Butir '{row.label}' sudah diubah oleh pengguna lain. Muat ulang daftar persiapan."
-            )
+            raise _stale_preparation(case, row)
         audit.record(
             actor, "persiapan_dicentang" if done else "persiapan_dibatalkan", "sop_case", case.id, butir=item
         )
         return expected_version + 1
+
+
+def _stale_preparation(case: SopCase, row: PreparationCheck) -> StaleRecord:
+    """The refusal of a tick someone else changed meanwhile, naming who and when."""
+    fresh = PreparationCheck.get_by_id(row.id)
+    actions = ("persiapan_dicentang", "persiapan_dibatalkan")
+    who = _last_editor("sop_case", case.id, actions, butir=row.item) or "pengguna lain"
+    return StaleRecord(
+        f"Butir '{row.label}' sudah diubah oleh {who} pada {fresh.updated_at:%d-%m-%Y %H:%M}. "
+        "Muat ulang daftar persiapan, lalu terapkan kembali isian Anda."
+    )
 
 
 def _preparation_missing(case: SopCase, item: str) -> str | None:

@@ -1,0 +1,270 @@
+"""What the printing layer prints: plain frozen dataclasses, filled by desktop.services.documents.
+
+Nothing here reads the database; a document is complete in itself, so the same data always
+renders to the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+VERIFY_PREFIX = "DINASDESK:VERIFY:"
+"""What a document's QR code holds before its verification code."""
+PAPER_SIZES = ("A4", "F4")
+RECEIPT_WIDTHS = (58, 80)
+
+
+def verification_qr_text(code: str) -> str:
+    """The text a document's QR code encodes: DINASDESK:VERIFY:<code>."""
+    return VERIFY_PREFIX + code
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """The kop surat, from the office settings; nothing about a kabupaten is built in."""
+
+    government: str  # PEMERINTAH KABUPATEN SOLOK
+    agency: str  # DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    website: str = ""
+    city: str = ""  # written before the date: "Arosuka, 21 November 2026"
+    logo_png: bytes | None = None
+
+    @property
+    def contact_line(self) -> str:
+        """Telepon, pos-el and laman on one line, leaving out what the office has not set."""
+        parts = [
+            f"Telepon {self.phone}" if self.phone else "",
+            f"Pos-el {self.email}" if self.email else "",
+            f"Laman {self.website}" if self.website else "",
+        ]
+        return "  ·  ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class Official:
+    """A person as a letter prints them: title above the signature, name, rank and NIP below."""
+
+    name: str
+    nip: str | None = None
+    pangkat: str = ""
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Verification:
+    """Who issued a document, when, and the code that proves it (also in the QR code)."""
+
+    code: str
+    issued_at: dt.datetime
+    issued_by: str
+    sample: bool = False  # a specimen from `documents sample`: marked, never registered
+
+    @property
+    def qr_text(self) -> str:
+        return verification_qr_text(self.code)
+
+
+@dataclass(frozen=True)
+class ElectronicSignOff:
+    """A signature made in the app: who, when, and the SHA-256 of what was signed."""
+
+    signer: Official
+    signed_at: dt.datetime
+    signature_sha256: str
+
+
+# --- Tanda terima --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReceiptDoc:
+    """Tanda Terima Surat Permohonan: on A4/F4 paper and on the thermal printer."""
+
+    letterhead: Letterhead
+    agenda_number: str
+    tracking_code: str
+    received_at: dt.datetime
+    letter_number: str
+    letter_date: dt.date | None
+    sender: str
+    nagari: str
+    kecamatan: str
+    subject: str
+    due_on: dt.date | None
+    requested: tuple[tuple[str, int], ...] = ()
+    case_reference: str = ""
+    received_by: Official | None = None
+    sla_days: int | None = None
+    verification: Verification | None = None
+
+
+# --- Lembar disposisi ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DispositionDoc:
+    letterhead: Letterhead
+    number: str
+    letter_from: str
+    letter_number: str
+    letter_date: dt.date | None
+    received_on: dt.date | None
+    agenda_number: str
+    sifat: str  # biasa, segera, sangat_segera, rahasia
+    subject: str
+    forwarded_to: str
+    requests: tuple[tuple[str, bool], ...]  # every "dengan hormat harap" option, ticked or not
+    instructions: str
+    deadline: dt.date | None
+    team: str = ""
+    sign_off: ElectronicSignOff | None = None
+    verification: Verification | None = None
+
+
+# --- Surat tugas -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AssignedMember:
+    name: str
+    nip: str | None
+    pangkat_golongan: str
+    jabatan: str
+    is_leader: bool = False
+
+
+@dataclass(frozen=True)
+class AssignmentDoc:
+    letterhead: Letterhead
+    number: str
+    basis: tuple[str, ...]  # Dasar, one point per item
+    members: tuple[AssignedMember, ...]
+    task: str
+    place: str
+    start_on: dt.date
+    end_on: dt.date
+    signed_on: dt.date
+    signer: Official
+    copies_to: tuple[str, ...] = ()
+    sign_off: ElectronicSignOff | None = None
+    verification: Verification | None = None
+
+
+# --- Laporan pelaksanaan ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ServiceLine:
+    """One row of the by-name-by-address table (the official report shows the full NIK)."""
+
+    nik: str
+    name: str
+    address: str
+    category: str
+    target_group: str
+    outcome: str
+    reason: str = ""
+    served_on: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class CategoryTotal:
+    category: str
+    total: int
+    served: int
+
+
+@dataclass(frozen=True)
+class ReportDoc:
+    letterhead: Letterhead
+    number: str
+    title: str  # LAPORAN PELAKSANAAN INOVASI SIJARLA
+    case_reference: str
+    nagari: str
+    kecamatan: str
+    introduction: str
+    activities: str
+    conclusion: str
+    closing: str
+    records: tuple[ServiceLine, ...]
+    totals: tuple[CategoryTotal, ...]
+    outcomes: tuple[tuple[str, int], ...]
+    signed_on: dt.date
+    signer: Official
+    team: str = ""
+    assignment_number: str = ""
+    members: tuple[str, ...] = ()
+    served_from: dt.date | None = None
+    served_until: dt.date | None = None
+    addressed_to: str = ""
+    verification: Verification | None = None
+
+
+# --- Rekapitulasi ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RecapDoc:
+    letterhead: Letterhead
+    number: str
+    title: str
+    period_label: str
+    period_start: dt.date
+    period_end: dt.date
+    rows: tuple[tuple[str, str, str, str, int], ...]  # kecamatan, nagari, category, outcome, count
+    total_records: int
+    served: int
+    cases_opened: int
+    cases_finished: int
+    cases_within_limit: int
+    cases_late: int
+    signed_on: dt.date
+    signer: Official
+    sla_days: int | None = None
+    acknowledged_by: Official | None = None  # Mengetahui: the Kabid who forwarded it
+    note: str = ""
+    verification: Verification | None = None
+
+
+# --- Matriks SOP -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MatrixLine:
+    number: int
+    activity: str
+    marks: tuple[str, ...]  # codes of the pelaksana columns that perform the row
+    persyaratan: tuple[str, ...] = ()
+    kelengkapan: tuple[str, ...] = ()
+    time: str = ""
+    output: str = ""
+    remarks: str = ""
+
+
+@dataclass(frozen=True)
+class SopMatrixDoc:
+    letterhead: Letterhead
+    number: str
+    title: str
+    columns: tuple[tuple[str, str], ...]  # pelaksana: (code, label)
+    rows: tuple[MatrixLine, ...]
+    subtitle: str = ""
+    created_on: dt.date | None = None
+    revised_on: dt.date | None = None
+    effective_on: dt.date | None = None
+    approver: Official | None = None
+    legal_basis: tuple[str, ...] = ()
+    qualifications: tuple[str, ...] = ()
+    related_sops: tuple[str, ...] = ()
+    equipment: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    recording: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    verification: Verification | None = None
+
+
+LetterDoc = ReceiptDoc | DispositionDoc | AssignmentDoc | ReportDoc | RecapDoc | SopMatrixDoc

@@ -39,6 +39,25 @@ def clean_text(
     return text
 
 
+def clean_code(value: object, label: str, max_length: int = 40, *, field: str | None = None) -> str:
+    """A reference code from a form (service kind, checklist item, role), safe to look up.
+
+    Codes are chosen, not typed, but whatever reaches a query must be text both drivers can
+    send: psycopg2 refuses NUL and neither driver can encode a lone surrogate. Anything else
+    is left as it is (an unknown code is the caller's own "tidak dikenal").
+    """
+    text = value if isinstance(value, str) else ""
+    invalid = not text or len(text) > max_length
+    if invalid or any(unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn") for ch in text):
+        raise InvalidInput(f"{label} tidak dikenal.", field=field)
+    return text
+
+
+def is_username(name: str) -> bool:
+    """Whether a (lower-case) name can be a username at all."""
+    return bool(_USERNAME.fullmatch(name))
+
+
 def clean_username(value: str) -> str:
     name = (value or "").strip().lower()
     if not _USERNAME.fullmatch(name):

@@ -13,9 +13,10 @@ from desktop.models import Role, User, UserRole, db
 from desktop.models.base import now
 
 from . import audit
-from .errors import AuthenticationFailed, PermissionDenied
+from .errors import AuthenticationFailed, InvalidInput, PermissionDenied
 from .roles import BUILTIN_ROLES
 from .session import Session
+from .validation import is_username
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = dt.timedelta(minutes=15)
@@ -31,14 +32,19 @@ _hasher = (
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    try:
+        return _hasher.hash(password)
+    except UnicodeEncodeError as exc:  # a lone surrogate has no UTF-8 form: nothing to hash
+        raise InvalidInput(
+            "Kata sandi mengandung karakter yang tidak sah. Ketik ulang dengan papan ketik.", field="password"
+        ) from exc
 
 
 def _verify(password_hash: str, password: str) -> bool:
     try:
         return _hasher.verify(password_hash, password)
-    except (VerificationError, InvalidHashError):
-        return False
+    except (VerificationError, InvalidHashError, UnicodeEncodeError):
+        return False  # a password that cannot be encoded cannot be the one that was hashed
 
 
 def role_codes(user_id: int) -> frozenset[str]:
@@ -71,9 +77,12 @@ def login(username: str, password: str) -> Session:
 
 
 def _attempt(username: str, password: str) -> Session | AuthenticationFailed:
-    user = User.get_or_none(User.username == username.strip().lower())
+    name = username.strip().lower()
+    # Only a name that could be a username reaches the query (NUL and lone surrogates cannot).
+    user = User.get_or_none(User.username == name) if is_username(name) else None
     if user is None:
-        audit.record(None, "login_gagal", "user", None, username=username[:40], reason="tidak_dikenal")
+        typed = username[:40].encode("utf-8", "backslashreplace").decode("utf-8")
+        audit.record(None, "login_gagal", "user", None, username=typed, reason="tidak_dikenal")
         return AuthenticationFailed("Nama pengguna atau kata sandi salah.")
     moment = now()
     if user.locked_until and user.locked_until > moment:

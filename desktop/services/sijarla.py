@@ -16,9 +16,9 @@ from pathlib import Path
 
 from desktop.models import (
     AssignmentLetter,
-    AuditLog,
     AssignmentMember,
     Attachment,
+    AuditLog,
     Disposition,
     IncomingLetter,
     Nagari,
@@ -483,7 +483,9 @@ def _team_ready(case: SopCase) -> str | None:
 
 
 # The audit lines that record a change of a row, by model: who wrote the latest one changed it last.
-_CHANGE_ACTIONS = {Disposition: ("disposition", ("disposisi_ditulis", "disposisi_diubah", "disposisi_ditandatangani"))}
+_CHANGE_ACTIONS = {
+    Disposition: ("disposition", ("disposisi_ditulis", "disposisi_diubah", "disposisi_ditandatangani"))
+}
 
 
 def _last_editor(entity: str, entity_id: int, actions: tuple[str, ...], **detail: str) -> str | None:

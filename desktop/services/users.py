@@ -13,7 +13,7 @@ from .auth import MIN_PASSWORD_LENGTH, hash_password, require_role
 from .errors import InvalidInput
 from .roles import ADMINISTRATOR
 from .session import Session
-from .validation import clean_digits, clean_text, clean_username
+from .validation import clean_code, clean_digits, clean_text, clean_username
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,8 @@ def add_user(actor: Session | None, new: NewUser) -> UserSummary:
         username = clean_username(new.username)
         if len(new.password) < MIN_PASSWORD_LENGTH:
             raise InvalidInput(f"Kata sandi minimal {MIN_PASSWORD_LENGTH} karakter.", field="password")
-        roles = list(Role.select().where(Role.code.in_(new.roles)))
+        codes = [clean_code(code, "Peran", field="roles") for code in new.roles]
+        roles = list(Role.select().where(Role.code.in_(codes)))
         unknown = set(new.roles) - {r.code for r in roles}
         if unknown or not roles:
             raise InvalidInput(

@@ -163,6 +163,10 @@ def advance(
     """Perform the case's current step with `action`. Call inside db.atomic()."""
     definition = definition_of(case)
     step = definition.step(case.current_step)
+    if expected_version is not None and case.version != expected_version:
+        # Someone moved the case after the caller read it: say who and when, rather than that
+        # the step it stands at now is not the caller's (which would read as a refusal of rights).
+        raise stale(case)
     if case.status != "berjalan":
         raise WorkflowError(
             f"Kasus {case.reference} sudah {case.status}; tidak ada langkah yang dapat dilakukan."

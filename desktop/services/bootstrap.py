@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from desktop import config
 from desktop.models import connection, migrations
 
+from .backups import ensure_daily_backup
 from .reference import ensure_reference_data
 
 
@@ -35,6 +36,7 @@ def open_database(url: str, *, migrate: bool = True, seed: bool = True) -> Opene
     applied = migrations.upgrade(config.backup_dir()) if migrate else []
     if seed:
         ensure_reference_data()
+        ensure_daily_backup()  # SQLite only: one copy a day, the newest 14 kept
     return OpenedDatabase(
         url=url,
         backend=info.backend,

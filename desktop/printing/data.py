@@ -267,4 +267,76 @@ class SopMatrixDoc:
     verification: Verification | None = None
 
 
-LetterDoc = ReceiptDoc | DispositionDoc | AssignmentDoc | ReportDoc | RecapDoc | SopMatrixDoc
+# --- Inovasi: step documents and the innovation profile -----------------------------------------
+
+
+@dataclass(frozen=True)
+class InnovationStepDoc:
+    """One written output of an innovation step (catatan telaahan, draft, konsep final ...)."""
+
+    letterhead: Letterhead
+    title: str  # CATATAN TELAAHAN KABID
+    case_reference: str
+    innovation_title: str
+    step_label: str  # "2 dari 8: Penelaahan Kabid"
+    written_at: dt.datetime
+    body: str  # headed sections ("Heading:" then indented lines) or plain text
+    author: Official
+    sign_off: ElectronicSignOff | None = None
+    chosen_name: str = ""
+    verification: Verification | None = None
+
+
+@dataclass(frozen=True)
+class InnovationTimelineLine:
+    """One SOP step in the profile: planned (time limit) and actual date, late in working days."""
+
+    number: int
+    step: str
+    planned: dt.date | None
+    actual: dt.date | None
+    actor: str = ""
+    rounds: int = 0  # how often the step was taken (a returned idea repeats steps)
+    late_working_days: int = 0
+    running: bool = False  # the step the innovation stands at now
+
+
+@dataclass(frozen=True)
+class InnovationProfileDoc:
+    """Profil Inovasi (KIPP style): what it solves, how, with what, and what it produced so far."""
+
+    letterhead: Letterhead
+    name: str
+    title: str
+    case_reference: str
+    year: int
+    problem: str
+    target: str
+    concept: str
+    mechanism: str
+    resources: str
+    schedule: str
+    indicators: str
+    status: str  # "Berjalan (langkah 8: Pelaksanaan)" / "Selesai"
+    output_entries: int
+    output_days: int
+    people_served: int
+    output_first: dt.date | None
+    output_last: dt.date | None
+    timeline: tuple[InnovationTimelineLine, ...]
+    signed_on: dt.date
+    signer: Official
+    name_meaning: str = ""
+    verification: Verification | None = None
+
+
+LetterDoc = (
+    ReceiptDoc
+    | DispositionDoc
+    | AssignmentDoc
+    | ReportDoc
+    | RecapDoc
+    | SopMatrixDoc
+    | InnovationStepDoc
+    | InnovationProfileDoc
+)

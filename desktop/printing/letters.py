@@ -4,7 +4,7 @@
     pdf = render_pdf(doc)                # just the bytes
 
 reportlab.platypus costs about 100 ms to import, so the layouts (pdf_letters, pdf_reports,
-pdf_sop, pdfbase) are imported on the first render, never when the app starts.
+pdf_sop, pdf_innovation, pdfbase) are imported on the first render, never when the app starts.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from .data import (
     PAPER_SIZES,
     AssignmentDoc,
     DispositionDoc,
+    InnovationProfileDoc,
+    InnovationStepDoc,
     LetterDoc,
     RecapDoc,
     ReceiptDoc,
@@ -76,4 +78,12 @@ def _layout(doc: LetterDoc, paper: str):
         from .pdf_sop import sop_matrix
 
         return sop_matrix(doc, paper)
+    if isinstance(doc, InnovationStepDoc):
+        from .pdf_innovation import innovation_step_document
+
+        return innovation_step_document(doc, paper)
+    if isinstance(doc, InnovationProfileDoc):
+        from .pdf_innovation import innovation_profile
+
+        return innovation_profile(doc, paper)
     raise TypeError(f"Tidak ada tata letak untuk {type(doc).__name__}.")

@@ -14,6 +14,8 @@ document supersedes the old one and keeps its number.
     laporan       Report.id            Laporan Pelaksanaan Inovasi SIJARLA (submitted)
     rekap         Recap.id             Rekapitulasi Pelayanan Inovasi SIJARLA
     sop           Sop.id               the SOP document with its matrix (sop_source_id(code))
+    dokumen_inovasi  InnovationDocument.id  an innovation step's written output, signed by its author
+    profil_inovasi   Innovation.id          Profil Inovasi (KIPP style), known to the Kepala Dinas
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ from desktop.models import (
     CaseStep,
     Disposition,
     IncomingLetter,
+    Innovation,
+    InnovationDocument,
     IssuedDocument,
     NumberingPattern,
     NumberSequence,
@@ -100,6 +104,14 @@ _ASSIGN = (R.KEPALA_DINAS, R.KABID_PELAYANAN, R.KETUA_TIM, R.FRONT_DESK)
 _REPORT = (R.KETUA_TIM, R.KETUA_PELAKSANA_HARIAN, R.KABID_PEMANFAATAN, R.KEPALA_DINAS)
 _RECAP = (R.KETUA_PELAKSANA_HARIAN, R.KABID_PEMANFAATAN, R.KEPALA_DINAS)
 _ALL = tuple(r.code for r in R.BUILTIN_ROLES)
+_INNOVATION = (
+    R.KASI_INOVASI,
+    R.KABID_PEMANFAATAN,
+    R.KEPALA_DINAS,
+    R.PEJABAT_STRUKTURAL,
+    R.PELAKSANA_TEKNIS,
+)
+_PROFILE = (R.KASI_INOVASI, R.KABID_PEMANFAATAN, R.KEPALA_DINAS)
 DOC_TYPES: dict[str, DocType] = {
     t.code: t
     for t in (
@@ -110,6 +122,9 @@ DOC_TYPES: dict[str, DocType] = {
         DocType("laporan", "Laporan Pelaksanaan Inovasi SIJARLA", _REPORT, _REPORT, "laporan", "pelayanan"),
         DocType("rekap", "Rekapitulasi Pelayanan Inovasi SIJARLA", _RECAP, _RECAP, "rekap"),
         DocType("sop", "Dokumen SOP", _ALL, _ALL),
+        # The step document: further limited to the step's roles (see _may_issue_step_document).
+        DocType("dokumen_inovasi", "Dokumen Langkah Inovasi", _INNOVATION, _INNOVATION),
+        DocType("profil_inovasi", "Profil Inovasi", _PROFILE, _INNOVATION),
     )
 }
 
@@ -170,6 +185,8 @@ def issue_document(
     with db.atomic():
         _lock(doc_type, source_id)
         require_role(actor, *kind.issue_roles)
+        if doc_type in _ISSUE_CHECKS:
+            _ISSUE_CHECKS[doc_type](actor, source_id)
         office = _office()
         source = _gather(doc_type, source_id, office, receipt_width)
         key = f"{doc_type}:{source_id}" + (f":{receipt_width}" if doc_type == RECEIPT else "")
@@ -270,6 +287,8 @@ def _link(kind: DocType, source_id: int, case_id: int | None, doc_id: int) -> No
         Report.update(document=doc_id).where(Report.id == source_id).execute()
     elif kind.code == "rekap":
         Recap.update(document=doc_id).where(Recap.id == source_id).execute()
+    elif kind.code == "dokumen_inovasi":
+        InnovationDocument.update(document=doc_id).where(InnovationDocument.id == source_id).execute()
     if kind.step_code and case_id:
         step = (
             CaseStep.select(CaseStep.id)
@@ -753,6 +772,144 @@ def _sop_document(d: SopDefinition, head: P.Letterhead) -> _Source:
     return _Source(doc, f"SOP {d.number} {d.title}", None)
 
 
+# --- Inovasi: step documents and the profile ----------------------------------------------------------
+
+INNOVATION_TITLES = {
+    "pointers_konsep": "POINTERS KONSEP INOVASI",
+    "catatan_telaahan_kabid": "CATATAN TELAAHAN KABID",
+    "catatan_tindak_lanjut": "CATATAN TINDAK LANJUT KEPALA DINAS",
+    "draft_inovasi": "DRAFT INOVASI",
+    "notulen_penyempurnaan": "NOTULEN PENYEMPURNAAN KONSEP",
+    "konsep_final": "KONSEP FINAL INOVASI",
+    "nama_inovasi": "NAMA INOVASI",
+    "output_inovasi": "OUTPUT INOVASI",
+}
+
+
+def _may_issue_step_document(actor: Session, document_id: int) -> None:
+    """A step document is issued by the roles of its step, the Kepala Dinas or the Kasi Inovasi."""
+    row = InnovationDocument.get_or_none(InnovationDocument.id == document_id)
+    if row is None:
+        raise NotFound("Dokumen inovasi tidak ditemukan.")
+    step = definition_of(row.innovation.case).step(row.step_code)
+    require_role(actor, *dict.fromkeys((*step.roles, R.KEPALA_DINAS, R.KASI_INOVASI)))
+
+
+_ISSUE_CHECKS: dict[str, Callable[[Session, int], None]] = {"dokumen_inovasi": _may_issue_step_document}
+
+
+def _innovation_document(document_id: int, head: P.Letterhead) -> _Source:
+    row = InnovationDocument.get_or_none(InnovationDocument.id == document_id)
+    if row is None:
+        raise NotFound("Dokumen inovasi tidak ditemukan.")
+    innovation = row.innovation
+    case = innovation.case
+    definition = definition_of(case)
+    step = definition.step(row.step_code)
+    title = INNOVATION_TITLES.get(row.kind, row.kind.replace("_", " ").upper())
+    author = _official(row.author)
+    sidik = hashlib.sha256(row.body.encode("utf-8")).hexdigest()
+    doc = P.InnovationStepDoc(
+        letterhead=head,
+        title=title,
+        case_reference=case.reference,
+        innovation_title=innovation.title,
+        step_label=f"{step.number} dari {len(definition.steps)}: {step.name}",
+        written_at=row.written_at,
+        body=row.body,
+        author=author,
+        sign_off=P.ElectronicSignOff(author, row.written_at, sidik),
+        chosen_name=innovation.chosen_name or "",
+    )
+    return _Source(doc, f"{row.title} ({case.reference})", case.id)
+
+
+def _innovation_profile(innovation_id: int, head: P.Letterhead) -> _Source:
+    from . import inovasi
+
+    innovation = Innovation.get_or_none(Innovation.id == innovation_id)
+    if innovation is None:
+        raise NotFound("Inovasi tidak ditemukan.")
+    profile = inovasi.innovation_profile(innovation_id)
+    case = innovation.case
+    definition = definition_of(case)
+    timeline = [e for e in profile.timeline if e.action is not None]
+    lines = []
+    for step in definition.steps:
+        taken = [e for e in timeline if e.step_code == step.code]
+        last = taken[-1] if taken else None
+        running = case.status == "berjalan" and case.current_step == step.code
+        lines.append(
+            P.InnovationTimelineLine(
+                number=step.number,
+                step=step.name,
+                planned=case.step_due_on if running else (last.due_on if last else None),
+                actual=last.done_on if last and not running else None,
+                actor=last.actor if last and not running else "",
+                rounds=len(taken),
+                late_working_days=last.late_working_days if last and not running else 0,
+                running=running,
+            )
+        )
+    done = [e.done_on for e in timeline if e.done_on]
+    out = profile.outputs
+    days = [*done, *(d for d in (out.last_day,) if d)]
+    status = (
+        f"berjalan, langkah {definition.step(case.current_step).number}: "
+        f"{definition.step(case.current_step).name}"
+        if case.status == "berjalan"
+        else case.status
+    )
+    doc = P.InnovationProfileDoc(
+        letterhead=head,
+        name=profile.name,
+        title=profile.title,
+        case_reference=profile.reference,
+        year=innovation.year,
+        problem=profile.problem,
+        target=profile.target,
+        concept=profile.concept,
+        mechanism=profile.mechanism,
+        resources=profile.resources,
+        schedule=profile.schedule,
+        indicators=profile.indicators,
+        status=status,
+        output_entries=out.entries,
+        output_days=out.days,
+        people_served=out.people_served,
+        output_first=out.first_day,
+        output_last=out.last_day,
+        timeline=tuple(lines),
+        signed_on=max(days, default=case.opened_at.date()),
+        signer=_head_of_office(innovation),
+        name_meaning=profile.name_meaning,
+    )
+    return _Source(doc, f"Profil Inovasi {profile.name} ({case.reference})", case.id)
+
+
+def _head_of_office(innovation: Innovation) -> P.Official:
+    """The Kepala Dinas per the Signer settings, else who decided the name, else the role's holder."""
+    signer = Signer.get_or_none(Signer.purpose == "kepala_dinas")
+    if signer is not None:
+        return _official(signer.user, signer.title)
+    decided = User.get_or_none(User.id == innovation.name_decided_by_id)
+    if decided is not None:
+        return _official(decided, "Kepala Dinas")
+    from desktop.models import Role, UserRole
+
+    holder = (
+        User.select()
+        .join(UserRole)
+        .join(Role)
+        .where((Role.code == R.KEPALA_DINAS) & User.is_active)
+        .order_by(User.id)
+        .first()
+    )
+    if holder is None:
+        raise WorkflowError("Belum ada Kepala Dinas untuk menandatangani profil inovasi.")
+    return _official(holder, "Kepala Dinas")
+
+
 _GATHER: dict[str, Callable[[int, P.Letterhead], _Source]] = {
     "tanda_terima": _receipt,
     RECEIPT: _receipt,
@@ -761,6 +918,8 @@ _GATHER: dict[str, Callable[[int, P.Letterhead], _Source]] = {
     "laporan": _report,
     "rekap": _recap,
     "sop": _sop,
+    "dokumen_inovasi": _innovation_document,
+    "profil_inovasi": _innovation_profile,
 }
 _SOURCE_MODELS = {
     "tanda_terima": IncomingLetter,
@@ -770,6 +929,8 @@ _SOURCE_MODELS = {
     "laporan": Report,
     "rekap": Recap,
     "sop": Sop,
+    "dokumen_inovasi": InnovationDocument,
+    "profil_inovasi": Innovation,
 }
 
 
@@ -818,6 +979,8 @@ def _newest_sources() -> list[tuple[str, str, int]]:
         ("surat_tugas", "surat_tugas", _newest(AssignmentLetter, AssignmentLetter.signed_at.is_null(False))),
         ("laporan", "laporan_pelaksanaan", _newest(Report, Report.submitted_at.is_null(False))),
         ("rekap", "rekapitulasi", _newest(Recap)),
+        ("dokumen_inovasi", "dokumen_inovasi", _newest(InnovationDocument)),
+        ("profil_inovasi", "profil_inovasi", _newest(Innovation)),
     ]
     return [(t, name, i) for t, name, i in found if i is not None]
 

@@ -1,25 +1,32 @@
-"""The main window: the header strip, one tab per role the user holds, the database in the status bar."""
+"""The main window: the header strip, one tab per role the user holds, the database in the status bar.
+
+Each tab's title carries a badge with the work waiting in it ('Kabid Pelayanan (3)'), kept
+fresh after every action and once a minute. Ctrl+K or Ctrl+F opens the search, F5 reloads
+the visible tab, Ctrl+N starts a new letter on the front desk.
+"""
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from desktop import __version__
-from desktop.services import workspace
+from desktop.services import roles, worklists, workspace
 from desktop.services.session import Session
 from desktop.ui import settings
 from desktop.ui.tabs import tabs_for
 from desktop.ui.tabs.base import RoleTab
+from desktop.ui.widgets.background import run_for
 from desktop.ui.widgets.header_bar import HeaderBar
 
 log = logging.getLogger(__name__)
 
 DEFAULT_SIZE = QSize(1280, 800)
 MINIMUM_SIZE = QSize(960, 600)
+BADGE_REFRESH_MS = 60_000
 
 
 class MainWindow(QMainWindow):
@@ -50,6 +57,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_status_bar()
         self._restore_geometry()
+        self.search_dialog = None
+        self._badges_loading = False
+        self.badge_timer = QTimer(self)
+        self.badge_timer.setInterval(BADGE_REFRESH_MS)
+        self.badge_timer.timeout.connect(self.refresh_badges)
+        self.badge_timer.start()
+        self._add_shortcuts()
 
     def _add_role_tabs(self) -> None:
         held = [r for r in workspace.role_catalog() if r.code in self.session.roles]
@@ -58,6 +72,19 @@ class MainWindow(QMainWindow):
             self._tabs[role.code] = tab
             index = self.tab_widget.addTab(tab, role.name)
             self.tab_widget.setTabToolTip(index, role.description)
+            tab.worklist_loaded.connect(self.set_badge)
+            tab.work_done.connect(self.refresh_badges)
+
+    def _add_shortcuts(self) -> None:
+        window = Qt.ShortcutContext.WindowShortcut
+        for keys, slot in (
+            ("Ctrl+K", self.open_search),
+            ("Ctrl+F", self.open_search),
+            ("F5", self.refresh_current_tab),
+            ("Ctrl+N", self.new_letter),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self, context=window)
+            shortcut.activated.connect(slot)
 
     def _build_status_bar(self) -> None:
         database = workspace.current_database()
@@ -93,6 +120,58 @@ class MainWindow(QMainWindow):
         name = tab.role.name
         self.tab_widget.setTabText(index, f"{name} ({count})" if count > 0 else name)
 
+    def current_tab(self) -> RoleTab | None:
+        widget = self.tab_widget.currentWidget()
+        return widget if isinstance(widget, RoleTab) else None
+
+    def refresh_current_tab(self) -> None:
+        """F5: reload the visible tab's worklist (and whatever its form shows)."""
+        tab = self.current_tab()
+        if tab is not None:
+            tab.refresh()
+        self.refresh_badges()
+
+    def refresh_badges(self) -> None:
+        """Count the work waiting in every tab (background); a tab whose count changed reloads its list."""
+        if self._badges_loading:
+            return
+        self._badges_loading = True
+        run_for(
+            self, lambda: worklists.pending_counts(self.session), self._badges_loaded, self._badges_failed
+        )
+
+    def _badges_loaded(self, counts: dict[str, int]) -> None:
+        self._badges_loading = False
+        for code, count in counts.items():
+            tab = self._tabs.get(code)
+            if tab is None:
+                continue
+            if count != tab.pending_count():
+                tab.refresh()
+            self.set_badge(code, count)
+
+    def _badges_failed(self, error: BaseException) -> None:
+        self._badges_loading = False
+        log.warning("badges not refreshed: %s", error)
+
+    def open_search(self) -> None:
+        """Ctrl+K / Ctrl+F: the search popup over cases, letters and (for some roles) people."""
+        from desktop.ui.dialogs.search_dialog import SearchDialog
+
+        if self.search_dialog is None:
+            self.search_dialog = SearchDialog(self.session, self)
+        self.search_dialog.show_again()
+
+    def new_letter(self) -> None:
+        """Ctrl+N: a new incoming letter, on the front desk tab (when the user holds that role)."""
+        tab = self._tabs.get(roles.FRONT_DESK)
+        if tab is None:
+            return
+        self.tab_widget.setCurrentWidget(tab)
+        starter = getattr(tab, "new_letter", None)
+        if callable(starter):
+            starter()
+
     def log_out(self) -> None:
         try:
             workspace.log_out(self.session)
@@ -102,6 +181,7 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.badge_timer.stop()
         settings.save_window_state(self.session.username, self.saveGeometry(), self.saveState())
         super().closeEvent(event)
 

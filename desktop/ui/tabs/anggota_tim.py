@@ -7,11 +7,14 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from desktop.services import roles
 
 from . import register_tab
-from .base import SOP_SIJARLA, RoleTab
+from .base import SOP_SIJARLA
+from .team_tab import TeamTab
 
 
 @register_tab(roles.ANGGOTA_TIM)
-class AnggotaTimTab(RoleTab):
+class AnggotaTimTab(TeamTab):
+    """The team's cases: tick the preparation checklist, record every citizen served."""
+
     SOPS = (SOP_SIJARLA,)
     DUTIES = (
         QT_TRANSLATE_NOOP(

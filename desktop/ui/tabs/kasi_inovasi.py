@@ -7,12 +7,14 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from desktop.services import roles
 
 from . import register_tab
-from .base import SOP_INOVASI, RoleTab
+from .base import SOP_INOVASI
+from .inovasi_workspace import InnovationRoleTab
 
 
 @register_tab(roles.KASI_INOVASI)
-class KasiInovasiTab(RoleTab):
+class KasiInovasiTab(InnovationRoleTab):
     SOPS = (SOP_INOVASI,)
+    CAN_PROPOSE = True
     DUTIES = (
         QT_TRANSLATE_NOOP("KasiInovasiTab", "Menyusun gagasan dan pointers konsep inovasi (1 hari)."),
         QT_TRANSLATE_NOOP("KasiInovasiTab", "Menyampaikan konsep kepada Kabid untuk ditelaah."),

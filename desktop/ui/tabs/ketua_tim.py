@@ -7,11 +7,15 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from desktop.services import roles
 
 from . import register_tab
-from .base import SOP_SIJARLA, RoleTab
+from .base import SOP_SIJARLA
+from .team_tab import TeamTab
 
 
 @register_tab(roles.KETUA_TIM)
-class KetuaTimTab(RoleTab):
+class KetuaTimTab(TeamTab):
+    """Everything a team member does, plus "Persiapan selesai" and "Kirim laporan"."""
+
+    LEADER_TAB = True
     SOPS = (SOP_SIJARLA,)
     DUTIES = (
         QT_TRANSLATE_NOOP(

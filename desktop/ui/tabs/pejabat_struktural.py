@@ -7,11 +7,12 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from desktop.services import roles
 
 from . import register_tab
-from .base import SOP_INOVASI, RoleTab
+from .base import SOP_INOVASI
+from .inovasi_workspace import InnovationRoleTab
 
 
 @register_tab(roles.PEJABAT_STRUKTURAL)
-class PejabatStrukturalTab(RoleTab):
+class PejabatStrukturalTab(InnovationRoleTab):
     SOPS = (SOP_INOVASI,)
     DUTIES = (
         QT_TRANSLATE_NOOP(

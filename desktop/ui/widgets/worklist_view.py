@@ -1,16 +1,24 @@
-"""A worklist table that says so, in the middle of the table, when there is nothing to do."""
+"""A worklist table that says so, in the middle of the table, when there is nothing to do.
+
+Double-click or Enter on a row emits `entry_activated` with the row's entry; the deadline
+column is drawn as a coloured chip (green on time, amber due today, red late).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QFont, QIcon
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QIcon, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from desktop.ui import theme
-from desktop.ui.qtmodels.worklist import COLUMNS, WorklistTableModel
+from desktop.ui.qtmodels.case_worklist import DEADLINE_COLUMN, entry_key
+from desktop.ui.qtmodels.worklist import WorklistTableModel
+from desktop.ui.widgets.sla import SlaChipDelegate
 
-# Relative widths of the columns; Perihal takes what is left.
-_COLUMN_WIDTHS = {"number": 150, "nagari": 170, "deadline": 120, "status": 150}
+# Widths of the columns by header position; Perihal (1) takes what is left.
+_COLUMN_WIDTHS = {0: 140, 2: 150, 3: 230, 4: 200}
 
 
 class EmptyStateWidget(QWidget):
@@ -32,6 +40,7 @@ class EmptyStateWidget(QWidget):
         self.detail_label = QLabel(detail)
         self.detail_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail_label.setProperty("role", "muted")
+        self.detail_label.setWordWrap(True)
         for widget in (icon, self.title_label, self.detail_label):
             layout.addWidget(widget)
         layout.addSpacing(24)  # optical centre sits a little above the geometric one
@@ -40,38 +49,71 @@ class EmptyStateWidget(QWidget):
 class WorklistView(QTableView):
     """The table of a role's pending work, with an empty-state message over an empty table."""
 
-    def __init__(self, empty_title: str, empty_detail: str, parent=None):
+    entry_activated = Signal(object)
+
+    def __init__(self, empty_title: str, empty_detail: str, parent=None, model=None):
         super().__init__(parent)
-        self.setModel(WorklistTableModel(self))
+        if model is None:
+            model = WorklistTableModel()
+        model.setParent(self)  # the view keeps its model alive
+        self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
         self.setShowGrid(False)
         self.setWordWrap(False)
+        self.setTabKeyNavigation(False)  # Tab leaves the table for the next control
         self.verticalHeader().hide()
-        self.verticalHeader().setDefaultSectionSize(34)
+        self.verticalHeader().setDefaultSectionSize(36)
         self._size_columns()
+        self.setItemDelegateForColumn(DEADLINE_COLUMN, SlaChipDelegate(self))
         self.empty_state = EmptyStateWidget(empty_title, empty_detail, self.viewport())
         self.viewport().installEventFilter(self)
         model = self.model()
         for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
             signal.connect(self._update_empty_state)
+        self.doubleClicked.connect(self._activate)
         self._update_empty_state()
 
     def _size_columns(self) -> None:
         header = self.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column, (attribute, _title) in enumerate(COLUMNS):
-            if attribute in _COLUMN_WIDTHS:
+        for column in range(self.model().columnCount()):
+            if column in _COLUMN_WIDTHS:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-                self.setColumnWidth(column, _COLUMN_WIDTHS[attribute])
+                self.setColumnWidth(column, _COLUMN_WIDTHS[column])
             else:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
-    def worklist_model(self) -> WorklistTableModel:
+    def worklist_model(self):
         return self.model()
+
+    def set_entries(self, items: list[Any]) -> None:
+        """Replace the rows, keeping the selected entry selected when it is still there."""
+        current = self.current_entry()
+        self.model().set_items(items)
+        if current is not None:
+            row = self.model().row_of(entry_key(current)) if hasattr(self.model(), "row_of") else -1
+            if row >= 0:
+                self.selectRow(row)
+
+    def current_entry(self) -> Any | None:
+        index = self.currentIndex()
+        if not index.isValid() or not self.selectionModel().isRowSelected(index.row(), index.parent()):
+            return None
+        return self.model().item(index.row())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self._activate(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+    def _activate(self, index) -> None:
+        if index.isValid():
+            self.entry_activated.emit(self.model().item(index.row()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.viewport() and event.type() == QEvent.Type.Resize:

@@ -1,0 +1,33 @@
+"""Asking where to save an exported recap (replaced in tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+FILTERS = {
+    ".xlsx": QCoreApplication.translate("SaveFileDialog", "Buku kerja Excel (*.xlsx)"),
+    ".pdf": QCoreApplication.translate("SaveFileDialog", "Dokumen PDF (*.pdf)"),
+}
+
+
+class SaveFileDialog:
+    @staticmethod
+    def ask(parent: QWidget | None, title: str, suggested_name: str, suffix: str) -> Path | None:
+        """The file to write, with `suffix` added when the user left it out; None when cancelled."""
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name, _filter = QFileDialog.getSaveFileName(
+            parent, title, str(Path(folder) / suggested_name), FILTERS.get(suffix, "")
+        )
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+
+def safe_file_name(title: str) -> str:
+    """A title turned into a file name that works on Windows."""
+    keep = "".join(ch if ch.isalnum() or ch in " -_." else "-" for ch in title)
+    return " ".join(keep.split())[:120] or "rekapitulasi"

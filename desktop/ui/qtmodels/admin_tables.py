@@ -1,0 +1,199 @@
+"""The administrator's tables: accounts, signers, numbering patterns, reference lists, holidays, backups.
+
+Each is a small read-only QAbstractTableModel whose columns are declared once as (header, value):
+the page replaces all rows with set_rows() after every load.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from desktop.services.admin import (
+    BackupInfo,
+    CodeItem,
+    HolidayRow,
+    JorongRow,
+    NagariRow,
+    PatternRow,
+    SignerRow,
+    UserRow,
+)
+from desktop.ui import theme
+
+Row = TypeVar("Row")
+Column = tuple[str, Callable[[Any], Any]]  # (untranslated header, value of a row)
+ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AdminTables", text)
+
+
+def _day(value: dt.date | dt.datetime | None, fmt: str = "d MMM yyyy") -> str:
+    return QLocale().toString(value, fmt) if value else "-"
+
+
+def _size(size: int) -> str:
+    if size < 1024 * 1024:
+        return f"{max(1, size // 1024)} KB"
+    return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
+
+
+class RecordTableModel(QAbstractTableModel, Generic[Row]):
+    """Rows of one dataclass; subclasses declare COLUMNS and may grey out inactive rows."""
+
+    COLUMNS: tuple[Column, ...] = ()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[Row] = []
+
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row(self, index: int) -> Row:
+        return self._rows[index]
+
+    def rows(self) -> list[Row]:
+        return list(self._rows)
+
+    def find(self, predicate: Callable[[Row], bool]) -> int:
+        return next((i for i, r in enumerate(self._rows) if predicate(r)), -1)
+
+    def rowCount(self, parent=QModelIndex()):  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def is_dimmed(self, row: Row) -> bool:
+        return False
+
+    def value(self, column: int, row: Row) -> Any:
+        return self.COLUMNS[column][1](row)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            value = self.value(index.column(), row)
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.ForegroundRole and self.is_dimmed(row):
+            return QColor(theme.MUTED)
+        if role == ROW_ROLE:
+            return row
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.COLUMNS)
+        ):
+            return _tr(self.COLUMNS[section][0])
+        return super().headerData(section, orientation, role)
+
+
+def user_state(u: UserRow) -> str:
+    if not u.is_active:
+        return _tr("Nonaktif")
+    if u.is_locked():
+        return _tr("Terkunci s.d. %1").replace("%1", _day(u.locked_until, "HH:mm"))
+    return _tr("Aktif")
+
+
+class UsersTableModel(RecordTableModel[UserRow]):
+    ROLES_COLUMN = 2
+    COLUMNS = (
+        (QT_TRANSLATE_NOOP("AdminTables", "Nama"), lambda u: u.full_name),
+        (QT_TRANSLATE_NOOP("AdminTables", "Nama pengguna"), lambda u: u.username),
+        (QT_TRANSLATE_NOOP("AdminTables", "Peran"), lambda u: ", ".join(u.roles)),
+        (QT_TRANSLATE_NOOP("AdminTables", "Status"), user_state),
+    )
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.role_names: dict[str, str] = {}
+
+    def value(self, column: int, row: UserRow) -> Any:
+        if column == self.ROLES_COLUMN:
+            return ", ".join(self.role_names.get(r, r) for r in row.roles)
+        return super().value(column, row)
+
+    def is_dimmed(self, row: UserRow) -> bool:
+        return not row.is_active
+
+
+class SignersTableModel(RecordTableModel[SignerRow]):
+    COLUMNS = (
+        (QT_TRANSLATE_NOOP("AdminTables", "Keperluan"), lambda s: s.purpose_label),
+        (QT_TRANSLATE_NOOP("AdminTables", "Penandatangan"), lambda s: s.full_name or _tr("(belum diatur)")),
+        (QT_TRANSLATE_NOOP("AdminTables", "Jabatan tertulis"), lambda s: s.title),
+    )
+
+    def is_dimmed(self, row: SignerRow) -> bool:
+        return row.id is None
+
+
+class PatternsTableModel(RecordTableModel[PatternRow]):
+    COLUMNS = (
+        (QT_TRANSLATE_NOOP("AdminTables", "Pola"), lambda p: p.name),
+        (QT_TRANSLATE_NOOP("AdminTables", "Format"), lambda p: p.pattern),
+        (QT_TRANSLATE_NOOP("AdminTables", "Berikutnya"), lambda p: p.next_seq),
+    )
+
+
+class NagariTableModel(RecordTableModel[NagariRow]):
+    COLUMNS = (
+        (QT_TRANSLATE_NOOP("AdminTables", "Kode"), lambda n: n.code),
+        (QT_TRANSLATE_NOOP("AdminTables", "Nagari"), lambda n: n.name),
+        (
+            QT_TRANSLATE_NOOP("AdminTables", "Status"),
+            lambda n: _tr("Aktif") if n.is_active else _tr("Nonaktif"),
+        ),
+    )
+
+    def is_dimmed(self, row: NagariRow) -> bool:
+        return not row.is_active
+
+
+class JorongTableModel(RecordTableModel[JorongRow]):
+    COLUMNS = ((QT_TRANSLATE_NOOP("AdminTables", "Jorong"), lambda j: j.name),)
+
+
+class CodesTableModel(RecordTableModel[CodeItem]):
+    COLUMNS = (
+        (QT_TRANSLATE_NOOP("AdminTables", "Kode"), lambda c: c.code),
+        (QT_TRANSLATE_NOOP("AdminTables", "Nama"), lambda c: c.name),
+        (
+            QT_TRANSLATE_NOOP("AdminTables", "Status"),
+            lambda c: _tr("Aktif") if c.is_active else _tr("Nonaktif"),
+        ),
+    )
+
+    def is_dimmed(self, row: CodeItem) -> bool:
+        return not row.is_active
+
+
+class HolidaysTableModel(RecordTableModel[HolidayRow]):
+    COLUMNS = (
+        (QT_TRANSLATE_NOOP("AdminTables", "Tanggal"), lambda h: _day(h.day, "ddd, d MMM yyyy")),
+        (QT_TRANSLATE_NOOP("AdminTables", "Keterangan"), lambda h: h.name),
+        (QT_TRANSLATE_NOOP("AdminTables", "Jenis"), lambda h: h.kind_label),
+    )
+
+
+class BackupsTableModel(RecordTableModel[BackupInfo]):
+    COLUMNS = (
+        (QT_TRANSLATE_NOOP("AdminTables", "Berkas"), lambda b: b.name),
+        (QT_TRANSLATE_NOOP("AdminTables", "Waktu"), lambda b: _day(b.modified, "d MMM yyyy HH:mm")),
+        (QT_TRANSLATE_NOOP("AdminTables", "Ukuran"), lambda b: _size(b.size_bytes)),
+    )

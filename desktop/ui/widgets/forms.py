@@ -1,0 +1,213 @@
+"""Pieces every desk form uses: a message banner, field captions, read-only value rows, busy state.
+
+FORM_STYLESHEET gives multi-line text the look the theme gives QLineEdit and keeps the theme's
+line-edit frame off the editors inside combo boxes and date fields; a form applies it to its
+own container. Combo boxes and date fields keep Fusion's drawing (arrows included) at the
+height of a line edit (input_height).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui import theme
+
+FORM_STYLESHEET = f"""
+QComboBox QLineEdit, QAbstractSpinBox QLineEdit {{ border: none; padding: 0; background: transparent; }}
+QLineEdit:disabled, QPlainTextEdit:disabled {{ background: #F4F6F8; color: #5B6876; }}
+QPlainTextEdit {{ padding: 4px 6px; border: 1px solid #C3CDD8; border-radius: 6px; background: #FFFFFF; }}
+QPlainTextEdit:focus {{ border: 1px solid {theme.BLUE}; }}
+QCheckBox {{ spacing: 8px; }}
+QLabel[role="field"] {{ color: {theme.INK}; font-weight: 600; }}
+QLabel[role="value"] {{ color: {theme.INK}; }}
+QScrollArea#FormScroll {{ background: transparent; border: none; }}
+QWidget#FormScrollBody {{ background: transparent; }}
+"""
+INPUT_HEIGHT = 32
+
+
+def input_height(*widgets: QWidget) -> None:
+    """Combo boxes, date and number fields as tall as the theme's line edits (Fusion draws them)."""
+    for widget in widgets:
+        widget.setMinimumHeight(INPUT_HEIGHT)
+
+
+_BANNER_STYLES = {
+    "error": f"color: {theme.DANGER}; background: #FBEDEA; border: 1px solid #EDC4BC;",
+    "success": "color: #1D6438; background: #E9F6EC; border: 1px solid #BFE0C8;",
+    "info": f"color: {theme.NAVY}; background: #E9F0F8; border: 1px solid #C7D7EA;",
+}
+
+
+class Banner(QFrame):
+    """A one-message strip above a form: an error (red), a success (green) or a note (blue).
+
+    An optional action button sits at its right ('Muat ulang').
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("Banner")
+        self.kind = ""
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        layout.setSpacing(8)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.action_button = QPushButton()
+        self.action_button.hide()
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.action_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.hide()
+
+    def text(self) -> str:
+        """The message shown, or '' while the banner is hidden."""
+        return "" if self.isHidden() else self.label.text()
+
+    def show_message(self, text: str, kind: str = "error", action: str = "") -> None:
+        self.kind = kind
+        self.setStyleSheet(
+            f"QFrame#Banner {{ {_BANNER_STYLES[kind]} border-radius: 6px; }}"
+            f" QFrame#Banner QLabel {{ {_BANNER_STYLES[kind]} border: none; background: transparent; }}"
+        )
+        self.label.setText(text)
+        self.action_button.setText(action)
+        self.action_button.setVisible(bool(action))
+        self.show()
+
+    def clear(self) -> None:
+        self.kind = ""
+        self.label.clear()
+        self.action_button.hide()
+        self.hide()
+
+
+def field_label(text: str, buddy: QWidget | None = None) -> QLabel:
+    """The caption of a field; with a buddy, Alt+underlined letter jumps to it."""
+    label = QLabel(text)
+    label.setProperty("role", "field")
+    if buddy is not None:
+        label.setBuddy(buddy)
+    return label
+
+
+def heading(text: str, factor: float = 1.2) -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", "heading")
+    label.setFont(theme.scaled_font(label.font(), factor, QFont.Weight.DemiBold))
+    label.setWordWrap(True)
+    return label
+
+
+def muted(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", "muted")
+    label.setWordWrap(True)
+    return label
+
+
+def value_rows(rows: Iterable[tuple[str, QLabel]]) -> QFormLayout:
+    """Read-only 'caption: value' rows; the value labels wrap and can be selected."""
+    form = QFormLayout()
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    form.setFormAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    form.setHorizontalSpacing(14)
+    form.setVerticalSpacing(6)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+    for caption, value in rows:
+        caption_label = QLabel(caption)
+        caption_label.setProperty("role", "muted")
+        form.addRow(caption_label, value)
+    return form
+
+
+def value_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", "value")
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def scroll_area(body: QWidget) -> QScrollArea:
+    """A frameless vertical scroll area around a form body."""
+    area = QScrollArea()
+    area.setObjectName("FormScroll")
+    body.setObjectName("FormScrollBody")
+    area.setWidget(body)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
+
+
+def primary_button(text: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setProperty("primary", True)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    return button
+
+
+def card_layout(frame: QFrame, margins: int = 18, spacing: int = 12) -> QVBoxLayout:
+    box = QVBoxLayout(frame)
+    box.setContentsMargins(margins, margins - 2, margins, margins)
+    box.setSpacing(spacing)
+    return box
+
+
+def read_only_table(
+    model,
+    stretch_column: int = -1,
+    parent: QWidget | None = None,
+    widths: dict[int, int] | None = None,
+    wrap: bool = False,
+) -> QTableView:
+    """A plain, row-selecting, read-only table over `model`; one column takes the spare width.
+
+    Columns in `widths` get that width (the user may drag them); with `wrap`, long cells wrap and
+    rows grow to fit instead of the table scrolling sideways.
+    """
+    view = QTableView(parent)
+    model.setParent(view)  # the view keeps its model alive
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setShowGrid(False)
+    view.setWordWrap(wrap)
+    view.setTabKeyNavigation(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(30)
+    if wrap:
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    for column, width in (widths or {}).items():
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        view.setColumnWidth(column, width)
+    if stretch_column >= 0:
+        header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+    return view

@@ -1,0 +1,46 @@
+"""Indonesian labels for codes the services use (sifat surat, dengan hormat harap, statuses)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from desktop.services import sijarla
+
+_SIFAT = {
+    "biasa": QT_TRANSLATE_NOOP("Labels", "Biasa"),
+    "segera": QT_TRANSLATE_NOOP("Labels", "Segera"),
+    "sangat_segera": QT_TRANSLATE_NOOP("Labels", "Sangat segera"),
+    "rahasia": QT_TRANSLATE_NOOP("Labels", "Rahasia"),
+}
+_RECAP_STATUS = {
+    "draf": QT_TRANSLATE_NOOP("Labels", "Draf"),
+    "diteruskan": QT_TRANSLATE_NOOP("Labels", "Diteruskan ke Kabid Pemanfaatan Data"),
+    "diajukan": QT_TRANSLATE_NOOP("Labels", "Diajukan ke Kepala Dinas"),
+    "diterima": QT_TRANSLATE_NOOP("Labels", "Diterima Kepala Dinas"),
+}
+
+
+def sifat_choices() -> list[tuple[str, str]]:
+    """(code, label) for every sifat the services accept, in their order."""
+    return [(code, sifat_label(code)) for code in sijarla.SIFAT]
+
+
+def sifat_label(code: str) -> str:
+    return QCoreApplication.translate("Labels", _SIFAT.get(code, code))
+
+
+def recap_status_label(code: str) -> str:
+    return QCoreApplication.translate("Labels", _RECAP_STATUS.get(code, code))
+
+
+def disposition_request_label(code: str) -> str:
+    return QCoreApplication.translate("Labels", sijarla.DISPOSITION_REQUESTS.get(code, code))
+
+
+def file_size(size: int) -> str:
+    """'512 B', '48 KB', '3,2 MB'."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size // 1024} KB"
+    return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")

@@ -1,0 +1,451 @@
+"""The Administrator tab driven as an administrator does: accounts, office settings with a stale save,
+holidays, backups, the database connection test, numbering, printers; and its table models."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import socket
+import struct
+import threading
+import zlib
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
+
+from desktop.models import Holiday
+from desktop.services import admin, auth, workspace
+from desktop.services.demo import DEMO_PASSWORD
+from desktop.services.errors import AuthenticationFailed
+from desktop.ui import admin_settings
+from desktop.ui.dialogs.admin_user_dialog import AddUserDialog
+from desktop.ui.qtmodels import admin_tables
+from desktop.ui.tabs.administrator import AdministratorTab
+from desktop.ui.widgets import admin_backup, admin_office
+from desktop.ui.widgets.admin_backup import BackupPage
+from desktop.ui.widgets.admin_office import OfficePage
+from desktop.ui.widgets.admin_reference import ReferencePage
+from desktop.ui.widgets.admin_signing import NumberingPage, SignersPage
+from desktop.ui.widgets.admin_users import UsersPage
+from desktop.ui.widgets.admin_workstation import WorkstationPage
+from tests.conftest import free_port
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture(autouse=True)
+def drained(database, qtbot):
+    yield
+    QThreadPool.globalInstance().waitForDone(10_000)
+    QCoreApplication.processEvents()
+
+
+def login(username: str = "admin"):
+    return auth.login(username, DEMO_PASSWORD)
+
+
+def admin_tab(qtbot) -> AdministratorTab:
+    role = next(r for r in workspace.role_catalog() if r.code == "administrator")
+    tab = AdministratorTab(login(), role)
+    qtbot.addWidget(tab)
+    tab.resize(1240, 700)
+    tab.show()
+    return tab
+
+
+def open_page(qtbot, tab: AdministratorTab, page_class):
+    page = tab.page(page_class)
+    qtbot.waitUntil(lambda: page.calls_finished >= 1, timeout=10_000)
+    return page
+
+
+def settle(qtbot) -> None:
+    """Let every background call (and the reloads they start) come back."""
+    for _ in range(3):
+        QThreadPool.globalInstance().waitForDone(15_000)
+        qtbot.wait(20)
+
+
+def wait_call(qtbot, page, click) -> None:
+    settle(qtbot)
+    before = page.calls_finished
+    click()
+    qtbot.waitUntil(lambda: page.calls_finished > before, timeout=15_000)
+    settle(qtbot)
+
+
+def png() -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 4, 4, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"".join(b"\x00" + b"\x1b\x3a\x5c" * 4 for _ in range(4)))
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+
+
+# --- Pengguna dan peran ---------------------------------------------------------------------------
+
+
+def test_admin_adds_a_user_with_two_roles_then_deactivates_and_unlocks(qtbot, demo_logins, monkeypatch):
+    tab = admin_tab(qtbot)
+    page: UsersPage = open_page(qtbot, tab, UsersPage)
+    assert "kasi" in page.usernames()
+
+    created = {}
+
+    def fill_and_submit(parent, session, roles):
+        dialog = AddUserDialog(session, roles, parent)
+        qtbot.keyClicks(dialog.username_edit, "rahmi")
+        qtbot.keyClicks(dialog.full_name_edit, "Rahmi Yanti, S.Kom")
+        qtbot.keyClicks(dialog.jabatan_edit, "Analis Inovasi")
+        qtbot.keyClicks(dialog.password_edit, "rahasia123")
+        qtbot.keyClicks(dialog.password_again, "rahasia123")
+        dialog.role_boxes["kasi_inovasi"].setChecked(True)
+        dialog.role_boxes["pejabat_struktural"].setChecked(True)
+        qtbot.mouseClick(dialog.save_button, LEFT)
+        qtbot.waitUntil(lambda: dialog.created is not None, timeout=10_000)
+        created["row"] = dialog.created
+        return dialog.created
+
+    monkeypatch.setattr(AddUserDialog, "ask", staticmethod(fill_and_submit))
+    before = page.calls_finished
+    qtbot.mouseClick(page.add_button, LEFT)
+    qtbot.waitUntil(lambda: page.calls_finished > before and "rahmi" in page.usernames(), timeout=10_000)
+    assert set(created["row"].roles) == {"kasi_inovasi", "pejabat_struktural"}
+    assert page.current.username == "rahmi"  # the new account is selected
+    assert page.role_boxes["kasi_inovasi"].isChecked() and page.role_boxes["pejabat_struktural"].isChecked()
+    row = page.model.find(lambda u: u.username == "rahmi")
+    assert page.model.data(page.model.index(row, 2)) == "Kasi Inovasi Pelayanan, Pejabat Struktural"
+
+    wait_call(qtbot, page, lambda: qtbot.mouseClick(page.active_button, LEFT))
+    qtbot.waitUntil(lambda: page.current is not None and not page.current.is_active, timeout=10_000)
+    assert page.active_button.text() == "Aktifkan"
+    with pytest.raises(AuthenticationFailed, match="dinonaktifkan"):
+        auth.login("rahmi", "rahasia123")
+    wait_call(qtbot, page, lambda: qtbot.mouseClick(page.active_button, LEFT))
+    qtbot.waitUntil(lambda: page.current.is_active, timeout=10_000)
+
+    for _ in range(auth.MAX_FAILED_LOGINS):
+        with pytest.raises(AuthenticationFailed):
+            auth.login("rahmi", "salah-sandi")
+    wait_call(qtbot, page, page.load)
+    page.select_username("rahmi")
+    assert page.unlock_button.isEnabled() and "Terkunci" in page.state_label.text()
+    wait_call(qtbot, page, lambda: qtbot.mouseClick(page.unlock_button, LEFT))
+    qtbot.waitUntil(lambda: not page.current.is_locked(), timeout=10_000)
+    assert not page.unlock_button.isEnabled()
+    assert auth.login("rahmi", "rahasia123").roles == frozenset({"kasi_inovasi", "pejabat_struktural"})
+
+
+def test_the_add_user_dialog_keeps_what_was_typed_when_refused(qtbot, demo_logins):
+    roles = admin.role_choices(login())
+    dialog = AddUserDialog(login(), roles)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.username_edit, "kasi")  # taken
+    qtbot.keyClicks(dialog.full_name_edit, "Orang Lain")
+    qtbot.keyClicks(dialog.password_edit, "rahasia123")
+    qtbot.keyClicks(dialog.password_again, "rahasia123")
+    dialog.role_boxes["pelaksana_teknis"].setChecked(True)
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.banner.text() != "", timeout=10_000)
+    assert "sudah dipakai" in dialog.banner.text()
+    assert dialog.created is None and dialog.full_name_edit.text() == "Orang Lain"
+    assert dialog.role_boxes["pelaksana_teknis"].isChecked() and dialog.save_button.isEnabled()
+
+
+# --- Pengaturan kantor ----------------------------------------------------------------------------
+
+
+def test_office_settings_refuse_a_stale_save_and_keep_the_typed_values(
+    qtbot, demo_logins, monkeypatch, tmp_path
+):
+    tab = admin_tab(qtbot)
+    page: OfficePage = open_page(qtbot, tab, OfficePage)
+    assert page.edits["government"].text() == "PEMERINTAH KABUPATEN SOLOK"
+    assert page.preview.text.government == "PEMERINTAH KABUPATEN SOLOK"
+
+    logo = tmp_path / "lambang.png"
+    logo.write_bytes(png())
+    monkeypatch.setattr(admin_office, "choose_logo", lambda parent: logo)
+    wait_call(qtbot, page, page.pick_logo)
+    assert page.logo_png == png() and page.preview.logo is not None
+
+    page.edits["city"].clear()
+    qtbot.keyClicks(page.edits["city"], "Solok")
+    page.paper_combo.setCurrentIndex(page.paper_combo.findData("F4"))
+    assert page.preview.text.city == "Solok" and page.preview.text.paper == "F4"
+
+    # Meanwhile another administrator saves the office settings.
+    other = admin.office_settings(login())
+    admin.update_office(
+        login(), admin.OfficeDraft(**{**vars_of(other), "phone": "(0755) 99999"}), other.version
+    )
+
+    wait_call(qtbot, page, lambda: qtbot.mouseClick(page.save_button, LEFT))
+    assert page.banner.kind == "error"
+    assert "Pengaturan kantor sudah diubah oleh admin pada" in page.banner.text()
+    assert page.edits["city"].text() == "Solok" and page.paper_combo.currentData() == "F4"
+    assert page.logo_png == png()
+
+    wait_call(qtbot, page, lambda: qtbot.mouseClick(page.banner.action_button, LEFT))  # Muat ulang
+    assert page.edits["phone"].text() == "(0755) 99999" and page.edits["city"].text() == "Arosuka"
+    assert page.banner.action_button.text() == "Terapkan isian saya"
+    qtbot.mouseClick(page.banner.action_button, LEFT)
+    assert page.edits["city"].text() == "Solok" and page.paper_combo.currentData() == "F4"
+    wait_call(qtbot, page, lambda: qtbot.mouseClick(page.save_button, LEFT))
+    assert page.banner.kind == "success", page.banner.text()
+    saved = admin.office_settings(login())
+    assert (saved.city, saved.paper_size, saved.logo_png) == ("Solok", "F4", png())
+
+
+def vars_of(settings: admin.OfficeSettings) -> dict:
+    fields = admin.OfficeDraft.__dataclass_fields__
+    return {name: getattr(settings, name) for name in fields}
+
+
+# --- Penandatangan and pola penomoran -----------------------------------------------------------
+
+
+def test_numbering_shows_a_live_example_of_the_next_number(qtbot, demo_logins):
+    tab = admin_tab(qtbot)
+    page: NumberingPage = open_page(qtbot, tab, NumberingPage)
+    page.table.selectRow(page.model.find(lambda p: p.code == "surat_tugas"))
+    year = dt.date.today().year
+    assert page.example_label.text() == f"400.12/001/ST/Disdukcapil/{year}"
+    page.klasifikasi_edit.setText("470")
+    assert page.example_label.text() == f"470/001/ST/Disdukcapil/{year}"
+    page.pattern_edit.setText("{klasifikasi}/{nomor}")
+    assert "{nomor}" in page.example_label.text() and "#A5301F" in page.example_label.styleSheet()
+    page.pattern_edit.setText("{klasifikasi}/{seq:03}/ST/{unit}/{bulan}/{year}")
+    wait_call(qtbot, page, lambda: qtbot.mouseClick(page.save_button, LEFT))
+    assert page.banner.kind == "success", page.banner.text()
+    qtbot.waitUntil(
+        lambda: page.model.row(page.model.find(lambda p: p.code == "surat_tugas")).klasifikasi == "470"
+    )
+
+
+def test_signers_are_chosen_per_document(qtbot, demo_logins):
+    tab = admin_tab(qtbot)
+    page: SignersPage = open_page(qtbot, tab, SignersPage)
+    row = page.model.find(lambda s: s.purpose == "kabid_pemanfaatan")
+    page.table.selectRow(row)
+    kabid = login("kabidpdip").user_id
+    page.user_combo.setCurrentIndex(page.user_combo.findData(kabid))
+    page.title_edit.setText("KEPALA BIDANG PEMANFAATAN DATA DAN INOVASI PELAYANAN")
+    wait_call(qtbot, page, lambda: qtbot.mouseClick(page.save_button, LEFT))
+    assert page.banner.kind == "success", page.banner.text()
+    signer = next(s for s in admin.list_signers(login()) if s.purpose == "kabid_pemanfaatan")
+    assert signer.user_id == kabid and signer.version == 1
+
+
+# --- Data referensi ------------------------------------------------------------------------------
+
+
+def test_holidays_of_a_year_are_imported_from_the_reference_page(qtbot, demo_logins):
+    tab = admin_tab(qtbot)
+    reference: ReferencePage = tab.page(ReferencePage)
+    page = reference.show_holidays()
+    qtbot.waitUntil(lambda: page.calls_finished >= 1, timeout=10_000)
+    page.year_spin.setValue(2031)
+    qtbot.waitUntil(lambda: page.calls_finished >= 2, timeout=10_000)
+    assert page.days() == [] and page.import_button.text() == "Impor hari libur tahun 2031"
+    wait_call(qtbot, page, lambda: qtbot.mouseClick(page.import_button, LEFT))
+    qtbot.waitUntil(lambda: len(page.days()) > 10, timeout=10_000)
+    assert dt.date(2031, 8, 17) in page.days()
+    assert "tahun 2031 ditambahkan" in page.banner.text()
+    assert Holiday.select().where(Holiday.day.year == 2031).count() == len(page.days())
+
+
+def test_a_code_list_grows_from_the_reference_page(qtbot, demo_logins):
+    tab = admin_tab(qtbot)
+    reference: ReferencePage = tab.page(ReferencePage)
+    reference.tabs.setCurrentWidget(reference.outcomes_page)
+    page = reference.outcomes_page
+    qtbot.waitUntil(lambda: page.calls_finished >= 1, timeout=10_000)
+    qtbot.keyClicks(page.code_edit, "rujuk")
+    qtbot.keyClicks(page.name_edit, "Dirujuk ke kantor dinas")
+    page.reason_check.setChecked(True)
+    wait_call(qtbot, page, lambda: page.add())
+    qtbot.waitUntil(lambda: page.model.find(lambda c: c.code == "rujuk") >= 0, timeout=10_000)
+    item = page.model.row(page.model.find(lambda c: c.code == "rujuk"))
+    assert item.needs_reason and item.is_active
+
+
+# --- Cadangan dan pemulihan ------------------------------------------------------------------------
+
+
+def test_backup_and_restore_round_trip_on_sqlite(qtbot, demo_logins, backend, monkeypatch):
+    tab = admin_tab(qtbot)
+    page: BackupPage = open_page(qtbot, tab, BackupPage)
+    if backend == "postgresql":
+        assert page.postgres_part.isVisible() and not page.sqlite_part.isVisible()
+        assert "pg_dump" in page.advice_label.text()
+        return
+    assert page.sqlite_part.isVisible()
+    existing = page.model.rowCount()  # the backups folder belongs to the whole test session
+    wait_call(qtbot, page, lambda: qtbot.mouseClick(page.backup_button, LEFT))
+    qtbot.waitUntil(lambda: page.model.rowCount() == existing + 1, timeout=10_000)
+    assert "Cadangan dibuat" in page.banner.text()
+
+    admin.add_holiday(login(), dt.date(2031, 9, 9), "Ditambah setelah cadangan")
+    page.table.selectRow(0)
+    asked: list[str] = []
+    monkeypatch.setattr(admin_backup, "confirm", lambda parent, title, text: asked.append(text) or True)
+    wait_call(qtbot, page, lambda: qtbot.mouseClick(page.restore_button, LEFT))
+    assert asked and "akan hilang" in asked[0]
+    assert "Database dipulihkan" in page.banner.text(), page.banner.text()
+    assert not Holiday.select().where(Holiday.day == dt.date(2031, 9, 9)).exists()
+    qtbot.waitUntil(lambda: page.model.rowCount() == existing + 2, timeout=10_000)  # and the safety copy
+
+
+def test_restore_asks_first_and_does_nothing_when_cancelled(qtbot, demo_logins, backend, monkeypatch):
+    tab = admin_tab(qtbot)
+    page: BackupPage = open_page(qtbot, tab, BackupPage)
+    if backend == "postgresql":  # nothing to restore from the app: pg_restore on the server
+        assert not page.sqlite_part.isVisible()
+        return
+    wait_call(qtbot, page, lambda: qtbot.mouseClick(page.backup_button, LEFT))
+    qtbot.waitUntil(lambda: page.model.rowCount() >= 1, timeout=10_000)
+    admin.add_holiday(login(), dt.date(2031, 9, 9), "Tetap ada")
+    page.table.selectRow(0)
+    monkeypatch.setattr(admin_backup, "confirm", lambda *a: False)
+    calls = page.calls_finished
+    qtbot.mouseClick(page.restore_button, LEFT)
+    assert page.calls_finished == calls
+    assert Holiday.select().where(Holiday.day == dt.date(2031, 9, 9)).exists()
+
+
+# --- Workstation ------------------------------------------------------------------------------------
+
+
+def test_uji_koneksi_reports_success_on_the_test_server_and_failure_on_a_closed_port(
+    qtbot, demo_logins, request
+):
+    server = request.getfixturevalue("pg_server")
+    tab = admin_tab(qtbot)
+    page: WorkstationPage = open_page(qtbot, tab, WorkstationPage)
+    assert "Sekarang terbuka" in page.current_label.text()
+
+    page.url_edit.setText(f"postgresql://{server.superuser}@{server.host}:{server.port}/postgres")
+    page.password_edit.setText(server.password)
+    wait_call(qtbot, page, lambda: qtbot.mouseClick(page.test_button, LEFT))
+    assert page.result_ok() is True, page.result_label.text()
+    assert page.result_label.text().startswith("✓ Koneksi berhasil")
+    assert "PostgreSQL" in page.result_label.text() and server.password not in page.result_label.text()
+    assert page.test_button.isEnabled() and page.test_button.text() == "Uji koneksi"
+
+    page.url_edit.setText(f"postgresql://{server.superuser}@127.0.0.1:{free_port()}/postgres")
+    wait_call(qtbot, page, lambda: qtbot.mouseClick(page.test_button, LEFT))
+    assert page.result_ok() is False
+    assert page.result_label.text().startswith("✗ Koneksi gagal")
+    assert "#A5301F" in page.result_label.styleSheet()
+
+
+def test_saving_the_database_url_goes_through_the_service(qtbot, demo_logins, monkeypatch):
+    saved: list[str] = []
+    monkeypatch.setattr(admin.config, "save_database_url", saved.append)
+    tab = admin_tab(qtbot)
+    page: WorkstationPage = open_page(qtbot, tab, WorkstationPage)
+    page.url_edit.setText("postgresql://dinas@10.0.0.5:5432/dinas")
+    page.password_edit.setText("rahasia")
+    wait_call(qtbot, page, lambda: qtbot.mouseClick(page.save_db_button, LEFT))
+    assert saved == ["postgresql://dinas:rahasia@10.0.0.5:5432/dinas"]
+    assert "10.0.0.5:5432/dinas" in page.banner.text()
+
+
+def test_printer_settings_are_kept_per_workstation(qtbot, demo_logins):
+    tab = admin_tab(qtbot)
+    page: WorkstationPage = open_page(qtbot, tab, WorkstationPage)
+    page.kind_combo.setCurrentIndex(page.kind_combo.findData("serial"))
+    page.serial_edit.setText("COM3")
+    page.baud_combo.setCurrentIndex(page.baud_combo.findData(19200))
+    page.width_buttons[58].setChecked(True)
+    qtbot.mouseClick(page.save_printers_button, LEFT)
+    loaded = admin_settings.load_printer_settings()
+    assert loaded.receipt.address() == "serial://COM3?baud=19200" and loaded.receipt.width_mm == 58
+    assert admin_settings.receipt_from_address("tcp://192.168.1.50:9100").port == 9100
+    assert admin_settings.receipt_from_address("win32://EPSON TM-T20II").windows_name == "EPSON TM-T20II"
+
+
+def test_cetak_halaman_uji_sends_the_test_receipt_to_a_network_printer(qtbot, demo_logins):
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    received = bytearray()
+
+    def serve() -> None:
+        connection, _ = listener.accept()
+        with connection:
+            while chunk := connection.recv(4096):
+                received.extend(chunk)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    tab = admin_tab(qtbot)
+    page: WorkstationPage = open_page(qtbot, tab, WorkstationPage)
+    page.kind_combo.setCurrentIndex(page.kind_combo.findData("network"))
+    page.host_edit.setText("127.0.0.1")
+    page.port_spin.setValue(listener.getsockname()[1])
+    wait_call(qtbot, page, lambda: qtbot.mouseClick(page.test_page_button, LEFT))
+    thread.join(5)
+    listener.close()
+    if importlib.util.find_spec("desktop.printing.sinks") is None:  # printing not in this version
+        assert "belum terpasang" in page.banner.text()
+        return
+    assert page.banner.kind != "error", page.banner.text()
+    assert "Halaman uji terkirim" in page.print_result.text()
+    assert received.startswith(b"\x1b@") and b"HALAMAN UJI PRINTER STRUK" in received
+
+
+def test_cetak_halaman_uji_says_so_when_printing_is_not_installed(qtbot, demo_logins, monkeypatch):
+    from desktop.ui.widgets import admin_workstation
+
+    monkeypatch.setattr(admin_workstation, "SINKS_MODULE", "desktop.printing.tidak_ada")
+    tab = admin_tab(qtbot)
+    page: WorkstationPage = open_page(qtbot, tab, WorkstationPage)
+    page.kind_combo.setCurrentIndex(page.kind_combo.findData("network"))
+    page.host_edit.setText("127.0.0.1")
+    wait_call(qtbot, page, lambda: qtbot.mouseClick(page.test_page_button, LEFT))
+    assert "belum terpasang" in page.banner.text()
+
+
+# --- Permissions in the UI, and the models ---------------------------------------------------------
+
+
+def test_a_non_administrator_sees_the_services_refusal(qtbot, demo_logins):
+    role = next(r for r in workspace.role_catalog() if r.code == "administrator")
+    tab = AdministratorTab(login("kasi"), role)  # as if a stale window still showed the tab
+    qtbot.addWidget(tab)
+    page = tab.pages[UsersPage]
+    qtbot.waitUntil(lambda: page.calls_finished >= 1, timeout=10_000)
+    assert page.banner.kind == "error" and "hanya untuk Administrator" in page.banner.text()
+    assert page.model.rowCount() == 0
+
+
+def test_every_admin_table_model_passes_the_qt_model_tester(qtmodeltester, demo_logins, tmp_path):
+    actor = login()
+    kecamatan = admin.list_kecamatan(actor)[0]
+    nagari = admin.list_nagari(actor, kecamatan.id)[0]
+    admin.add_jorong(actor, nagari.id, "Jorong Koto")
+    backup = tmp_path / "dinas-desk-cadangan.sqlite3"
+    backup.write_bytes(b"x" * 2048)
+    cases = [
+        (admin_tables.UsersTableModel(), admin.list_users(actor)),
+        (admin_tables.SignersTableModel(), admin.list_signers(actor)),
+        (admin_tables.PatternsTableModel(), admin.list_patterns(actor)),
+        (admin_tables.NagariTableModel(), admin.list_nagari(actor, kecamatan.id)),
+        (admin_tables.JorongTableModel(), admin.list_jorong(actor, nagari.id)),
+        (admin_tables.CodesTableModel(), admin.list_codes(actor, "kategori")),
+        (admin_tables.HolidaysTableModel(), admin.list_holidays(actor, dt.date.today().year)),
+        (
+            admin_tables.BackupsTableModel(),
+            [admin.BackupInfo(backup, backup.name, 2048, dt.datetime(2026, 11, 2, 8, 0))],
+        ),
+    ]
+    for model, rows in cases:
+        assert rows, type(model).__name__
+        model.set_rows(rows)
+        qtmodeltester.check(model, force_py=True)
+    users, backups = cases[0][0], cases[-1][0]
+    assert users.headerData(0, Qt.Orientation.Horizontal) == "Nama"
+    assert backups.data(backups.index(0, 2)) == "2 KB"

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import __version__, config
@@ -20,6 +21,7 @@ from desktop.ui.login_dialog import LoginDialog
 from desktop.ui.main_window import MainWindow
 
 APP_DISPLAY_NAME = "Dinas Desk"
+GC_INTERVAL_MS = 10_000
 TRANSLATION_PREFIX = "dinas_desk"
 
 
@@ -33,7 +35,23 @@ def create_application() -> QApplication:
     QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
     _install_translator(app)
     theme.apply(app)
+    _collect_garbage_on_the_ui_thread(app)
     return app
+
+
+def _collect_garbage_on_the_ui_thread(app: QApplication) -> None:
+    """Python's cycle collector may run on any thread and destroy Qt objects there (a crash).
+
+    As Anki does: automatic collection off, and a timer on the UI thread collects instead.
+    """
+    if app.property("dinas_desk_gc_timer"):
+        return
+    gc.disable()
+    timer = QTimer(app)
+    timer.setInterval(GC_INTERVAL_MS)
+    timer.timeout.connect(gc.collect)
+    timer.start()
+    app.setProperty("dinas_desk_gc_timer", True)
 
 
 def _install_translator(app: QApplication) -> None:

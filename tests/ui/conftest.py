@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from desktop.services.demo import DemoLogin, create_office, create_people
@@ -14,3 +16,18 @@ def demo_logins(database: str) -> list[DemoLogin]:
     ensure_reference_data()
     create_office()
     return create_people()
+
+
+@pytest.fixture(autouse=True)
+def _garbage_collected_on_the_test_thread():
+    """No cycle collection on a worker thread while a UI test runs (it would destroy Qt objects there).
+
+    The app does the same: automatic collection off, collected on the UI thread (desktop/app.py).
+    """
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.collect()
+        gc.enable()

@@ -28,7 +28,7 @@ def test_self_test_passes_on_a_fresh_demo_database(tmp_path):
 
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == f"[OK] database: sqlite {tmp_path / 'demo.sqlite3'} (skema v2)"
+    assert lines[0] == f"[OK] database: sqlite {tmp_path / 'demo.sqlite3'} (skema v3)"
     assert lines[1].startswith("[OK] referensi: 177 nagari")
     assert lines[2] == "[OK] login dialog"
     assert lines[3] == "[OK] jendela utama: 11 tab"

@@ -49,6 +49,15 @@ def _parse(text: str, name: str) -> SopDefinition:
     return load_sop_text(text, name)
 
 
+def known_sops() -> dict[str, SopDefinition]:
+    """The built-in SOPs, and any other SOP a case has been opened under (its stored text)."""
+    found = dict(builtin_sops())
+    for row in Sop.select(Sop.code, Sop.definition).order_by(Sop.id.desc()):
+        if row.code not in found:
+            found[row.code] = _parse(row.definition, f"{row.code}.toml")
+    return found
+
+
 def definition_of(case: SopCase) -> SopDefinition:
     """The SOP definition a case runs under (the exact text stored when it was opened)."""
     sop = case.sop

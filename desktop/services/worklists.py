@@ -15,7 +15,7 @@ from desktop.models import Nagari, Recap, Sop, SopCase, Team, TeamMember
 from . import roles as R
 from .auth import require_role
 from .session import Session
-from .workflow import builtin_sops, effective_due, office_calendar
+from .workflow import effective_due, known_sops, office_calendar
 
 RECAP_DESKS = {
     R.KETUA_PELAKSANA_HARIAN: "draf",
@@ -63,7 +63,7 @@ def worklist(actor: Session, role: str, today: dt.date | None = None) -> list[Wo
 def _cases(actor: Session, role: str, today: dt.date, calendar) -> list[WorkEntry]:
     entries: list[WorkEntry] = []
     teams = _teams_of(actor) if role in (R.KETUA_TIM, R.ANGGOTA_TIM) else None
-    for code, definition in builtin_sops().items():
+    for code, definition in known_sops().items():
         steps = {s.code: s.name for s in definition.steps if role in s.roles}
         if not steps:
             continue

@@ -19,6 +19,7 @@ import re
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -207,3 +208,27 @@ DefaultAuthType None
   </Limit>
 </Policy>
 """
+
+
+def pdf_queue_fixture(prefix: str):
+    """A module-scoped pytest fixture body: a private cupsd with an OfficePDF queue, stopped afterwards.
+
+    Where CUPS cannot run, CI fails (a skipped print test would hide it) and a developer's
+    machine skips.
+    """
+    import pytest
+
+    base = Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        server = start_cups(base)
+    except CupsUnavailable as exc:
+        shutil.rmtree(base, ignore_errors=True)
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must be able to run a private CUPS: {exc}")
+        pytest.skip(f"no private CUPS here: {exc}")
+    try:
+        server.add_pdf_queue("OfficePDF")
+        yield server
+    finally:
+        server.stop()
+        shutil.rmtree(base, ignore_errors=True)

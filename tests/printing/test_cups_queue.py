@@ -6,9 +6,6 @@ tests.printing.cups_server and point Qt at it with CUPS_SERVER=127.0.0.1:<port>.
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 import uuid
 from pathlib import Path
 
@@ -17,26 +14,13 @@ import pytest
 from desktop.printing.letters import render
 
 from . import documents_data as D
-from .cups_server import CupsUnavailable, start_cups
+from .cups_server import pdf_queue_fixture
 from .pdf_tools import A4, F4, fonts, page_sizes
 
 
 @pytest.fixture(scope="module")
 def cups():
-    base = Path(tempfile.mkdtemp(prefix="dinas-desk-cups-"))
-    try:
-        server = start_cups(base)
-    except CupsUnavailable as exc:
-        shutil.rmtree(base, ignore_errors=True)
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must be able to run a private CUPS: {exc}")
-        pytest.skip(f"no private CUPS here: {exc}")
-    try:
-        server.add_pdf_queue("OfficePDF")
-        yield server
-    finally:
-        server.stop()
-        shutil.rmtree(base, ignore_errors=True)
+    yield from pdf_queue_fixture("dinas-desk-cups-")
 
 
 def _print(cups, tmp_path: Path, data: bytes, *options: str) -> bytes:

@@ -7,11 +7,8 @@ have the letter's page count and paper size.
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import textwrap
 import time
 import uuid
@@ -21,26 +18,13 @@ import pytest
 
 from desktop.printing.letters import render
 from tests.printing import documents_data as D
-from tests.printing.cups_server import CupsUnavailable, cups_pdf_output_dir, start_cups
+from tests.printing.cups_server import cups_pdf_output_dir, pdf_queue_fixture
 from tests.printing.pdf_tools import A4, F4, page_sizes
 
 
 @pytest.fixture(scope="module")
 def cups():
-    base = Path(tempfile.mkdtemp(prefix="dinas-desk-qtcups-"))
-    try:
-        server = start_cups(base)
-    except CupsUnavailable as exc:
-        shutil.rmtree(base, ignore_errors=True)
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must be able to run a private CUPS: {exc}")
-        pytest.skip(f"no private CUPS here: {exc}")
-    try:
-        server.add_pdf_queue("OfficePDF")
-        yield server
-    finally:
-        server.stop()
-        shutil.rmtree(base, ignore_errors=True)
+    yield from pdf_queue_fixture("dinas-desk-qtcups-")
 
 
 PRINT_SCRIPT = textwrap.dedent(

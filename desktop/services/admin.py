@@ -50,7 +50,7 @@ from desktop.models import (
 from desktop.models.base import now
 
 from . import audit, numbering, reference, users
-from .auth import MIN_PASSWORD_LENGTH, hash_password, require_role
+from .auth import MIN_PASSWORD_LENGTH, hash_password, ordered_role_codes, require_role
 from .errors import DatabaseUnavailable, InvalidInput, NotFound, StaleRecord, WorkflowError
 from .roles import ADMINISTRATOR
 from .session import Session
@@ -149,7 +149,7 @@ class RoleChoice:
 
 
 def _user_row(user: User) -> UserRow:
-    codes = tuple(r.code for r in Role.select(Role.code).join(UserRole).where(UserRole.user == user.id))
+    codes = ordered_role_codes(user.id)
     return UserRow(
         id=user.id,
         username=user.username,

@@ -14,7 +14,7 @@ from desktop.models.base import now
 
 from . import audit
 from .errors import AuthenticationFailed, InvalidInput, PermissionDenied
-from .roles import BUILTIN_ROLES
+from .roles import BUILTIN_ROLES, ROLE_ORDER
 from .session import Session
 from .validation import is_username
 
@@ -47,9 +47,14 @@ def _verify(password_hash: str, password: str) -> bool:
         return False  # a password that cannot be encoded cannot be the one that was hashed
 
 
-def role_codes(user_id: int) -> frozenset[str]:
+def ordered_role_codes(user_id: int) -> tuple[str, ...]:
+    """The user's role codes in SOP order (roles an SOP file added come last, by code)."""
     query = Role.select(Role.code).join(UserRole).where(UserRole.user == user_id)
-    return frozenset(r.code for r in query)
+    return tuple(sorted((r.code for r in query), key=lambda c: (ROLE_ORDER.get(c, len(ROLE_ORDER)), c)))
+
+
+def role_codes(user_id: int) -> frozenset[str]:
+    return frozenset(ordered_role_codes(user_id))
 
 
 def session_for(user: User) -> Session:

@@ -9,7 +9,7 @@ from peewee import IntegrityError
 from desktop.models import Role, User, UserRole, db
 
 from . import audit
-from .auth import MIN_PASSWORD_LENGTH, hash_password, require_role
+from .auth import MIN_PASSWORD_LENGTH, hash_password, ordered_role_codes, require_role
 from .errors import InvalidInput
 from .roles import ADMINISTRATOR
 from .session import Session
@@ -73,7 +73,7 @@ def add_user(actor: Session | None, new: NewUser) -> UserSummary:
 
 
 def summarize(user: User) -> UserSummary:
-    codes = tuple(r.code for r in Role.select(Role.code).join(UserRole).where(UserRole.user == user.id))
+    codes = ordered_role_codes(user.id)
     return UserSummary(
         id=user.id,
         username=user.username,

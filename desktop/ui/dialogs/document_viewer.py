@@ -32,7 +32,8 @@ from desktop.ui.letter_printer import (
     print_pdf,
     render_pages,
 )
-from desktop.ui.operations import message_for, run_in_background
+from desktop.ui.operations import message_for
+from desktop.ui.widgets.background import run_for
 
 PREVIEW_DPI = 80
 
@@ -143,11 +144,11 @@ class DocumentViewerDialog(QDialog):
             self.print_button.setText(self.tr("Coba lagi"))
             self.status.setText(str(exc))
         else:
-            run_in_background(
+            run_for(
+                self,
                 lambda: documents.get_document(self.session, self.info.id, purpose="cetak"),
                 lambda _: None,
                 lambda err: self.status.setText(message_for(err)),
-                self,
             )  # the print is logged in the audit trail
             self.print_button.setText(self.tr("Cetak"))
             self.status.setText(

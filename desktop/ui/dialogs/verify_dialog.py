@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 from desktop.services import documents
 from desktop.services.documents import VerificationResult
 from desktop.services.session import Session
-from desktop.ui.operations import message_for, run_in_background
+from desktop.ui.operations import message_for
+from desktop.ui.widgets.background import run_for
 
 
 class VerifyDocumentDialog(QDialog):
@@ -65,9 +66,7 @@ class VerifyDocumentDialog(QDialog):
 
     def check_code(self) -> None:
         text = self.code_edit.text()
-        run_in_background(
-            lambda: documents.verify_document(text, self.session), self.show_result, self._failed, self
-        )
+        run_for(self, lambda: documents.verify_document(text, self.session), self.show_result, self._failed)
 
     def check_file(self, path: str | None = None) -> None:
         if path is None:
@@ -76,9 +75,7 @@ class VerifyDocumentDialog(QDialog):
             return
         with open(path, "rb") as fh:
             data = fh.read()
-        run_in_background(
-            lambda: documents.verify_file(data, self.session), self.show_result, self._failed, self
-        )
+        run_for(self, lambda: documents.verify_file(data, self.session), self.show_result, self._failed)
 
     def _failed(self, error: BaseException) -> None:
         self.verdict.setText(message_for(error))

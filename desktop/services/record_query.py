@@ -155,17 +155,24 @@ class EditableRecord:
 
 
 @dataclass(frozen=True)
-class _Scope:
+class RecordScope:
+    """Which records an actor may read, and whether their NIKs show in full (the one masking rule)."""
+
     condition: Expression | None  # None: every record
     full_nik: bool
 
+    def shown(self, number: str) -> str:
+        """A NIK or KK as this viewer may see it."""
+        return number if self.full_nik or not number else mask_nik(number)
 
-def _scope(actor: Session) -> _Scope:
+
+def record_scope(actor: Session) -> RecordScope:
+    """Everything for the Kabid, Kepala Dinas and KPH (NIKs masked), a team's own cases in full."""
     if actor.has_role(*VIEW_ALL_ROLES):
-        return _Scope(None, full_nik=False)
+        return RecordScope(None, full_nik=False)
     require_role(actor, *TEAM_ROLES, *VIEW_ALL_ROLES)
     cases = SopCase.select(SopCase.id).where(SopCase.team.in_(_team_ids(actor) or [0]))
-    return _Scope(ServiceRecord.case.in_(cases), full_nik=True)
+    return RecordScope(ServiceRecord.case.in_(cases), full_nik=True)
 
 
 def _team_ids(actor: Session) -> list[int]:
@@ -179,8 +186,8 @@ def _code_id(model, code: str, label: str) -> int:
     return row.id
 
 
-def _conditions(actor: Session, f: RecordFilter) -> tuple[list[Expression], _Scope]:
-    scope = _scope(actor)
+def _conditions(actor: Session, f: RecordFilter) -> tuple[list[Expression], RecordScope]:
+    scope = record_scope(actor)
     where: list[Expression] = [] if scope.condition is None else [scope.condition]
     if f.case_id is not None:
         where.append(ServiceRecord.case == f.case_id)
@@ -333,14 +340,12 @@ def _fetch(query) -> list[tuple]:
     return db.execute_sql(sql, params).fetchall()
 
 
-def _list_row(values: tuple, full_nik: bool) -> RecordListRow:
+def _list_row(values: tuple, scope: RecordScope) -> RecordListRow:
     record_id, case_id, reference, nik, name, kk, address, jorong = values[:8]
     nagari, kecamatan, category, group, outcome, reason, served, version = values[8:_WIDTH]
     if isinstance(served, str):  # SQLite hands dates back as ISO text
         served = dt.date.fromisoformat(served)
-    kk = kk or ""
-    if not full_nik:
-        nik, kk = mask_nik(nik), mask_nik(kk) if kk else ""
+    nik, kk = scope.shown(nik), scope.shown(kk or "")
     return RecordListRow(
         record_id,
         case_id,
@@ -367,23 +372,23 @@ def rows_by_id(actor: Session, ids: Sequence[int]) -> list[RecordListRow]:
         raise InvalidInput(f"Paling banyak {5 * PAGE_SIZE} baris per permintaan.", field="ids")
     if not ids:
         return []
-    return _rows(_scope(actor), list(ids))
+    return _rows(record_scope(actor), list(ids))
 
 
-def _rows(scope: _Scope, ids: list[int]) -> list[RecordListRow]:
+def _rows(scope: RecordScope, ids: list[int]) -> list[RecordListRow]:
     if not ids:
         return []
     sql, params = _rows_sql(len(ids), scope)
     # Placeholders -1..-n stand for the ids (real ids and team ids are positive).
     values = [ids[p + len(ids)] if isinstance(p, int) and -len(ids) <= p < 0 else p for p in params]
-    found = {row[0]: _list_row(row, scope.full_nik) for row in db.execute_sql(sql, values).fetchall()}
+    found = {row[0]: _list_row(row, scope) for row in db.execute_sql(sql, values).fetchall()}
     return [found[i] for i in ids if i in found]
 
 
 _SQL_CACHE: dict[tuple, tuple[str, list]] = {}
 
 
-def _rows_sql(count: int, scope: _Scope) -> tuple[str, list]:
+def _rows_sql(count: int, scope: RecordScope) -> tuple[str, list]:
     """The page query's SQL for `count` ids, built once per size and scope (building it costs
     more than running it); the ids are stand-ins -count..-1, replaced by the caller."""
     condition_sql = None

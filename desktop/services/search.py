@@ -2,6 +2,8 @@
 
 User text only ever reaches SQL as a bound parameter (peewee's contains() escapes % and _).
 A search that can reveal people (by NIK or name) is a read of personal data and is logged.
+People are found only where the records tables would show them, with NIKs shown the same way
+(record_query.record_scope: masked for the Kabid, Kepala Dinas and KPH, in full for a team).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from desktop.models import IncomingLetter, Nagari, ServiceRecord, SopCase
 from . import audit
 from . import roles as R
 from .auth import require_role
+from .record_query import record_scope
 from .session import Session
 from .validation import clean_text
 
@@ -76,11 +79,16 @@ def search(actor: Session, text: str, limit: int = 50) -> list[SearchHit]:
 
 def _people(actor: Session, query: str, limit: int) -> list[SearchHit]:
     require_role(actor, *PEOPLE_ROLES)
+    scope = record_scope(actor)
     digits = re.fullmatch(r"[0-9]{3,16}", query, re.ASCII)
     condition = ServiceRecord.nik.startswith(query) if digits else ServiceRecord.full_name.contains(query)
+    if scope.condition is not None:
+        condition &= scope.condition
     rows = list(ServiceRecord.select().where(condition).order_by(ServiceRecord.id.desc()).limit(limit))
     audit.record(actor, "cari_penduduk", "service_record", None, kata_kunci=query, hasil=len(rows))
     return [
-        SearchHit("penduduk", r.case_id, f"{r.full_name} ({r.nik})", f"{r.address} {r.jorong}".strip())
+        SearchHit(
+            "penduduk", r.case_id, f"{r.full_name} ({scope.shown(r.nik)})", f"{r.address} {r.jorong}".strip()
+        )
         for r in rows
     ]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from desktop.models import AuditLog
-from desktop.services import search, service_records
+from desktop.services import record_query, search, service_records
 from desktop.services.errors import InvalidInput
 
 from .factories import make_office, session
@@ -28,6 +30,35 @@ def test_search_finds_cases_letters_and_people():
     assert AuditLog.select().where(AuditLog.action == "cari_penduduk").count() == 4
 
 
+NIK = "1302104507510002"
+
+
+def test_search_by_full_nik_finds_the_person_with_the_nik_masked_as_in_the_kabid_records_list():
+    make_office()
+    case_id = at_step("pelayanan")
+    service_records.add_record(session("anggota1"), case_id, record_draft(NIK))
+    kabid = session("kabid")
+    hits = search.search(kabid, NIK)
+    assert [(h.kind, h.case_id, h.title) for h in hits] == [
+        ("penduduk", case_id, "Siti Rahmah (130210******0002)")
+    ]
+    row = record_query.rows_by_id(kabid, record_query.sorted_ids(kabid))[0]
+    assert row.nik == "130210******0002"  # the same rule as the records list
+    read = AuditLog.get(AuditLog.action == "cari_penduduk")  # a read of personal data
+    assert (read.username, json.loads(read.detail)) == ("kabid", {"kata_kunci": NIK, "hasil": 1})
+
+
+def test_a_team_sees_full_niks_of_its_own_cases_and_no_other_teams_people():
+    make_office()
+    case_id = at_step("pelayanan")
+    service_records.add_record(session("anggota1"), case_id, record_draft(NIK))
+    own = search.search(session("ketua1"), NIK[:10])
+    assert [(h.kind, h.title) for h in own] == [("penduduk", f"Siti Rahmah ({NIK})")]
+    assert search.search(session("ketua2"), NIK) == []  # Tim SIJARLA II: not its case
+    assert search.search(session("ketua2"), "siti rahmah") == []
+    assert AuditLog.select().where(AuditLog.action == "cari_penduduk").count() == 3
+
+
 def test_front_desk_search_does_not_reveal_people():
     make_office()
     case_id = at_step("pelayanan")
@@ -35,7 +66,7 @@ def test_front_desk_search_does_not_reveal_people():
     assert search.search(session("meja"), "1302104507") == []
 
 
-@pytest.mark.parametrize("text", ["%%%", "___", "' OR 1=1 --", "\"; DROP TABLE sop_case; --", "%_%"])
+@pytest.mark.parametrize("text", ["%%%", "___", "' OR 1=1 --", '"; DROP TABLE sop_case; --', "%_%"])
 def test_wildcards_quotes_and_sql_are_plain_text(text):
     make_office()
     at_step("pelayanan")

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QThreadPool
 
-from desktop.services import auth, sijarla
+from desktop.services import auth, service_records, sijarla
 from desktop.services.demo import DEMO_PASSWORD
 from desktop.services.search import SearchHit
 from desktop.ui.main_window import MainWindow
 from desktop.ui.qtmodels.search_results import SearchResultsTableModel
 from tests.db import factories
+from tests.db.test_permissions import at_step, record_draft
 
 WAIT = 15_000
 
@@ -78,3 +79,33 @@ def test_search_results_model_passes_the_qt_model_tester(qtmodeltester):
     )
     qtmodeltester.check(model, force_py=True)
     assert model.data(model.index(1, 0)) == "Penduduk"
+
+
+NIK = "1302104507510002"
+
+
+def search_people(qtbot, username: str, text: str) -> list[str]:
+    """What the search popup lists for `text`, as the given user sees it."""
+    window = MainWindow(auth.login(username, DEMO_PASSWORD))
+    qtbot.addWidget(window)
+    window.open_search()
+    dialog = window.search_dialog
+    qtbot.keyClicks(dialog.query_edit, text)
+    qtbot.waitUntil(lambda: dialog.searches_done == 1, timeout=WAIT)
+    shown = [dialog.model.data(dialog.model.index(r, 1)) for r in range(dialog.model.rowCount())]
+    idle(qtbot)
+    return shown
+
+
+def test_kabid_finds_a_person_by_full_nik_but_sees_it_masked(qtbot, demo_logins):
+    case_id = at_step("pelayanan")
+    service_records.add_record(factories.session("anggota1"), case_id, record_draft(NIK))
+    shown = search_people(qtbot, "kabid", NIK)
+    assert "Siti Rahmah (130210******0002)" in shown
+    assert not any(NIK in text for text in shown)
+
+
+def test_team_leader_sees_the_full_nik_of_the_own_teams_record(qtbot, demo_logins):
+    case_id = at_step("pelayanan")
+    service_records.add_record(factories.session("anggota1"), case_id, record_draft(NIK))
+    assert f"Siti Rahmah ({NIK})" in search_people(qtbot, "ketua1", NIK)

@@ -108,28 +108,63 @@ def _attempt(username: str, password: str) -> Session | AuthenticationFailed:
     return session
 
 
-def _fail(user: User, moment: dt.datetime) -> AuthenticationFailed:
+def _fail(
+    user: User,
+    moment: dt.datetime,
+    action: str = "login_gagal",
+    wrong: str = "Nama pengguna atau kata sandi salah.",
+) -> AuthenticationFailed:
     failures = user.failed_logins + 1
     locked_until = moment + LOCKOUT if failures >= MAX_FAILED_LOGINS else None
     User.update(failed_logins=0 if locked_until else failures, locked_until=locked_until).where(
         User.id == user.id
     ).execute()
-    audit.record(None, "login_gagal", "user", user.id, username=user.username, percobaan=failures)
+    audit.record(None, action, "user", user.id, username=user.username, percobaan=failures)
     if locked_until:
         audit.record(None, "akun_dikunci", "user", user.id, sampai=locked_until.isoformat())
         return AuthenticationFailed(
             f"Kata sandi salah {MAX_FAILED_LOGINS} kali. Akun dikunci sampai {locked_until:%H:%M}."
         )
     left = MAX_FAILED_LOGINS - failures
-    return AuthenticationFailed(f"Nama pengguna atau kata sandi salah. Sisa percobaan: {left}.")
+    return AuthenticationFailed(f"{wrong} Sisa percobaan: {left}.")
+
+
+def verify_session_password(session: Session, password: str) -> None:
+    """Unlock an idle-locked session with its user's password; a wrong one counts like a failed login."""
+    with db.atomic():
+        user = User.get_by_id(session.user_id)
+        moment = now()
+        refusal = None
+        if user.locked_until and user.locked_until > moment:
+            refusal = AuthenticationFailed(f"Akun terkunci sampai {user.locked_until:%H:%M}. Pilih Keluar.")
+        elif not user.is_active:
+            refusal = AuthenticationFailed("Akun ini dinonaktifkan. Pilih Keluar dan hubungi Administrator.")
+        elif not _verify(user.password_hash, password):
+            refusal = _fail(user, moment, "buka_sesi_gagal", "Kata sandi salah.")
+        else:
+            User.update(failed_logins=0).where(User.id == user.id).execute()
+            audit.record(session, "sesi_dibuka", "user", user.id)
+    if refusal is not None:
+        raise refusal
 
 
 def verify_password_again(actor: Session, password: str) -> None:
     """Ask for the acting user's password again (before a signature)."""
-    user = User.get_by_id(actor.user_id)
-    if not _verify(user.password_hash, password):
+    if not _password_matches(actor, password):
         audit.record(actor, "konfirmasi_sandi_gagal", "user", actor.user_id)
         raise AuthenticationFailed("Kata sandi salah. Tanda tangan tidak dibuat.")
+
+
+def _password_matches(actor: Session, password: str) -> bool:
+    """The acting user's password, checked where the secret lives: argon2id, or PostgreSQL's SCRAM."""
+    from desktop.models import pg_security
+
+    if pg_security.per_user_session():
+        from .db_logins import check_own_password
+
+        return check_own_password(actor, password)
+    user = User.get_by_id(actor.user_id)
+    return _verify(user.password_hash, password)
 
 
 def require_role(actor: Session, *codes: str) -> None:

@@ -128,6 +128,15 @@ def initialize(url: str) -> DatabaseInfo:
     return describe(url)
 
 
+def initialize_postgresql(params: dict) -> None:
+    """Point the global proxy at PostgreSQL with explicit connection parameters (a user's own login)."""
+    params = dict(params)
+    database = ResilientPostgresqlDatabase(params.pop("dbname"), autorollback=False, **params)
+    close()
+    db.initialize(database)
+    db.connect(reuse_if_open=True)
+
+
 def describe(url: str) -> DatabaseInfo:
     parts = urlsplit(url)
     if parts.scheme == "sqlite":

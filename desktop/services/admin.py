@@ -49,8 +49,8 @@ from desktop.models import (
 )
 from desktop.models.base import now
 
-from . import audit, numbering, reference, users
-from .auth import MIN_PASSWORD_LENGTH, hash_password, ordered_role_codes, require_role
+from . import audit, db_logins, numbering, reference, users
+from .auth import MIN_PASSWORD_LENGTH, ordered_role_codes, require_role
 from .errors import DatabaseUnavailable, InvalidInput, NotFound, StaleRecord, WorkflowError
 from .roles import ADMINISTRATOR
 from .session import Session
@@ -216,6 +216,7 @@ def set_roles(actor: Session, user_id: int, roles: Sequence[str], expected_versi
         for code in wanted:
             if code not in before:
                 UserRole.create(user=user.id, role=found[code].id)
+        db_logins.roles_changed(user.username, wanted)
         audit.record(
             actor,
             "peran_diubah",
@@ -293,6 +294,7 @@ def deactivate_user(actor: Session, user_id: int, expected_version: int) -> User
             raise InvalidInput("Anda tidak dapat menonaktifkan akun Anda sendiri.", field="is_active")
         if ADMINISTRATOR in _user_row(user).roles:
             _keep_an_administrator(user.id, "Tidak dapat menonaktifkan")
+        db_logins.active_changed(user.username, False)
         return _set_user(actor, user, expected_version, {"is_active": False}, "pengguna_dinonaktifkan")
 
 
@@ -301,7 +303,9 @@ def reactivate_user(actor: Session, user_id: int, expected_version: int) -> User
     with db.atomic():
         _admin(actor)
         user = _get(User, user_id, "Pengguna")
-        return _set_user(actor, user, expected_version, {"is_active": True}, "pengguna_diaktifkan")
+        row = _set_user(actor, user, expected_version, {"is_active": True}, "pengguna_diaktifkan")
+        db_logins.active_changed(user.username, True)
+        return row
 
 
 def unlock_user(actor: Session, user_id: int, expected_version: int) -> UserRow:
@@ -321,12 +325,15 @@ def reset_password(actor: Session, user_id: int, new_password: str, expected_ver
         if len(new_password or "") < MIN_PASSWORD_LENGTH:
             raise InvalidInput(f"Kata sandi minimal {MIN_PASSWORD_LENGTH} karakter.", field="password")
         changes = {
-            "password_hash": hash_password(new_password),
+            "password_hash": db_logins.password_hash_for(new_password),
             "password_changed_at": now(),
             "failed_logins": 0,
             "locked_until": None,
         }
-        return _set_user(actor, user, expected_version, changes, "kata_sandi_direset")
+        row = _set_user(actor, user, expected_version, changes, "kata_sandi_direset")
+        if user.is_active:
+            db_logins.password_changed(user.username, new_password)
+        return row
 
 
 def _set_user(actor: Session, user: User, expected_version: int, changes: dict, action: str) -> UserRow:

@@ -34,7 +34,7 @@ from desktop.models import (
 )
 from desktop.models.base import now
 
-from . import audit
+from . import audit, db_logins
 from . import roles as R
 from .auth import require_role, verify_password_again
 from .errors import InvalidInput, NotFound, PermissionDenied, StaleRecord, WorkflowError
@@ -440,19 +440,7 @@ def sign_disposition(
         verify_password_again(actor, password)
         signed_at = now() if on is None else dt.datetime.combine(on, now().time())
         digest = _signature(disposition_payload(d, actor.user_id, signed_at))
-        updated = (
-            Disposition.update(
-                signed_by=actor.user_id,
-                signed_at=signed_at,
-                signature_sha256=digest,
-                version=Disposition.version + 1,
-                updated_at=signed_at,
-            )
-            .where((Disposition.id == d.id) & (Disposition.version == expected_version))
-            .where(Disposition.signed_at.is_null())
-            .execute()
-        )
-        if updated != 1:
+        if not db_logins.sign_row(Disposition, d.id, expected_version, actor.user_id, signed_at, digest):
             raise _stale_row(d, "Disposisi")
         case = get_case(d.case_id)
         SopCase.update(team=d.team_id).where(SopCase.id == case.id).execute()
@@ -598,9 +586,10 @@ def issue_assignment(
             "waktu": signed_at.isoformat(),
         }
         digest = _signature(payload)
-        AssignmentLetter.update(signed_by=actor.user_id, signed_at=signed_at, signature_sha256=digest).where(
-            AssignmentLetter.id == letter.id
-        ).execute()
+        if not db_logins.sign_row(
+            AssignmentLetter, letter.id, letter.version, actor.user_id, signed_at, digest
+        ):
+            raise _stale_row(letter, "Surat Tugas")
         _create_checklist(case)
         advance(
             actor,

@@ -8,8 +8,8 @@ from peewee import IntegrityError
 
 from desktop.models import Role, User, UserRole, db
 
-from . import audit
-from .auth import MIN_PASSWORD_LENGTH, hash_password, ordered_role_codes, require_role
+from . import audit, db_logins
+from .auth import MIN_PASSWORD_LENGTH, ordered_role_codes, require_role
 from .errors import InvalidInput
 from .roles import ADMINISTRATOR
 from .session import Session
@@ -63,11 +63,12 @@ def add_user(actor: Session | None, new: NewUser) -> UserSummary:
                 nip=clean_digits(new.nip, "NIP", 18, field="nip", required=False),
                 pangkat_golongan=clean_text(new.pangkat_golongan, "Pangkat/golongan", 80, required=False),
                 jabatan=clean_text(new.jabatan, "Jabatan", 160, required=False),
-                password_hash=hash_password(new.password),
+                password_hash=db_logins.password_hash_for(new.password),
             )
         except IntegrityError as exc:
             raise InvalidInput(f"Pengguna tidak dapat dibuat: {exc}") from exc
         UserRole.insert_many([{"user": user.id, "role": r.id} for r in roles]).execute()
+        db_logins.account_created(username, new.password, [r.code for r in roles])
         audit.record(actor, "pengguna_dibuat", "user", user.id, username=username, peran=list(new.roles))
         return summarize(user)
 

@@ -1,18 +1,13 @@
-"""Running service calls off the UI thread, with success and failure callbacks.
+"""What background operations share besides running: a cancellation token and the error message.
 
-Anything that may block (a shared PostgreSQL server, a printer, a large import or recap)
-goes through `run_in_background`: the call runs on Qt's global thread pool, and exactly one
-of the callbacks runs afterwards on the UI thread. Workers never touch widgets. A
-`Cancellation` token lets long work stop between batches when the user asks.
+Running a call off the UI thread is `desktop.ui.widgets.background.run_for`, the one helper.
+A `Cancellation` lets long work stop between batches when the user asks; `message_for` turns
+an error that reached a failure callback into what the user reads.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
-from typing import Any
-
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from desktop.services.errors import DomainError
 
@@ -31,60 +26,6 @@ class Cancellation:
         return self._event.is_set()
 
 
-class _Relay(QObject):
-    succeeded = Signal(object)
-    failed = Signal(object)
-
-
-class _Task(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay):
-        super().__init__()
-        self.fn = fn
-        self.relay = relay
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        try:
-            result = self.fn()
-        except BaseException as exc:  # noqa: BLE001 - handed to the UI thread, never swallowed
-            self.relay.failed.emit(exc)
-        else:
-            self.relay.succeeded.emit(result)
-        finally:
-            _close_thread_connection()
-
-
-def _close_thread_connection() -> None:
-    """peewee keeps one connection per thread; a pool thread must not hold one open."""
-    from desktop.services.workspace import release_thread_connection
-
-    release_thread_connection()
-
-
-_live: set[_Relay] = set()
-
-
-def run_in_background(
-    fn: Callable[[], Any],
-    on_success: Callable[[Any], None],
-    on_failure: Callable[[BaseException], None],
-    parent: QObject | None = None,
-) -> None:
-    """Run `fn()` on the thread pool; call on_success(result) or on_failure(error) on the UI thread."""
-    relay = _Relay(parent)
-    _live.add(relay)
-
-    def done() -> None:
-        _live.discard(relay)
-        relay.deleteLater()
-
-    relay.succeeded.connect(on_success)
-    relay.failed.connect(on_failure)
-    relay.succeeded.connect(done)
-    relay.failed.connect(done)
-    QThreadPool.globalInstance().start(_Task(fn, relay))
-
-
 def message_for(error: BaseException) -> str:
     """What to tell the user about an error, in Indonesian."""
     if isinstance(error, DomainError):
@@ -95,4 +36,4 @@ def message_for(error: BaseException) -> str:
     )
 
 
-__all__ = ["Cancellation", "message_for", "run_in_background", "Slot"]
+__all__ = ["Cancellation", "message_for"]

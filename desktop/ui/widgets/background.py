@@ -1,34 +1,133 @@
-"""Background calls on behalf of a widget: the callbacks are dropped once the widget is gone.
+"""The one background helper: a service call off the UI thread, its outcome back on it.
 
-A list loaded for a tab may come back after its window closed (logging out, a test ending);
-its callbacks must not touch a deleted widget.
+Anything that may block (a shared PostgreSQL server, a printer, a large import or recap) goes
+through `run_for(receiver, fn, on_success, on_failure)`: `fn` runs on Qt's global thread pool
+and exactly one of the callbacks runs afterwards on the UI thread, or none when `receiver` is
+gone by then (a tab of a window that was closed, a dialog the user dismissed, a test ending).
+Workers never touch widgets.
+
+Ownership: no per-call QObject exists. Workers post their outcome through one long-lived
+dispatcher that belongs to this module, never to a widget, so nothing a worker emits on can be
+deleted under it. The callbacks, `fn` and the receiver stay in a registry that only the UI
+thread reads and writes; a worker never holds the last reference to anything that owns a
+widget, so no widget is ever released on a pool thread.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
-from desktop.ui.operations import run_in_background
+_SUCCEEDED, _FAILED, _PROGRESSED = "succeeded", "failed", "progressed"
+
+
+@dataclass
+class _Call:
+    receiver: QObject
+    fn: Callable[..., Any]
+    on_success: Callable[[Any], None]
+    on_failure: Callable[[BaseException], None]
+    on_progress: Callable[[Any], None] | None
+
+
+class _Dispatcher(QObject):
+    """Lives on the UI thread for the whole session; workers emit `posted`, the UI thread delivers."""
+
+    posted = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: dict[int, _Call] = {}
+        self.posted.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(object)
+    def _deliver(self, message: tuple[int, str, Any]) -> None:
+        call_id, kind, value = message
+        call = self.calls.get(call_id)
+        if call is None:
+            return
+        if kind != _PROGRESSED:
+            del self.calls[call_id]
+        if not shiboken6.isValid(call.receiver):
+            return
+        if kind == _SUCCEEDED:
+            call.on_success(value)
+        elif kind == _FAILED:
+            call.on_failure(value)
+        elif call.on_progress is not None:
+            call.on_progress(value)
+
+
+_dispatcher: _Dispatcher | None = None
+_ids = itertools.count(1)
+
+
+def _the_dispatcher() -> _Dispatcher:
+    global _dispatcher
+    if _dispatcher is None or not shiboken6.isValid(_dispatcher):
+        _dispatcher = _Dispatcher()
+        app = QCoreApplication.instance()
+        if app is not None:
+            _dispatcher.moveToThread(app.thread())
+    return _dispatcher
+
+
+class _Task(QRunnable):
+    def __init__(self, call_id: int, fn: Callable[..., Any], dispatcher: _Dispatcher, reports: bool):
+        super().__init__()
+        self.call_id = call_id
+        self.fn: Callable[..., Any] | None = fn
+        self.dispatcher = dispatcher
+        self.reports = reports
+        self.setAutoDelete(True)
+
+    def report(self, value: Any) -> None:
+        self.dispatcher.posted.emit((self.call_id, _PROGRESSED, value))
+
+    def run(self) -> None:
+        fn, self.fn = self.fn, None  # the registry keeps it alive until the UI thread is done
+        try:
+            result = fn(self.report) if self.reports else fn()  # type: ignore[misc]
+        except BaseException as exc:  # noqa: BLE001 - handed to the UI thread, never swallowed
+            message: tuple[int, str, Any] = (self.call_id, _FAILED, exc)
+        else:
+            message = (self.call_id, _SUCCEEDED, result)
+        finally:
+            del fn
+            _close_thread_connection()
+        self.dispatcher.posted.emit(message)
+
+
+def _close_thread_connection() -> None:
+    """peewee keeps one connection per thread; a pool thread must not hold one open."""
+    from desktop.services.workspace import release_thread_connection
+
+    release_thread_connection()
 
 
 def run_for(
-    widget: QWidget,
-    fn: Callable[[], Any],
+    receiver: QObject,
+    fn: Callable[..., Any],
     on_success: Callable[[Any], None],
     on_failure: Callable[[BaseException], None],
+    on_progress: Callable[[Any], None] | None = None,
 ) -> None:
-    """run_in_background(fn, ...) whose callbacks run only while `widget` still exists."""
+    """Run `fn()` on the thread pool; on_success(result) or on_failure(error) on the UI thread.
 
-    def succeeded(result: Any) -> None:
-        if shiboken6.isValid(widget):
-            on_success(result)
+    Callbacks run only while `receiver` still exists. With `on_progress`, `fn` is called as
+    `fn(report)`: each `report(value)` from the worker reaches on_progress(value) on the UI thread.
+    """
+    dispatcher = _the_dispatcher()
+    call_id = next(_ids)
+    dispatcher.calls[call_id] = _Call(receiver, fn, on_success, on_failure, on_progress)
+    QThreadPool.globalInstance().start(_Task(call_id, fn, dispatcher, on_progress is not None))
 
-    def failed(error: BaseException) -> None:
-        if shiboken6.isValid(widget):
-            on_failure(error)
 
-    run_in_background(fn, succeeded, failed)
+def calls_in_flight() -> int:
+    """How many background calls have not delivered their outcome yet (for tests)."""
+    return len(_the_dispatcher().calls)

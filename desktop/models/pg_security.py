@@ -314,12 +314,17 @@ def install(role_codes: list[str], gate_password: str) -> SecurityState:
         for code in AUDIT_READERS:
             db.execute_sql(f"GRANT SELECT ON audit_log TO {_ident(group_role(prefix, code))}")
 
+        db.execute_sql(_FUNCTIONS.replace("%", "%%"))  # psycopg2 reads % as a placeholder
         _install_row_security(prefix, role_codes)
-        db.execute_sql(_FUNCTIONS)
         _install_audit_triggers()
         db.execute_sql("REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC")
         db.execute_sql("ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC")
-        for function in ("dd_session_user_id()", "dd_login_succeeded()", "dd_login_failed(text)"):
+        for function in (
+            "dd_session_user_id()",
+            "dd_in_case_team(integer)",
+            "dd_login_succeeded()",
+            "dd_login_failed(text)",
+        ):
             db.execute_sql(f"GRANT EXECUTE ON FUNCTION {function} TO {_ident(staff)}")
         for function in ("dd_login_check(text)", "dd_login_failed(text)"):
             db.execute_sql(f"GRANT EXECUTE ON FUNCTION {function} TO {_ident(gate)}")

@@ -1,0 +1,348 @@
+"""PostgreSQL itself refuses what a member of staff's office function does not allow.
+
+Every check here connects with psycopg2 as the user's own login role, as `psql` would:
+not through the app. The database is the demo office (cases at every step, service
+records of both teams), secured with `db_logins.secure_database`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import psycopg2
+import psycopg2.errors
+import pytest
+
+from desktop.models import User, connection, pg_security
+from desktop.services import db_logins, demo
+from desktop.services import roles as R
+from desktop.services.reference import ensure_reference_data
+from tests.conftest import PgServer, _pg_template
+
+PASSWORD = demo.DEMO_PASSWORD
+GATE_PASSWORD = "gerbang-rahasia-123"
+DENIED = psycopg2.errors.InsufficientPrivilege
+
+
+@dataclass(frozen=True)
+class Secured:
+    server: PgServer
+    dbname: str
+    prefix: str
+    roles: dict[str, tuple[str, ...]]  # username -> role codes
+
+    def connect(self, username: str, password: str = PASSWORD):
+        con = psycopg2.connect(
+            host=self.server.host,
+            port=self.server.port,
+            dbname=self.dbname,
+            user=pg_security.login_role(self.prefix, username),
+            password=password,
+            connect_timeout=10,
+        )
+        return con
+
+    def gate(self, password: str = GATE_PASSWORD):
+        return psycopg2.connect(
+            host=self.server.host,
+            port=self.server.port,
+            dbname=self.dbname,
+            user=pg_security.gate_role(self.prefix),
+            password=password,
+            connect_timeout=10,
+        )
+
+
+@pytest.fixture(scope="module")
+def secured(pg_server: PgServer) -> Iterator[Secured]:
+    name = f"dinas_sec_{uuid.uuid4().hex[:10]}"
+    pg_server.create_database(name, _pg_template(pg_server))
+    connection.initialize(pg_server.url(name))
+    try:
+        ensure_reference_data()
+        demo.build_demo(dt.date.today())
+        result = db_logins.secure_database(GATE_PASSWORD, {u.username: PASSWORD for u in User.select()})
+        assert result.without_password == ()
+        from desktop.services.auth import ordered_role_codes
+
+        roles = {u.username: ordered_role_codes(u.id) for u in User.select()}
+    finally:
+        connection.close()
+    yield Secured(pg_server, name, result.prefix, roles)
+    pg_server.drop_database(name)
+
+
+def _error_of(con, sql: str, params: tuple = ()) -> Exception | None:
+    """Run one statement in a transaction that is rolled back; the error it raised, if any."""
+    try:
+        with con.cursor() as cur:
+            cur.execute(sql, params)
+        return None
+    except psycopg2.Error as exc:
+        return exc
+    finally:
+        con.rollback()
+
+
+def _tables(secured: Secured) -> dict[str, list[str]]:
+    con = secured.server.connect(secured.dbname)
+    try:
+        with con.cursor() as cur:
+            cur.execute(
+                "SELECT table_name, column_name FROM information_schema.columns "
+                "WHERE table_schema = 'public' ORDER BY table_name, ordinal_position"
+            )
+            found: dict[str, list[str]] = {}
+            for table, column in cur.fetchall():
+                found.setdefault(table, []).append(column)
+            return found
+    finally:
+        con.close()
+
+
+def _probe(table: str, columns: list[str], op: str) -> str:
+    """A statement that needs privilege `op` on the table and changes nothing."""
+    column = "version" if "version" in columns else columns[1]
+    if op == "SELECT":
+        return f'SELECT * FROM "{table}" LIMIT 1'
+    if op == "INSERT":
+        return f'INSERT INTO "{table}" ("{column}") SELECT NULL WHERE false'
+    if op == "UPDATE":
+        return f'UPDATE "{table}" SET "{column}" = NULL WHERE false'
+    return f'DELETE FROM "{table}" WHERE false'
+
+
+def _allowed(codes: tuple[str, ...], table: str, op: str) -> bool:
+    if op == "SELECT":
+        if table == "service_record":
+            return bool(set(codes) & {*pg_security.RECORDS_ALL, *pg_security.RECORDS_OWN_TEAM})
+        if table == "audit_log":
+            return R.ADMINISTRATOR in codes
+        return True
+    if (table, op) == ("audit_log", "INSERT"):
+        return True  # everyone appends; a trigger stamps who
+    return any(op in pg_security.GROUP_WRITES.get(code, {}).get(table, "") for code in codes)
+
+
+USERS = ["admin", "meja", "kabid", "kadis", "ketua1", "anggota1", "kph", "kabidpdip", "kasi", "sekretaris", "adb"]
+
+
+@pytest.mark.parametrize("username", USERS)
+def test_each_role_reads_and_writes_only_what_its_steps_need(secured: Secured, username: str):
+    codes = secured.roles[username]
+    con = secured.connect(username)
+    refused, allowed = [], []
+    try:
+        for table, columns in _tables(secured).items():
+            for op in ("SELECT", "INSERT", "UPDATE", "DELETE"):
+                error = _error_of(con, _probe(table, columns, op))
+                if _allowed(codes, table, op):
+                    assert not isinstance(error, DENIED), f"{username} should be allowed {op} on {table}"
+                    allowed.append((table, op))
+                else:
+                    assert isinstance(error, DENIED), f"{username} could {op} {table}: {error!r}"
+                    refused.append((table, op))
+    finally:
+        con.close()
+    assert ("audit_log", "UPDATE") in refused and ("audit_log", "DELETE") in refused
+    assert ("sop_case", "SELECT") in allowed and ("audit_log", "INSERT") in allowed
+    assert len(refused) > 60  # most of the schema is out of reach for every single function
+
+
+def test_personal_data_is_out_of_reach_of_functions_that_do_not_serve_people(secured: Secured):
+    for username in ("meja", "kasi", "sekretaris", "adb", "admin"):
+        con = secured.connect(username)
+        try:
+            error = _error_of(con, "SELECT nik, full_name FROM service_record")
+            assert isinstance(error, DENIED), username
+            error = _error_of(con, "SELECT count(*) FROM service_record WHERE nik LIKE '13%%'")
+            assert isinstance(error, DENIED), username
+        finally:
+            con.close()
+
+
+def test_team_members_see_and_write_only_their_own_teams_records(secured: Secured):
+    owner = secured.server.connect(secured.dbname)
+    with owner.cursor() as cur:
+        cur.execute(
+            "SELECT t.name, count(r.id) FROM service_record r JOIN sop_case c ON c.id = r.case_id "
+            "JOIN team t ON t.id = c.team_id GROUP BY t.name"
+        )
+        by_team = dict(cur.fetchall())
+        cur.execute("SELECT count(*) FROM service_record")
+        total = cur.fetchone()[0]
+        cur.execute(
+            "SELECT r.* FROM service_record r JOIN sop_case c ON c.id = r.case_id JOIN team t ON t.id = c.team_id "
+            "WHERE t.name = 'Tim SIJARLA II' LIMIT 1"
+        )
+        other_team_row = cur.fetchone()
+        columns = [d[0] for d in cur.description]
+    owner.close()
+    assert by_team["Tim SIJARLA I"] > 0 and by_team["Tim SIJARLA II"] > 0
+
+    anggota1 = secured.connect("anggota1")  # Tim SIJARLA I
+    try:
+        with anggota1.cursor() as cur:
+            cur.execute("SELECT count(*) FROM service_record")
+            assert cur.fetchone()[0] == by_team["Tim SIJARLA I"] < total
+            cur.execute("SELECT count(*) FROM service_record WHERE id = %s", (other_team_row[0],))
+            assert cur.fetchone()[0] == 0
+            cur.execute("UPDATE service_record SET note = 'diubah' WHERE id = %s", (other_team_row[0],))
+            assert cur.rowcount == 0  # invisible rows cannot be changed either
+        anggota1.rollback()
+        values = dict(zip(columns, other_team_row, strict=True))
+        values.pop("id")
+        values["nik"] = "1302035507510009"
+        placeholders = ", ".join(["%s"] * len(values))
+        error = _error_of(
+            anggota1,
+            f"INSERT INTO service_record ({', '.join(values)}) VALUES ({placeholders})",
+            tuple(values.values()),
+        )
+        assert isinstance(error, DENIED) and "row-level security" in str(error)
+    finally:
+        anggota1.close()
+
+    kph = secured.connect("kph")
+    try:
+        with kph.cursor() as cur:
+            cur.execute("SELECT count(*) FROM service_record")
+            assert cur.fetchone()[0] == total
+    finally:
+        kph.close()
+
+
+def test_signatures_are_written_only_through_the_signing_functions(secured: Secured):
+    owner = secured.server.connect(secured.dbname)
+    with owner.cursor() as cur:
+        columns = "case_id, letter_id, sifat, forwarded_to, requests, instructions, team_id, deadline, drafted_by_id"
+        cur.execute(
+            f"INSERT INTO disposition ({columns}, drafted_at, updated_at, version) "
+            f"SELECT {columns}, localtimestamp, localtimestamp, 1 FROM disposition LIMIT 1 RETURNING id, version"
+        )
+        draft_id, draft_version = cur.fetchone()
+        cur.execute("SELECT id FROM app_user WHERE username IN ('kabid', 'kadis') ORDER BY username")
+        kabid_id, kadis_id = (r[0] for r in cur.fetchall())
+    owner.close()
+
+    for username in ("kabid", "kadis", "meja", "admin"):
+        con = secured.connect(username)
+        try:
+            for sql in (
+                "UPDATE disposition SET signed_at = localtimestamp WHERE false",
+                "UPDATE disposition SET signed_by_id = 1 WHERE false",
+                "UPDATE assignment_letter SET signature_sha256 = 'x' WHERE false",
+                "INSERT INTO disposition (signed_at) SELECT NULL WHERE false",
+            ):
+                assert isinstance(_error_of(con, sql), DENIED), (username, sql)
+        finally:
+            con.close()
+
+    sign = "SELECT dd_sign_disposition(%s, %s, %s, localtimestamp(0)::timestamp, %s)"
+    for username in ("meja", "kadis", "kph"):  # not a Kabid: no EXECUTE at all
+        con = secured.connect(username)
+        try:
+            error = _error_of(con, sign, (draft_id, draft_version, kabid_id, "a" * 64))
+            assert isinstance(error, DENIED) and "permission denied for function" in str(error), username
+        finally:
+            con.close()
+
+    kabid = secured.connect("kabid")
+    try:
+        error = _error_of(kabid, sign, (draft_id, draft_version, kadis_id, "a" * 64))
+        assert isinstance(error, DENIED) and "atas nama pengguna lain" in str(error)
+        with kabid.cursor() as cur:
+            cur.execute(sign, (draft_id, draft_version + 7, kabid_id, "a" * 64))
+            assert cur.fetchone()[0] is False  # a stale version signs nothing
+            cur.execute(sign, (draft_id, draft_version, kabid_id, "b" * 64))
+            assert cur.fetchone()[0] is True
+            cur.execute("SELECT signed_by_id, version FROM disposition WHERE id = %s", (draft_id,))
+            assert cur.fetchone() == (kabid_id, draft_version + 1)
+            cur.execute(sign, (draft_id, draft_version + 1, kabid_id, "c" * 64))
+            assert cur.fetchone()[0] is False  # signed once, never again
+        kabid.rollback()
+    finally:
+        kabid.close()
+
+
+def test_audit_log_is_append_only_and_stamped_with_the_real_login(secured: Secured):
+    for username in USERS:
+        con = secured.connect(username)
+        try:
+            for sql in (
+                "UPDATE audit_log SET detail = '' WHERE true",
+                "DELETE FROM audit_log WHERE true",
+                "TRUNCATE audit_log",
+                "ALTER TABLE audit_log DISABLE TRIGGER ALL",
+                "DROP TRIGGER audit_log_no_update_delete ON audit_log",
+            ):
+                error = _error_of(con, sql)
+                assert error is not None and error.pgcode in ("42501",), (username, sql, error)
+        finally:
+            con.close()
+
+    meja = secured.connect("meja")
+    try:
+        with meja.cursor() as cur:
+            cur.execute(
+                "INSERT INTO audit_log (at, user_id, username, action, entity, detail, workstation) "
+                "VALUES ('2001-01-01', 3, 'kadis', 'palsu', 'x', '', '')"
+            )
+        meja.commit()
+    finally:
+        meja.close()
+    owner = secured.server.connect(secured.dbname)
+    with owner.cursor() as cur:
+        cur.execute("SELECT username, at FROM audit_log WHERE action = 'palsu'")
+        username, at = cur.fetchone()
+    owner.close()
+    assert username == "meja" and at.year == dt.date.today().year
+
+
+def test_login_administration_and_the_gate_are_for_their_roles_only(secured: Secured):
+    verifier = pg_security.scram_verifier("sandi-baru-123")
+    for username in ("meja", "kabid", "kadis", "kph"):
+        con = secured.connect(username)
+        try:
+            for sql, params in (
+                ("SELECT dd_create_login(%s, %s, ARRAY['administrator'])", ("penyusup", verifier)),
+                ("SELECT dd_set_login_groups(%s, ARRAY['administrator'])", (username,)),
+                ("SELECT dd_set_login_password(%s, %s)", ("admin", verifier)),
+                ("SELECT rolpassword FROM pg_authid", ()),
+                ("CREATE ROLE penyusup LOGIN", ()),
+                ("CREATE TABLE curian AS SELECT 1", ()),
+            ):
+                assert isinstance(_error_of(con, sql, params), DENIED), (username, sql)
+        finally:
+            con.close()
+
+    gate = secured.gate()
+    try:
+        for sql in ("SELECT * FROM app_user", "SELECT * FROM sop_case", "SELECT dd_login_succeeded()"):
+            assert isinstance(_error_of(gate, sql), DENIED), sql
+        with gate.cursor() as cur:
+            cur.execute("SELECT dd_login_check('meja')")
+            assert cur.fetchone()[0] == "ok"
+        gate.rollback()
+    finally:
+        gate.close()
+
+    # Every function is closed to PUBLIC: a role outside Dinas Desk can run none of them.
+    owner = secured.server.connect(secured.dbname)
+    try:
+        with owner.cursor() as cur:
+            cur.execute(
+                "SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+                "WHERE n.nspname = 'public' AND has_function_privilege('public', p.oid, 'EXECUTE')"
+            )
+            assert cur.fetchall() == []
+            cur.execute(
+                "SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+                "WHERE n.nspname = 'public' AND p.prosecdef"
+            )
+            assert cur.fetchone()[0] >= 10
+    finally:
+        owner.close()

@@ -143,6 +143,21 @@ RECORDS_ALL = (KETUA_PELAKSANA_HARIAN, KABID_PEMANFAATAN, KABID_PELAYANAN, KEPAL
 RECORDS_OWN_TEAM = (KETUA_TIM, ANGGOTA_TIM)
 AUDIT_READERS = (ADMINISTRATOR,)
 
+# Audit lines every member of staff may read: the trail of a case's workflow (shown in the
+# case file). Lines about people's records, searches and accounts are for the administrator.
+CASE_TRAIL_ENTITIES = (
+    "sop_case",
+    "incoming_letter",
+    "disposition",
+    "assignment_letter",
+    "issued_document",
+    "attachment",
+    "innovation",
+    "meeting",
+    "recap",
+    "output_log",
+)
+
 # Tables whose every change a statement-level trigger writes to the audit log.
 AUDITED_TABLES = (
     "app_user",
@@ -300,7 +315,7 @@ def install(role_codes: list[str], gate_password: str) -> SecurityState:
                 db.execute_sql(f"GRANT SELECT ON {_ident(table)} TO {_ident(staff)}")
         db.execute_sql(f"GRANT SELECT ({_APP_USER_PUBLIC_COLUMNS}) ON app_user TO {_ident(staff)}")
         db.execute_sql(f"GRANT SELECT ON pg_security TO {_ident(staff)}")
-        db.execute_sql(f"GRANT INSERT ON audit_log TO {_ident(staff)}")
+        db.execute_sql(f"GRANT INSERT, SELECT ON audit_log TO {_ident(staff)}")  # rows: policies below
         db.execute_sql(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {_ident(staff)}")
         for code, grants in GROUP_WRITES.items():
             if code not in role_codes:
@@ -311,11 +326,10 @@ def install(role_codes: list[str], gate_password: str) -> SecurityState:
         for code in (*RECORDS_ALL, *RECORDS_OWN_TEAM):
             if code in role_codes:
                 db.execute_sql(f"GRANT SELECT ON service_record TO {_ident(group_role(prefix, code))}")
-        for code in AUDIT_READERS:
-            db.execute_sql(f"GRANT SELECT ON audit_log TO {_ident(group_role(prefix, code))}")
 
         db.execute_sql(_FUNCTIONS.replace("%", "%%"))  # psycopg2 reads % as a placeholder
         _install_row_security(prefix, role_codes)
+        _install_audit_policies(prefix, role_codes)
         _install_audit_triggers()
         db.execute_sql("REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC")
         db.execute_sql("ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC")
@@ -377,6 +391,27 @@ def _install_row_security(prefix: str, role_codes: list[str]) -> None:
             "CREATE POLICY dd_records_own_team ON service_record FOR ALL TO "
             + ", ".join(_ident(g) for g in team)
             + " USING (dd_in_case_team(case_id)) WITH CHECK (dd_in_case_team(case_id))"
+        )
+
+
+def _install_audit_policies(prefix: str, role_codes: list[str]) -> None:
+    """Staff read the case trail (what the case file shows) and their own lines; the admin reads all."""
+    db.execute_sql("ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY")
+    for policy in ("dd_audit_append", "dd_audit_case_trail", "dd_audit_all"):
+        db.execute_sql(f"DROP POLICY IF EXISTS {policy} ON audit_log")
+    staff = _ident(staff_role(prefix))
+    db.execute_sql(f"CREATE POLICY dd_audit_append ON audit_log FOR INSERT TO {staff} WITH CHECK (true)")
+    entities = ", ".join(f"'{e}'" for e in CASE_TRAIL_ENTITIES)
+    db.execute_sql(
+        f"CREATE POLICY dd_audit_case_trail ON audit_log FOR SELECT TO {staff} "
+        f"USING (entity IN ({entities}) OR user_id = dd_session_user_id())"
+    )
+    readers = [group_role(prefix, c) for c in AUDIT_READERS if c in role_codes]
+    if readers:
+        db.execute_sql(
+            "CREATE POLICY dd_audit_all ON audit_log FOR SELECT TO "
+            + ", ".join(_ident(r) for r in readers)
+            + " USING (true)"
         )
 
 

@@ -2,7 +2,8 @@
 
 Each tab's title carries a badge with the work waiting in it ('Kabid Pelayanan (3)'), kept
 fresh after every action and once a minute. Ctrl+K or Ctrl+F opens the search, F5 reloads
-the visible tab, Ctrl+N starts a new letter on the front desk.
+the visible tab, Ctrl+N starts a new letter on the front desk. After the office's idle time
+without input the window locks (widgets/idle_lock.py) until the user's password is typed.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import logging
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from desktop import __version__
 from desktop.services import roles, worklists, workspace
@@ -21,6 +22,7 @@ from desktop.ui.tabs import tabs_for
 from desktop.ui.tabs.base import RoleTab
 from desktop.ui.widgets.background import run_for
 from desktop.ui.widgets.header_bar import HeaderBar
+from desktop.ui.widgets.idle_lock import IdleLock
 
 log = logging.getLogger(__name__)
 
@@ -30,11 +32,14 @@ BADGE_REFRESH_MS = 60_000
 
 
 class MainWindow(QMainWindow):
-    """What a logged-in user works in. Emits `logged_out` after the user chose Keluar."""
+    """What a logged-in user works in. Emits `logged_out` after the user chose Keluar.
+
+    `idle_lock_ms` replaces the office's idle lock time (tests lock in milliseconds).
+    """
 
     logged_out = Signal()
 
-    def __init__(self, session: Session, parent: QWidget | None = None):
+    def __init__(self, session: Session, parent: QWidget | None = None, *, idle_lock_ms: int | None = None):
         super().__init__(parent)
         self.session = session
         self.office = workspace.office_summary()
@@ -54,7 +59,9 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.header)
         layout.addWidget(self.tab_widget, 1)
-        self.setCentralWidget(central)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(central)
+        self.setCentralWidget(self.stack)
         self._build_status_bar()
         self._restore_geometry()
         self.search_dialog = None
@@ -63,7 +70,10 @@ class MainWindow(QMainWindow):
         self.badge_timer.setInterval(BADGE_REFRESH_MS)
         self.badge_timer.timeout.connect(self.refresh_badges)
         self.badge_timer.start()
+        self._shortcuts: list[QShortcut] = []
         self._add_shortcuts()
+        self.idle_lock = IdleLock(self, self.stack, session, self._shortcuts, idle_lock_ms)
+        self.idle_lock.log_out_requested.connect(self.log_out)
 
     def _add_role_tabs(self) -> None:
         held = [r for r in workspace.role_catalog() if r.code in self.session.roles]
@@ -85,6 +95,7 @@ class MainWindow(QMainWindow):
         ):
             shortcut = QShortcut(QKeySequence(keys), self, context=window)
             shortcut.activated.connect(slot)
+            self._shortcuts.append(shortcut)
 
     def _build_status_bar(self) -> None:
         database = workspace.current_database()
@@ -182,6 +193,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.badge_timer.stop()
+        self.idle_lock.detach()
         settings.save_window_state(self.session.username, self.saveGeometry(), self.saveState())
         super().closeEvent(event)
 

@@ -55,6 +55,20 @@ def _parser() -> argparse.ArgumentParser:
         _localize(p)
         p.add_argument("path", metavar="BERKAS", type=Path)
 
+    secure = db_sub.add_parser(
+        "secure",
+        help="PostgreSQL: peran login per pengguna, hak akses per fungsi, keamanan baris",
+        add_help=False,
+        formatter_class=_Formatter,
+    )
+    _localize(secure)
+    secure.add_argument(
+        "--admin",
+        metavar="NAMA_PENGGUNA",
+        required=True,
+        help="akun Administrator yang langsung diberi kata sandi PostgreSQL (yang lain diatur di tab Admin)",
+    )
+
     user_cmd = sub.add_parser("user", help="kelola pengguna", formatter_class=_Formatter, add_help=False)
     _localize(user_cmd)
     user_sub = user_cmd.add_subparsers(
@@ -127,6 +141,8 @@ def _open(args: argparse.Namespace, *, migrate: bool = True):
 def _db_command(args: argparse.Namespace) -> int:
     from desktop.models import migrations
 
+    if args.db_command == "secure":
+        return _secure_command(args)
     if args.db_command == "upgrade":
         opened = _open(args)
         applied = ", ".join(str(v) for v in opened.migrated) or "tidak ada"
@@ -155,6 +171,32 @@ def _db_command(args: argparse.Namespace) -> int:
         print(f"Galat: {exc}", file=sys.stderr)
         return 1
     print(f"Database dipulihkan dari {args.path}.")
+    return 0
+
+
+def _secure_command(args: argparse.Namespace) -> int:
+    """`db secure`: every account its own PostgreSQL role; the gate password goes to workstations."""
+    from desktop.models.pg_security import SecurityError
+    from desktop.services import db_logins
+
+    opened = _open(args)
+    if opened.backend != "postgresql":
+        print("Galat: peran per pengguna hanya untuk database PostgreSQL.", file=sys.stderr)
+        return 2
+    print("Kata sandi gerbang login (diisikan Administrator di pengaturan setiap workstation):")
+    gate = _read_password(False)
+    print(f"Kata sandi PostgreSQL untuk akun {args.admin}:")
+    admin_password = _read_password(False)
+    try:
+        result = db_logins.secure_database(gate, {args.admin: admin_password})
+    except SecurityError as exc:
+        print(f"Galat: {exc}", file=sys.stderr)
+        return 1
+    print(f"Database diamankan. Peran diawali '{result.prefix}', gerbang login: {result.gate_role}.")
+    if args.admin not in result.with_password:
+        print(f"Peringatan: akun {args.admin} tidak ditemukan atau nonaktif.", file=sys.stderr)
+    if result.without_password:
+        print("Akun yang perlu diberi kata sandi baru di tab Admin: " + ", ".join(result.without_password))
     return 0
 
 

@@ -246,6 +246,14 @@ def state() -> SecurityState | None:
     return found
 
 
+def gate_session() -> bool:
+    """True when the open connection is the login gate (before anyone has logged in)."""
+    current = state()
+    if current is None:
+        return False
+    return db.execute_sql("SELECT session_user").fetchone()[0] == current.gate_role
+
+
 def per_user_session() -> bool:
     """True when the open connection is a member of staff's own login role."""
     current = state()
@@ -340,6 +348,8 @@ def install(role_codes: list[str], gate_password: str) -> SecurityState:
             "dd_login_failed(text)",
         ):
             db.execute_sql(f"GRANT EXECUTE ON FUNCTION {function} TO {_ident(staff)}")
+        # The login window shows the office's name before anyone logs in.
+        db.execute_sql(f"GRANT SELECT ON office, kabupaten, schema_version, pg_security TO {_ident(gate)}")
         for function in ("dd_login_check(text)", "dd_login_failed(text)"):
             db.execute_sql(f"GRANT EXECUTE ON FUNCTION {function} TO {_ident(gate)}")
         _grant_function(

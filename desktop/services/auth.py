@@ -72,8 +72,16 @@ def login(username: str, password: str) -> Session:
     """Check a username and password; lock the account for a while after repeated failures.
 
     A refusal is committed (the failure count, the lock, the audit line) before it is
-    raised, so it survives: the error must not roll back its own record.
+    raised, so it survives: the error must not roll back its own record. On a secured
+    PostgreSQL database the app starts on the login gate and logs in as the user's own
+    PostgreSQL role (services/db_logins.py).
     """
+    from desktop.models import pg_security
+
+    if pg_security.gate_session():
+        from .db_logins import login_through_gate
+
+        return login_through_gate(username, password)
     with db.atomic():
         outcome = _attempt(username, password)
     if isinstance(outcome, AuthenticationFailed):

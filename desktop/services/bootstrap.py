@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop import config
-from desktop.models import connection, migrations
+from desktop.models import connection, migrations, pg_security
 
 from .backups import ensure_daily_backup
 from .reference import ensure_reference_data
@@ -34,7 +34,8 @@ def open_database(url: str, *, migrate: bool = True, seed: bool = True) -> Opene
     """Connect, apply pending migrations (backing up a SQLite file first) and seed reference data."""
     info = connection.initialize(url)
     applied = migrations.upgrade(config.backup_dir()) if migrate else []
-    if seed:
+    # The login gate of a secured server may only read; the owner seeds (dinas-desk db upgrade).
+    if seed and not pg_security.gate_session():
         ensure_reference_data()
         ensure_daily_backup()  # SQLite only: one copy a day, the newest 14 kept
     return OpenedDatabase(

@@ -278,6 +278,32 @@ def login(server: Server, username: str, password: str) -> Session:
     return session
 
 
+_GATE: dict = {}
+
+
+def login_through_gate(username: str, password: str) -> Session:
+    """Log in from the gate connection the app opened at start; remember the gate for log-out."""
+    params = dict(db.obj.connect_params)
+    server = Server(
+        host=params.get("host", "localhost"),
+        port=int(params.get("port", 5432)),
+        dbname=db.obj.database,
+        sslmode=params.get("sslmode", "prefer"),
+        sslrootcert=params.get("sslrootcert", ""),
+        gate_password=params.get("password", ""),
+    )
+    session = login(server, username, password)
+    _GATE.clear()
+    _GATE.update(params, dbname=server.dbname)
+    return session
+
+
+def back_to_gate() -> None:
+    """After log-out: the user's own connection closes, the gate opens again for the next login."""
+    if _GATE and pg_security.per_user_session():
+        initialize_postgresql(_GATE)
+
+
 def check_own_password(actor: Session, password: str) -> bool:
     """On a user's own PostgreSQL login: does the server accept this password for them?"""
     params = dict(db.obj.connect_params)

@@ -162,6 +162,9 @@ def log_out(session: Session) -> None:
     """Record that the user logged out of this workstation."""
     with db.atomic():
         audit.record(session, "logout", "user", session.user_id)
+    from .db_logins import back_to_gate
+
+    back_to_gate()  # on a secured server: the next login starts from the gate again
 
 
 def release_thread_connection() -> None:

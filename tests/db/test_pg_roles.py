@@ -377,3 +377,98 @@ def test_login_administration_and_the_gate_are_for_their_roles_only(secured: Sec
             assert cur.fetchone()[0] >= 10
     finally:
         owner.close()
+
+
+def test_the_app_logs_in_through_the_gate_as_the_users_own_role(secured: Secured):
+    """auth.login on the gate connection: lockout counted by the gate, then the user's own login."""
+    from desktop.services import auth, bootstrap, workspace
+    from desktop.services.errors import AuthenticationFailed
+
+    gate_url = (
+        f"postgresql://{pg_security.gate_role(secured.prefix)}:{GATE_PASSWORD}"
+        f"@{secured.server.host}:{secured.server.port}/{secured.dbname}"
+    )
+    bootstrap.open_database(gate_url)  # what the app does at start with the workstation's URL
+    try:
+        assert pg_security.gate_session()
+        assert workspace.office_summary().short_name  # the login window shows the office
+        for attempt in range(1, 5):
+            with pytest.raises(AuthenticationFailed, match=f"Sisa percobaan: {5 - attempt}"):
+                auth.login("anggota2", "salah-sandi")
+        with pytest.raises(AuthenticationFailed, match="Akun dikunci sampai"):
+            auth.login("anggota2", "salah-sandi")
+        with pytest.raises(AuthenticationFailed, match="terkunci"):
+            auth.login("anggota2", PASSWORD)  # even the right password waits for the lock to end
+        assert pg_security.gate_session()
+
+        session = auth.login("Kabid", PASSWORD)
+        assert session.username == "kabid" and pg_security.per_user_session()
+        auth.verify_password_again(session, PASSWORD)  # checked by PostgreSQL's SCRAM
+        with pytest.raises(AuthenticationFailed):
+            auth.verify_password_again(session, "bukan-sandinya")
+        workspace.log_out(session)
+        assert pg_security.gate_session()
+    finally:
+        connection.close()
+
+    owner = secured.server.connect(secured.dbname)
+    with owner.cursor() as cur:
+        cur.execute(
+            "SELECT action FROM audit_log WHERE action IN ('login_gagal', 'akun_dikunci', 'login', "
+            "'login_ditolak_terkunci') ORDER BY id DESC LIMIT 8"
+        )
+        actions = [r[0] for r in cur.fetchall()]
+        cur.execute(
+            "SELECT failed_logins, locked_until IS NOT NULL FROM app_user WHERE username = 'anggota2'"
+        )
+        assert cur.fetchone() == (0, True)
+        cur.execute("UPDATE app_user SET locked_until = NULL WHERE username = 'anggota2'")
+    owner.close()
+    assert actions[0] == "login" and "akun_dikunci" in actions and "login_ditolak_terkunci" in actions
+
+
+def test_db_secure_command_gives_the_named_administrator_a_login(
+    pg_server: PgServer, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    from desktop import cli
+
+    name = f"dinas_cli_{uuid.uuid4().hex[:10]}"
+    pg_server.create_database(name, _pg_template(pg_server))
+    url = pg_server.url(name)
+    monkeypatch.setenv("DINAS_DESK_PASSWORD", "sandi-awal-123")
+    try:
+        assert (
+            cli.main(
+                ["--db", url, "user", "add", "kepala.it", "--nama", "Kepala IT", "--peran", "administrator"]
+            )
+            == 0
+        )
+        assert (
+            cli.main(
+                ["--db", url, "user", "add", "meja2", "--nama", "Meja", "--peran", "pengadministrasi_umum"]
+            )
+            == 0
+        )
+        assert cli.main(["--db", url, "db", "secure", "--admin", "kepala.it"]) == 0
+        out = capsys.readouterr().out
+        prefix = pg_security.role_prefix(name)
+        assert f"gerbang login: {prefix}gerbang" in out and "meja2" in out.splitlines()[-1]
+        con = psycopg2.connect(
+            host=pg_server.host,
+            port=pg_server.port,
+            dbname=name,
+            user=f"{prefix}u_kepala.it",
+            password="sandi-awal-123",
+        )
+        con.close()
+        with pytest.raises(psycopg2.OperationalError):  # no password yet: cannot log in
+            psycopg2.connect(
+                host=pg_server.host,
+                port=pg_server.port,
+                dbname=name,
+                user=f"{prefix}u_meja2",
+                password="sandi-awal-123",
+            )
+    finally:
+        connection.close()
+        pg_server.drop_database(name)

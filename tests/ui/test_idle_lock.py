@@ -61,8 +61,8 @@ def test_wrong_password_is_refused_and_counts_toward_the_lockout(qtbot, demo_log
     screen = window.idle_lock.screen
 
     type_password(qtbot, screen, "bukan-sandinya")
-    qtbot.waitUntil(lambda: screen.message_label.text() != "", timeout=WAIT)
-    assert screen.message_label.text() == "Kata sandi salah. Sisa percobaan: 4."
+    qtbot.waitUntil(lambda: screen.banner.text() != "", timeout=WAIT)
+    assert screen.banner.text() == "Kata sandi salah. Sisa percobaan: 4."
     assert window.idle_lock.is_locked() and not window.tab_widget.isVisible()
     assert screen.password_edit.text() == ""
     user = User.get(User.username == "meja")

@@ -19,6 +19,7 @@ from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -32,6 +33,7 @@ from desktop.services import auth, session_lock
 from desktop.services.session import Session
 from desktop.ui.operations import message_for
 from desktop.ui.widgets.background import run_for
+from desktop.ui.widgets.forms import Banner, card_layout, heading, muted, primary_button
 
 log = logging.getLogger(__name__)
 LOCK_LOG_WAIT_S = 5
@@ -112,40 +114,37 @@ class LockScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("LockScreen")
         self.setAutoFillBackground(True)
-        title = QLabel(self.tr("Sesi terkunci"))
-        title.setObjectName("PageTitle")
+        title = heading(self.tr("Sesi terkunci"), 1.4)
         self.reason_label = QLabel(
             self.tr("Sesi terkunci karena tidak ada aktivitas selama %1 menit.").replace("%1", str(minutes))
         )
         self.user_label = QLabel(
-            self.tr("Masuk sebagai %1 (%2). Ketik kata sandi Anda untuk melanjutkan.")
-            .replace("%1", session.full_name)
-            .replace("%2", session.username)
+            self.tr("Masuk sebagai %1 (%2).").replace("%1", session.full_name).replace("%2", session.username)
         )
         self.user_label.setWordWrap(True)
+        hint = muted(self.tr("Ketik kata sandi Anda untuk melanjutkan."))
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_edit.setPlaceholderText(self.tr("Kata sandi"))
         self.password_edit.returnPressed.connect(self._unlock)
-        self.message_label = QLabel()
-        self.message_label.setObjectName("ErrorText")
-        self.message_label.setWordWrap(True)
-        self.unlock_button = QPushButton(self.tr("Buka"))
+        self.banner = Banner()
+        self.unlock_button = primary_button(self.tr("Buka"))
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self._unlock)
         self.log_out_button = QPushButton(self.tr("Keluar"))
         self.log_out_button.clicked.connect(self.log_out_requested)
-        self._lay_out(title)
+        self._lay_out(title, hint)
 
-    def _lay_out(self, title: QLabel) -> None:
+    def _lay_out(self, title: QLabel, hint: QLabel) -> None:
         buttons = QHBoxLayout()
         buttons.addWidget(self.log_out_button)
         buttons.addStretch(1)
         buttons.addWidget(self.unlock_button)
-        box = QWidget()
-        box.setMaximumWidth(460)
-        column = QVBoxLayout(box)
-        for widget in (title, self.reason_label, self.user_label, self.password_edit, self.message_label):
+        box = QFrame()
+        box.setObjectName("Card")
+        box.setFixedWidth(480)  # word-wrapped labels get their height for a known width
+        column = card_layout(box)
+        for widget in (title, self.reason_label, self.user_label, hint, self.password_edit, self.banner):
             column.addWidget(widget)
         column.addLayout(buttons)
         outer = QVBoxLayout(self)
@@ -163,14 +162,14 @@ class LockScreen(QWidget):
 
     def refuse(self, message: str) -> None:
         self.set_busy(False)
-        self.message_label.setText(message)
+        self.banner.show_message(message)
         self.password_edit.clear()
         self.password_edit.setFocus()
 
     def reset(self) -> None:
         self.set_busy(False)
         self.password_edit.clear()
-        self.message_label.clear()
+        self.banner.clear()
 
 
 class IdleLock(QObject):

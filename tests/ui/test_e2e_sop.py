@@ -17,9 +17,27 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt, QThreadPool, QTimer
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+)
 
-from desktop.models import Disposition, IncomingLetter, Recap, ServiceRecord, SopCase
+from desktop.models import (
+    Attachment,
+    Disposition,
+    IncomingLetter,
+    InnovationDocument,
+    Recap,
+    ServiceRecord,
+    SopCase,
+    User,
+)
 from desktop.services import inovasi, sijarla
 from desktop.services.demo import DEMO_PASSWORD
 from desktop.ui.dialogs.innovation_idea_dialog import IdeaDialog
@@ -29,6 +47,7 @@ from desktop.ui.login_dialog import LoginDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.tabs.inovasi_panel import InnovationDialog
 from desktop.ui.widgets.innovation_forms import FirstDiscussionForm, ReviewForm
+from desktop.ui.widgets.innovation_meetings import FinalizationForm, NamingForm, OutputForm, TechnicalForm
 from desktop.ui.widgets.team_workspace import CHECKLIST, ELSEWHERE, GRID
 from tests.db import factories
 
@@ -358,16 +377,88 @@ def test_a_request_goes_through_the_whole_sijarla_sop_desk_by_desk(qtbot, demo_l
     assert ServiceRecord.select().where(ServiceRecord.case == case_id).count() == 2
 
 
-def test_an_idea_goes_through_the_first_innovation_steps_desk_by_desk(qtbot, demo_logins):
-    """Kasi Inovasi writes the idea (Gagasan baru) → Kabid Pemanfaatan reviews it from his worklist →
-    Kepala Dinas sends it to the first discussion from his worklist → the Kasi records the first
-    discussion's 'ya' in the innovation panel; every step through the UI, no service call, nothing
-    faked. The later steps (finalization, technical discussion, naming, output) are covered per
-    form in test_innovation.py and not repeated here.
+def test_an_idea_goes_through_the_whole_innovation_sop_desk_by_desk(qtbot, demo_logins, tmp_path):
+    """Kasi Inovasi writes the idea → Kabid Pemanfaatan reviews it → Kepala Dinas sends it to the
+    first discussion → the Kasi records its 'ya' and opens the finalization meeting → each participant
+    approves the draft from his own desk → the Kasi closes step 5 with the notulen → the ADB records
+    the technical discussion → the Kepala Dinas names the innovation → the ADB logs the output and
+    closes the last step. Every step through the UI, no service call; the notulen is picked in the real
+    file dialog and the closing question answered in the real message box. Nothing is faked.
     """
     title = "Pojok IKD di kantor nagari"
+    case_id = _idea_written(qtbot, title)
+    _idea_reviewed_by_kabid(qtbot, case_id, title)
+    _idea_reviewed_by_kepala_dinas(qtbot, case_id)
+    _first_discussion_and_finalization_opened(qtbot, case_id, title)
+    for username, tab_role in APPROVERS:
+        _draft_approved(qtbot, case_id, username, tab_role)
+    _finalization_finished(qtbot, case_id, tmp_path)
+    _technical_discussion(qtbot, case_id)
+    _named_by_kepala_dinas(qtbot, case_id)
+    _output_logged_and_closed(qtbot, case_id)
 
-    # 1. The Kasi Inovasi writes the idea in the Gagasan baru dialog.
+    stored = next(r for r in inovasi.list_innovations() if r.case_id == case_id)
+    assert stored.status == "selesai" and stored.chosen_name == INNOVATION_NAME
+    kinds = {d.kind for d in InnovationDocument.select().where(InnovationDocument.innovation == stored.id)}
+    assert {inovasi.NOTULEN, inovasi.KONSEP_FINAL, "nama_inovasi", "output_inovasi"} <= kinds
+    notulen = Attachment.get(Attachment.purpose == "notulen")
+    assert notulen.filename == "notulen-finalisasi.pdf"
+
+
+# --- The innovation SOP, one desk at a time ------------------------------------------------------------
+
+# The finalization meeting's participants, and the tab each one approves the draft from.
+APPROVERS = (
+    ("sekretaris", "pejabat_struktural"),
+    ("kadis", "pejabat_struktural"),
+    ("kabidpdip", "kabid_pemanfaatan"),
+)
+INNOVATION_NAME = "SI-PIKAN"
+
+
+def user_id(username: str) -> int:
+    return User.get(User.username == username).id
+
+
+def choose_innovation(qtbot, tab, case_id: int, form_class):
+    """Click the innovation's row in an innovation tab and wait for the panel to show `form_class`."""
+    qtbot.waitUntil(lambda: tab.list_loads >= 1 and tab.model.row_of_case(case_id) >= 0, timeout=WAIT)
+    panel = tab.panel
+    # The tab may select a waiting idea by itself when its worklist arrives before the list; the two
+    # load in parallel, so the test clicks the row as a user does.
+    rect = tab.table.visualRect(tab.model.index(tab.model.row_of_case(case_id), 1))
+    qtbot.mouseClick(tab.table.viewport(), LEFT, pos=rect.center())
+    qtbot.waitUntil(lambda: panel.loads >= 1 and isinstance(panel.form, form_class), timeout=WAIT)
+    return panel
+
+
+def open_from_worklist(qtbot, tab, case_id: int, form_class):
+    """Double-click the case in a role tab's worklist; the innovation window opens on `form_class`."""
+    qtbot.waitUntil(lambda: tab.row_of("kasus", case_id) is not None, timeout=WAIT)
+    double_click_row(qtbot, tab, tab.row_of("kasus", case_id))
+    qtbot.waitUntil(lambda: bool(tab.findChildren(InnovationDialog)), timeout=WAIT)
+    dialog = tab.findChildren(InnovationDialog)[0]
+    panel = dialog.panel
+    qtbot.waitUntil(lambda: panel.loads >= 1 and isinstance(panel.form, form_class), timeout=WAIT)
+    return dialog, panel
+
+
+def press(qtbot, panel, button) -> None:
+    """Click a form's button; wait for the service's answer and the panel's reload."""
+    form = panel.form
+    before = panel.loads
+    qtbot.mouseClick(button, LEFT)
+    qtbot.waitUntil(lambda: form.finished_calls >= 1, timeout=WAIT)
+    assert form.banner.kind != "error", form.banner.text()
+    qtbot.waitUntil(lambda: panel.loads > before, timeout=WAIT)
+
+
+def timeline_titles(panel) -> list[str]:
+    return [row.title.text() for row in panel.timeline.rows]
+
+
+def _idea_written(qtbot, title: str) -> int:
+    """1. The Kasi Inovasi writes the idea in the Gagasan baru dialog."""
     window, tab = desk(qtbot, "kasi", "kasi_inovasi")
     qtbot.waitUntil(lambda: tab.list_loads >= 1, timeout=WAIT)
     assert tab.visible_titles() == []
@@ -386,32 +477,30 @@ def test_an_idea_goes_through_the_first_innovation_steps_desk_by_desk(qtbot, dem
     assert tab.panel.title_label.text() == title
     assert "dikerjakan oleh Kabid Pemanfaatan" in tab.panel.action_note()
     innovation = next(r for r in inovasi.list_innovations() if r.title == title)
-    case_id = innovation.case_id
     assert innovation.current_step == "telaah_kabid"
     log_out(qtbot, window)
+    return innovation.case_id
 
-    # 2. The Kabid Pemanfaatan finds it in his worklist and forwards it to the Kepala Dinas.
+
+def _idea_reviewed_by_kabid(qtbot, case_id: int, title: str) -> None:
+    """2. The Kabid Pemanfaatan finds it in his worklist and forwards it to the Kepala Dinas."""
     window, tab = desk(qtbot, "kabidpdip", "kabid_pemanfaatan")
     qtbot.waitUntil(lambda: tab.row_of("kasus", case_id) is not None, timeout=WAIT)
     badge(qtbot, window, tab, 1)
-    double_click_row(qtbot, tab, tab.row_of("kasus", case_id))
-    qtbot.waitUntil(lambda: bool(tab.findChildren(InnovationDialog)), timeout=WAIT)
-    dialog = tab.findChildren(InnovationDialog)[0]
-    panel = dialog.panel
-    qtbot.waitUntil(lambda: panel.loads >= 1 and isinstance(panel.form, ReviewForm), timeout=WAIT)
+    dialog, panel = open_from_worklist(qtbot, tab, case_id, ReviewForm)
     form = panel.form
     assert form.by_kabid and panel.title_label.text() == title
     qtbot.keyClicks(form.notes_edit, "Layak; libatkan operator nagari.")
-    before = panel.loads
-    qtbot.mouseClick(form.forward_button, LEFT)
-    qtbot.waitUntil(lambda: form.finished_calls >= 1 and panel.loads > before, timeout=WAIT)
+    press(qtbot, panel, form.forward_button)
     assert panel.banner.text() == "Diteruskan ke Kepala Dinas."
     assert "dikerjakan oleh Kepala Dinas" in panel.action_note()
     qtbot.waitUntil(lambda: tab.row_of("kasus", case_id) is None, timeout=WAIT)
     dialog.close()
     log_out(qtbot, window)
 
-    # 3. The Kepala Dinas sees it (badge 1), reviews it and sends it to the first discussion.
+
+def _idea_reviewed_by_kepala_dinas(qtbot, case_id: int) -> None:
+    """3. The Kepala Dinas sees it (badge 1), reviews it and sends it to the first discussion."""
     window, tab = desk(qtbot, "kadis", "kepala_dinas")
     qtbot.waitUntil(lambda: tab.pending_count() == 1, timeout=WAIT)
     badge(qtbot, window, tab, 1)
@@ -425,10 +514,7 @@ def test_an_idea_goes_through_the_first_innovation_steps_desk_by_desk(qtbot, dem
     assert not form.by_kabid
     assert form.forward_button.text() == "Kirim ke rapat pembahasan awal"
     qtbot.keyClicks(form.notes_edit, "Rapatkan bersama pejabat struktural.")
-    before = panel.loads
-    qtbot.mouseClick(form.forward_button, LEFT)
-    qtbot.waitUntil(lambda: form.finished_calls >= 1 and panel.loads > before, timeout=WAIT)
-    assert form.banner.kind != "error", form.banner.text()
+    press(qtbot, panel, form.forward_button)
     assert panel.state.summary.current_step == "pembahasan_awal"
     model = tab.worklist.model()
 
@@ -442,31 +528,166 @@ def test_an_idea_goes_through_the_first_innovation_steps_desk_by_desk(qtbot, dem
     dialog.close()
     log_out(qtbot, window)
 
-    # 4. The Kasi chairs the first discussion: the idea waits for him and its form is shown.
+
+def _first_discussion_and_finalization_opened(qtbot, case_id: int, title: str) -> None:
+    """4. The Kasi chairs the first discussion ('ya'), then opens the finalization meeting (step 5)."""
     window, tab = desk(qtbot, "kasi", "kasi_inovasi")
     qtbot.waitUntil(lambda: tab.pending_count() == 1, timeout=WAIT)
     badge(qtbot, window, tab, 1)
-    qtbot.waitUntil(lambda: tab.list_loads >= 1 and tab.model.row_of_case(case_id) >= 0, timeout=WAIT)
-    panel = tab.panel
-    # The Kasi clicks the idea's row. (The tab also selects a waiting idea by itself when the
-    # worklist arrives before the list; the two load in parallel, so the test does not rely on it.)
-    rect = tab.table.visualRect(tab.model.index(tab.model.row_of_case(case_id), 1))
-    qtbot.mouseClick(tab.table.viewport(), LEFT, pos=rect.center())
-    qtbot.waitUntil(lambda: panel.loads >= 1 and isinstance(panel.form, FirstDiscussionForm), timeout=WAIT)
+    panel = choose_innovation(qtbot, tab, case_id, FirstDiscussionForm)
     form = panel.form
     assert panel.title_label.text() == title
     assert len(form.participants.selected_ids()) == 6  # every pejabat struktural, ticked
     qtbot.keyClicks(form.place_edit, "Ruang rapat Kepala Dinas")
     form.choose("ya")
-    before = panel.loads
-    qtbot.mouseClick(form.submit_button, LEFT)
-    qtbot.waitUntil(lambda: form.finished_calls >= 1, timeout=WAIT)
-    assert form.banner.kind != "error", form.banner.text()
-    qtbot.waitUntil(lambda: panel.loads > before, timeout=WAIT)
+    press(qtbot, panel, form.submit_button)
     assert panel.state.summary.current_step == inovasi.FINALISASI
-    titles = [row.title.text() for row in panel.timeline.rows]
-    assert "sedang berjalan" in titles[4]  # step 5 (finalization) runs now
+    titles = timeline_titles(panel)
+    assert "✓" in titles[3] and "sedang berjalan" in titles[4]  # step 5 (finalization) runs now
+    assert "Output: Draft inovasi" in panel.timeline.rows[3].detail.text()
+
+    # The finalization form: the Kasi opens the meeting with three of the structural officials.
+    qtbot.waitUntil(lambda: isinstance(panel.form, FinalizationForm), timeout=WAIT)
+    opening = panel.form
+    assert opening.open_button is not None and opening.open_button.text() == "Buka rapat finalisasi"
+    opening.participants.set_selected(user_id(u) for u, _tab in APPROVERS)
+    qtbot.keyClicks(opening.place_edit, "Aula Disdukcapil")
+    press(qtbot, panel, opening.open_button)
+    meeting = panel.form
+    assert isinstance(meeting, FinalizationForm) and meeting.approve_button is None  # he only chairs
+    assert not meeting.finish_button.isEnabled()
+    pending = meeting.pending_label.text()
+    assert all(User.get(User.username == u).full_name in pending for u, _tab in APPROVERS)
     log_out(qtbot, window)
 
-    stored = next(r for r in inovasi.list_innovations() if r.case_id == case_id)
-    assert stored.current_step == inovasi.FINALISASI and stored.status == "berjalan"
+
+def _draft_approved(qtbot, case_id: int, username: str, tab_role: str) -> None:
+    """5. A participant approves the draft from his own desk; the step still waits for the notulen."""
+    window, tab = desk(qtbot, username, tab_role)
+    badge(qtbot, window, tab, 1)  # step 5 waits for every structural official until the notulen
+    if tab_role == "kabid_pemanfaatan":
+        dialog, panel = open_from_worklist(qtbot, tab, case_id, FinalizationForm)
+    else:
+        dialog, panel = None, choose_innovation(qtbot, tab, case_id, FinalizationForm)
+    form = panel.form
+    me = user_id(username)
+    assert "menunggu" in form.approval_labels[me].text()
+    assert form.approve_button.text() == "Setujui draft" and form.finish_button is not None
+    assert not form.finish_button.isEnabled()  # a structural official may close step 5, not yet
+    qtbot.keyClicks(form.comment_edit, "Setuju.")
+    press(qtbot, panel, form.approve_button)
+    assert panel.banner.text() == "Persetujuan Anda tercatat."
+    assert "✓ setuju" in panel.form.approval_labels[me].text()
+    assert panel.state.summary.current_step == inovasi.FINALISASI
+    panel.pages.setCurrentWidget(panel.meetings_view)  # the Rapat page lists every approval so far
+    meetings = "\n".join(label.text() for label in panel.meetings_view.findChildren(QLabel))
+    assert f"{User.get_by_id(me).full_name} — <span style='color:#1D6438'>✓ setuju" in meetings
+    if dialog is not None:
+        dialog.close()
+    log_out(qtbot, window)
+
+
+def _finalization_finished(qtbot, case_id: int, tmp_path: Path) -> None:
+    """5. The Kasi sees every approval, picks the notulen in the file dialog and closes the step."""
+    window, tab = desk(qtbot, "kasi", "kasi_inovasi")
+    badge(qtbot, window, tab, 1)
+    panel = choose_innovation(qtbot, tab, case_id, FinalizationForm)
+    form = panel.form
+    assert all("✓ setuju" in label.text() for label in form.approval_labels.values())
+    assert form.finish_button.isEnabled()
+    assert form.pending_label.text().startswith("Semua peserta sudah menyetujui")
+    notulen = tmp_path / "notulen-finalisasi.pdf"
+    notulen.write_bytes(b"%PDF-1.4\n% notulen penyempurnaan konsep\n")
+
+    def pick(dialog: QFileDialog) -> None:
+        dialog.selectFile(str(notulen))
+        dialog.accept()
+
+    when_modal(QFileDialog, pick)
+    choose = next(b for b in form.findChildren(QPushButton) if b.text() == "Pilih notulen…")
+    qtbot.mouseClick(choose, LEFT)
+    qtbot.waitUntil(lambda: form.minutes_label.text() == "notulen-finalisasi.pdf", timeout=WAIT)
+    press(qtbot, panel, form.finish_button)
+    assert panel.state.summary.current_step == "pembahasan_teknis"
+    assert "Output: Notulen penyempurnaan konsep" in panel.timeline.rows[4].detail.text()
+    assert "Konsep disetujui" in timeline_titles(panel)[4]
+    log_out(qtbot, window)
+
+
+def _technical_discussion(qtbot, case_id: int) -> None:
+    """6. The ADB (Pelaksana Teknis tab, badge 1) writes the konsep final of the technical discussion."""
+    window, tab = desk(qtbot, "adb", "pelaksana_teknis")
+    assert window.role_codes() == ["pelaksana_teknis"]
+    badge(qtbot, window, tab, 1)
+    panel = choose_innovation(qtbot, tab, case_id, TechnicalForm)
+    form = panel.form
+    assert user_id("adb") in form.participants.selected_ids()  # the ADB himself is ticked
+    for edit, text in (
+        (form.mechanism_edit, "Operator nagari mengaktifkan IKD; ADB memantau."),
+        (form.resources_edit, "Satu operator per nagari, ponsel dinas."),
+        (form.schedule_edit, "Uji coba di 3 nagari."),
+        (form.indicators_edit, "500 IKD aktif per bulan."),
+    ):
+        qtbot.keyClicks(edit, text)
+    qtbot.keyClicks(form.place_edit, "Ruang server")
+    press(qtbot, panel, form.submit_button)
+    assert panel.state.summary.current_step == "penamaan"
+    assert "Output: Konsep final inovasi" in panel.timeline.rows[5].detail.text()
+    assert "dikerjakan oleh" in panel.action_note()  # naming is not the ADB's step
+    badge(qtbot, window, tab, 0)
+    panel.pages.setCurrentWidget(panel.profile_view)
+    profile = "\n".join(label.text() for label in panel.profile_view.findChildren(QLabel))
+    assert "Operator nagari mengaktifkan IKD; ADB memantau." in profile
+    log_out(qtbot, window)
+
+
+def _named_by_kepala_dinas(qtbot, case_id: int) -> None:
+    """7. The Kepala Dinas opens it from his worklist and decides the name among the alternatives."""
+    window, tab = desk(qtbot, "kadis", "kepala_dinas")
+    qtbot.waitUntil(lambda: tab.pending_count() == 1, timeout=WAIT)
+    badge(qtbot, window, tab, 1)
+    assert tab.worklist.model().item(0).step == "penamaan"
+    open_row(qtbot, tab)
+    qtbot.waitUntil(lambda: bool(tab.findChildren(InnovationDialog)), timeout=WAIT)
+    dialog = tab.findChildren(InnovationDialog)[0]
+    panel = dialog.panel
+    qtbot.waitUntil(lambda: panel.loads >= 1 and isinstance(panel.form, NamingForm), timeout=WAIT)
+    form = panel.form
+    qtbot.keyClicks(form.name_edits[0], "IKD NAGARI")
+    qtbot.keyClicks(form.name_edits[1], INNOVATION_NAME)
+    qtbot.keyClicks(form.meaning_edits[1], "Sistem Pojok IKD Nagari")
+    form.chosen_combo.setCurrentIndex(form.chosen_combo.findText(INNOVATION_NAME))
+    press(qtbot, panel, form.submit_button)
+    assert panel.title_label.text() == INNOVATION_NAME
+    assert panel.state.summary.current_step == "pelaksanaan"
+    assert "Output: Nama inovasi" in panel.timeline.rows[6].detail.text()
+    assert panel.profile_view.name_label.text() == INNOVATION_NAME
+    qtbot.waitUntil(lambda: tab.pending_count() == 0, timeout=WAIT)
+    dialog.close()
+    log_out(qtbot, window)
+
+
+def _output_logged_and_closed(qtbot, case_id: int) -> None:
+    """8. The ADB logs the day's output, then closes the implementation step in the message box."""
+    window, tab = desk(qtbot, "adb", "pelaksana_teknis")
+    badge(qtbot, window, tab, 1)
+    panel = choose_innovation(qtbot, tab, case_id, OutputForm)
+    assert panel.title_label.text() == INNOVATION_NAME
+    form = panel.form
+    qtbot.keyClicks(form.activity_edit, "Aktivasi IKD di kantor nagari")
+    form.people_spin.setValue(14)
+    press(qtbot, panel, form.log_button)
+    assert "14 orang terlayani" in panel.form.totals_label.text()
+
+    def answer_yes(box: QMessageBox) -> None:
+        assert box.windowTitle() == "Tutup tahap pelaksanaan"
+        next(b for b in box.buttons() if b.text() == "Ya, lanjutkan").click()
+
+    when_modal(QMessageBox, answer_yes)
+    press(qtbot, panel, panel.form.close_button)
+    assert panel.state.summary.status == "selesai"
+    assert "berjalan rutin" in panel.action_note()
+    assert all(r.rail.state == "selesai" for r in panel.timeline.rows)
+    assert "Output: Output inovasi pelayanan adminduk" in panel.timeline.rows[7].detail.text()
+    badge(qtbot, window, tab, 0)
+    log_out(qtbot, window)

@@ -87,7 +87,7 @@ def test_right_password_unlocks_with_everything_typed_still_there(qtbot, demo_lo
     qtbot.waitUntil(lambda: not window.idle_lock.is_locked(), timeout=WAIT)
     assert form.isVisible() and form.letter_number_edit.text() == "140/27/WN-KB/2026"
     assert search.isVisible() and search.query_edit.text() == "Koto"
-    assert audit_actions("meja")[-1] == "sesi_dibuka"
+    assert audit_actions("meja")[-1] == "sesi_dibuka", audit_actions("meja")
     assert window.idle_lock.watcher.timer.isActive()  # counting down again
     idle(qtbot)
 

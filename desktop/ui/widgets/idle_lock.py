@@ -11,7 +11,6 @@ failed login.
 from __future__ import annotations
 
 import logging
-import threading
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -36,7 +35,6 @@ from desktop.ui.widgets.background import run_for
 from desktop.ui.widgets.forms import Banner, card_layout, heading, muted, primary_button
 
 log = logging.getLogger(__name__)
-LOCK_LOG_WAIT_S = 5
 
 INPUT_EVENTS = frozenset(
     {
@@ -200,8 +198,6 @@ class IdleLock(QObject):
         stack.addWidget(self.screen)
         self._hidden: list[QWidget] = []
         self._covers: list[LockScreen] = []
-        self._lock_logged = threading.Event()  # the audit log gets the lock before the unlock or logout
-        self._lock_logged.set()
         self.watcher: IdleWatcher | None = None
         if minutes is not None or interval_ms is not None:
             self.watcher = IdleWatcher(window, interval_ms or self.minutes * 60_000)
@@ -223,15 +219,15 @@ class IdleLock(QObject):
         self.screen.reset()
         self.stack.setCurrentWidget(self.screen)
         self.screen.password_edit.setFocus()
-        self._lock_logged.clear()
-        run_for(self, self._record_lock, _ignore, _lock_not_logged)
+        self._record_lock()
         self.locked.emit()
 
     def _record_lock(self) -> None:
+        """On the UI thread, so the audit log has the lock before any unlock or logout (no one is typing)."""
         try:
             session_lock.record_locked(self.session, self.minutes)
-        finally:
-            self._lock_logged.set()
+        except Exception:  # an unreachable database must not keep the window unlocked
+            log.exception("idle lock not written to the audit log")
 
     def _hide_dialogs(self) -> None:
         window = self.parent()
@@ -286,17 +282,8 @@ class IdleLock(QObject):
                 dialog.reject()
         self._covers.clear()
         self._hidden.clear()
-        self._lock_logged.wait(LOCK_LOG_WAIT_S)
         self.log_out_requested.emit()
 
     def detach(self) -> None:
         if self.watcher is not None:
             self.watcher.detach()
-
-
-def _ignore(_result: object) -> None:
-    return None
-
-
-def _lock_not_logged(error: BaseException) -> None:
-    log.warning("idle lock not written to the audit log: %s", error)

@@ -3,9 +3,10 @@
     xvfb-run -a -s "-screen 0 1280x800x24" \
         .venv/bin/python docs/screenshots/take_screenshots_innovation_admin.py
 
-Writes inovasi-list.png, inovasi-timeline.png, admin-users.png, admin-office.png,
-admin-workstation.png, sop-sijarla.png and sop-inovasi.png next to this script (or into the
-folder given as the first argument). The demo database lives in a temporary data folder.
+Writes inovasi-list.png, inovasi-timeline.png, pejabat-struktural.png, pelaksana-teknis.png,
+admin-users.png, admin-office.png, admin-workstation.png, sop-sijarla.png and sop-inovasi.png next
+to this script (or into the folder given as the first argument). The demo database lives in a
+temporary data folder.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ def main(out_dir: Path) -> int:
         return auth.login(username, DEMO_PASSWORD)
 
     _innovation_shots(app, login, out_dir)
+    _innovation_role_shots(app, login, out_dir)
     _admin_shots(app, login, out_dir)
     _sop_shots(app, login, sop_view, out_dir)
     return 0
@@ -55,6 +57,26 @@ def _innovation_shots(app, login, out_dir: Path) -> None:
     dialog.resize(WIDTH, HEIGHT)
     _settle(app)
     _save(app, dialog, out_dir / "inovasi-timeline.png")
+
+
+def _innovation_role_shots(app, login, out_dir: Path) -> None:
+    """The Pejabat Struktural and Pelaksana Teknis tabs, each on the innovation waiting for it."""
+    from desktop.services import inovasi
+    from desktop.ui.main_window import MainWindow
+
+    # The Sekretaris holds only the pejabat struktural role: the first discussion waits for him.
+    window = _window(app, MainWindow(login("sekretaris")))
+    tab = window.tab_for("pejabat_struktural")
+    discussed = next(r for r in inovasi.list_innovations(step="pembahasan_awal"))
+    tab.select_innovation(discussed.id)
+    _save(app, window, out_dir / "pejabat-struktural.png")
+
+    # The ADB runs the named innovation: the day's output log of step 8.
+    window = _window(app, MainWindow(login("adb")))
+    tab = window.tab_for("pelaksana_teknis")
+    running = next(r for r in inovasi.list_innovations(step="pelaksanaan"))
+    tab.select_innovation(running.id)
+    _save(app, window, out_dir / "pelaksana-teknis.png")
 
 
 def _admin_shots(app, login, out_dir: Path) -> None:

@@ -1,12 +1,13 @@
 """End to end through the real main window: each role logs in with the login dialog, in turn, and
-walks one case through the whole SIJARLA SOP, then one idea through the first steps of the innovation
-SOP, on SQLite and PostgreSQL.
+walks one case through the whole SIJARLA SOP, then one idea through all 8 steps of the innovation SOP,
+on SQLite and PostgreSQL.
 
 Each step opens a fresh MainWindow for the session the LoginDialog returned, operates the role's tab
 with the same widgets the per-tab tests use, checks what the screen shows (the case in the next
 role's worklist and badge, the signed sheet, the recap's status) and closes the window before the
 next login. Only the modal password prompt (PasswordDialog.ask) is faked, as the per-tab tests do;
-the report and idea dialogs are filled in while they are open.
+the report and idea dialogs, the notulen's file dialog and the closing question's message box are
+answered while they are open.
 """
 
 from __future__ import annotations

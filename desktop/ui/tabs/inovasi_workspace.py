@@ -133,13 +133,13 @@ class InnovationRoleTab(RoleTab):
         header = table.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        widths = {"reference": 114, "position": 150}
+        # The number and the position fit their text (bold when waiting, at any font size or scaling);
+        # the title takes the rest and elides.
         for column, (name, _title) in enumerate(COLUMNS):
-            if name in widths:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-                table.setColumnWidth(column, widths[name])
-            else:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            mode = (
+                QHeaderView.ResizeMode.Stretch if name == "title" else QHeaderView.ResizeMode.ResizeToContents
+            )
+            header.setSectionResizeMode(column, mode)
         table.selectionModel().currentRowChanged.connect(self._row_chosen)
         return table
 

@@ -129,3 +129,24 @@ def test_a_dialog_whose_parent_window_dies_first_gets_nothing_and_nothing_crashe
     gate.set()
     settled(qtbot)
     assert calls == ["tetap"]
+
+
+class _Probe(QObject):
+    """A receiver that notes on which thread Python let go of it."""
+
+    def __init__(self, released_on: list[bool]):
+        super().__init__()
+        self.released_on = released_on
+
+    def __del__(self) -> None:
+        self.released_on.append(threading.current_thread() is threading.main_thread())
+
+
+def test_a_receiver_held_only_by_the_call_is_released_on_the_ui_thread(qtbot):
+    released_on: list[bool] = []
+    for _ in range(30):
+        probe = _Probe(released_on)
+        run_for(probe, lambda p=probe: p.objectName(), lambda r, p=probe: p.objectName(), lambda e: None)
+        del probe
+    settled(qtbot)
+    assert released_on == [True] * 30

@@ -23,7 +23,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
-_SUCCEEDED, _FAILED, _PROGRESSED = "succeeded", "failed", "progressed"
+_SUCCEEDED, _FAILED, _PROGRESSED, _FINISHED = "succeeded", "failed", "progressed", "finished"
 
 
 @dataclass
@@ -42,12 +42,15 @@ class _Dispatcher(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self.calls: dict[int, _Call] = {}
+        self.calls: dict[int, _Call] = {}  # read and written on the UI thread only
+        self.outcomes: dict[int, tuple[str, Any]] = {}  # a worker's result or error, for the UI thread
         self.posted.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     @Slot(object)
     def _deliver(self, message: tuple[int, str, Any]) -> None:
         call_id, kind, value = message
+        if kind == _FINISHED:
+            kind, value = self.outcomes.pop(call_id)
         call = self.calls.get(call_id)
         if call is None:
             return
@@ -92,15 +95,17 @@ class _Task(QRunnable):
     def run(self) -> None:
         fn, self.fn = self.fn, None  # the registry keeps it alive until the UI thread is done
         try:
-            result = fn(self.report) if self.reports else fn()  # type: ignore[misc]
+            outcome: tuple[str, Any] = (_SUCCEEDED, fn(self.report) if self.reports else fn())  # type: ignore[misc]
         except BaseException as exc:  # noqa: BLE001 - handed to the UI thread, never swallowed
-            message: tuple[int, str, Any] = (self.call_id, _FAILED, exc)
-        else:
-            message = (self.call_id, _SUCCEEDED, result)
+            outcome = (_FAILED, exc)
         finally:
             del fn
             _close_thread_connection()
-        self.dispatcher.posted.emit(message)
+        # Hand the outcome over and drop this thread's reference before the UI thread can see it:
+        # whatever the result or the error's traceback holds is then released on the UI thread.
+        self.dispatcher.outcomes[self.call_id] = outcome
+        del outcome
+        self.dispatcher.posted.emit((self.call_id, _FINISHED, None))
 
 
 def _close_thread_connection() -> None:

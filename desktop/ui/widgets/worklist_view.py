@@ -10,7 +10,15 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QIcon, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSpacerItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.ui import theme
 from desktop.ui.qtmodels.case_worklist import DEADLINE_COLUMN, entry_key
@@ -19,10 +27,11 @@ from desktop.ui.widgets.sla import SlaChipDelegate
 
 # Widths of the columns by header position; Perihal (1) takes what is left.
 _COLUMN_WIDTHS = {0: 140, 2: 150, 3: 230, 4: 200}
+LIFT = 24
 
 
 class EmptyStateWidget(QWidget):
-    """An icon, a title and one line of explanation, centred."""
+    """An icon, a title and one line of explanation, centred; in a short table only what fits."""
 
     def __init__(self, title: str, detail: str, parent=None):
         super().__init__(parent)
@@ -30,9 +39,9 @@ class EmptyStateWidget(QWidget):
         layout = QVBoxLayout(self)
         layout.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.setSpacing(6)
-        icon = QLabel()
-        icon.setPixmap(QIcon(theme.icon_path("worklist-empty.svg")).pixmap(56, 56))
-        icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.icon = QLabel()
+        self.icon.setPixmap(QIcon(theme.icon_path("worklist-empty.svg")).pixmap(56, 56))
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title_label = QLabel(title)
         self.title_label.setFont(theme.scaled_font(self.font(), 1.15, QFont.Weight.DemiBold))
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -41,9 +50,30 @@ class EmptyStateWidget(QWidget):
         self.detail_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail_label.setProperty("role", "muted")
         self.detail_label.setWordWrap(True)
-        for widget in (icon, self.title_label, self.detail_label):
+        for widget in (self.icon, self.title_label, self.detail_label):
             layout.addWidget(widget)
-        layout.addSpacing(24)  # optical centre sits a little above the geometric one
+        self._lift = QSpacerItem(0, LIFT)  # the optical centre sits a little above the geometric one
+        layout.addSpacerItem(self._lift)
+
+    def resizeEvent(self, event) -> None:
+        self._fit(event.size().width(), event.size().height())
+        super().resizeEvent(event)
+
+    def _fit(self, width: int, height: int) -> None:
+        """Drop the icon, then the lift and the explanation, rather than squeeze them (a short worklist
+        card, a large font or 150% scaling)."""
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        inner = width - margins.left() - margins.right()
+        gap = layout.spacing()
+        title = margins.top() + margins.bottom() + self.title_label.sizeHint().height()
+        detail = gap + self.detail_label.heightForWidth(inner)
+        icon = self.icon.sizeHint().height() + gap
+        lift = LIFT + gap
+        self.icon.setVisible(height >= title + detail + icon + lift)
+        self.detail_label.setVisible(height >= title + detail)
+        self._lift.changeSize(0, LIFT if height >= title + detail + lift else 0)
+        layout.invalidate()
 
 
 class WorklistView(QTableView):

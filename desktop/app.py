@@ -23,6 +23,7 @@ from desktop.ui.main_window import MainWindow
 APP_DISPLAY_NAME = "Dinas Desk"
 GC_INTERVAL_MS = 10_000
 TRANSLATION_PREFIX = "dinas_desk"
+QT_TRANSLATION = "qtbase_id"  # Qt's own widgets in Indonesian (resources/translations/qtbase_id.ts)
 
 
 def create_application() -> QApplication:
@@ -55,10 +56,16 @@ def _collect_garbage_on_the_ui_thread(app: QApplication) -> None:
 
 
 def _install_translator(app: QApplication) -> None:
+    """Qt's own texts (Batal, OK, &Ya, Salin, Tempel, the file dialog) in Indonesian whatever the Windows
+    language, as the office works in Indonesian; then the app's catalogue for the Windows language, when
+    one exists (the source strings are Indonesian already)."""
     if app.property("dinas_desk_translator_loaded"):
         return
-    translator = QTranslator(app)
     folder = str(config.resource_dir() / "translations")
+    qt_texts = QTranslator(app)
+    if qt_texts.load(QT_TRANSLATION, folder):
+        app.installTranslator(qt_texts)
+    translator = QTranslator(app)
     if translator.load(QLocale.system(), TRANSLATION_PREFIX, "_", folder):
         app.installTranslator(translator)
     app.setProperty("dinas_desk_translator_loaded", True)

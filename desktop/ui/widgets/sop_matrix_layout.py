@@ -30,7 +30,11 @@ SMALL = 0.8  # pelaksana headers: long titles in narrow columns, as on paper
 
 
 def tr(text: str) -> str:
+    """Translate a text marked elsewhere with QT_TRANSLATE_NOOP("SopMatrixWidget", ...).
 
+    Literal texts call QCoreApplication.translate("SopMatrixWidget", ...) directly: lupdate cannot
+    tell the context of a module-level tr() and would file them under an empty one.
+    """
     return QCoreApplication.translate("SopMatrixWidget", text)
 
 
@@ -108,11 +112,14 @@ class MatrixLayout:
         m = self.m
         split = left + (right - left) * 0.42
         rows = [
-            (tr("Nomor SOP"), m.number),
-            (tr("Tanggal Pembuatan"), _date(m.created_on)),
-            (tr("Tanggal Efektif"), _date(m.effective_on)),
-            (tr("Disahkan oleh"), "\n".join(p for p in (m.approver_title, m.approver, m.approver_nip) if p)),
-            (tr("Nama SOP"), m.title),
+            (QCoreApplication.translate("SopMatrixWidget", "Nomor SOP"), m.number),
+            (QCoreApplication.translate("SopMatrixWidget", "Tanggal Pembuatan"), _date(m.created_on)),
+            (QCoreApplication.translate("SopMatrixWidget", "Tanggal Efektif"), _date(m.effective_on)),
+            (
+                QCoreApplication.translate("SopMatrixWidget", "Disahkan oleh"),
+                "\n".join(p for p in (m.approver_title, m.approver, m.approver_nip) if p),
+            ),
+            (QCoreApplication.translate("SopMatrixWidget", "Nama SOP"), m.title),
         ]
         label_w = 150.0
         top = y
@@ -133,9 +140,18 @@ class MatrixLayout:
     def context(self, left: float, right: float, y: float) -> float:
         m = self.m
         pairs = [
-            ((tr("DASAR HUKUM"), m.legal_basis), (tr("KUALIFIKASI PELAKSANA"), m.qualifications)),
-            ((tr("KETERKAITAN"), m.related_sops), (tr("PERALATAN / PERLENGKAPAN"), m.equipment)),
-            ((tr("PERINGATAN"), m.warnings), (tr("PENCATATAN DAN PENDATAAN"), m.recording)),
+            (
+                (QCoreApplication.translate("SopMatrixWidget", "DASAR HUKUM"), m.legal_basis),
+                (QCoreApplication.translate("SopMatrixWidget", "KUALIFIKASI PELAKSANA"), m.qualifications),
+            ),
+            (
+                (QCoreApplication.translate("SopMatrixWidget", "KETERKAITAN"), m.related_sops),
+                (QCoreApplication.translate("SopMatrixWidget", "PERALATAN / PERLENGKAPAN"), m.equipment),
+            ),
+            (
+                (QCoreApplication.translate("SopMatrixWidget", "PERINGATAN"), m.warnings),
+                (QCoreApplication.translate("SopMatrixWidget", "PENCATATAN DAN PENDATAAN"), m.recording),
+            ),
         ]
         half = (right - left) / 2
         for (t1, i1), (t2, i2) in pairs:
@@ -187,13 +203,26 @@ class MatrixLayout:
         labels = {c.code: c.label for c in self.m.columns}
         outsiders = {c.code for c in self.m.columns if not c.app_user}
         second = max(self.text_height(labels[k[2:]], w, True, small=True) for k, _, w in pel) if pel else 30.0
-        second = max(second, self.text_height(tr("Persyaratan / Kelengkapan"), x["syarat"][1], True))
-        first = self.text_height(tr("Pelaksana"), 100, True)
+        second = max(
+            second,
+            self.text_height(
+                QCoreApplication.translate("SopMatrixWidget", "Persyaratan / Kelengkapan"),
+                x["syarat"][1],
+                True,
+            ),
+        )
+        first = self.text_height(QCoreApplication.translate("SopMatrixWidget", "Pelaksana"), 100, True)
         total = first + second
-        self.add(QRectF(x["no"][0], y, x["no"][1], total), tr("No"), bold=True, align=center, fill=HEADER_BG)
+        self.add(
+            QRectF(x["no"][0], y, x["no"][1], total),
+            QCoreApplication.translate("SopMatrixWidget", "No"),
+            bold=True,
+            align=center,
+            fill=HEADER_BG,
+        )
         self.add(
             QRectF(x["aktivitas"][0], y, x["aktivitas"][1], total),
-            tr("Aktivitas"),
+            QCoreApplication.translate("SopMatrixWidget", "Aktivitas"),
             bold=True,
             align=center,
             fill=HEADER_BG,
@@ -201,7 +230,11 @@ class MatrixLayout:
         if pel:
             span = pel[-1][1] + pel[-1][2] - pel[0][1]
             self.add(
-                QRectF(pel[0][1], y, span, first), tr("Pelaksana"), bold=True, align=center, fill=HEADER_BG
+                QRectF(pel[0][1], y, span, first),
+                QCoreApplication.translate("SopMatrixWidget", "Pelaksana"),
+                bold=True,
+                align=center,
+                fill=HEADER_BG,
             )
         for key, cx, w in pel:
             code = key[2:]
@@ -218,19 +251,23 @@ class MatrixLayout:
         mutu_left = x["syarat"][0]
         mutu_w = x["output"][0] + x["output"][1] - mutu_left
         self.add(
-            QRectF(mutu_left, y, mutu_w, first), tr("Mutu Baku"), bold=True, align=center, fill=HEADER_BG
+            QRectF(mutu_left, y, mutu_w, first),
+            QCoreApplication.translate("SopMatrixWidget", "Mutu Baku"),
+            bold=True,
+            align=center,
+            fill=HEADER_BG,
         )
         for key, text in (
-            ("syarat", tr("Persyaratan / Kelengkapan")),
-            ("waktu", tr("Waktu")),
-            ("output", tr("Output")),
+            ("syarat", QCoreApplication.translate("SopMatrixWidget", "Persyaratan / Kelengkapan")),
+            ("waktu", QCoreApplication.translate("SopMatrixWidget", "Waktu")),
+            ("output", QCoreApplication.translate("SopMatrixWidget", "Output")),
         ):
             self.add(
                 QRectF(x[key][0], y + first, x[key][1], second), text, bold=True, align=center, fill=HEADER_BG
             )
         self.add(
             QRectF(x["ket"][0], y, x["ket"][1], total),
-            tr("Keterangan"),
+            QCoreApplication.translate("SopMatrixWidget", "Keterangan"),
             bold=True,
             align=center,
             fill=HEADER_BG,
@@ -270,9 +307,10 @@ class MatrixLayout:
         return y + height
 
     def notes(self, left: float, right: float, y: float) -> float:
-        legend = tr(
+        legend = QCoreApplication.translate(
+            "SopMatrixWidget",
             "Bentuk: persegi panjang = kegiatan, belah ketupat = keputusan, lonjong = mulai / selesai. "
-            "Kolom berarsir = pelaksana di luar aplikasi (tidak memakai Dinas Desk)."
+            "Kolom berarsir = pelaksana di luar aplikasi (tidak memakai Dinas Desk).",
         )
         text = "\n".join([*(f"{i}. {n}" for i, n in enumerate(self.m.notes, start=1)), legend])
         h = self.text_height(text, right - left)

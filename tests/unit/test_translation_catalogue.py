@@ -1,0 +1,59 @@
+"""The translation catalogues keep up with the code: a new tr() string without
+`python resources/translations/update_translations.py` fails here, and so does a qtbase_id.qm
+that was not rebuilt from its .ts."""
+
+from __future__ import annotations
+
+import importlib.util
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+FOLDER = Path(__file__).resolve().parents[2] / "resources" / "translations"
+
+
+def _updater():
+    spec = importlib.util.spec_from_file_location("update_translations", FOLDER / "update_translations.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def messages(path: Path) -> dict[tuple[str, str], str]:
+    """(context, source) -> translation of every message in a .ts file."""
+    root = ET.parse(path).getroot()
+    return {
+        (context.findtext("name") or "", message.findtext("source") or ""): message.findtext("translation")
+        or ""
+        for context in root.iter("context")
+        for message in context.iter("message")
+    }
+
+
+@pytest.fixture(scope="module")
+def updater():
+    return _updater()
+
+
+def test_the_app_catalogue_holds_every_string_of_the_code(updater, tmp_path):
+    fresh = tmp_path / "fresh.ts"
+    updater.lupdate(fresh)
+    in_code, catalogued = set(messages(fresh)), set(messages(updater.APP_CATALOGUE))
+    assert len(in_code) > 500
+    missing, stale = sorted(in_code - catalogued), sorted(catalogued - in_code)
+    assert (missing, stale) == ([], []), "run: python resources/translations/update_translations.py"
+
+
+def test_every_app_string_has_a_context(updater):
+    """A tr() outside a class lands in an empty context that runtime lookups never use."""
+    assert [source for context, source in messages(updater.APP_CATALOGUE) if not context] == []
+
+
+def test_every_qt_string_is_translated_and_the_qm_is_built_from_it(updater, tmp_path):
+    catalogue = messages(updater.QT_CATALOGUE)
+    assert catalogue[("QPlatformTheme", "Cancel")] == "Batal"
+    assert [key for key, translation in catalogue.items() if not translation.strip()] == []
+    built = tmp_path / "qtbase_id.qm"
+    updater.lrelease(updater.QT_CATALOGUE, built)
+    assert built.read_bytes() == (FOLDER / "qtbase_id.qm").read_bytes()

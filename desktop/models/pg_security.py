@@ -236,7 +236,7 @@ def state() -> SecurityState | None:
     if not is_postgresql():
         return None
     cached = getattr(db.obj, "_dinas_desk_security", "?")
-    if cached != "?":
+    if cached is None or isinstance(cached, SecurityState):
         return cached
     row = None
     if db.execute_sql("SELECT to_regclass('pg_security') IS NOT NULL").fetchone()[0]:

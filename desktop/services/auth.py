@@ -9,7 +9,7 @@ import argon2.profiles
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from desktop.models import Role, User, UserRole, db
+from desktop.models import Role, User, UserRole, db, pg_security
 from desktop.models.base import now
 
 from . import audit
@@ -76,8 +76,6 @@ def login(username: str, password: str) -> Session:
     PostgreSQL database the app starts on the login gate and logs in as the user's own
     PostgreSQL role (services/db_logins.py).
     """
-    from desktop.models import pg_security
-
     if pg_security.gate_session():
         from .db_logins import login_through_gate
 
@@ -147,13 +145,25 @@ def verify_session_password(session: Session, password: str) -> None:
             refusal = AuthenticationFailed(f"Akun terkunci sampai {user.locked_until:%H:%M}. Pilih Keluar.")
         elif not user.is_active:
             refusal = AuthenticationFailed("Akun ini dinonaktifkan. Pilih Keluar dan hubungi Administrator.")
-        elif not _verify(user.password_hash, password):
-            refusal = _fail(user, moment, "buka_sesi_gagal", "Kata sandi salah.")
+        elif not _password_matches(session, password):
+            refusal = _fail_session(user, moment)
         else:
-            User.update(failed_logins=0).where(User.id == user.id).execute()
+            if pg_security.per_user_session():  # the user's own login may not write app_user
+                db.execute_sql("SELECT dd_login_succeeded()")
+            else:
+                User.update(failed_logins=0).where(User.id == user.id).execute()
             audit.record(session, "sesi_dibuka", "user", user.id)
     if refusal is not None:
         raise refusal
+
+
+def _fail_session(user: User, moment: dt.datetime) -> AuthenticationFailed:
+    if pg_security.per_user_session():  # counted by the server, as a failed login through the gate
+        status = str(db.execute_sql("SELECT dd_login_failed(%s)", (user.username,)).fetchone()[0])
+        if status.startswith("terkunci"):
+            return AuthenticationFailed("Kata sandi salah 5 kali. Akun dikunci. Pilih Keluar.")
+        return AuthenticationFailed("Kata sandi salah.")
+    return _fail(user, moment, "buka_sesi_gagal", "Kata sandi salah.")
 
 
 def verify_password_again(actor: Session, password: str) -> None:
@@ -165,8 +175,6 @@ def verify_password_again(actor: Session, password: str) -> None:
 
 def _password_matches(actor: Session, password: str) -> bool:
     """The acting user's password, checked where the secret lives: argon2id, or PostgreSQL's SCRAM."""
-    from desktop.models import pg_security
-
     if pg_security.per_user_session():
         from .db_logins import check_own_password
 

@@ -49,7 +49,8 @@ def secure_database(gate_password: str, passwords: dict[str, str] | None = None)
     passwords = passwords or {}
     codes = [r.code for r in Role.select(Role.code).order_by(Role.id)]
     state = pg_security.install(codes, gate_password)
-    done, pending = [], []
+    done: list[str] = []
+    pending: list[str] = []
     with db.atomic():
         for definition in builtin_sops().values():  # staff may read SOPs, not write them
             sop_row(definition)

@@ -406,6 +406,9 @@ def test_the_app_logs_in_through_the_gate_as_the_users_own_role(secured: Secured
         auth.verify_password_again(session, PASSWORD)  # checked by PostgreSQL's SCRAM
         with pytest.raises(AuthenticationFailed):
             auth.verify_password_again(session, "bukan-sandinya")
+        auth.verify_session_password(session, PASSWORD)  # the idle lock, on the user's own login
+        with pytest.raises(AuthenticationFailed, match="Kata sandi salah"):
+            auth.verify_session_password(session, "bukan-sandinya")
         workspace.log_out(session)
         assert pg_security.gate_session()
     finally:
@@ -424,7 +427,12 @@ def test_the_app_logs_in_through_the_gate_as_the_users_own_role(secured: Secured
         assert cur.fetchone() == (0, True)
         cur.execute("UPDATE app_user SET locked_until = NULL WHERE username = 'anggota2'")
     owner.close()
-    assert actions[0] == "login" and "akun_dikunci" in actions and "login_ditolak_terkunci" in actions
+    assert (
+        actions[0] == "login_gagal"
+        and "login" in actions
+        and "akun_dikunci" in actions
+        and "login_ditolak_terkunci" in actions
+    )
 
 
 def test_db_secure_command_gives_the_named_administrator_a_login(

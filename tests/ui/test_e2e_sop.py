@@ -147,17 +147,28 @@ def grid_of(qtbot, tab):
     return grid
 
 
-def when_modal(kind, act) -> None:
-    """Run `act(dialog)` once a modal dialog of `kind` is open."""
+def when_modal(kind, act, tries: int = WAIT // 50) -> None:
+    """Run `act(dialog)` once a modal dialog of `kind` is open.
 
-    def attempt() -> None:
+    A dialog left open would block the test for ever: when `act` fails, or another modal dialog is
+    still open after `tries` polls, that dialog is rejected so the test fails instead of hanging.
+    """
+
+    def attempt(left: int) -> None:
         dialog = QApplication.activeModalWidget()
         if not isinstance(dialog, kind):
-            QTimer.singleShot(50, attempt)
+            if left > 0:
+                QTimer.singleShot(50, lambda: attempt(left - 1))
+            elif dialog is not None:
+                dialog.reject()
             return
-        act(dialog)
+        try:
+            act(dialog)
+        except BaseException:
+            dialog.reject()
+            raise
 
-    QTimer.singleShot(50, attempt)
+    QTimer.singleShot(50, lambda: attempt(tries))
 
 
 def read_only(widget) -> bool:

@@ -87,6 +87,15 @@ def login(username: str, password: str) -> Session:
     return outcome
 
 
+def locked_refusal(locked_until: dt.datetime, moment: dt.datetime) -> AuthenticationFailed:
+    """The refusal of a login while the account's lockout runs, with the minutes left."""
+    minutes = max(1, int((locked_until - moment).total_seconds() // 60) + 1)
+    return AuthenticationFailed(
+        f"Akun terkunci karena terlalu banyak percobaan gagal. Coba lagi dalam {minutes} menit "
+        "atau minta Administrator membukanya."
+    )
+
+
 def _attempt(username: str, password: str) -> Session | AuthenticationFailed:
     name = username.strip().lower()
     # Only a name that could be a username reaches the query (NUL and lone surrogates cannot).
@@ -97,12 +106,8 @@ def _attempt(username: str, password: str) -> Session | AuthenticationFailed:
         return AuthenticationFailed("Nama pengguna atau kata sandi salah.")
     moment = now()
     if user.locked_until and user.locked_until > moment:
-        minutes = max(1, int((user.locked_until - moment).total_seconds() // 60) + 1)
         audit.record(None, "login_ditolak_terkunci", "user", user.id, username=user.username)
-        return AuthenticationFailed(
-            f"Akun terkunci karena terlalu banyak percobaan gagal. Coba lagi dalam {minutes} menit "
-            "atau minta Administrator membukanya."
-        )
+        return locked_refusal(user.locked_until, moment)
     if not user.is_active:
         audit.record(None, "login_ditolak_nonaktif", "user", user.id, username=user.username)
         return AuthenticationFailed("Akun ini dinonaktifkan. Hubungi Administrator.")
@@ -161,7 +166,9 @@ def _fail_session(user: User, moment: dt.datetime) -> AuthenticationFailed:
     if pg_security.per_user_session():  # counted by the server, as a failed login through the gate
         status = str(db.execute_sql("SELECT dd_login_failed(%s)", (user.username,)).fetchone()[0])
         if status.startswith("terkunci"):
-            return AuthenticationFailed("Kata sandi salah 5 kali. Akun dikunci. Pilih Keluar.")
+            return AuthenticationFailed(
+                f"Kata sandi salah {MAX_FAILED_LOGINS} kali. Akun dikunci. Pilih Keluar."
+            )
         return AuthenticationFailed("Kata sandi salah.")
     return _fail(user, moment, "buka_sesi_gagal", "Kata sandi salah.")
 

@@ -237,18 +237,14 @@ def _gate(server: Server, sql: str, username: str) -> str:
         con.close()
 
 
-def _lock_message(status: str) -> str:
-    until = dt.datetime.fromisoformat(status.split(" ", 1)[1])
-    minutes = max(1, int((until - now()).total_seconds() // 60) + 1)
-    return (
-        f"Akun terkunci karena terlalu banyak percobaan gagal. Coba lagi dalam {minutes} menit "
-        "atau minta Administrator membukanya."
-    )
+def _status_value(status: str) -> str:
+    """The value after the word of a gate answer: 'terkunci <time>' or 'gagal <count>'."""
+    return status.split(" ", 1)[1]
 
 
 def login(server: Server, username: str, password: str) -> Session:
     """Log in as one's own PostgreSQL role; the global database becomes that connection."""
-    from .auth import session_for
+    from .auth import MAX_FAILED_LOGINS, locked_refusal, session_for
     from .validation import is_username
 
     name = username.strip().lower()
@@ -256,7 +252,7 @@ def login(server: Server, username: str, password: str) -> Session:
         raise AuthenticationFailed("Nama pengguna atau kata sandi salah.")
     status = _gate(server, "SELECT dd_login_check(%s)", name)
     if status.startswith("terkunci"):
-        raise AuthenticationFailed(_lock_message(status))
+        raise locked_refusal(dt.datetime.fromisoformat(_status_value(status)), now())
     if status == "nonaktif":
         raise AuthenticationFailed("Akun ini dinonaktifkan. Hubungi Administrator.")
     params = server.params(pg_security.login_role(server.prefix, name), password)
@@ -264,11 +260,12 @@ def login(server: Server, username: str, password: str) -> Session:
     if con is None:
         failed = _gate(server, "SELECT dd_login_failed(%s)", name)
         if failed.startswith("terkunci"):
+            until = dt.datetime.fromisoformat(_status_value(failed))
             raise AuthenticationFailed(
-                f"Kata sandi salah 5 kali. Akun dikunci sampai {failed.split(' ', 1)[1][11:16]}."
+                f"Kata sandi salah {MAX_FAILED_LOGINS} kali. Akun dikunci sampai {until:%H:%M}."
             )
-        left = 5 - int(failed.split(" ", 1)[1]) if failed.split(" ", 1)[1] != "0" else 0
-        suffix = f" Sisa percobaan: {left}." if left else ""
+        failures = int(_status_value(failed))  # 0: no such account, nothing left to count
+        suffix = f" Sisa percobaan: {MAX_FAILED_LOGINS - failures}." if failures else ""
         raise AuthenticationFailed("Nama pengguna atau kata sandi salah." + suffix)
     con.close()
     initialize_postgresql(params)

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import platformdirs
 
+from desktop import credentials
+
 APP_NAME = "DinasDesk"
 ORG_NAME = "Disdukcapil"
 
@@ -61,31 +63,63 @@ class WorkstationSettings:
     receipt_width_mm: int = 80
 
 
-def _qsettings():  # QtCore only; no QApplication needed
+def qsettings():  # QtCore only; no QApplication needed
+    """The registry on a workstation; `<data dir>/dinas-desk.ini` in a test or portable run
+    (DINAS_DESK_DATA_DIR set), so those never read or write the real workstation's registry."""
     from PySide6.QtCore import QSettings
 
+    if os.environ.get(ENV_DATA_DIR):
+        return QSettings(str(data_dir() / "dinas-desk.ini"), QSettings.Format.IniFormat)
     return QSettings(ORG_NAME, APP_NAME)
 
 
 def load_workstation_settings() -> WorkstationSettings:
-    """Read the workstation settings, with the environment taking precedence."""
+    """Read the workstation settings, with the environment taking precedence.
+
+    The saved database URL has no password: it comes from the operating system's password store.
+    A URL saved by an older version with its password inside is moved into the store on first read.
+    """
     env_url = os.environ.get(ENV_DB_URL)
-    if os.environ.get(ENV_DATA_DIR) and not env_url:
-        # A test or portable run: never read the real workstation's registry.
-        return WorkstationSettings()
-    s = _qsettings()
+    s = qsettings()
+    saved = s.value("database/url") or None
+    if saved and not env_url:
+        if credentials.split_password(saved)[1]:  # saved by an older version, password inside
+            moved = credentials.store(saved)
+            if moved.in_store:
+                s.setValue("database/url", moved.url)
+                s.sync()
+            saved = moved.url
+        saved = credentials.recall(saved)
     return WorkstationSettings(
-        database_url=env_url or (s.value("database/url") or None),
+        database_url=env_url or saved,
         letter_printer=s.value("printing/letter_printer") or None,
         receipt_printer=s.value("printing/receipt_printer") or None,
         receipt_width_mm=int(s.value("printing/receipt_width_mm", 80)),
     )
 
 
-def save_database_url(url: str | None) -> None:
-    s = _qsettings()
-    if url:
-        s.setValue("database/url", url)
+def save_database_url(url: str | None) -> credentials.SavedUrl:
+    """Save the URL this workstation opens; its password goes to the operating system's store."""
+    s = qsettings()
+    saved = credentials.store(url) if url else credentials.SavedUrl("", in_store=False)
+    if saved.url:
+        s.setValue("database/url", saved.url)
     else:
         s.remove("database/url")
+    s.sync()
+    return saved
+
+
+REQUIRE_TLS_KEY = "database/require_tls_remote"
+
+
+def require_remote_tls() -> bool:
+    """ "Require TLS for a server on another computer": on unless an administrator turned it off."""
+    value = qsettings().value(REQUIRE_TLS_KEY, True)
+    return str(value).strip().lower() not in ("false", "0", "no", "off")
+
+
+def save_require_remote_tls(required: bool) -> None:
+    s = qsettings()
+    s.setValue(REQUIRE_TLS_KEY, bool(required))
     s.sync()

@@ -23,6 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+import keyring
+import keyring.backend
+import keyring.errors
 import pytest
 
 # --- Environment, set before anything imports Qt or reads the user's profile ------------
@@ -36,12 +39,52 @@ atexit.register(shutil.rmtree, _SESSION_DIR, ignore_errors=True)
 
 os.environ["DINAS_DESK_DATA_DIR"] = str(_SESSION_DIR / "data")
 os.environ.pop("DINAS_DESK_DB_URL", None)  # a developer's own database must never leak in
+# The app in a subprocess finds no password store (a failing one), never the developer's real one.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 # QSettings and platformdirs on Linux follow the XDG folders: keep them out of ~/.config.
 for _name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
     os.environ[_name] = str(_SESSION_DIR / _name.lower())
     Path(os.environ[_name]).mkdir(parents=True, exist_ok=True)
 
 BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(autouse=True)
+def _own_data_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test its own data folder: window state, backups and settings never leak between tests."""
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("DINAS_DESK_DATA_DIR", str(folder))
+    return folder
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """The operating system's password store, in memory: tests never touch a developer's real one."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.passwords: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.passwords.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.passwords[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.passwords.pop((service, username), None) is None:
+            raise keyring.errors.PasswordDeleteError(username)
+
+
+@pytest.fixture(autouse=True)
+def password_store() -> Iterator[MemoryKeyring]:
+    """A fresh, empty password store for each test."""
+    previous = keyring.get_keyring()
+    store = MemoryKeyring()
+    keyring.set_keyring(store)
+    yield store
+    keyring.set_keyring(previous)
 
 
 # --- PostgreSQL --------------------------------------------------------------------------

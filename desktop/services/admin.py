@@ -21,11 +21,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, unquote, urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from peewee import DatabaseError, IntegrityError, InterfaceError, Model, fn
 
-from desktop import config
+from desktop import config, credentials
 from desktop.models import (
     AuditLog,
     Holiday,
@@ -1041,24 +1041,13 @@ class ConnectionCheck:
 
 def without_password(url: str) -> str:
     """The URL with any password left out (for showing and logging)."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    user = parts.username or ""
-    host = parts.hostname or ""
-    netloc = f"{user}@{host}" + (f":{parts.port}" if parts.port else "")
-    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+    return credentials.split_password(url)[0]
 
 
 def with_password(url: str, password: str) -> str:
     """The URL with `password` put in (kept as typed in the URL when `password` is empty)."""
-    parts = urlsplit(url.strip())
-    if not password or parts.scheme not in ("postgresql", "postgres"):
-        return url.strip()
-    user = quote(unquote(parts.username or ""), safe="")
-    host = parts.hostname or "localhost"
-    netloc = f"{user}:{quote(password, safe='')}@{host}" + (f":{parts.port}" if parts.port else "")
-    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+    url = url.strip()
+    return credentials.join_password(without_password(url), password) if password else url
 
 
 def configured_database(actor: Session) -> DatabaseSetting:
@@ -1122,8 +1111,15 @@ def _server_version(database: Any, backend: str) -> str:
     return "SQLite " + database.execute_sql("SELECT sqlite_version()").fetchone()[0]
 
 
-def save_database_url(actor: Session, url: str, password: str = "") -> str:
-    """Make this workstation open `url` from its next start; returns where that is (no password)."""
+@dataclass(frozen=True)
+class SavedDatabase:
+    location: str  # where the workstation connects from its next start (no password)
+    password_in_store: bool  # the password went to the operating system's password store
+    note: str = ""  # a warning for the administrator (no password store on this computer)
+
+
+def save_database_url(actor: Session, url: str, password: str = "") -> SavedDatabase:
+    """Make this workstation open `url` from its next start; its password goes to the OS password store."""
     with db.atomic():
         _admin(actor)
         full = with_password(url, password)
@@ -1135,8 +1131,8 @@ def save_database_url(actor: Session, url: str, password: str = "") -> str:
         except (connection.DatabaseConfigError, ValueError) as exc:
             raise InvalidInput(str(exc), field="url") from exc
         audit.record(actor, "database_workstation_diatur", "database", None, lokasi=location)
-    config.save_database_url(full)
-    return location
+    saved = config.save_database_url(full)
+    return SavedDatabase(location, saved.in_store, saved.note)
 
 
 # --- Workstation: halaman uji printer struk -------------------------------------------------------

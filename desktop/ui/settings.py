@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 from PySide6.QtCore import QByteArray, QSettings
 
 from desktop import config
@@ -11,9 +9,7 @@ from desktop import config
 
 def ui_settings() -> QSettings:
     """The registry on a workstation; `<data dir>/dinas-desk.ini` when DINAS_DESK_DATA_DIR is set."""
-    if os.environ.get(config.ENV_DATA_DIR):
-        return QSettings(str(config.data_dir() / "dinas-desk.ini"), QSettings.Format.IniFormat)
-    return QSettings(config.ORG_NAME, config.APP_NAME)
+    return config.qsettings()
 
 
 def _key(username: str, name: str) -> str:

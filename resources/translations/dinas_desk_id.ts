@@ -4155,6 +4155,10 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Kata sandi disimpan di brankas kata sandi Windows, bukan di pengaturan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Printer surat (A4 / F4)</source>
         <translation type="unfinished"></translation>
     </message>

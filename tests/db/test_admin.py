@@ -416,14 +416,16 @@ def test_connection_check_succeeds_on_the_test_server_and_fails_on_a_closed_port
     assert admin.list_users(actor)
 
 
-def test_saving_the_database_url_keeps_it_for_the_next_start(monkeypatch):
+def test_saving_the_database_url_keeps_it_for_the_next_start(password_store):
     make_office()
-    saved: list[str] = []
-    monkeypatch.setattr(admin.config, "save_database_url", saved.append)
-    location = admin.save_database_url(session("admin"), "postgresql://dinas@10.0.0.5:5432/dinas", "s3cr3t/x")
-    assert location == "10.0.0.5:5432/dinas"
-    assert saved == ["postgresql://dinas:s3cr3t%2Fx@10.0.0.5:5432/dinas"]
-    assert admin.without_password(saved[0]) == "postgresql://dinas@10.0.0.5:5432/dinas"
+    saved = admin.save_database_url(session("admin"), "postgresql://dinas@10.0.0.5:5432/dinas", "s3cr3t/x")
+    assert saved == admin.SavedDatabase("10.0.0.5:5432/dinas", password_in_store=True)
+    assert password_store.passwords == {("Dinas Desk", "dinas@10.0.0.5:5432/dinas"): "s3cr3t/x"}
+    next_start = admin.config.load_workstation_settings().database_url
+    assert next_start == "postgresql://dinas:s3cr3t%2Fx@10.0.0.5:5432/dinas"
+    assert admin.without_password(next_start) == "postgresql://dinas@10.0.0.5:5432/dinas"
+    shown = admin.configured_database(session("admin"))
+    assert shown.url == "postgresql://dinas@10.0.0.5:5432/dinas" and shown.has_password
     with pytest.raises(InvalidInput, match="tidak dikenal"):
         admin.save_database_url(session("admin"), "mysql://server/db")
     assert "s3cr3t" not in "".join(a.detail for a in AuditLog.select())

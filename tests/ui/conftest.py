@@ -5,6 +5,8 @@ from __future__ import annotations
 import gc
 
 import pytest
+from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QApplication
 
 from desktop.services.demo import DemoLogin, create_office, create_people
 from desktop.services.reference import ensure_reference_data
@@ -31,3 +33,15 @@ def _garbage_collected_on_the_test_thread():
     finally:
         gc.collect()
         gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _translators_removed_after_the_test(qapp: QApplication):
+    """A test that runs the app's start-up (desktop.app.create_application) leaves no translator behind."""
+    before = set(qapp.findChildren(QTranslator))
+    loaded = qapp.property("dinas_desk_translator_loaded")
+    yield
+    for translator in set(qapp.findChildren(QTranslator)) - before:
+        qapp.removeTranslator(translator)
+        translator.deleteLater()
+    qapp.setProperty("dinas_desk_translator_loaded", loaded)

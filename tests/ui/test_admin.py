@@ -10,6 +10,8 @@ import struct
 import threading
 import zlib
 
+import keyring
+import keyring.backends.fail
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
 
@@ -341,16 +343,35 @@ def test_uji_koneksi_reports_success_on_the_test_server_and_failure_on_a_closed_
     assert "#A5301F" in page.result_label.styleSheet()
 
 
-def test_saving_the_database_url_goes_through_the_service(qtbot, demo_logins, monkeypatch):
-    saved: list[str] = []
-    monkeypatch.setattr(admin.config, "save_database_url", saved.append)
+def test_saving_the_database_url_puts_the_password_in_the_password_store(qtbot, demo_logins, password_store):
     tab = admin_tab(qtbot)
     page: WorkstationPage = open_page(qtbot, tab, WorkstationPage)
     page.url_edit.setText("postgresql://dinas@10.0.0.5:5432/dinas")
     page.password_edit.setText("rahasia")
     wait_call(qtbot, page, lambda: qtbot.mouseClick(page.save_db_button, LEFT))
-    assert saved == ["postgresql://dinas:rahasia@10.0.0.5:5432/dinas"]
+    assert password_store.passwords == {("Dinas Desk", "dinas@10.0.0.5:5432/dinas"): "rahasia"}
+    assert (
+        admin.config.load_workstation_settings().database_url
+        == "postgresql://dinas:rahasia@10.0.0.5:5432/dinas"
+    )
     assert "10.0.0.5:5432/dinas" in page.banner.text()
+    assert "brankas kata sandi Windows" in page.banner.text()
+    assert page.password_edit.text() == ""  # not left on screen
+
+
+def test_without_a_password_store_the_admin_is_told_where_the_password_went(qtbot, demo_logins):
+    keyring.set_keyring(keyring.backends.fail.Keyring())  # the per-test store comes back after the test
+    tab = admin_tab(qtbot)
+    page: WorkstationPage = open_page(qtbot, tab, WorkstationPage)
+    page.url_edit.setText("postgresql://dinas@10.0.0.5:5432/dinas")
+    page.password_edit.setText("rahasia")
+    wait_call(qtbot, page, lambda: qtbot.mouseClick(page.save_db_button, LEFT))
+    assert page.banner.kind == "info"
+    assert "Brankas kata sandi sistem operasi tidak tersedia" in page.banner.text()
+    assert (
+        admin.config.load_workstation_settings().database_url
+        == "postgresql://dinas:rahasia@10.0.0.5:5432/dinas"
+    )
 
 
 def test_printer_settings_are_kept_per_workstation(qtbot, demo_logins):

@@ -217,13 +217,19 @@ class WorkstationPage(AdminPage):
 
     def save_database(self) -> None:
         url, password, session = self.url_edit.text().strip(), self.password_edit.text(), self.session
-        self.call(
-            lambda: admin.save_database_url(session, url, password),
-            lambda location: self.banner.show_message(
-                self.tr("Komputer ini akan membuka %1 saat Dinas Desk dibuka lagi.").replace("%1", location),
-                "success",
-            ),
+        self.call(lambda: admin.save_database_url(session, url, password), self._database_saved)
+
+    def _database_saved(self, saved: admin.SavedDatabase) -> None:
+        self.password_edit.clear()
+        text = self.tr("Komputer ini akan membuka %1 saat Dinas Desk dibuka lagi.").replace(
+            "%1", saved.location
         )
+        if saved.password_in_store:
+            text += " " + self.tr("Kata sandi disimpan di brankas kata sandi Windows, bukan di pengaturan.")
+        if saved.note:
+            self.banner.show_message(text + " " + saved.note, "info")
+        else:
+            self.banner.show_message(text, "success")
 
     # --- Printers --------------------------------------------------------------------------------
 

@@ -56,6 +56,8 @@ PAGE_SIZE = 200
 VIEW_ALL_ROLES = (R.KETUA_PELAKSANA_HARIAN, R.KABID_PEMANFAATAN, R.KABID_PELAYANAN, R.KEPALA_DINAS)
 TEAM_ROLES = (R.KETUA_TIM, R.ANGGOTA_TIM)
 _NIK_PREFIX = re.compile(r"[0-9]{1,16}", re.ASCII)
+NIK_LENGTH = 16
+VISIBLE_NIK_DIGITS = 6  # mask_nik shows the region code (6) and the last 4 digits
 
 
 # --- What the caller asks for -------------------------------------------------------------------
@@ -205,11 +207,29 @@ def _conditions(actor: Session, f: RecordFilter) -> tuple[list[Expression], Reco
         where.append(ServiceRecord.served_on <= f.served_to)
     text = clean_text(f.text, "Kata kunci", 100, field="text", required=False)
     if _NIK_PREFIX.fullmatch(text):
-        # A range instead of LIKE 'x%': it uses the NIK index on both backends (':' follows '9').
-        where.append((ServiceRecord.nik >= text) & (ServiceRecord.nik < text + ":"))
+        where.append(nik_condition(scope, text, field="text"))
     elif text:
         where.append(ServiceRecord.full_name.contains(text))
     return where, scope
+
+
+def nik_condition(scope: RecordScope, digits: str, field: str) -> Expression:
+    """The records whose NIK starts with `digits`, as far as `scope` may ask.
+
+    A viewer who sees NIKs masked (130210******0002) could recover the hidden digits by searching
+    ever longer prefixes and watching which names stay. So they search by the digits they can see
+    (up to the 6-digit region code) or by the whole 16-digit NIK, never by a prefix in between.
+    """
+    if not scope.full_nik and VISIBLE_NIK_DIGITS < len(digits) < NIK_LENGTH:
+        raise InvalidInput(
+            "NIK tampil tersamar untuk peran Anda: cari dengan 16 digit NIK lengkap, "
+            f"dengan {VISIBLE_NIK_DIGITS} digit kode wilayah, atau dengan nama.",
+            field=field,
+        )
+    if len(digits) == NIK_LENGTH:
+        return ServiceRecord.nik == digits
+    # A range instead of LIKE 'x%': it uses the NIK index on both backends (':' follows '9').
+    return (ServiceRecord.nik >= digits) & (ServiceRecord.nik < digits + ":")
 
 
 def _order(sort: RecordSort) -> tuple[list, list[Any]]:

@@ -18,7 +18,7 @@ from desktop.models import IncomingLetter, Nagari, ServiceRecord, SopCase
 from . import audit
 from . import roles as R
 from .auth import require_role
-from .record_query import record_scope
+from .record_query import nik_condition, record_scope
 from .session import Session
 from .validation import clean_text
 
@@ -81,7 +81,7 @@ def _people(actor: Session, query: str, limit: int) -> list[SearchHit]:
     require_role(actor, *PEOPLE_ROLES)
     scope = record_scope(actor)
     digits = re.fullmatch(r"[0-9]{3,16}", query, re.ASCII)
-    condition = ServiceRecord.nik.startswith(query) if digits else ServiceRecord.full_name.contains(query)
+    condition = nik_condition(scope, query, "query") if digits else ServiceRecord.full_name.contains(query)
     if scope.condition is not None:
         condition &= scope.condition
     rows = list(ServiceRecord.select().where(condition).order_by(ServiceRecord.id.desc()).limit(limit))

@@ -180,7 +180,7 @@ def test_filters_select_what_a_direct_query_selects(office):
     kia = ServiceCategory.get(ServiceCategory.code == "kia")
     ditunda = ServiceOutcome.get(ServiceOutcome.code == "ditunda")
     since, until = TODAY - dt.timedelta(days=30), TODAY - dt.timedelta(days=10)
-    prefix = ServiceRecord.select().order_by(ServiceRecord.id.desc()).first().nik[:7]
+    prefix = ServiceRecord.select().order_by(ServiceRecord.id.desc()).first().nik[:6]  # as far as KPH sees
     cases = [
         (RecordFilter(nagari_id=place.id), "sr.nagari_id = ?", [place.id]),
         (RecordFilter(category="kia"), "sr.category_id = ?", [kia.id]),
@@ -251,6 +251,19 @@ def test_a_team_sees_only_its_cases_with_full_nik_others_see_all_masked(few):
     masked = record_query.rows_by_id(kph, own[:1])[0]
     assert masked.nik == stored.nik[:6] + "******" + stored.nik[-4:]
     assert record_query.count(session("kabidpdip")) == record_query.count(session("kadis")) == 200
+
+
+def test_masked_niks_can_be_filtered_by_region_code_or_whole_nik_but_not_probed(few):
+    first, _second = few
+    stored = ServiceRecord.select().where(ServiceRecord.case == first).order_by(ServiceRecord.id).first()
+    kph, anggota1 = session("kph"), session("anggota1")
+    assert stored.id in record_query.sorted_ids(kph, RecordFilter(text=stored.nik))
+    assert stored.id in record_query.sorted_ids(kph, RecordFilter(text=stored.nik[:6]))
+    for hidden in (stored.nik[:7], stored.nik[:12], stored.nik[:15]):
+        with pytest.raises(InvalidInput, match="16 digit NIK lengkap") as refused:
+            record_query.count(kph, RecordFilter(text=hidden))
+        assert refused.value.field == "text"
+        assert stored.id in record_query.sorted_ids(anggota1, RecordFilter(text=hidden))  # full NIKs: fine
 
 
 def test_rows_by_id_keeps_the_order_asked_and_leaves_out_other_teams_rows(few):

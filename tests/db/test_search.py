@@ -23,11 +23,25 @@ def test_search_finds_cases_letters_and_people():
     kabid = session("kabid")
     assert {h.kind for h in search.search(kabid, "Koto Baru")} >= {"kasus", "surat"}
     assert [h.kind for h in search.search(kabid, "140/27/WN-KB")] == ["surat"]
-    people = search.search(kabid, "130210450751")
+    people = search.search(kabid, "1302104507510002")
     assert [(h.kind, h.case_id) for h in people] == [("penduduk", case_id)]
     assert [h.kind for h in search.search(kabid, "siti rahmah")] == ["penduduk"]
+    assert [h.kind for h in search.search(kabid, "130210")] == ["penduduk"]  # the region code is shown
     # every search that may reveal people is a logged read of personal data
-    assert AuditLog.select().where(AuditLog.action == "cari_penduduk").count() == 4
+    assert AuditLog.select().where(AuditLog.action == "cari_penduduk").count() == 5
+
+
+@pytest.mark.parametrize("digits", ["1302104", "130210450751", "130210450751000"])
+def test_a_masking_role_cannot_probe_the_hidden_nik_digits_with_longer_prefixes(digits):
+    """Searching 1302104…, 13021045… and watching which names stay would spell out the masked digits."""
+    make_office()
+    case_id = at_step("pelayanan")
+    service_records.add_record(session("anggota1"), case_id, record_draft(NIK))
+    with pytest.raises(InvalidInput, match="16 digit NIK lengkap"):
+        search.search(session("kabid"), digits)
+    assert AuditLog.select().where(AuditLog.action == "cari_penduduk").count() == 0
+    # the team that sees the NIK in full keeps prefix search
+    assert [h.kind for h in search.search(session("ketua1"), digits)] == ["penduduk"]
 
 
 NIK = "1302104507510002"

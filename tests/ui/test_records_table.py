@@ -191,6 +191,21 @@ def test_filter_bar_filters_in_sql(qtbot, records, calls):
     assert browser.model.rowCount() == ROWS
 
 
+def test_a_nik_prefix_beyond_the_visible_digits_is_explained_in_the_count_line(qtbot, records):
+    browser = RecordsBrowser(session("kph"), record_query.choices())
+    qtbot.addWidget(browser)
+    with qtbot.waitSignal(browser.model.loaded, timeout=10_000):
+        browser.show()
+    nik = ServiceRecord.select().order_by(ServiceRecord.id).first().nik
+    with qtbot.waitSignal(browser.model.failed, timeout=10_000):
+        qtbot.keyClicks(browser.filter_bar.text_edit, nik[:9])
+    assert "cari dengan 16 digit NIK lengkap" in browser.count_label.text()
+    assert browser.filter_bar.text_edit.text() == nik[:9]  # what was typed stays
+    with qtbot.waitSignal(browser.model.loaded, timeout=10_000):
+        qtbot.keyClicks(browser.filter_bar.text_edit, nik[9:])
+    assert browser.model.rowCount() >= 1
+
+
 def test_the_team_sees_its_own_records_with_full_nik(qtbot, records):
     model = RecordsTableModel(session("anggota1"), background=False)
     model.reload()

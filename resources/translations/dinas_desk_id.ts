@@ -185,6 +185,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Log audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mengelola akun pengguna, peran, dan kata sandi.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -342,6 +346,112 @@
     </message>
     <message>
         <source>Hapus</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogPage</name>
+    <message>
+        <source>Berkas CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ekspor log audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setiap perubahan dan setiap pembacaan data pribadi dicatat dengan pengguna dan waktunya. Catatan tidak dapat diubah atau dihapus. Ekspor juga dicatat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ekspor…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semua tindakan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cari di rincian, misalnya NIK atau nomor surat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terapkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dari tanggal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampai tanggal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tindakan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semua tanggal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memuat…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 baris</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 baris log audit diekspor ke %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>Waktu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tindakan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Objek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rincian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workstation</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4123,6 +4233,14 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Wajibkan TLS untuk server di komputer lain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alamat server di komputer lain harus memakai sslmode=verify-full dan sslrootcert (sertifikat CA kantor). Server di komputer ini tidak terkena aturan ini.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Uji koneksi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4143,11 +4261,27 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Server di komputer lain kini wajib memakai TLS (sslmode=verify-full).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS tidak lagi diwajibkan: sambungan ke server di komputer lain bisa tanpa enkripsi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Isi alamat database lebih dulu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Menguji…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terhubung (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terhubung tanpa enkripsi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

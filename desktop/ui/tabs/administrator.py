@@ -12,6 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
 from desktop.services import roles
+from desktop.ui.widgets.admin_audit import AuditLogPage
 from desktop.ui.widgets.admin_backup import BackupPage
 from desktop.ui.widgets.admin_office import OfficePage
 from desktop.ui.widgets.admin_page import AdminPage
@@ -34,6 +35,7 @@ PAGES: tuple[tuple[str, type[AdminPage]], ...] = (
     (QT_TRANSLATE_NOOP("AdministratorTab", "Data referensi"), ReferencePage),
     (QT_TRANSLATE_NOOP("AdministratorTab", "Workstation"), WorkstationPage),
     (QT_TRANSLATE_NOOP("AdministratorTab", "Cadangan dan pemulihan"), BackupPage),
+    (QT_TRANSLATE_NOOP("AdministratorTab", "Log audit"), AuditLogPage),
 )
 NAV_STYLE = """
 QListWidget#AdminNav { background: transparent; border: none; outline: none; }

@@ -8,8 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath, PureWindowsPath
 from urllib.parse import urlsplit
 
-from peewee import Database, SqliteDatabase
+from peewee import Database, InterfaceError, SqliteDatabase
+from peewee import DatabaseError as PeeweeDatabaseError
 from playhouse import db_url
+
+from desktop.errors import DatabaseUnavailable
 
 from .base import db
 from .resilience import ResilientPostgresqlDatabase, ResilientSqliteDatabase
@@ -32,8 +35,51 @@ NETWORK_FS_TYPES = frozenset(
 )
 
 
+MSG_TLS = (
+    "Sambungan aman (TLS) ke server database gagal: sertifikat server tidak cocok atau tidak "
+    "dipercaya. Periksa berkas sertifikat CA di pengaturan workstation."
+)
+# libpq's words for a refused TLS handshake, a certificate it does not trust or a name it does not match.
+_TLS_HINTS = (
+    "certificate",
+    "ssl error",
+    "ssl was required",
+    "does not support ssl",
+    "tlsv1 alert",
+    "ssl syscall",
+)
+
+
 class DatabaseConfigError(Exception):
     """The database URL or location cannot be used; the message is for the user."""
+
+
+def is_tls_failure_text(text: str) -> bool:
+    """True when a connection error says the TLS handshake or the server's certificate failed."""
+    lowered = text.lower()
+    return any(hint in lowered for hint in _TLS_HINTS)
+
+
+def _tls_failure(exc: BaseException) -> str:
+    """libpq's line about the TLS failure behind `exc` (through its causes), or ""."""
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    lines = (line.strip() for e in chain for line in str(e).splitlines())
+    return next((line for line in lines if is_tls_failure_text(line)), "")
+
+
+def _connect(database: Database) -> None:
+    """Connect; a TLS failure says so (it would otherwise read as "server unreachable")."""
+    try:
+        database.connect(reuse_if_open=True)
+    except (DatabaseUnavailable, PeeweeDatabaseError, InterfaceError) as exc:
+        detail = _tls_failure(exc)
+        if detail:
+            raise DatabaseUnavailable(f"{MSG_TLS} ({detail[:200]})") from exc
+        raise
 
 
 @dataclass(frozen=True)
@@ -124,7 +170,7 @@ def initialize(url: str) -> DatabaseInfo:
     database = make_database(url)
     close()
     db.initialize(database)
-    db.connect(reuse_if_open=True)
+    _connect(database)
     return describe(url)
 
 
@@ -134,7 +180,7 @@ def initialize_postgresql(params: dict) -> None:
     database = ResilientPostgresqlDatabase(params.pop("dbname"), autorollback=False, **params)
     close()
     db.initialize(database)
-    db.connect(reuse_if_open=True)
+    _connect(database)
 
 
 def describe(url: str) -> DatabaseInfo:

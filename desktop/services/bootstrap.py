@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from desktop import config
 from desktop.models import connection, migrations, pg_security
 
+from . import tls_policy
 from .backups import ensure_daily_backup
 from .reference import ensure_reference_data
 
@@ -31,7 +32,12 @@ def resolve_url(explicit: str | None = None, *, demo: bool = False) -> str:
 
 
 def open_database(url: str, *, migrate: bool = True, seed: bool = True) -> OpenedDatabase:
-    """Connect, apply pending migrations (backing up a SQLite file first) and seed reference data."""
+    """Connect, apply pending migrations (backing up a SQLite file first) and seed reference data.
+
+    A server on another computer without a verified TLS connection is refused before connecting
+    while the workstation requires TLS (desktop.services.tls_policy).
+    """
+    tls_policy.enforce(url)
     info = connection.initialize(url)
     applied = migrations.upgrade(config.backup_dir()) if migrate else []
     # The login gate of a secured server may only read; the owner seeds (dinas-desk db upgrade).

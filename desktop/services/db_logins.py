@@ -23,6 +23,8 @@ from . import audit
 from .errors import AuthenticationFailed, PermissionDenied
 from .session import Session
 
+# The gate URL's TLS files that the user's own connection must use too.
+TLS_FILES = ("sslrootcert", "sslcert", "sslkey")
 SIGN_FUNCTIONS = {"disposition": "dd_sign_disposition", "assignment_letter": "dd_sign_assignment"}
 
 
@@ -182,6 +184,8 @@ class Server:
     sslmode: str = "prefer"
     sslrootcert: str = ""
     gate_password: str = ""
+    sslcert: str = ""  # a client certificate, when the server asks for one
+    sslkey: str = ""
 
     def params(self, user: str, password: str) -> dict:
         params: dict = {
@@ -194,8 +198,9 @@ class Server:
             "connect_timeout": 10,
             "application_name": "dinas-desk",
         }
-        if self.sslrootcert:
-            params["sslrootcert"] = self.sslrootcert
+        for name in TLS_FILES:
+            if getattr(self, name):
+                params[name] = getattr(self, name)
         return params
 
     @property
@@ -287,8 +292,8 @@ def login_through_gate(username: str, password: str) -> Session:
         port=int(params.get("port", 5432)),
         dbname=db.obj.database,
         sslmode=params.get("sslmode", "prefer"),
-        sslrootcert=params.get("sslrootcert", ""),
         gate_password=params.get("password", ""),
+        **{name: str(params[name]) for name in TLS_FILES if params.get(name)},
     )
     session = login(server, username, password)
     _GATE.clear()

@@ -14,6 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import admin
+from desktop.services import admin, tls_policy
 from desktop.services.admin import ConnectionCheck, DatabaseSetting
 from desktop.services.errors import DomainError
 from desktop.services.session import Session
@@ -132,6 +133,15 @@ class WorkstationPage(AdminPage):
         form.addRow(field_label(self.tr("Alamat database"), self.url_edit), self.url_edit)
         form.addRow(field_label(self.tr("Kata sandi"), self.password_edit), self.password_edit)
         box.addLayout(form)
+        self.require_tls_check = QCheckBox(self.tr("Wajibkan TLS untuk server di komputer lain"))
+        self.require_tls_check.setToolTip(
+            self.tr(
+                "Alamat server di komputer lain harus memakai sslmode=verify-full dan sslrootcert "
+                "(sertifikat CA kantor). Server di komputer ini tidak terkena aturan ini."
+            )
+        )
+        self.require_tls_check.toggled.connect(self.save_tls_requirement)
+        box.addWidget(self.require_tls_check)
         row = QHBoxLayout()
         self.result_label = QLabel()
         self.result_label.setObjectName("ConnectionResult")
@@ -159,6 +169,7 @@ class WorkstationPage(AdminPage):
     def load(self) -> None:
         session = self.session
         self.call(lambda: admin.configured_database(session), self._database_loaded, quiet=True)
+        self.call(lambda: tls_policy.remote_tls_required(session), self._tls_requirement_loaded, quiet=True)
         self._load_printers()
 
     def _database_loaded(self, setting: DatabaseSetting) -> None:
@@ -171,6 +182,22 @@ class WorkstationPage(AdminPage):
         if not self.url_edit.text():
             self.url_edit.setText(setting.url)
 
+    def _tls_requirement_loaded(self, required: bool) -> None:
+        self.require_tls_check.blockSignals(True)  # showing the setting is not changing it
+        self.require_tls_check.setChecked(required)
+        self.require_tls_check.blockSignals(False)
+
+    def save_tls_requirement(self, required: bool) -> None:
+        session = self.session
+        done = (
+            self.tr("Server di komputer lain kini wajib memakai TLS (sslmode=verify-full).")
+            if required
+            else self.tr(
+                "TLS tidak lagi diwajibkan: sambungan ke server di komputer lain bisa tanpa enkripsi."
+            )
+        )
+        self.call(lambda: tls_policy.set_remote_tls_required(session, required), success=done)
+
     def test_connection(self) -> None:
         """Try the typed URL on a separate connection (in the background) and say clearly how it went."""
         url, password, session = self.url_edit.text().strip(), self.password_edit.text(), self.session
@@ -182,15 +209,21 @@ class WorkstationPage(AdminPage):
         self.result_label.hide()
         run_for(
             self,
-            lambda: admin.check_database_connection(session, url, password),
+            lambda: tls_policy.check_connection(session, url, password),
             self._tested,
             self._test_failed,
         )
 
-    def _tested(self, check: ConnectionCheck) -> None:
+    def _tested(self, checked: tls_policy.CheckedConnection) -> None:
         self._test_done()
-        self.last_check = check
+        check = self.last_check = checked.check
         where = f" {check.server_version} · {check.location}" if check.ok else ""
+        if check.ok and check.backend == "postgresql":
+            where += " · " + (
+                self.tr("Terhubung (%1)").replace("%1", checked.tls)
+                if checked.tls
+                else self.tr("Terhubung tanpa enkripsi")
+            )
         self._show_result(check.ok, check.message + where)
 
     def _test_failed(self, error: BaseException) -> None:

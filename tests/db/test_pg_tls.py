@@ -22,9 +22,12 @@ from urllib.parse import quote
 import pytest
 
 from desktop.errors import DatabaseUnavailable
-from desktop.models import connection, db
-from desktop.services import bootstrap, tls_policy
+from desktop.models import User, connection, db, pg_security
+from desktop.services import auth, bootstrap, db_logins, tls_policy, workspace
+from desktop.services.auth import session_for
+from desktop.services.demo import DEMO_PASSWORD
 from tests.conftest import PgServer, _Runner, _start_postgres, _stop_postgres, _tail
+from tests.db.factories import make_office
 
 GATE_PASSWORD = "gerbang-tls-123"
 
@@ -190,13 +193,8 @@ def test_a_server_on_another_computer_without_verify_full_is_refused_before_conn
 
 
 def test_the_connection_test_reports_tls_or_no_encryption(tls_server: TlsServer, dbname: str):
-    from desktop.services.auth import session_for
-    from tests.db.factories import make_office
-
     bootstrap.open_database(tls_server.url(dbname, query=tls_server.verified()))
     make_office()
-    from desktop.models import User
-
     admin = session_for(User.get(User.username == "admin"))
     secure = tls_policy.check_connection(admin, tls_server.url(dbname, query=tls_server.verified()))
     assert secure.check.ok and secure.tls.startswith("TLS 1.")
@@ -211,14 +209,7 @@ def test_the_connection_test_reports_tls_or_no_encryption(tls_server: TlsServer,
 
 
 def test_the_users_own_login_through_the_gate_keeps_tls(tls_server: TlsServer, dbname: str):
-    from desktop.models import pg_security
-    from desktop.services import auth, db_logins, workspace
-    from desktop.services.demo import DEMO_PASSWORD
-    from desktop.services.reference import ensure_reference_data
-    from tests.db.factories import make_office
-
     bootstrap.open_database(tls_server.url(dbname, query=tls_server.verified()))
-    ensure_reference_data()
     make_office()
     result = db_logins.secure_database(GATE_PASSWORD, {"kabid": DEMO_PASSWORD})
     connection.close()

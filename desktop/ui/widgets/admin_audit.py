@@ -68,6 +68,7 @@ class AuditLogPage(AdminPage):
         self.model.loaded.connect(self._shown)
         self.model.failed.connect(self._failed)
         self.table = plain_table(self.model, stretch=DETAIL_COLUMN)
+        self.table.horizontalHeader().setResizeContentsPrecision(0)  # size columns by the rows shown only
         self.box.addWidget(self.table, 1)
         bottom = QHBoxLayout()
         self.count_label = QLabel()
@@ -99,7 +100,7 @@ class AuditLogPage(AdminPage):
         self.apply_button.clicked.connect(self.apply_filter)
         for edit in (self.user_edit, self.text_edit):
             edit.returnPressed.connect(self.apply_filter)
-        input_height(self.from_edit, self.to_edit, self.action_combo)
+        input_height(self.from_edit, self.to_edit, self.action_combo, self.user_edit, self.text_edit)
         fields = (
             (self.tr("Dari tanggal"), self.from_edit),
             (self.tr("Sampai tanggal"), self.to_edit),

@@ -49,7 +49,7 @@ from desktop.models import (
 )
 from desktop.models.base import now
 
-from . import audit, db_logins, numbering, reference, users
+from . import audit, db_logins, numbering, reference, tls_policy, users
 from .auth import MIN_PASSWORD_LENGTH, ordered_role_codes, require_role
 from .errors import DatabaseUnavailable, InvalidInput, NotFound, StaleRecord, WorkflowError
 from .roles import ADMINISTRATOR
@@ -1128,6 +1128,7 @@ def save_database_url(actor: Session, url: str, password: str = "") -> SavedData
         try:
             connection.make_database(full)
             location = connection.describe(full).location
+            tls_policy.enforce(full)  # a URL this workstation would refuse to open is not saved
         except (connection.DatabaseConfigError, ValueError) as exc:
             raise InvalidInput(str(exc), field="url") from exc
         audit.record(actor, "database_workstation_diatur", "database", None, lokasi=location)

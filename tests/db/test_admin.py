@@ -418,16 +418,22 @@ def test_connection_check_succeeds_on_the_test_server_and_fails_on_a_closed_port
 
 def test_saving_the_database_url_keeps_it_for_the_next_start(password_store):
     make_office()
-    saved = admin.save_database_url(session("admin"), "postgresql://dinas@10.0.0.5:5432/dinas", "s3cr3t/x")
+    saved = admin.save_database_url(
+        session("admin"), "postgresql://dinas@10.0.0.5:5432/dinas?sslmode=verify-full", "s3cr3t/x"
+    )
     assert saved == admin.SavedDatabase("10.0.0.5:5432/dinas", password_in_store=True)
     assert password_store.passwords == {("Dinas Desk", "dinas@10.0.0.5:5432/dinas"): "s3cr3t/x"}
     next_start = admin.config.load_workstation_settings().database_url
-    assert next_start == "postgresql://dinas:s3cr3t%2Fx@10.0.0.5:5432/dinas"
-    assert admin.without_password(next_start) == "postgresql://dinas@10.0.0.5:5432/dinas"
+    assert next_start == "postgresql://dinas:s3cr3t%2Fx@10.0.0.5:5432/dinas?sslmode=verify-full"
+    assert admin.without_password(next_start) == "postgresql://dinas@10.0.0.5:5432/dinas?sslmode=verify-full"
     shown = admin.configured_database(session("admin"))
-    assert shown.url == "postgresql://dinas@10.0.0.5:5432/dinas" and shown.has_password
+    assert shown.url == "postgresql://dinas@10.0.0.5:5432/dinas?sslmode=verify-full" and shown.has_password
     with pytest.raises(InvalidInput, match="tidak dikenal"):
         admin.save_database_url(session("admin"), "mysql://server/db")
+    with pytest.raises(InvalidInput, match="sslmode=verify-full") as refused:  # the TLS rule, on by default
+        admin.save_database_url(session("admin"), "postgresql://dinas@10.0.0.6:5432/dinas", "x")
+    assert refused.value.field == "url"
+    assert admin.config.load_workstation_settings().database_url == next_start  # the earlier one stays
     assert "s3cr3t" not in "".join(a.detail for a in AuditLog.select())
 
 

@@ -15,7 +15,7 @@ import keyring.backends.fail
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
 
-from desktop.models import Holiday
+from desktop.models import AuditLog, Holiday
 from desktop.services import admin, auth, workspace
 from desktop.services.demo import DEMO_PASSWORD
 from desktop.services.errors import AuthenticationFailed
@@ -343,16 +343,44 @@ def test_uji_koneksi_reports_success_on_the_test_server_and_failure_on_a_closed_
     assert "#A5301F" in page.result_label.styleSheet()
 
 
+def test_the_tls_rule_is_shown_refuses_a_plain_remote_url_and_can_be_turned_off(qtbot, demo_logins, request):
+    server = request.getfixturevalue("pg_server")
+    tab = admin_tab(qtbot)
+    page: WorkstationPage = open_page(qtbot, tab, WorkstationPage)
+    qtbot.waitUntil(lambda: page.require_tls_check.isChecked(), timeout=10_000)  # on by default
+
+    page.url_edit.setText(f"postgresql://{server.superuser}@{server.host}:{server.port}/postgres")
+    page.password_edit.setText(server.password)
+    wait_call(qtbot, page, lambda: qtbot.mouseClick(page.test_button, LEFT))
+    assert page.result_ok() is True
+    assert page.result_label.text().endswith("Terhubung tanpa enkripsi")  # 127.0.0.1: this computer
+
+    page.url_edit.setText("postgresql://dinas@10.0.0.5:5432/dinas")
+    wait_call(qtbot, page, lambda: qtbot.mouseClick(page.test_button, LEFT))
+    assert page.result_ok() is False
+    assert "sslmode=verify-full" in page.result_label.text()
+    wait_call(qtbot, page, lambda: qtbot.mouseClick(page.save_db_button, LEFT))
+    assert "sslmode=verify-full" in page.banner.text()
+    assert admin.config.load_workstation_settings().database_url is None  # nothing saved
+
+    wait_call(qtbot, page, lambda: page.require_tls_check.setChecked(False))
+    assert not admin.config.require_remote_tls()
+    assert AuditLog.select().where(AuditLog.action == "kebijakan_tls_workstation").count() == 1
+    wait_call(qtbot, page, lambda: qtbot.mouseClick(page.save_db_button, LEFT))
+    saved = admin.config.load_workstation_settings().database_url
+    assert saved == admin.with_password("postgresql://dinas@10.0.0.5:5432/dinas", server.password)
+
+
 def test_saving_the_database_url_puts_the_password_in_the_password_store(qtbot, demo_logins, password_store):
     tab = admin_tab(qtbot)
     page: WorkstationPage = open_page(qtbot, tab, WorkstationPage)
-    page.url_edit.setText("postgresql://dinas@10.0.0.5:5432/dinas")
+    page.url_edit.setText("postgresql://dinas@10.0.0.5:5432/dinas?sslmode=verify-full")
     page.password_edit.setText("rahasia")
     wait_call(qtbot, page, lambda: qtbot.mouseClick(page.save_db_button, LEFT))
     assert password_store.passwords == {("Dinas Desk", "dinas@10.0.0.5:5432/dinas"): "rahasia"}
     assert (
         admin.config.load_workstation_settings().database_url
-        == "postgresql://dinas:rahasia@10.0.0.5:5432/dinas"
+        == "postgresql://dinas:rahasia@10.0.0.5:5432/dinas?sslmode=verify-full"
     )
     assert "10.0.0.5:5432/dinas" in page.banner.text()
     assert "brankas kata sandi Windows" in page.banner.text()
@@ -363,14 +391,14 @@ def test_without_a_password_store_the_admin_is_told_where_the_password_went(qtbo
     keyring.set_keyring(keyring.backends.fail.Keyring())  # the per-test store comes back after the test
     tab = admin_tab(qtbot)
     page: WorkstationPage = open_page(qtbot, tab, WorkstationPage)
-    page.url_edit.setText("postgresql://dinas@10.0.0.5:5432/dinas")
+    page.url_edit.setText("postgresql://dinas@10.0.0.5:5432/dinas?sslmode=verify-full")
     page.password_edit.setText("rahasia")
     wait_call(qtbot, page, lambda: qtbot.mouseClick(page.save_db_button, LEFT))
     assert page.banner.kind == "info"
     assert "Brankas kata sandi sistem operasi tidak tersedia" in page.banner.text()
     assert (
         admin.config.load_workstation_settings().database_url
-        == "postgresql://dinas:rahasia@10.0.0.5:5432/dinas"
+        == "postgresql://dinas:rahasia@10.0.0.5:5432/dinas?sslmode=verify-full"
     )
 
 

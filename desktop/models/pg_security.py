@@ -254,6 +254,37 @@ def gate_session() -> bool:
     return db.execute_sql("SELECT session_user").fetchone()[0] == current.gate_role
 
 
+@dataclass(frozen=True)
+class LoginState:
+    """A user's own PostgreSQL login as the server has it."""
+
+    role: str
+    can_login: bool
+    groups: tuple[str, ...]  # app role codes of the group roles it is a member of
+
+
+def login_states() -> dict[str, LoginState]:
+    """username -> its login role's state, for every `<prefix>u_*` role (empty when not secured)."""
+    current = state()
+    if current is None:
+        return {}
+    user_prefix, group_prefix = current.prefix + "u_", current.prefix + "g_"
+    rows = db.execute_sql(
+        "SELECT r.rolname, r.rolcanlogin, COALESCE(array_agg(g.rolname ORDER BY g.rolname) "
+        "FILTER (WHERE g.rolname IS NOT NULL), '{}') "
+        "FROM pg_roles r LEFT JOIN pg_auth_members m ON m.member = r.oid "
+        "LEFT JOIN pg_roles g ON g.oid = m.roleid AND left(g.rolname, %s) = %s "
+        "WHERE left(r.rolname, %s) = %s GROUP BY r.rolname, r.rolcanlogin",
+        (len(group_prefix), group_prefix, len(user_prefix), user_prefix),
+    ).fetchall()
+    return {
+        name[len(user_prefix) :]: LoginState(
+            name, bool(can_login), tuple(g[len(group_prefix) :] for g in groups)
+        )
+        for name, can_login, groups in rows
+    }
+
+
 def per_user_session() -> bool:
     """True when the open connection is a member of staff's own login role."""
     current = state()

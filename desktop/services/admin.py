@@ -46,8 +46,10 @@ from desktop.models import (
     connection,
     db,
     migrations,
+    pg_security,
 )
 from desktop.models.base import now
+from desktop.models.pg_security import LoginState
 
 from . import audit, db_logins, numbering, reference, tls_policy, users
 from .auth import MIN_PASSWORD_LENGTH, ordered_role_codes, require_role
@@ -135,6 +137,7 @@ class UserRow:
     failed_logins: int
     last_login_at: dt.datetime | None
     version: int
+    database_login: str = ""  # on a secured PostgreSQL server: its own login's state (DATABASE_LOGIN_*)
 
     def is_locked(self, moment: dt.datetime | None = None) -> bool:
         """True while a lockout after failed logins is running."""
@@ -148,8 +151,30 @@ class RoleChoice:
     description: str
 
 
-def _user_row(user: User) -> UserRow:
+DATABASE_LOGIN_OK = "aktif"
+DATABASE_LOGIN_DISABLED = "nonaktif"
+DATABASE_LOGIN_MISSING = "belum ada"
+DATABASE_LOGIN_OUT_OF_STEP = "grup tidak sama"
+
+
+def _database_login(user: User, codes: tuple[str, ...], logins: dict[str, LoginState] | None) -> str:
+    """How the user's own PostgreSQL login stands against the account ("" when not secured)."""
+    if logins is None:
+        return ""
+    found = logins.get(user.username)
+    if found is None:
+        return DATABASE_LOGIN_MISSING
+    if found.can_login != user.is_active:
+        return DATABASE_LOGIN_DISABLED if not found.can_login else DATABASE_LOGIN_OUT_OF_STEP
+    if not found.can_login:
+        return DATABASE_LOGIN_DISABLED
+    return DATABASE_LOGIN_OK if set(found.groups) == set(codes) else DATABASE_LOGIN_OUT_OF_STEP
+
+
+def _user_row(user: User, logins: dict[str, LoginState] | None = None) -> UserRow:
     codes = ordered_role_codes(user.id)
+    if logins is None and pg_security.state() is not None:
+        logins = pg_security.login_states()
     return UserRow(
         id=user.id,
         username=user.username,
@@ -163,6 +188,7 @@ def _user_row(user: User) -> UserRow:
         failed_logins=user.failed_logins,
         last_login_at=user.last_login_at,
         version=user.version,
+        database_login=_database_login(user, codes, logins),
     )
 
 
@@ -170,7 +196,8 @@ def list_users(actor: Session) -> list[UserRow]:
     """Every account, by name, with roles and lock state."""
     with db.atomic():
         _admin(actor)
-        return [_user_row(u) for u in User.select().order_by(User.full_name, User.id)]
+        logins = pg_security.login_states() if pg_security.state() is not None else None
+        return [_user_row(u, logins) for u in User.select().order_by(User.full_name, User.id)]
 
 
 def role_choices(actor: Session) -> list[RoleChoice]:

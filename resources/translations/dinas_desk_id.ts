@@ -78,6 +78,26 @@
 <context>
     <name>AdminTables</name>
     <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nonaktif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belum ada: jalankan db secure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidak sesuai peran: simpan peran lagi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nama</source>
         <translation type="unfinished"></translation>
     </message>
@@ -91,6 +111,10 @@
     </message>
     <message>
         <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

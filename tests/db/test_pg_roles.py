@@ -480,3 +480,52 @@ def test_db_secure_command_gives_the_named_administrator_a_login(
     finally:
         connection.close()
         pg_server.drop_database(name)
+
+
+def test_the_users_page_shows_each_accounts_own_postgresql_login(secured: Secured):
+    """The administrator sees, per account, whether its PostgreSQL login exists, is enabled and has the
+    account's roles as groups; a login changed behind the app's back shows as out of step."""
+    from desktop.services import admin, auth, bootstrap
+
+    gate_url = (
+        f"postgresql://{pg_security.gate_role(secured.prefix)}:{GATE_PASSWORD}"
+        f"@{secured.server.host}:{secured.server.port}/{secured.dbname}"
+    )
+    owner = secured.server.connect(secured.dbname)
+    owner.autocommit = True
+    bootstrap.open_database(gate_url)
+    try:
+        actor = auth.login("admin", PASSWORD)
+        rows = {u.username: u for u in admin.list_users(actor)}
+        assert {u.database_login for u in rows.values()} == {admin.DATABASE_LOGIN_OK}
+
+        sekretaris = rows["sekretaris"]
+        row = admin.deactivate_user(actor, sekretaris.id, sekretaris.version)
+        assert row.database_login == admin.DATABASE_LOGIN_DISABLED
+        with pytest.raises(psycopg2.OperationalError):
+            secured.connect("sekretaris")  # PostgreSQL refuses the login itself
+        admin.reactivate_user(actor, row.id, row.version)
+
+        kasi_group = pg_security.group_role(secured.prefix, secured.roles["kasi"][0])
+        with owner.cursor() as cur:  # someone with the owner's password changes a login by hand
+            cur.execute(f'REVOKE "{kasi_group}" FROM "{pg_security.login_role(secured.prefix, "kasi")}"')
+            cur.execute(
+                "INSERT INTO app_user (username, full_name, password_hash, is_active, failed_logins, "
+                "pangkat_golongan, jabatan, password_changed_at, version, updated_at) "
+                "SELECT 'tanpalogin', 'Tanpa Login', password_hash, true, 0, '', '', now(), 1, now() "
+                "FROM app_user WHERE username = 'kasi'"
+            )
+        rows = {u.username: u for u in admin.list_users(actor)}
+        assert rows["kasi"].database_login == admin.DATABASE_LOGIN_OUT_OF_STEP
+        assert rows["tanpalogin"].database_login == admin.DATABASE_LOGIN_MISSING
+        assert rows["sekretaris"].database_login == admin.DATABASE_LOGIN_OK  # enabled again
+
+        admin.set_roles(actor, rows["kasi"].id, secured.roles["kasi"], rows["kasi"].version)
+        assert {u.username: u for u in admin.list_users(actor)}[
+            "kasi"
+        ].database_login == admin.DATABASE_LOGIN_OK
+    finally:
+        connection.close()
+        with owner.cursor() as cur:
+            cur.execute("DELETE FROM app_user WHERE username = 'tanpalogin'")
+        owner.close()

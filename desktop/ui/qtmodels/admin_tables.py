@@ -13,6 +13,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from desktop.services import admin
 from desktop.services.admin import (
     BackupInfo,
     CodeItem,
@@ -110,6 +111,21 @@ def user_state(u: UserRow) -> str:
     return _tr("Aktif")
 
 
+DATABASE_LOGIN_TEXTS = {
+    "": QT_TRANSLATE_NOOP("AdminTables", "—"),  # SQLite or a server not secured: no own login
+    admin.DATABASE_LOGIN_OK: QT_TRANSLATE_NOOP("AdminTables", "Aktif"),
+    admin.DATABASE_LOGIN_DISABLED: QT_TRANSLATE_NOOP("AdminTables", "Nonaktif"),
+    admin.DATABASE_LOGIN_MISSING: QT_TRANSLATE_NOOP("AdminTables", "Belum ada: jalankan db secure"),
+    admin.DATABASE_LOGIN_OUT_OF_STEP: QT_TRANSLATE_NOOP(
+        "AdminTables", "Tidak sesuai peran: simpan peran lagi"
+    ),
+}
+
+
+def database_login(state: str) -> str:
+    return _tr(DATABASE_LOGIN_TEXTS.get(state, state))
+
+
 class UsersTableModel(RecordTableModel[UserRow]):
     ROLES_COLUMN = 2
     COLUMNS = (
@@ -117,6 +133,7 @@ class UsersTableModel(RecordTableModel[UserRow]):
         (QT_TRANSLATE_NOOP("AdminTables", "Nama pengguna"), lambda u: u.username),
         (QT_TRANSLATE_NOOP("AdminTables", "Peran"), lambda u: ", ".join(u.roles)),
         (QT_TRANSLATE_NOOP("AdminTables", "Status"), user_state),
+        (QT_TRANSLATE_NOOP("AdminTables", "Login database"), lambda u: database_login(u.database_login)),
     )
 
     def __init__(self, parent=None):

@@ -147,20 +147,21 @@ def grid_of(qtbot, tab):
     return grid
 
 
-def when_modal(kind, act, tries: int = WAIT // 50) -> None:
+def when_modal(kind, act, tries: int = 8 * WAIT // 50) -> None:
     """Run `act(dialog)` once a modal dialog of `kind` is open.
 
     A dialog left open would block the test for ever: when `act` fails, or another modal dialog is
-    still open after `tries` polls, that dialog is rejected so the test fails instead of hanging.
+    open instead, that dialog is rejected so the test fails instead of hanging. Polling goes on for
+    8 x WAIT, so a dialog that opens late on a loaded machine is still answered.
     """
 
     def attempt(left: int) -> None:
         dialog = QApplication.activeModalWidget()
         if not isinstance(dialog, kind):
-            if left > 0:
+            if dialog is not None and left < tries - WAIT // 50:
+                dialog.reject()  # another dialog than the one expected, still open after WAIT
+            elif left > 0:
                 QTimer.singleShot(50, lambda: attempt(left - 1))
-            elif dialog is not None:
-                dialog.reject()
             return
         try:
             act(dialog)

@@ -390,7 +390,7 @@ def test_a_request_goes_through_the_whole_sijarla_sop_desk_by_desk(qtbot, demo_l
     assert ServiceRecord.select().where(ServiceRecord.case == case_id).count() == 2
 
 
-@pytest.mark.intermittent_hang  # hangs now and then after many windows: left out of ./dev test (see pyproject)
+@pytest.mark.intermittent_hang  # hangs now and then in a long run: left out of ./dev test
 def test_an_idea_goes_through_the_whole_innovation_sop_desk_by_desk(qtbot, demo_logins, tmp_path):
     """Kasi Inovasi writes the idea → Kabid Pemanfaatan reviews it → Kepala Dinas sends it to the
     first discussion → the Kasi records its 'ya' and opens the finalization meeting → each participant

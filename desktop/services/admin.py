@@ -164,10 +164,10 @@ def _database_login(user: User, codes: tuple[str, ...], logins: dict[str, LoginS
     found = logins.get(user.username)
     if found is None:
         return DATABASE_LOGIN_MISSING
-    if found.can_login != user.is_active:
-        return DATABASE_LOGIN_DISABLED if not found.can_login else DATABASE_LOGIN_OUT_OF_STEP
     if not found.can_login:
         return DATABASE_LOGIN_DISABLED
+    if not user.is_active:
+        return DATABASE_LOGIN_OUT_OF_STEP  # the account is off but its login still works
     return DATABASE_LOGIN_OK if set(found.groups) == set(codes) else DATABASE_LOGIN_OUT_OF_STEP
 
 

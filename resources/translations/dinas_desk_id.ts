@@ -550,6 +550,10 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
         <source>Belum ada data pada periode ini.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Lainnya</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseAuditTableModel</name>

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtWidgets import QApplication
 
 from desktop.models import AssignmentLetter, AssignmentMember, Recap, SopCase
 from desktop.services import auth, recap, sijarla
@@ -159,3 +160,40 @@ def test_an_innovation_entry_goes_to_the_innovation_hook(qtbot, demo_logins, mon
 def test_the_innovation_forms_provide_the_hook():
     hook = kepala_dinas.innovation_hook()
     assert hook is None or hook.__name__ == "open_innovation"
+
+
+def test_the_tab_key_walks_the_surat_tugas_form_in_reading_order(qtbot, demo_logins):
+    case_at_surat_tugas()
+    _window, tab = kadis_desk(qtbot, 1)
+    open_row(qtbot, tab)
+    form = tab.assignment_form
+    qtbot.waitUntil(lambda: tab.assignment is not None and form.members_list.count() > 0, timeout=WAIT)
+    expected = [
+        form.members_list,
+        form.up_button,
+        form.down_button,
+        form.remove_button,
+        form.staff_combo,
+        form.add_button,
+        form.place_edit,
+        form.start_edit,
+        form.end_edit,
+        form.task_edit,
+        form.basis_edit,
+        form.copies_edit,
+        form.preview_button,
+        form.sign_button,
+    ]
+    form.members_list.setFocus()
+    qtbot.waitUntil(form.members_list.hasFocus, timeout=WAIT)
+    walked: list = []
+    for _ in range(40):  # a date field takes one Tab per section (day, month, year), as in Qt
+        focused = QApplication.focusWidget()
+        owner = next((w for w in expected if w is focused or w.isAncestorOf(focused)), focused)
+        if not walked or walked[-1] is not owner:
+            walked.append(owner)
+        if owner is form.sign_button:
+            break
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    assert walked == expected
+    idle(qtbot)

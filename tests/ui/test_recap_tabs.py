@@ -7,8 +7,9 @@ import gc
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from desktop.models import Recap
 from desktop.services import auth, recap, recap_export, service_records, sijarla
@@ -20,7 +21,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.qtmodels.recap_table import RecapTableModel
 from desktop.ui.qtmodels.records_import_errors import ImportErrorsTableModel
 from desktop.ui.tabs import kabid_pemanfaatan
-from desktop.ui.widgets.chart_bars import RecapChartWidget, top_bars
+from desktop.ui.widgets.chart_bars import BarChartWidget, ChartPanel, RecapChartWidget, top_bars
 from desktop.ui.widgets.recap_period import PeriodPicker
 from tests.db.factories import session
 from tests.db.test_permissions import at_step, record_draft
@@ -302,6 +303,37 @@ def test_the_chart_keeps_the_largest_bars_and_sums_the_rest():
     assert bars[:4] == (("Nagari 15", 15), ("Nagari 14", 14), ("Nagari 13", 13), ("Nagari 12", 12))
     assert bars[4] == ("Lainnya (11)", sum(range(1, 12)))
     assert top_bars({"A": 1}) == (("A", 1),)
+
+
+def test_the_chart_never_cuts_a_bar_off_and_names_a_long_label_in_its_tooltip(qtbot):
+    chart = BarChartWidget()
+    qtbot.addWidget(chart)
+    counts = {f"Nagari {i:02d}": 10 + i for i in range(10)}
+    counts["KIA (Kartu Identitas Anak) dan Akta Kelahiran Sekaligus"] = 5
+    chart.set_panels((ChartPanel("Per nagari", top_bars(counts)),))
+    chart.resize(420, 160)  # room for a few lines only
+    (bars,) = chart.bars_drawn()
+    assert 3 <= len(bars) < 10
+    bottom = chart.rect().bottom()
+    text_height = QFontMetrics(chart.font()).height()  # a label box lower than the font clips it
+    assert all(bar.bar_rect.bottom() <= bottom and bar.label_rect.height() >= text_height for bar in bars)
+    assert bars[-1].label.startswith("Lainnya (")
+    assert sum(bar.value for bar in bars) == sum(counts.values())  # nothing dropped, only summed
+
+    chart.resize(420, 600)
+    (bars,) = chart.bars_drawn()
+    assert len(bars) == 10 and bars[-1].label == "Lainnya (2)"
+    chart.set_panels(
+        (ChartPanel("Per kategori", (("KIA (Kartu Identitas Anak) dan Akta Kelahiran Sekaligus", 5),)),)
+    )
+    (bars,) = chart.bars_drawn()
+    assert bars[0].label_rect.width() <= chart.width() / 2  # elided on screen
+    chart.show()
+    qtbot.waitExposed(chart)
+    where = bars[0].label_rect.center().toPoint()
+    QApplication.sendEvent(chart, QHelpEvent(QEvent.Type.ToolTip, where, chart.mapToGlobal(where)))
+    qtbot.waitUntil(lambda: QToolTip.isVisible(), timeout=5000)
+    assert QToolTip.text() == "KIA (Kartu Identitas Anak) dan Akta Kelahiran Sekaligus: 5"
 
 
 def test_the_chart_draws_both_panels_side_by_side_when_wide(qtbot):

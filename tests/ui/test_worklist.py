@@ -50,3 +50,24 @@ def test_empty_state_shows_only_while_the_list_is_empty(qtbot):
     assert view.empty_state.geometry() == view.viewport().rect()
     assert view.horizontalHeader().isVisible()
     assert view.model().headerData(1, Qt.Orientation.Horizontal) == "Perihal"
+
+
+def test_a_narrow_worklist_gives_perihal_the_room_and_a_wide_one_its_set_widths(qtbot):
+    view = WorklistView("Belum ada pekerjaan", "Tidak ada yang menunggu.")
+    qtbot.addWidget(view)
+    view.worklist_model().set_items(ITEMS)
+    for column in (2, 3):  # as the recap side panel shows it: Nomor, Perihal, Status
+        view.setColumnHidden(column, True)
+    view.resize(360, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: view.columnWidth(1) > max(view.columnWidth(0), view.columnWidth(4)), timeout=5000)
+    status = view.sizeHintForColumn(4)
+    assert view.columnWidth(4) <= max(status, view.horizontalHeader().sectionSizeHint(4)) < 200
+
+    view.resize(1100, 300)
+    qtbot.waitUntil(lambda: view.columnWidth(4) == 200 and view.columnWidth(0) == 140, timeout=5000)
+    view.setColumnWidth(4, 260)  # the user drags Status wider: kept while the list stays wide
+    view.resize(1150, 300)
+    qtbot.wait(50)
+    assert view.columnWidth(4) == 260

@@ -83,16 +83,26 @@ class AssignmentForm(QWidget):
 
     def _layout(self) -> None:
         box = QVBoxLayout(self)
-        box.setContentsMargins(0, 0, 10, 0)  # clear of the scroll bar
+        box.setContentsMargins(0, 4, 10, 0)  # clear of the scroll bar; the caption not at the very edge
         box.setSpacing(6)
         box.addWidget(self.banner)
         box.addWidget(section_label(self.tr("Kepada (yang teratas ketua tim)")))
-        box.addWidget(self.members_list)
+        # The team list with its order buttons beside it, the staff picker under it at full width: a
+        # long name and position stays readable in the picker at 150% scaling.
+        members = QHBoxLayout()
+        members.setSpacing(6)
+        members.addWidget(self.members_list, 1)
+        order = QVBoxLayout()
+        order.setSpacing(4)
+        for button in (self.up_button, self.down_button, self.remove_button):
+            order.addWidget(button)
+        order.addStretch(1)
+        members.addLayout(order)
+        box.addLayout(members)
         picker = QHBoxLayout()
         picker.setSpacing(6)
         picker.addWidget(self.staff_combo, 1)
-        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
-            picker.addWidget(button)
+        picker.addWidget(self.add_button)
         box.addLayout(picker)
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
@@ -122,11 +132,11 @@ class AssignmentForm(QWidget):
         """Call once the tab has placed `actions`: the buttons must be in the same window as the fields."""
         chain: list[QWidget] = [
             self.members_list,
-            self.staff_combo,
-            self.add_button,
-            self.remove_button,
             self.up_button,
             self.down_button,
+            self.remove_button,
+            self.staff_combo,
+            self.add_button,
             self.place_edit,
             self.start_edit,
             self.end_edit,

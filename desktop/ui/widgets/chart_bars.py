@@ -1,7 +1,9 @@
 """Horizontal bar charts drawn with QPainter (no QtCharts in PySide6-Essentials).
 
 A chart is one or more panels, each a title and (label, value) bars, largest first. Labels
-sit left of their bar (elided when long), the value right of it. Panels sit side by side
+sit left of their bar (elided when long; the tooltip of a line names it whole), the value
+right of it. A panel draws as many bars as fit at the font's height (no bar is ever cut
+off); the smallest of the rest are summed into one "Lainnya" bar. Panels sit side by side
 when the widget is wide enough, else one above the other. Beyond MAX_BARS the smallest are
 summed into one "Lainnya" bar, so a chart stays readable whatever the data.
 """
@@ -11,20 +13,35 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop.services.recap import RecapFigures
 from desktop.ui import theme
 
 MAX_BARS = 10
 SIDE_BY_SIDE_WIDTH = 640
-MIN_SLOT = 20  # a bar and its gap: below this the label would not fit; fewer bars are drawn
+MIN_SLOT = 20  # a bar and its gap at least (and the font height): fewer bars are drawn in less room
 PADDING = 14
 TITLE_HEIGHT = 26
 BAR_GAP = 6
 MAX_BAR_HEIGHT = 22
+
+
+@dataclass(frozen=True)
+class DrawnBar:
+    """One bar as laid out on screen: its label, bar and value boxes."""
+
+    label: str
+    value: int
+    label_rect: QRectF
+    bar_rect: QRectF
+    value_rect: QRectF
+
+    def row(self) -> QRectF:
+        """The whole line, label to value: where its tooltip answers."""
+        return self.label_rect.united(self.value_rect)
 
 
 @dataclass(frozen=True)
@@ -96,6 +113,57 @@ class BarChartWidget(QWidget):
             for i in range(count)
         ]
 
+    def bar_layout(self, panel: ChartPanel, rect: QRectF) -> list[DrawnBar]:
+        """Where each bar of `panel` goes in `rect`: as many as fit at the font's height, the rest
+        summed into one 'Lainnya' bar; labels as wide as the longest (at most half the panel)."""
+        metrics = QFontMetrics(self.font())
+        body = rect.adjusted(0, TITLE_HEIGHT + 4, 0, 0)
+        slot = max(MIN_SLOT, metrics.height() + 4)
+        bars = fitting_bars(panel.bars, int(body.height() // slot), self.tr("Lainnya"))
+        if not bars:
+            return []
+        slot = max(slot, min(MAX_BAR_HEIGHT + BAR_GAP, body.height() / len(bars)))
+        bar_height = slot - BAR_GAP
+        label_width = min(max(metrics.horizontalAdvance(label) for label, _ in bars) + 10, body.width() * 0.5)
+        value_width = max(metrics.horizontalAdvance(str(n)) for _, n in bars) + 10
+        bar_left = body.left() + label_width
+        bar_room = max(10.0, body.width() - label_width - value_width)
+        largest = max(n for _, n in bars) or 1
+        drawn = []
+        for i, (label, value) in enumerate(bars):
+            top = body.top() + i * slot
+            length = max(2.0, bar_room * value / largest)
+            drawn.append(
+                DrawnBar(
+                    label,
+                    value,
+                    # Text boxes take the whole line (a bar is thinner than the font's descenders).
+                    label_rect=QRectF(body.left(), top, label_width - 10, slot),
+                    bar_rect=QRectF(bar_left, top + BAR_GAP / 2, length, bar_height),
+                    value_rect=QRectF(bar_left + length + 6, top, value_width, slot),
+                )
+            )
+        return drawn
+
+    def bars_drawn(self) -> list[list[DrawnBar]]:
+        """The bars of each panel as drawn at the current size."""
+        return [
+            self.bar_layout(panel, rect) for panel, rect in zip(self.panels, self.panel_rects(), strict=False)
+        ]
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            point = QPointF(event.pos())
+            for bars in self.bars_drawn():
+                for bar in bars:
+                    if bar.row().contains(point):
+                        QToolTip.showText(event.globalPos(), f"{bar.label}: {bar.value}", self)
+                        return True
+            QToolTip.hideText()
+            event.ignore()
+            return True
+        return super().event(event)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -121,39 +189,28 @@ class BarChartWidget(QWidget):
         )
         painter.setFont(self.font())
         metrics = QFontMetrics(self.font())
-        body = rect.adjusted(0, TITLE_HEIGHT + 4, 0, 0)
         if not panel.bars:
             painter.setPen(QColor(theme.MUTED))
+            body = rect.adjusted(0, TITLE_HEIGHT + 4, 0, 0)
             painter.drawText(body, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, self.empty_text)
             return
-        label_width = min(
-            max(metrics.horizontalAdvance(label) for label, _ in panel.bars) + 8, body.width() * 0.42
-        )
-        value_width = max(metrics.horizontalAdvance(str(n)) for _, n in panel.bars) + 10
-        bar_left = body.left() + label_width
-        bar_room = max(10.0, body.width() - label_width - value_width)
-        slot = min(MAX_BAR_HEIGHT + BAR_GAP, body.height() / len(panel.bars))
-        bar_height = max(4.0, slot - BAR_GAP)
-        largest = max(n for _, n in panel.bars) or 1
+        bars = self.bar_layout(panel, rect)
+        if not bars:
+            return
+        axis = bars[0].bar_rect.left()
         painter.setPen(QPen(QColor(theme.LINE), 1))
-        painter.drawLine(
-            int(bar_left), int(body.top()), int(bar_left), int(body.top() + slot * len(panel.bars))
-        )
-        for i, (label, value) in enumerate(panel.bars):
-            top = body.top() + i * slot
-            row = QRectF(body.left(), top, label_width - 8, bar_height)
+        painter.drawLine(QPointF(axis, bars[0].bar_rect.top()), QPointF(axis, bars[-1].bar_rect.bottom()))
+        centred_right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        centred_left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        for bar in bars:
             painter.setPen(QColor(theme.INK))
-            elided = metrics.elidedText(label, Qt.TextElideMode.ElideRight, int(row.width()))
-            painter.drawText(row, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, elided)
-            length = bar_room * value / largest
+            elided = metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, int(bar.label_rect.width()))
+            painter.drawText(bar.label_rect, centred_right, elided)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(panel.color))
-            painter.drawRoundedRect(QRectF(bar_left, top, max(2.0, length), bar_height), 3, 3)
+            painter.drawRoundedRect(bar.bar_rect, 3, 3)
             painter.setPen(QColor(theme.INK))
-            value_rect = QRectF(bar_left + length + 6, top, value_width, bar_height)
-            painter.drawText(
-                value_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, str(value)
-            )
+            painter.drawText(bar.value_rect, centred_left, str(bar.value))
 
 
 class RecapChartWidget(BarChartWidget):

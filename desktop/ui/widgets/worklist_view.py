@@ -96,6 +96,7 @@ class WorklistView(QTableView):
         self.setTabKeyNavigation(False)  # Tab leaves the table for the next control
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(36)
+        self._shrunk = False  # fixed columns narrowed to their content by fit_columns()
         self._size_columns()
         self.setItemDelegateForColumn(DEADLINE_COLUMN, SlaChipDelegate(self))
         self.empty_state = EmptyStateWidget(empty_title, empty_detail, self.viewport())
@@ -148,8 +149,27 @@ class WorklistView(QTableView):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.viewport() and event.type() == QEvent.Type.Resize:
             self.empty_state.setGeometry(self.viewport().rect())
+            self.fit_columns()
         return super().eventFilter(watched, event)
 
     def _update_empty_state(self) -> None:
         self.empty_state.setGeometry(self.viewport().rect())
         self.empty_state.setVisible(self.model().rowCount() == 0)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """In a narrow worklist (a side panel, 150% scaling) the fixed columns shrink to their content,
+        so Perihal keeps the room; back in a wide one they get their set widths again. A width the user
+        dragged is left alone while the worklist stays wide."""
+        header = self.horizontalHeader()
+        fixed = [c for c in _COLUMN_WIDTHS if c < self.model().columnCount() and not self.isColumnHidden(c)]
+        perihal_room = self.viewport().width() - sum(_COLUMN_WIDTHS[c] for c in fixed)
+        narrow = any(perihal_room < _COLUMN_WIDTHS[c] for c in fixed)  # Perihal the smallest column
+        if not narrow and not self._shrunk:
+            return
+        self._shrunk = narrow
+        for column in fixed:
+            width = _COLUMN_WIDTHS[column]
+            if narrow:
+                width = min(width, max(self.sizeHintForColumn(column), header.sectionSizeHint(column)))
+            self.setColumnWidth(column, width)

@@ -90,6 +90,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Terkunci s.d. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Belum ada: jalankan db secure</source>
         <translation type="unfinished"></translation>
     </message>
@@ -123,6 +127,10 @@
     </message>
     <message>
         <source>Penandatangan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(belum diatur)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1616,6 +1624,14 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
         <source>Dibatalkan</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source> (terlambat)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · tenggat %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>KabidPelayananTab</name>
@@ -2721,6 +2737,21 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
 </context>
 <context>
+    <name>ParticipantPicker</name>
+    <message>
+        <source>setuju</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tidak setuju</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>menunggu</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <source>Konfirmasi kata sandi</source>
@@ -3076,6 +3107,25 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
 </context>
 <context>
+    <name>ReceiptPrinting</name>
+    <message>
+        <source>Struk tanda terima dicetak (kode %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanda Terima %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer struk belum diatur di komputer ini; cetak tanda terima pada printer surat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanda terima siap dicetak.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecordEntryForm</name>
     <message>
         <source>16 angka</source>
@@ -3187,6 +3237,30 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>Perubahan dibatalkan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digit 7-8 NIK adalah tanggal lahir: &apos;%1&apos; tidak mungkin (01-31; perempuan 41-71).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digit 9-10 NIK adalah bulan lahir: &apos;%1&apos; tidak mungkin (01-12).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanggal lahir %1 pada NIK tidak ada.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>perempuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>laki-laki</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIK sah: %1, lahir %2, kecamatan %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3751,6 +3825,53 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>Penandatangan %1 tersimpan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Sla</name>
+    <message>
+        <source>terlambat %1 hari kerja</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>terlambat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jatuh tempo hari ini</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sisa %1 hari kerja</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tepat waktu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jatuh tempo hari ini</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terlambat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanpa tenggat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tenggat %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terlambat %1 hari kerja</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sisa %1 hari kerja</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4,6 +4,7 @@ that was not rebuilt from its .ts."""
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -57,3 +58,27 @@ def test_every_qt_string_is_translated_and_the_qm_is_built_from_it(updater, tmp_
     built = tmp_path / "qtbase_id.qm"
     updater.lrelease(updater.QT_CATALOGUE, built)
     assert built.read_bytes() == (FOLDER / "qtbase_id.qm").read_bytes()
+
+
+def test_no_string_is_hidden_from_lupdate_behind_a_wrapper():
+    """lupdate reads tr(), translate() and QT_TRANSLATE_NOOP() calls only: a literal handed to a
+    private helper such as `_tr("terlambat")` never reaches the catalogue. A helper may still
+    translate a string that was marked where it was written (`_tr(COLUMNS[i][1])`)."""
+    root = FOLDER.parents[1] / "desktop"
+    hidden = []
+    for path in sorted(root.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id not in {"tr", "translate", "QT_TRANSLATE_NOOP", "QT_TR_NOOP"}
+                and "tr" in node.func.id.lower().split("_")
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                hidden.append(
+                    f"{path.relative_to(root.parent)}:{node.lineno} {node.func.id}({node.args[0].value!r})"
+                )
+    assert hidden == []

@@ -105,10 +105,12 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
 
 def user_state(u: UserRow) -> str:
     if not u.is_active:
-        return _tr("Nonaktif")
+        return QCoreApplication.translate("AdminTables", "Nonaktif")
     if u.is_locked():
-        return _tr("Terkunci s.d. %1").replace("%1", _day(u.locked_until, "HH:mm"))
-    return _tr("Aktif")
+        return QCoreApplication.translate("AdminTables", "Terkunci s.d. %1").replace(
+            "%1", _day(u.locked_until, "HH:mm")
+        )
+    return QCoreApplication.translate("AdminTables", "Aktif")
 
 
 DATABASE_LOGIN_TEXTS = {
@@ -152,7 +154,10 @@ class UsersTableModel(RecordTableModel[UserRow]):
 class SignersTableModel(RecordTableModel[SignerRow]):
     COLUMNS = (
         (QT_TRANSLATE_NOOP("AdminTables", "Keperluan"), lambda s: s.purpose_label),
-        (QT_TRANSLATE_NOOP("AdminTables", "Penandatangan"), lambda s: s.full_name or _tr("(belum diatur)")),
+        (
+            QT_TRANSLATE_NOOP("AdminTables", "Penandatangan"),
+            lambda s: s.full_name or QCoreApplication.translate("AdminTables", "(belum diatur)"),
+        ),
         (QT_TRANSLATE_NOOP("AdminTables", "Jabatan tertulis"), lambda s: s.title),
     )
 
@@ -174,7 +179,11 @@ class NagariTableModel(RecordTableModel[NagariRow]):
         (QT_TRANSLATE_NOOP("AdminTables", "Nagari"), lambda n: n.name),
         (
             QT_TRANSLATE_NOOP("AdminTables", "Status"),
-            lambda n: _tr("Aktif") if n.is_active else _tr("Nonaktif"),
+            lambda n: (
+                QCoreApplication.translate("AdminTables", "Aktif")
+                if n.is_active
+                else QCoreApplication.translate("AdminTables", "Nonaktif")
+            ),
         ),
     )
 
@@ -192,7 +201,11 @@ class CodesTableModel(RecordTableModel[CodeItem]):
         (QT_TRANSLATE_NOOP("AdminTables", "Nama"), lambda c: c.name),
         (
             QT_TRANSLATE_NOOP("AdminTables", "Status"),
-            lambda c: _tr("Aktif") if c.is_active else _tr("Nonaktif"),
+            lambda c: (
+                QCoreApplication.translate("AdminTables", "Aktif")
+                if c.is_active
+                else QCoreApplication.translate("AdminTables", "Nonaktif")
+            ),
         ),
     )
 

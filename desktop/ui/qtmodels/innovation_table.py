@@ -89,8 +89,15 @@ class InnovationTableModel(QAbstractTableModel):
             return f"{s.chosen_name}: {s.title}"
         if column == "position" and s.status == "berjalan" and s.step_due_on is not None:
             due = QLocale().toString(s.step_due_on, "d MMM yyyy")
-            late = _tr(" (terlambat)") if self.is_late(s) else ""
-            return _tr("%1 · tenggat %2").replace("%1", self._text(s, column)).replace("%2", due) + late
+            late = (
+                QCoreApplication.translate("InnovationTableModel", " (terlambat)") if self.is_late(s) else ""
+            )
+            return (
+                QCoreApplication.translate("InnovationTableModel", "%1 · tenggat %2")
+                .replace("%1", self._text(s, column))
+                .replace("%2", due)
+                + late
+            )
         return self._text(s, column)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):

@@ -83,18 +83,17 @@ def date_of(edit: QDateEdit) -> dt.date:
     return edit.date().toPython()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ParticipantPicker", text)
-
-
 def approval_text(p: ParticipantView) -> str:
     """A participant's approval as the meeting list shows it: ✓ setuju, ✗ tidak setuju: why, menunggu."""
     if p.approved is True:
-        return f"<span style='color:#1D6438'>✓ {_tr('setuju')}</span>"
+        agreed = QCoreApplication.translate("ParticipantPicker", "setuju")
+        return f"<span style='color:#1D6438'>✓ {agreed}</span>"
     if p.approved is False:
         comment = f": {escape(p.comment)}" if p.comment else ""
-        return f"<span style='color:{theme.DANGER}'>✗ {_tr('tidak setuju')}{comment}</span>"
-    return f"<span style='color:{theme.MUTED}'>{_tr('menunggu')}</span>"
+        disagreed = QCoreApplication.translate("ParticipantPicker", "tidak setuju")
+        return f"<span style='color:{theme.DANGER}'>✗ {disagreed}{comment}</span>"
+    waiting = QCoreApplication.translate("ParticipantPicker", "menunggu")
+    return f"<span style='color:{theme.MUTED}'>{waiting}</span>"
 
 
 class ParticipantPicker(QListWidget):

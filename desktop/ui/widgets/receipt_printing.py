@@ -18,10 +18,6 @@ from desktop.services.session import Session
 from desktop.ui.widgets.background import run_for
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReceiptPrinting", text)
-
-
 def print_receipt(
     parent: QWidget,
     session: Session,
@@ -37,7 +33,9 @@ def print_receipt(
             parent,
             lambda: case_view.print_thermal_receipt(session, case_id, address, width),
             lambda info: on_done(
-                _tr("Struk tanda terima dicetak (kode %1).").replace("%1", info.verification_code)
+                QCoreApplication.translate(
+                    "ReceiptPrinting", "Struk tanda terima dicetak (kode %1)."
+                ).replace("%1", info.verification_code)
             ),
             on_failed,
         )
@@ -53,12 +51,15 @@ def print_receipt(
         info, pdf = result
         LetterDocumentDialog.show_pdf(
             parent,
-            _tr("Tanda Terima %1").replace("%1", info.number or ""),
-            _tr("Printer struk belum diatur di komputer ini; cetak tanda terima pada printer surat."),
+            QCoreApplication.translate("ReceiptPrinting", "Tanda Terima %1").replace("%1", info.number or ""),
+            QCoreApplication.translate(
+                "ReceiptPrinting",
+                "Printer struk belum diatur di komputer ini; cetak tanda terima pada printer surat.",
+            ),
             pdf,
             fetch_for_print=lambda: documents.get_document(session, info.id, purpose="cetak"),
         )
-        on_done(_tr("Tanda terima siap dicetak."))
+        on_done(QCoreApplication.translate("ReceiptPrinting", "Tanda terima siap dicetak."))
 
     run_for(parent, issue, show, on_failed)
 

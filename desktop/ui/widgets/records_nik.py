@@ -41,22 +41,25 @@ def _partial_date_problem(value: str) -> str | None:
     """The birth day (digits 7-8) and month (9-10) of a NIK typed that far."""
     day = int(value[6:8])
     if not (1 <= day <= 31 or 41 <= day <= 71):
-        text = _tr("Digit 7-8 NIK adalah tanggal lahir: '%1' tidak mungkin (01-31; perempuan 41-71).")
+        text = QCoreApplication.translate(
+            "RecordEntryForm",
+            "Digit 7-8 NIK adalah tanggal lahir: '%1' tidak mungkin (01-31; perempuan 41-71).",
+        )
         return text.replace("%1", value[6:8])
     if len(value) < 10:
         return None
     month = int(value[8:10])
     if not 1 <= month <= 12:
-        text = _tr("Digit 9-10 NIK adalah bulan lahir: '%1' tidak mungkin (01-12).")
+        text = QCoreApplication.translate(
+            "RecordEntryForm", "Digit 9-10 NIK adalah bulan lahir: '%1' tidak mungkin (01-12)."
+        )
         return text.replace("%1", value[8:10])
     real_day = day - 40 if day > 40 else day
     if real_day > calendar.monthrange(2000, month)[1]:  # 2000: a leap year, 29-02 can still be right
-        return _tr("Tanggal lahir %1 pada NIK tidak ada.").replace("%1", f"{real_day:02d}-{month:02d}")
+        return QCoreApplication.translate("RecordEntryForm", "Tanggal lahir %1 pada NIK tidak ada.").replace(
+            "%1", f"{real_day:02d}-{month:02d}"
+        )
     return None
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RecordEntryForm", text)
 
 
 def _problem(value: str, today: dt.date | None) -> str | None:
@@ -70,9 +73,13 @@ def _problem(value: str, today: dt.date | None) -> str | None:
 def nik_summary(text: str) -> str:
     """What a valid NIK says, for the line under the field."""
     info = validate_nik(text)
-    sex = _tr("perempuan") if info.sex == "P" else _tr("laki-laki")
+    sex = (
+        QCoreApplication.translate("RecordEntryForm", "perempuan")
+        if info.sex == "P"
+        else QCoreApplication.translate("RecordEntryForm", "laki-laki")
+    )
     return (
-        _tr("NIK sah: %1, lahir %2, kecamatan %3.")
+        QCoreApplication.translate("RecordEntryForm", "NIK sah: %1, lahir %2, kecamatan %3.")
         .replace("%1", sex)
         .replace("%2", f"{info.birth_date:%d-%m-%Y}")
         .replace("%3", info.kecamatan_code)

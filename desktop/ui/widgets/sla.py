@@ -18,28 +18,28 @@ COLOURS: dict[str | None, tuple[str, str, str]] = {
 SLA_ROLE = int(Qt.ItemDataRole.UserRole) + 20  # models return the sla code under this role
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Sla", text)
-
-
 def days_left_text(sla: str | None, days_left: int | None) -> str:
     """'sisa 2 hari kerja', 'jatuh tempo hari ini', 'terlambat 3 hari kerja', or '' without a limit."""
     if sla is None or days_left is None:
         return ""
     if sla == "terlambat":
         late = abs(days_left)
-        return _tr("terlambat %1 hari kerja").replace("%1", str(late)) if late else _tr("terlambat")
+        return (
+            QCoreApplication.translate("Sla", "terlambat %1 hari kerja").replace("%1", str(late))
+            if late
+            else QCoreApplication.translate("Sla", "terlambat")
+        )
     if sla == "jatuh_tempo_hari_ini" or days_left <= 0:
-        return _tr("jatuh tempo hari ini")
-    return _tr("sisa %1 hari kerja").replace("%1", str(days_left))
+        return QCoreApplication.translate("Sla", "jatuh tempo hari ini")
+    return QCoreApplication.translate("Sla", "sisa %1 hari kerja").replace("%1", str(days_left))
 
 
 def sla_label(sla: str | None) -> str:
     return {
-        "tepat_waktu": _tr("Tepat waktu"),
-        "jatuh_tempo_hari_ini": _tr("Jatuh tempo hari ini"),
-        "terlambat": _tr("Terlambat"),
-    }.get(sla or "", _tr("Tanpa tenggat"))
+        "tepat_waktu": QCoreApplication.translate("Sla", "Tepat waktu"),
+        "jatuh_tempo_hari_ini": QCoreApplication.translate("Sla", "Jatuh tempo hari ini"),
+        "terlambat": QCoreApplication.translate("Sla", "Terlambat"),
+    }.get(sla or "", QCoreApplication.translate("Sla", "Tanpa tenggat"))
 
 
 def deadline_text(deadline: dt.date | None, sla: str | None, days_left: int | None) -> str:
@@ -57,14 +57,18 @@ def chip_text(sla: str | None, days_left: int | None, deadline: dt.date | None) 
     if deadline is None:
         return sla_label(None)
     same_year = deadline.year == dt.date.today().year
-    day = _tr("tenggat %1").replace(
+    day = QCoreApplication.translate("Sla", "tenggat %1").replace(
         "%1", QLocale().toString(deadline, "d MMM" if same_year else "d MMM yyyy")
     )
     days = abs(days_left or 0)
     if sla == "terlambat":
-        head = _tr("Terlambat %1 hari kerja").replace("%1", str(days)) if days else _tr("Terlambat")
+        head = (
+            QCoreApplication.translate("Sla", "Terlambat %1 hari kerja").replace("%1", str(days))
+            if days
+            else QCoreApplication.translate("Sla", "Terlambat")
+        )
     elif sla == "tepat_waktu" and days:
-        head = _tr("Sisa %1 hari kerja").replace("%1", str(days))
+        head = QCoreApplication.translate("Sla", "Sisa %1 hari kerja").replace("%1", str(days))
     else:
         head = sla_label(sla)
     return f"{head} · {day}"

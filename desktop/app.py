@@ -23,7 +23,7 @@ from desktop.ui.main_window import MainWindow
 APP_DISPLAY_NAME = "Dinas Desk"
 GC_INTERVAL_MS = 10_000
 TRANSLATION_PREFIX = "dinas_desk"
-QT_TRANSLATION = "qtbase_id"  # Qt's own widgets in Indonesian (resources/translations/qtbase_id.ts)
+QT_TRANSLATION = "qtbase_id"  # Qt's own widgets in Indonesian (desktop/resources/translations/qtbase_id.ts)
 
 
 def create_application() -> QApplication:

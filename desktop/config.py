@@ -8,7 +8,6 @@ registry. Everything here is importable without a QApplication.
 from __future__ import annotations
 
 import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,11 +23,15 @@ ENV_DB_URL = "DINAS_DESK_DB_URL"
 
 
 def resource_dir() -> Path:
-    """The folder holding SOP files, reference data, fonts and icons."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    """The folder holding SOP files, reference data, fonts, icons and translations.
+
+    It is package data of `desktop` (pyproject's package-data lists it), so the same path
+    works in a checkout, an editable install and an installed wheel. No PyInstaller branch:
+    a bundle sets each module's __file__ to sys._MEIPASS/desktop/<module>.pyc, so this path is
+    sys._MEIPASS/desktop/resources, where the bundle collects the folder (e.g.
+    collect_data_files("desktop") or --add-data desktop/resources:desktop/resources).
+    """
+    return Path(__file__).resolve().parent / "resources"
 
 
 def data_dir() -> Path:

@@ -46,7 +46,7 @@ GREY = colors.HexColor("#555555")
 
 @functools.cache
 def register_fonts() -> None:
-    """Register the DejaVu fonts shipped in resources/fonts (never the workstation's own)."""
+    """Register the DejaVu fonts shipped in desktop/resources/fonts (never the workstation's own)."""
     from reportlab.lib.fonts import addMapping
 
     folder = resource_dir() / "fonts"

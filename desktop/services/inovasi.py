@@ -61,7 +61,7 @@ SOP_CODE = "inovasi"
 IDE, TELAAH_KABID, TELAAH_KADIS = "ide", "telaah_kabid", "telaah_kepala_dinas"
 PEMBAHASAN_AWAL, FINALISASI, PEMBAHASAN_TEKNIS = "pembahasan_awal", "finalisasi_konsep", "pembahasan_teknis"
 PENAMAAN, PELAKSANAAN = "penamaan", "pelaksanaan"
-# Output codes of resources/sop/inovasi.toml; the requirement checks below look for them.
+# Output codes of desktop/resources/sop/inovasi.toml; the requirement checks below look for them.
 POINTERS, CATATAN_KABID, TINDAK_LANJUT = "pointers_konsep", "catatan_telaahan_kabid", "catatan_tindak_lanjut"
 DRAFT, NOTULEN, KONSEP_FINAL = "draft_inovasi", "notulen_penyempurnaan", "konsep_final"
 MAX_FILE_BYTES = 50 * 1024 * 1024

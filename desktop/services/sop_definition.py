@@ -1,4 +1,4 @@
-"""SOP definitions as data: the TOML files in resources/sop, read and checked into frozen dataclasses.
+"""SOP definitions as data: the TOML files in desktop/resources/sop, read and checked into frozen dataclasses.
 
 A file that cannot be used raises SopFileError naming the file, the line and the field, so an
 administrator can fix it in a text editor. tomllib reports no positions for values, so
@@ -319,7 +319,7 @@ def load_sop_text(text: str, source_name: str) -> SopDefinition:
 
 
 def load_builtin_sops() -> dict[str, SopDefinition]:
-    """Every SOP shipped in resources/sop, by code."""
+    """Every SOP shipped in desktop/resources/sop, by code."""
     from desktop.config import resource_dir
 
     found: dict[str, SopDefinition] = {}

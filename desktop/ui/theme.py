@@ -1,4 +1,5 @@
-"""The look of the app: Fusion with a calm blue-grey palette, one UI font, icons from resources/icons."""
+"""The look of the app: Fusion with a calm blue-grey palette, one UI font, and the icons in
+desktop/resources/icons."""
 
 from __future__ import annotations
 

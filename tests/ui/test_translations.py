@@ -1,5 +1,5 @@
-"""Qt's own widgets speak Indonesian: the app installs resources/translations/qtbase_id.qm whatever the
-system language is (Qt ships no Indonesian qtbase translation)."""
+"""Qt's own widgets speak Indonesian: the app installs desktop/resources/translations/qtbase_id.qm
+whatever the system language is (Qt ships no Indonesian qtbase translation)."""
 
 from __future__ import annotations
 

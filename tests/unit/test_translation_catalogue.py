@@ -1,5 +1,5 @@
 """The translation catalogues keep up with the code: a new tr() string without
-`python resources/translations/update_translations.py` fails here, and so does a qtbase_id.qm
+`python desktop/resources/translations/update_translations.py` fails here, and so does a qtbase_id.qm
 that was not rebuilt from its .ts."""
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-FOLDER = Path(__file__).resolve().parents[2] / "resources" / "translations"
+ROOT = Path(__file__).resolve().parents[2]
+FOLDER = ROOT / "desktop" / "resources" / "translations"
 
 
 def _updater():
@@ -43,7 +44,7 @@ def test_the_app_catalogue_holds_every_string_of_the_code(updater, tmp_path):
     in_code, catalogued = set(messages(fresh)), set(messages(updater.APP_CATALOGUE))
     assert len(in_code) > 500
     missing, stale = sorted(in_code - catalogued), sorted(catalogued - in_code)
-    assert (missing, stale) == ([], []), "run: python resources/translations/update_translations.py"
+    assert (missing, stale) == ([], []), "run: python desktop/resources/translations/update_translations.py"
 
 
 def test_every_app_string_has_a_context(updater):
@@ -64,7 +65,7 @@ def test_no_string_is_hidden_from_lupdate_behind_a_wrapper():
     """lupdate reads tr(), translate() and QT_TRANSLATE_NOOP() calls only: a literal handed to a
     private helper such as `_tr("terlambat")` never reaches the catalogue. A helper may still
     translate a string that was marked where it was written (`_tr(COLUMNS[i][1])`)."""
-    root = FOLDER.parents[1] / "desktop"
+    root = ROOT / "desktop"
     hidden = []
     for path in sorted(root.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))

@@ -1,6 +1,6 @@
 """Refresh the translation catalogues and compile the Qt built-in strings.
 
-    .venv/bin/python resources/translations/update_translations.py
+    .venv/bin/python desktop/resources/translations/update_translations.py
 
 - dinas_desk_id.ts: every tr() / translate() / QT_TRANSLATE_NOOP string of desktop/ui and
   desktop/app.py, from pyside6-lupdate. The source strings are Indonesian already, so this is the
@@ -11,7 +11,7 @@
   message boxes, text-field context menus, the file dialog). Qt ships no Indonesian qtbase
   translation; this file is edited by hand and compiled to qtbase_id.qm, which the app installs
   whatever the Windows language is. The .qm is committed so a checkout (and a bundle collecting
-  resources/) runs without Qt's tools; a test checks it matches its .ts.
+  desktop/resources/) runs without Qt's tools; a test checks it matches its .ts.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent.parent
+ROOT = HERE.parents[2]  # desktop/resources/translations -> the repository root
 APP_CATALOGUE = HERE / "dinas_desk_id.ts"
 QT_CATALOGUE = HERE / "qtbase_id.ts"
 SOURCES = ("desktop/ui", "desktop/app.py")

@@ -9,19 +9,17 @@ there is no sort and no id list.
 
 from __future__ import annotations
 
-import logging
-from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 
 from desktop.services import audit_log
 from desktop.services.audit_log import AuditFilter, AuditLine
 from desktop.services.session import Session
 from desktop.ui.operations import message_for
+from desktop.ui.qtmodels.base import PagedTableModel
 from desktop.ui.widgets.background import run_for
-
-log = logging.getLogger(__name__)
 
 MAX_PAGES = 32
 
@@ -43,8 +41,11 @@ COLUMNS: tuple[Column, ...] = (
 DETAIL_COLUMN = 4
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(PagedTableModel[AuditLine]):
     """Read-only lines of the audit log for one filter at a time, newest first."""
+
+    TITLES = tuple(c.title for c in COLUMNS)
+    CONTEXT = "AuditTableModel"
 
     loaded = Signal(int)  # the row count and the first page are shown
     failed = Signal(str)
@@ -57,14 +58,11 @@ class AuditTableModel(QAbstractTableModel):
         background: bool = True,
         page_size: int = audit_log.PAGE_SIZE,
     ):
-        super().__init__(parent)
+        super().__init__(parent, page_size=page_size, max_pages=MAX_PAGES)
         self.session = session
         self._filter = AuditFilter()
         self._shown = self._filter  # the filter of the lines shown (pages are read with it)
         self._background = background
-        self._page_size = page_size
-        self._count = 0
-        self._pages: OrderedDict[int, list[AuditLine]] = OrderedDict()
         self._generation = 0
 
     @property
@@ -118,35 +116,12 @@ class AuditTableModel(QAbstractTableModel):
 
     def line(self, row: int) -> AuditLine | None:
         """The row's line, reading its page on first use (None while it cannot be read)."""
-        number, offset = divmod(row, self._page_size)
-        lines = self._pages.get(number)
-        if lines is None:
-            lines = self._fetch(number)
-        else:
-            self._pages.move_to_end(number)
-        return lines[offset] if offset < len(lines) else None
+        return self.page_row(row)
 
-    def cached_pages(self) -> list[int]:
-        return sorted(self._pages)
-
-    def _fetch(self, number: int) -> list[AuditLine]:
-        try:
-            lines = audit_log.page(self.session, self._shown, number * self._page_size, self._page_size)
-        except Exception as exc:  # noqa: BLE001 - a paint must not raise; the page is retried later
-            log.warning("page %s of the audit log could not be read: %s", number, exc)
-            return []
-        self._pages[number] = lines
-        while len(self._pages) > MAX_PAGES:
-            self._pages.popitem(last=False)
-        return lines
+    def _read_page(self, number: int) -> Sequence[AuditLine]:
+        return audit_log.page(self.session, self._shown, number * self._page_size, self._page_size)
 
     # --- Qt's interface -------------------------------------------------------------------------
-
-    def rowCount(self, parent=QModelIndex()):  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else self._count
-
-    def columnCount(self, parent=QModelIndex()):  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -162,12 +137,3 @@ class AuditTableModel(QAbstractTableModel):
         if attribute == "entity" and line.entity_id is not None:
             return f"{line.entity} #{line.entity_id}"
         return getattr(line, attribute)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return QCoreApplication.translate("AuditTableModel", COLUMNS[section].title)
-        return super().headerData(section, orientation, role)

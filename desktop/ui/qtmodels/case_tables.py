@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt
 from PySide6.QtGui import QColor
 
+from desktop.ui.qtmodels.base import ListTableModel
 from desktop.ui.theme import DANGER
 
 Column = tuple[str, Callable[[Any], str]]
@@ -26,33 +27,24 @@ def _day(value) -> str:
     return QLocale().toString(value, "dd-MM-yyyy") if value else ""
 
 
-class RowsTableModel(QAbstractTableModel):
+class RowsTableModel(ListTableModel[Any]):
     """Rows of dataclasses shown through COLUMNS; translation context is the subclass name."""
 
     COLUMNS: tuple[Column, ...] = ()
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[Any] = []
+    def titles(self) -> Sequence[str]:
+        return [title for title, _ in self.COLUMNS]
 
     def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self.set_items(rows)
 
     def row(self, index: int) -> Any:
-        return self._rows[index]
-
-    def rowCount(self, parent=QModelIndex()):  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()):  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.COLUMNS)
+        return self.item(index)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
-        row = self._rows[index.row()]
+        row = self._items[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.COLUMNS[index.column()][1](row)
         if role == ROW_ROLE:
@@ -63,15 +55,6 @@ class RowsTableModel(QAbstractTableModel):
 
     def foreground(self, row: Any, column: int) -> QColor | None:
         return None
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return QCoreApplication.translate(type(self).__name__, self.COLUMNS[section][0])
-        return super().headerData(section, orientation, role)
 
 
 class CaseHistoryTableModel(RowsTableModel):

@@ -9,20 +9,17 @@ pages shown, and at most MAX_PAGES of them are kept. Clicking a header sorts in 
 
 from __future__ import annotations
 
-import logging
 from array import array
-from collections import OrderedDict
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 
 from desktop.services import record_query
 from desktop.services.record_query import RecordFilter, RecordListRow, RecordSort
 from desktop.services.session import Session
 from desktop.ui.operations import message_for
+from desktop.ui.qtmodels.base import PagedTableModel
 from desktop.ui.widgets.background import run_for
-
-log = logging.getLogger(__name__)
 
 MAX_PAGES = 64  # 12,800 rows at most in memory, whatever the table's size
 
@@ -50,8 +47,14 @@ COLUMNS: tuple[Column, ...] = (
 COLUMN_INDEX = {c.attribute: i for i, c in enumerate(COLUMNS)}
 
 
-class RecordsTableModel(QAbstractTableModel):
-    """Read-only records the session may see, for one filter and sort at a time."""
+class RecordsTableModel(PagedTableModel[RecordListRow]):
+    """Read-only records the session may see, for one filter and sort at a time.
+
+    Until the id list is read only the first page (_head) is known; after that rows are read
+    by page through PagedTableModel, each page by the ids of its rows."""
+
+    TITLES = tuple(c.title for c in COLUMNS)
+    CONTEXT = "RecordsTableModel"
 
     loading_changed = Signal(bool)
     head_loaded = Signal(int)  # the row count and the first page are shown
@@ -68,17 +71,14 @@ class RecordsTableModel(QAbstractTableModel):
         background: bool = True,
         page_size: int = record_query.PAGE_SIZE,
     ):
-        super().__init__(parent)
+        super().__init__(parent, page_size=page_size, max_pages=MAX_PAGES)
         self.session = session
         self._filter = record_filter or RecordFilter()
         self._sort = sort or RecordSort()
         self._background = background
-        self._page_size = page_size
         self._ids = array("q")
         self._ids_ready = False
-        self._count = 0
         self._head: list[RecordListRow] = []
-        self._pages: OrderedDict[int, list[RecordListRow | None]] = OrderedDict()
         self._generation = 0
         self._loading = False
 
@@ -204,38 +204,14 @@ class RecordsTableModel(QAbstractTableModel):
         """The row's record, reading its page on first use (None while unknown or deleted since)."""
         if not self._ids_ready:
             return self._head[row] if row < len(self._head) else None
-        number = row // self._page_size
-        rows = self._pages.get(number)
-        if rows is None:
-            rows = self._fetch(number)
-        else:
-            self._pages.move_to_end(number)
-        offset = row - number * self._page_size
-        return rows[offset] if offset < len(rows) else None
+        return self.page_row(row)
 
-    def cached_pages(self) -> list[int]:
-        return sorted(self._pages)
-
-    def _fetch(self, number: int) -> list[RecordListRow | None]:
+    def _read_page(self, number: int) -> list[RecordListRow | None]:
         ids = self._ids[number * self._page_size : (number + 1) * self._page_size]
-        try:
-            found = {r.id: r for r in record_query.rows_by_id(self.session, ids)}
-        except Exception as exc:  # noqa: BLE001 - a paint must not raise; the page is retried later
-            log.warning("page %s of the records table could not be read: %s", number, exc)
-            return [None] * len(ids)
-        rows: list[RecordListRow | None] = [found.get(i) for i in ids]
-        self._pages[number] = rows
-        while len(self._pages) > MAX_PAGES:
-            self._pages.popitem(last=False)
-        return rows
+        found = {r.id: r for r in record_query.rows_by_id(self.session, ids)}
+        return [found.get(i) for i in ids]
 
     # --- Qt's interface -------------------------------------------------------------------------
-
-    def rowCount(self, parent=QModelIndex()):  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else self._count
-
-    def columnCount(self, parent=QModelIndex()):  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -252,15 +228,6 @@ class RecordsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and attribute == "outcome" and record.outcome_reason:
             return f"{record.outcome}: {record.outcome_reason}"
         return value
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return QCoreApplication.translate("RecordsTableModel", COLUMNS[section].title)
-        return super().headerData(section, orientation, role)
 
     def sort(self, column, order=Qt.SortOrder.AscendingOrder):
         if not 0 <= column < len(COLUMNS) or COLUMNS[column].sort_key is None:

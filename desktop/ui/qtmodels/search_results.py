@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
 from desktop.services.search import SearchHit
+from desktop.ui.qtmodels.base import ListTableModel
 
 COLUMNS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("SearchResultsTableModel", "Jenis"),
@@ -21,29 +22,22 @@ KINDS = {
 HIT_ROLE = int(Qt.ItemDataRole.UserRole) + 40
 
 
-class SearchResultsTableModel(QAbstractTableModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._hits: list[SearchHit] = []
+class SearchResultsTableModel(ListTableModel[SearchHit]):
+    """Read-only rows of SearchHit; the owner replaces them all with set_hits()."""
+
+    TITLES = COLUMNS
+    CONTEXT = "SearchResultsTableModel"
 
     def set_hits(self, hits: Sequence[SearchHit]) -> None:
-        self.beginResetModel()
-        self._hits = list(hits)
-        self.endResetModel()
+        self.set_items(hits)
 
     def hit(self, row: int) -> SearchHit:
-        return self._hits[row]
-
-    def rowCount(self, parent=QModelIndex()):  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._hits)
-
-    def columnCount(self, parent=QModelIndex()):  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(COLUMNS)
+        return self.item(row)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._hits):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
-        hit = self._hits[index.row()]
+        hit = self._items[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if index.column() == 0:
                 return QCoreApplication.translate("SearchResultsTableModel", KINDS.get(hit.kind, hit.kind))
@@ -51,12 +45,3 @@ class SearchResultsTableModel(QAbstractTableModel):
         if role == HIT_ROLE:
             return hit
         return None
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return QCoreApplication.translate("SearchResultsTableModel", COLUMNS[section])
-        return super().headerData(section, orientation, role)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt
 
 from desktop.services.workspace import WorkItem
+from desktop.ui.qtmodels.base import ListTableModel
 
 # (attribute of WorkItem, header); declared once, used for both data() and headerData().
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -19,26 +18,11 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 DEADLINE_COLUMN = 3
 
 
-class WorklistTableModel(QAbstractTableModel):
+class WorklistTableModel(ListTableModel[WorkItem]):
     """Read-only rows of WorkItem; the owner replaces them all with set_items()."""
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._items: list[WorkItem] = []
-
-    def set_items(self, items: Sequence[WorkItem]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
-
-    def item(self, row: int) -> WorkItem:
-        return self._items[row]
-
-    def rowCount(self, parent=QModelIndex()):  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent=QModelIndex()):  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(COLUMNS)
+    TITLES = tuple(title for _, title in COLUMNS)
+    CONTEXT = "WorklistTableModel"
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -52,12 +36,3 @@ class WorklistTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == DEADLINE_COLUMN:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return QCoreApplication.translate("WorklistTableModel", COLUMNS[section][1])
-        return super().headerData(section, orientation, role)

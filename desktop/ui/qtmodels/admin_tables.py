@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QColor
 
 from desktop.services import admin
@@ -25,6 +25,7 @@ from desktop.services.admin import (
     UserRow,
 )
 from desktop.ui import theme
+from desktop.ui.qtmodels.base import ListTableModel
 
 Row = TypeVar("Row")
 Column = tuple[str, Callable[[Any], Any]]  # (untranslated header, value of a row)
@@ -45,34 +46,26 @@ def _size(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
 
 
-class RecordTableModel(QAbstractTableModel, Generic[Row]):
+class RecordTableModel(ListTableModel[Row]):
     """Rows of one dataclass; subclasses declare COLUMNS and may grey out inactive rows."""
 
     COLUMNS: tuple[Column, ...] = ()
+    CONTEXT = "AdminTables"
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[Row] = []
+    def titles(self) -> Sequence[str]:
+        return [title for title, _ in self.COLUMNS]
 
     def set_rows(self, rows: Sequence[Row]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self.set_items(rows)
 
     def row(self, index: int) -> Row:
-        return self._rows[index]
+        return self.item(index)
 
     def rows(self) -> list[Row]:
-        return list(self._rows)
+        return list(self._items)
 
     def find(self, predicate: Callable[[Row], bool]) -> int:
-        return next((i for i, r in enumerate(self._rows) if predicate(r)), -1)
-
-    def rowCount(self, parent=QModelIndex()):  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()):  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.COLUMNS)
+        return next((i for i, r in enumerate(self._items) if predicate(r)), -1)
 
     def is_dimmed(self, row: Row) -> bool:
         return False
@@ -81,9 +74,9 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
         return self.COLUMNS[column][1](row)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
-        row = self._rows[index.row()]
+        row = self._items[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             value = self.value(index.column(), row)
             return "" if value is None else str(value)
@@ -92,15 +85,6 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
         if role == ROW_ROLE:
             return row
         return None
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return _tr(self.COLUMNS[section][0])
-        return super().headerData(section, orientation, role)
 
 
 def user_state(u: UserRow) -> str:

@@ -19,7 +19,6 @@ from desktop.services.audit_log import AuditFilter, AuditLine
 from desktop.services.session import Session
 from desktop.ui.operations import message_for
 from desktop.ui.qtmodels.base import PagedTableModel
-from desktop.ui.widgets.background import run_for
 
 MAX_PAGES = 32
 
@@ -58,11 +57,10 @@ class AuditTableModel(PagedTableModel[AuditLine]):
         background: bool = True,
         page_size: int = audit_log.PAGE_SIZE,
     ):
-        super().__init__(parent, page_size=page_size, max_pages=MAX_PAGES)
+        super().__init__(parent, page_size=page_size, max_pages=MAX_PAGES, background=background)
         self.session = session
         self._filter = AuditFilter()
         self._shown = self._filter  # the filter of the lines shown (pages are read with it)
-        self._background = background
         self._generation = 0
 
     @property
@@ -93,15 +91,7 @@ class AuditTableModel(PagedTableModel[AuditLine]):
             if generation == self._generation:
                 self.failed.emit(message_for(error))
 
-        if self._background:
-            run_for(self, head, done, fail)
-            return
-        try:
-            result = head()
-        except Exception as exc:  # noqa: BLE001 - shown to the user, the table stays as it was
-            fail(exc)
-        else:
-            done(result)
+        self._run(head, done, fail)
 
     def _apply(self, generation: int, shown: AuditFilter, count: int, first: list[AuditLine]) -> None:
         if generation != self._generation:

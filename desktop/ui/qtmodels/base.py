@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
+from desktop.ui.widgets.background import run_for
+
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 class TitledTableModel(QAbstractTableModel):
@@ -74,11 +77,13 @@ class PagedTableModel(TitledTableModel, Generic[T]):
     A subclass sets _count (inside beginResetModel/endResetModel, clearing _pages with it),
     may put a page it already has into _pages, and implements _read_page(). page_row() then
     returns a row from its cached page, reading the page on first use; at most max_pages pages
-    are kept, the least recently used one is dropped first.
+    are kept, the least recently used one is dropped first. _run() reads the count and the
+    first pages in the background (inline when built with background=False).
     """
 
-    def __init__(self, parent=None, *, page_size: int, max_pages: int):
+    def __init__(self, parent=None, *, page_size: int, max_pages: int, background: bool = True):
         super().__init__(parent)
+        self._background = background
         self._page_size = page_size
         self._max_pages = max_pages
         self._count = 0
@@ -111,6 +116,20 @@ class PagedTableModel(TitledTableModel, Generic[T]):
         while len(self._pages) > self._max_pages:
             self._pages.popitem(last=False)
         return rows
+
+    def _run(
+        self, work: Callable[[], R], done: Callable[[R], None], fail: Callable[[BaseException], None]
+    ) -> None:
+        """work() in a worker thread, then done(result) or fail(error) back in this thread."""
+        if self._background:
+            run_for(self, work, done, fail)
+            return
+        try:
+            result = work()
+        except Exception as exc:  # noqa: BLE001 - fail() shows it, the table stays as it was
+            fail(exc)
+        else:
+            done(result)
 
     def rowCount(self, parent=QModelIndex()):  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else self._count

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 
+from desktop.ui.qtmodels.base import ListTableModel
 from desktop.ui.widgets.sla import COLOURS, SLA_ROLE, deadline_text, sla_label
 
 # (key, header); declared once for data() and headerData().
@@ -34,32 +34,17 @@ def status_text(entry: Any) -> str:
     return getattr(entry, "step_name", None) or getattr(entry, "status", "") or ""
 
 
-class CaseWorklistTableModel(QAbstractTableModel):
+class CaseWorklistTableModel(ListTableModel[Any]):
     """Read-only rows of worklist entries (worklists.WorkEntry); the owner replaces them with set_items()."""
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._items: list[Any] = []
-
-    def set_items(self, items: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
-
-    def item(self, row: int) -> Any:
-        return self._items[row]
+    TITLES = tuple(title for _, title in COLUMNS)
+    CONTEXT = "CaseWorklistTableModel"
 
     def items(self) -> list[Any]:
         return list(self._items)
 
     def row_of(self, key: tuple[str, int | str]) -> int:
         return next((i for i, e in enumerate(self._items) if entry_key(e) == key), -1)
-
-    def rowCount(self, parent=QModelIndex()):  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent=QModelIndex()):  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._items):
@@ -103,12 +88,3 @@ class CaseWorklistTableModel(QAbstractTableModel):
         if COLUMNS[column][0] == "subject" and getattr(entry, "team", ""):
             return f"{entry.subject}\n{entry.team}"
         return self._text(entry, column)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return QCoreApplication.translate("CaseWorklistTableModel", COLUMNS[section][1])
-        return super().headerData(section, orientation, role)

@@ -19,7 +19,6 @@ from desktop.services.record_query import RecordFilter, RecordListRow, RecordSor
 from desktop.services.session import Session
 from desktop.ui.operations import message_for
 from desktop.ui.qtmodels.base import PagedTableModel
-from desktop.ui.widgets.background import run_for
 
 MAX_PAGES = 64  # 12,800 rows at most in memory, whatever the table's size
 
@@ -71,11 +70,10 @@ class RecordsTableModel(PagedTableModel[RecordListRow]):
         background: bool = True,
         page_size: int = record_query.PAGE_SIZE,
     ):
-        super().__init__(parent, page_size=page_size, max_pages=MAX_PAGES)
+        super().__init__(parent, page_size=page_size, max_pages=MAX_PAGES, background=background)
         self.session = session
         self._filter = record_filter or RecordFilter()
         self._sort = sort or RecordSort()
-        self._background = background
         self._ids = array("q")
         self._ids_ready = False
         self._head: list[RecordListRow] = []
@@ -119,22 +117,14 @@ class RecordsTableModel(PagedTableModel[RecordListRow]):
         def ids() -> array:
             return record_query.sorted_ids(self.session, record_filter, sort)
 
+        def fail(error: BaseException) -> None:
+            self._fail(generation, error)
+
         def head_done(result: tuple[int, list[RecordListRow]]) -> None:
             if self._apply_head(generation, *result):
-                self._run(ids, lambda found: self._apply_ids(generation, found), generation)
+                self._run(ids, lambda found: self._apply_ids(generation, found), fail)
 
-        self._run(head, head_done, generation)
-
-    def _run(self, work, done, generation: int) -> None:
-        if self._background:
-            run_for(self, work, done, lambda exc: self._fail(generation, exc))
-            return
-        try:
-            result = work()
-        except Exception as exc:  # noqa: BLE001 - shown to the user, the table stays as it was
-            self._fail(generation, exc)
-        else:
-            done(result)
+        self._run(head, head_done, fail)
 
     def _apply_head(self, generation: int, count: int, rows: list[RecordListRow]) -> bool:
         """Show the row count and the first page; True when the id list is still to be read."""

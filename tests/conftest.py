@@ -128,7 +128,7 @@ class PgServer:
         con = self.connect()
         try:
             with con.cursor() as cur:
-                cur.execute(f"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\" ENCODING 'UTF8'")
+                cur.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}" ENCODING \'UTF8\'')
         finally:
             con.close()
 

@@ -40,9 +40,7 @@ def test_sqlite_on_a_network_share_is_refused(path):
 def test_a_mounted_smb_or_nfs_share_is_recognised(tmp_path):
     mounts = tmp_path / "mounts"
     mounts.write_text(
-        "/dev/vda / ext4 rw 0 0\n"
-        "//10.0.0.5/arsip /mnt/kantor cifs rw 0 0\n"
-        "nas:/export /mnt/nas nfs4 rw 0 0\n"
+        "/dev/vda / ext4 rw 0 0\n//10.0.0.5/arsip /mnt/kantor cifs rw 0 0\nnas:/export /mnt/nas nfs4 rw 0 0\n"
     )
     assert connection._mount_fs_type(tmp_path / "x" / "dinas.sqlite3", str(mounts)) == "ext4"
     assert connection._mount_fs_type(connection.Path("/mnt/kantor/dinas.sqlite3"), str(mounts)) == "cifs"

@@ -26,7 +26,7 @@ from .roles import ADMINISTRATOR
 from .session import Session
 
 if TYPE_CHECKING:
-    from .admin import ConnectionCheck
+    from .workstation import ConnectionCheck
 
 REQUIRED_SSLMODE = "verify-full"
 LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain"})
@@ -122,7 +122,7 @@ def tls_of(database) -> str:
 
 def check_connection(actor: Session, url: str, password: str = "") -> CheckedConnection:
     """Test the typed URL as the app would open it: the TLS policy first, then the connection and its TLS."""
-    from .admin import ConnectionCheck, check_database_connection, with_password
+    from .workstation import ConnectionCheck, check_database_connection, with_password
 
     full = with_password(url, password)
     message = refusal(full, config.require_remote_tls())

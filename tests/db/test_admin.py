@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from desktop import config
 from desktop.models import AuditLog, Holiday, Nagari, Office, User, connection
-from desktop.services import admin, auth
+from desktop.services import admin, auth, reference_data, workstation
 from desktop.services.errors import (
     AuthenticationFailed,
     InvalidInput,
@@ -82,39 +83,42 @@ ADMIN_CALLS = {
     "save_signer": lambda a: admin.save_signer(a, "kepala_dinas", 1, "KEPALA DINAS", 1),
     "list_patterns": lambda a: admin.list_patterns(a),
     "update_pattern": lambda a: admin.update_pattern(a, 1, admin.PatternDraft("x", "{seq}", "", "", True), 1),
-    "list_kecamatan": lambda a: admin.list_kecamatan(a),
-    "list_nagari": lambda a: admin.list_nagari(a),
-    "add_nagari": lambda a: admin.add_nagari(a, 1, "13.02.01.9999", "Nagari Baru"),
-    "rename_nagari": lambda a: admin.rename_nagari(a, 1, "Nama Baru", 1),
-    "set_nagari_active": lambda a: admin.set_nagari_active(a, 1, False, 1),
-    "list_jorong": lambda a: admin.list_jorong(a, 1),
-    "add_jorong": lambda a: admin.add_jorong(a, 1, "Jorong Baru"),
-    "rename_jorong": lambda a: admin.rename_jorong(a, 1, "Jorong Lain", 1),
-    "remove_jorong": lambda a: admin.remove_jorong(a, 1, 1),
-    "list_codes": lambda a: admin.list_codes(a, "kategori"),
-    "add_code": lambda a: admin.add_code(a, "kategori", "baru", "Baru"),
-    "rename_code": lambda a: admin.rename_code(a, "kategori", 1, "Baru", 1),
-    "set_code_active": lambda a: admin.set_code_active(a, "kategori", 1, False, 1),
-    "list_holidays": lambda a: admin.list_holidays(a, 2026),
-    "add_holiday": lambda a: admin.add_holiday(a, dt.date(2026, 8, 20), "Hari jadi kabupaten"),
-    "remove_holiday": lambda a: admin.remove_holiday(a, 1, 1),
-    "import_holidays": lambda a: admin.import_holidays(a, 2030),
-    "backup_now": lambda a: admin.backup_now(a),
-    "list_backups": lambda a: admin.list_backups(a),
-    "restore_backup": lambda a: admin.restore_backup(a, Path("tidak-ada.sqlite3")),
-    "configured_database": lambda a: admin.configured_database(a),
-    "check_database_connection": lambda a: admin.check_database_connection(a, "sqlite:///tidak-ada.sqlite3"),
-    "save_database_url": lambda a: admin.save_database_url(a, "sqlite:///x.sqlite3"),
-    "receipt_test_page": lambda a: admin.receipt_test_page(a, 80, "tcp://127.0.0.1:9100"),
+    "list_kecamatan": lambda a: reference_data.list_kecamatan(a),
+    "list_nagari": lambda a: reference_data.list_nagari(a),
+    "add_nagari": lambda a: reference_data.add_nagari(a, 1, "13.02.01.9999", "Nagari Baru"),
+    "rename_nagari": lambda a: reference_data.rename_nagari(a, 1, "Nama Baru", 1),
+    "set_nagari_active": lambda a: reference_data.set_nagari_active(a, 1, False, 1),
+    "list_jorong": lambda a: reference_data.list_jorong(a, 1),
+    "add_jorong": lambda a: reference_data.add_jorong(a, 1, "Jorong Baru"),
+    "rename_jorong": lambda a: reference_data.rename_jorong(a, 1, "Jorong Lain", 1),
+    "remove_jorong": lambda a: reference_data.remove_jorong(a, 1, 1),
+    "list_codes": lambda a: reference_data.list_codes(a, "kategori"),
+    "add_code": lambda a: reference_data.add_code(a, "kategori", "baru", "Baru"),
+    "rename_code": lambda a: reference_data.rename_code(a, "kategori", 1, "Baru", 1),
+    "set_code_active": lambda a: reference_data.set_code_active(a, "kategori", 1, False, 1),
+    "list_holidays": lambda a: reference_data.list_holidays(a, 2026),
+    "add_holiday": lambda a: reference_data.add_holiday(a, dt.date(2026, 8, 20), "Hari jadi kabupaten"),
+    "remove_holiday": lambda a: reference_data.remove_holiday(a, 1, 1),
+    "import_holidays": lambda a: reference_data.import_holidays(a, 2030),
+    "backup_now": lambda a: workstation.backup_now(a),
+    "list_backups": lambda a: workstation.list_backups(a),
+    "restore_backup": lambda a: workstation.restore_backup(a, Path("tidak-ada.sqlite3")),
+    "configured_database": lambda a: workstation.configured_database(a),
+    "check_database_connection": lambda a: workstation.check_database_connection(
+        a, "sqlite:///tidak-ada.sqlite3"
+    ),
+    "save_database_url": lambda a: workstation.save_database_url(a, "sqlite:///x.sqlite3"),
+    "receipt_test_page": lambda a: workstation.receipt_test_page(a, 80, "tcp://127.0.0.1:9100"),
 }
 
 
 def test_the_permission_matrix_names_every_public_admin_use_case():
     public = {
         name
-        for name, value in vars(admin).items()
+        for module in (admin, reference_data, workstation)
+        for name, value in vars(module).items()
         if callable(value)
-        and getattr(value, "__module__", "") == admin.__name__
+        and getattr(value, "__module__", "") == module.__name__
         and not name.startswith("_")
         and not isinstance(value, type)
     }
@@ -125,7 +129,7 @@ def test_the_permission_matrix_names_every_public_admin_use_case():
 def test_a_non_administrator_is_refused_every_admin_use_case(monkeypatch):
     make_office()
     saved: list[str] = []
-    monkeypatch.setattr(admin.config, "save_database_url", saved.append)
+    monkeypatch.setattr(config, "save_database_url", saved.append)
     before = AuditLog.select().count()
     outcomes: dict[tuple[str, str], str] = {}
     for username in ("kasi", "kadis", "meja"):
@@ -311,58 +315,58 @@ def test_numbering_patterns_are_checked_and_show_the_next_number():
 def test_nagari_and_jorong_are_added_renamed_and_deactivated():
     make_office()
     actor = session("admin")
-    kecamatan = admin.list_kecamatan(actor)[0]
+    kecamatan = reference_data.list_kecamatan(actor)[0]
     with pytest.raises(InvalidInput, match="Kode nagari"):
-        admin.add_nagari(actor, kecamatan.id, "13.99.01.2001", "Salah Kecamatan")
-    nagari = admin.add_nagari(actor, kecamatan.id, f"{kecamatan.code}.2999", "Nagari Pemekaran")
+        reference_data.add_nagari(actor, kecamatan.id, "13.99.01.2001", "Salah Kecamatan")
+    nagari = reference_data.add_nagari(actor, kecamatan.id, f"{kecamatan.code}.2999", "Nagari Pemekaran")
     assert nagari.is_active and nagari.kecamatan == kecamatan.name
-    nagari = admin.rename_nagari(actor, nagari.id, "Nagari Pemekaran Baru", nagari.version)
-    nagari = admin.set_nagari_active(actor, nagari.id, False, nagari.version)
+    nagari = reference_data.rename_nagari(actor, nagari.id, "Nagari Pemekaran Baru", nagari.version)
+    nagari = reference_data.set_nagari_active(actor, nagari.id, False, nagari.version)
     assert not Nagari.get_by_id(nagari.id).is_active
     with pytest.raises(StaleRecord):
-        admin.rename_nagari(actor, nagari.id, "Lain", 1)
+        reference_data.rename_nagari(actor, nagari.id, "Lain", 1)
 
-    jorong = admin.add_jorong(actor, nagari.id, "Jorong Koto")
+    jorong = reference_data.add_jorong(actor, nagari.id, "Jorong Koto")
     with pytest.raises(InvalidInput, match="sudah ada"):
-        admin.add_jorong(actor, nagari.id, "jorong koto")
-    jorong = admin.rename_jorong(actor, jorong.id, "Jorong Koto Tuo", jorong.version)
-    assert [j.name for j in admin.list_jorong(actor, nagari.id)] == ["Jorong Koto Tuo"]
-    admin.remove_jorong(actor, jorong.id, jorong.version)
-    assert admin.list_jorong(actor, nagari.id) == []
+        reference_data.add_jorong(actor, nagari.id, "jorong koto")
+    jorong = reference_data.rename_jorong(actor, jorong.id, "Jorong Koto Tuo", jorong.version)
+    assert [j.name for j in reference_data.list_jorong(actor, nagari.id)] == ["Jorong Koto Tuo"]
+    reference_data.remove_jorong(actor, jorong.id, jorong.version)
+    assert reference_data.list_jorong(actor, nagari.id) == []
 
 
 def test_code_lists_grow_and_entries_are_hidden_not_deleted():
     make_office()
     actor = session("admin")
-    item = admin.add_code(actor, "hasil", "rujuk", "Dirujuk ke kantor", needs_reason=True)
+    item = reference_data.add_code(actor, "hasil", "rujuk", "Dirujuk ke kantor", needs_reason=True)
     assert item.needs_reason and not item.counts_as_served
-    assert admin.list_codes(actor, "hasil")[-1].code == "rujuk"
-    item = admin.rename_code(actor, "hasil", item.id, "Dirujuk ke kantor dinas", item.version)
-    item = admin.set_code_active(actor, "hasil", item.id, False, item.version)
+    assert reference_data.list_codes(actor, "hasil")[-1].code == "rujuk"
+    item = reference_data.rename_code(actor, "hasil", item.id, "Dirujuk ke kantor dinas", item.version)
+    item = reference_data.set_code_active(actor, "hasil", item.id, False, item.version)
     assert not item.is_active and item.name == "Dirujuk ke kantor dinas"
     with pytest.raises(InvalidInput, match="sudah ada"):
-        admin.add_code(actor, "kategori", "kia", "KIA lagi")
+        reference_data.add_code(actor, "kategori", "kia", "KIA lagi")
     with pytest.raises(InvalidInput, match="Kode 2-40"):
-        admin.add_code(actor, "sasaran", "Lansia!", "Lansia")
+        reference_data.add_code(actor, "sasaran", "Lansia!", "Lansia")
     with pytest.raises(InvalidInput, match="tidak dikenal"):
-        admin.list_codes(actor, "agama")
+        reference_data.list_codes(actor, "agama")
 
 
 def test_holidays_are_imported_for_a_year_and_the_office_adds_its_own():
     make_office()
     actor = session("admin")
-    assert admin.list_holidays(actor, 2031) == []
-    added = admin.import_holidays(actor, 2031)
-    rows = admin.list_holidays(actor, 2031)
+    assert reference_data.list_holidays(actor, 2031) == []
+    added = reference_data.import_holidays(actor, 2031)
+    rows = reference_data.list_holidays(actor, 2031)
     assert added == len(rows) > 10
     assert any(r.day == dt.date(2031, 8, 17) and r.kind == "nasional" for r in rows)
-    assert admin.import_holidays(actor, 2031) == 0  # nothing twice
+    assert reference_data.import_holidays(actor, 2031) == 0  # nothing twice
 
-    own = admin.add_holiday(actor, dt.date(2031, 9, 9), "Hari jadi kabupaten")
+    own = reference_data.add_holiday(actor, dt.date(2031, 9, 9), "Hari jadi kabupaten")
     assert own.kind_label == "Libur kantor"
     with pytest.raises(InvalidInput, match="sudah tercatat"):
-        admin.add_holiday(actor, dt.date(2031, 8, 17), "Lagi")
-    admin.remove_holiday(actor, own.id, own.version)
+        reference_data.add_holiday(actor, dt.date(2031, 8, 17), "Lagi")
+    reference_data.remove_holiday(actor, own.id, own.version)
     assert not Holiday.select().where(Holiday.day == dt.date(2031, 9, 9)).exists()
 
 
@@ -374,24 +378,24 @@ def test_backup_and_restore_round_trip_on_sqlite(backend, tmp_path):
     actor = session("admin")
     if backend == "postgresql":
         with pytest.raises(WorkflowError, match="pg_dump"):
-            admin.backup_now(actor)
+            workstation.backup_now(actor)
         with pytest.raises(WorkflowError, match="pg_restore"):
-            admin.restore_backup(actor, tmp_path / "x.sqlite3")
+            workstation.restore_backup(actor, tmp_path / "x.sqlite3")
         return
-    backup = admin.backup_now(actor)
-    assert backup.size_bytes > 0 and admin.list_backups(actor)[0].path == backup.path
-    admin.add_holiday(actor, dt.date(2031, 9, 9), "Ditambah setelah cadangan")
+    backup = workstation.backup_now(actor)
+    assert backup.size_bytes > 0 and workstation.list_backups(actor)[0].path == backup.path
+    reference_data.add_holiday(actor, dt.date(2031, 9, 9), "Ditambah setelah cadangan")
 
-    result = admin.restore_backup(actor, backup.path)
+    result = workstation.restore_backup(actor, backup.path)
     assert not Holiday.select().where(Holiday.day == dt.date(2031, 9, 9)).exists()
     assert result.safety_copy.path.exists() and "sebelum-pemulihan" in result.safety_copy.name
     assert AuditLog.select().where(AuditLog.action == "database_dipulihkan").exists()
     with pytest.raises(InvalidInput, match="tidak ditemukan"):
-        admin.restore_backup(actor, tmp_path / "tidak-ada.sqlite3")
+        workstation.restore_backup(actor, tmp_path / "tidak-ada.sqlite3")
     junk = tmp_path / "bukan.sqlite3"
     junk.write_bytes(b"bukan database")
     with pytest.raises(InvalidInput):
-        admin.restore_backup(actor, junk)
+        workstation.restore_backup(actor, junk)
 
 
 # --- Workstation ---------------------------------------------------------------------------------
@@ -404,42 +408,47 @@ def test_connection_check_succeeds_on_the_test_server_and_fails_on_a_closed_port
     url = server.url("postgres")
     bare = url.replace(f":{server.password}@", "@")
 
-    ok = admin.check_database_connection(actor, bare, server.password)
+    ok = workstation.check_database_connection(actor, bare, server.password)
     assert ok.ok and ok.backend == "postgresql" and ok.server_version.startswith("PostgreSQL")
     assert server.password not in ok.message + ok.location
 
-    closed = admin.check_database_connection(actor, f"postgresql://postgres@127.0.0.1:{free_port()}/x", "pw")
+    closed = workstation.check_database_connection(
+        actor, f"postgresql://postgres@127.0.0.1:{free_port()}/x", "pw"
+    )
     assert not closed.ok and closed.message.startswith("Koneksi gagal")
     assert "pw" not in closed.location
-    assert not admin.check_database_connection(actor, "mysql://server/db").ok
+    assert not workstation.check_database_connection(actor, "mysql://server/db").ok
     assert connection.is_sqlite() == (backend == "sqlite")  # the app's own connection is untouched
     assert admin.list_users(actor)
 
 
 def test_saving_the_database_url_keeps_it_for_the_next_start(password_store):
     make_office()
-    saved = admin.save_database_url(
+    saved = workstation.save_database_url(
         session("admin"), "postgresql://dinas@10.0.0.5:5432/dinas?sslmode=verify-full", "s3cr3t/x"
     )
-    assert saved == admin.SavedDatabase("10.0.0.5:5432/dinas", password_in_store=True)
+    assert saved == workstation.SavedDatabase("10.0.0.5:5432/dinas", password_in_store=True)
     assert password_store.passwords == {("Dinas Desk", "dinas@10.0.0.5:5432/dinas"): "s3cr3t/x"}
-    next_start = admin.config.load_workstation_settings().database_url
+    next_start = config.load_workstation_settings().database_url
     assert next_start == "postgresql://dinas:s3cr3t%2Fx@10.0.0.5:5432/dinas?sslmode=verify-full"
-    assert admin.without_password(next_start) == "postgresql://dinas@10.0.0.5:5432/dinas?sslmode=verify-full"
-    shown = admin.configured_database(session("admin"))
+    assert (
+        workstation.without_password(next_start)
+        == "postgresql://dinas@10.0.0.5:5432/dinas?sslmode=verify-full"
+    )
+    shown = workstation.configured_database(session("admin"))
     assert shown.url == "postgresql://dinas@10.0.0.5:5432/dinas?sslmode=verify-full" and shown.has_password
     with pytest.raises(InvalidInput, match="tidak dikenal"):
-        admin.save_database_url(session("admin"), "mysql://server/db")
+        workstation.save_database_url(session("admin"), "mysql://server/db")
     with pytest.raises(InvalidInput, match="sslmode=verify-full") as refused:  # the TLS rule, on by default
-        admin.save_database_url(session("admin"), "postgresql://dinas@10.0.0.6:5432/dinas", "x")
+        workstation.save_database_url(session("admin"), "postgresql://dinas@10.0.0.6:5432/dinas", "x")
     assert refused.value.field == "url"
-    assert admin.config.load_workstation_settings().database_url == next_start  # the earlier one stays
+    assert config.load_workstation_settings().database_url == next_start  # the earlier one stays
     assert "s3cr3t" not in "".join(a.detail for a in AuditLog.select())
 
 
 def test_receipt_test_page_is_ascii_escpos():
     make_office()
-    data = admin.receipt_test_page(session("admin"), 58, "tcp://127.0.0.1:9100")
+    data = workstation.receipt_test_page(session("admin"), 58, "tcp://127.0.0.1:9100")
     assert data.startswith(b"\x1b@") and b"HALAMAN UJI PRINTER STRUK" in data
     assert not data.endswith(b"\x1dV\x00")  # a 58 mm printer has no cutter
-    assert admin.receipt_test_page(session("admin"), 80, "x").endswith(b"\x1dV\x00")
+    assert workstation.receipt_test_page(session("admin"), 80, "x").endswith(b"\x1dV\x00")

@@ -15,8 +15,9 @@ import keyring.backends.fail
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
 
+from desktop import config
 from desktop.models import AuditLog, Holiday
-from desktop.services import admin, auth, workspace
+from desktop.services import admin, auth, reference_data, workspace, workstation
 from desktop.services.demo import DEMO_PASSWORD
 from desktop.services.errors import AuthenticationFailed
 from desktop.ui import admin_settings
@@ -289,7 +290,7 @@ def test_backup_and_restore_round_trip_on_sqlite(qtbot, demo_logins, backend, mo
     qtbot.waitUntil(lambda: page.model.rowCount() == existing + 1, timeout=10_000)
     assert "Cadangan dibuat" in page.banner.text()
 
-    admin.add_holiday(login(), dt.date(2031, 9, 9), "Ditambah setelah cadangan")
+    reference_data.add_holiday(login(), dt.date(2031, 9, 9), "Ditambah setelah cadangan")
     page.table.selectRow(0)
     asked: list[str] = []
     monkeypatch.setattr(admin_backup, "confirm", lambda parent, title, text: asked.append(text) or True)
@@ -308,7 +309,7 @@ def test_restore_asks_first_and_does_nothing_when_cancelled(qtbot, demo_logins, 
         return
     wait_call(qtbot, page, lambda: qtbot.mouseClick(page.backup_button, LEFT))
     qtbot.waitUntil(lambda: page.model.rowCount() >= 1, timeout=10_000)
-    admin.add_holiday(login(), dt.date(2031, 9, 9), "Tetap ada")
+    reference_data.add_holiday(login(), dt.date(2031, 9, 9), "Tetap ada")
     page.table.selectRow(0)
     monkeypatch.setattr(admin_backup, "confirm", lambda *a: False)
     calls = page.calls_finished
@@ -361,14 +362,14 @@ def test_the_tls_rule_is_shown_refuses_a_plain_remote_url_and_can_be_turned_off(
     assert "sslmode=verify-full" in page.result_label.text()
     wait_call(qtbot, page, lambda: qtbot.mouseClick(page.save_db_button, LEFT))
     assert "sslmode=verify-full" in page.banner.text()
-    assert admin.config.load_workstation_settings().database_url is None  # nothing saved
+    assert config.load_workstation_settings().database_url is None  # nothing saved
 
     wait_call(qtbot, page, lambda: page.require_tls_check.setChecked(False))
-    assert not admin.config.require_remote_tls()
+    assert not config.require_remote_tls()
     assert AuditLog.select().where(AuditLog.action == "kebijakan_tls_workstation").count() == 1
     wait_call(qtbot, page, lambda: qtbot.mouseClick(page.save_db_button, LEFT))
-    saved = admin.config.load_workstation_settings().database_url
-    assert saved == admin.with_password("postgresql://dinas@10.0.0.5:5432/dinas", server.password)
+    saved = config.load_workstation_settings().database_url
+    assert saved == workstation.with_password("postgresql://dinas@10.0.0.5:5432/dinas", server.password)
 
 
 def test_saving_the_database_url_puts_the_password_in_the_password_store(qtbot, demo_logins, password_store):
@@ -379,7 +380,7 @@ def test_saving_the_database_url_puts_the_password_in_the_password_store(qtbot, 
     wait_call(qtbot, page, lambda: qtbot.mouseClick(page.save_db_button, LEFT))
     assert password_store.passwords == {("Dinas Desk", "dinas@10.0.0.5:5432/dinas"): "rahasia"}
     assert (
-        admin.config.load_workstation_settings().database_url
+        config.load_workstation_settings().database_url
         == "postgresql://dinas:rahasia@10.0.0.5:5432/dinas?sslmode=verify-full"
     )
     assert "10.0.0.5:5432/dinas" in page.banner.text()
@@ -397,7 +398,7 @@ def test_without_a_password_store_the_admin_is_told_where_the_password_went(qtbo
     assert page.banner.kind == "info"
     assert "Brankas kata sandi sistem operasi tidak tersedia" in page.banner.text()
     assert (
-        admin.config.load_workstation_settings().database_url
+        config.load_workstation_settings().database_url
         == "postgresql://dinas:rahasia@10.0.0.5:5432/dinas?sslmode=verify-full"
     )
 
@@ -473,22 +474,22 @@ def test_a_non_administrator_sees_the_services_refusal(qtbot, demo_logins):
 
 def test_every_admin_table_model_passes_the_qt_model_tester(qtmodeltester, demo_logins, tmp_path):
     actor = login()
-    kecamatan = admin.list_kecamatan(actor)[0]
-    nagari = admin.list_nagari(actor, kecamatan.id)[0]
-    admin.add_jorong(actor, nagari.id, "Jorong Koto")
+    kecamatan = reference_data.list_kecamatan(actor)[0]
+    nagari = reference_data.list_nagari(actor, kecamatan.id)[0]
+    reference_data.add_jorong(actor, nagari.id, "Jorong Koto")
     backup = tmp_path / "dinas-desk-cadangan.sqlite3"
     backup.write_bytes(b"x" * 2048)
     cases = [
         (admin_tables.UsersTableModel(), admin.list_users(actor)),
         (admin_tables.SignersTableModel(), admin.list_signers(actor)),
         (admin_tables.PatternsTableModel(), admin.list_patterns(actor)),
-        (admin_tables.NagariTableModel(), admin.list_nagari(actor, kecamatan.id)),
-        (admin_tables.JorongTableModel(), admin.list_jorong(actor, nagari.id)),
-        (admin_tables.CodesTableModel(), admin.list_codes(actor, "kategori")),
-        (admin_tables.HolidaysTableModel(), admin.list_holidays(actor, dt.date.today().year)),
+        (admin_tables.NagariTableModel(), reference_data.list_nagari(actor, kecamatan.id)),
+        (admin_tables.JorongTableModel(), reference_data.list_jorong(actor, nagari.id)),
+        (admin_tables.CodesTableModel(), reference_data.list_codes(actor, "kategori")),
+        (admin_tables.HolidaysTableModel(), reference_data.list_holidays(actor, dt.date.today().year)),
         (
             admin_tables.BackupsTableModel(),
-            [admin.BackupInfo(backup, backup.name, 2048, dt.datetime(2026, 11, 2, 8, 0))],
+            [workstation.BackupInfo(backup, backup.name, 2048, dt.datetime(2026, 11, 2, 8, 0))],
         ),
     ]
     for model, rows in cases:

@@ -14,16 +14,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QColor
 
 from desktop.services import admin
-from desktop.services.admin import (
-    BackupInfo,
-    CodeItem,
-    HolidayRow,
-    JorongRow,
-    NagariRow,
-    PatternRow,
-    SignerRow,
-    UserRow,
-)
+from desktop.services.admin import PatternRow, SignerRow, UserRow
+from desktop.services.reference_data import CodeItem, HolidayRow, JorongRow, NagariRow
+from desktop.services.workstation import BackupInfo
 from desktop.ui import theme
 from desktop.ui.qtmodels.base import ListTableModel
 

@@ -1,7 +1,8 @@
 """The administrator: users, office settings, printers, database and backups.
 
 A list of pages at the left, the chosen page at the right; a page loads itself the first time it is
-shown. Every page calls desktop.services.admin, which checks the Administrator role itself.
+shown. Every page calls desktop.services.admin, reference_data or workstation, which check the
+Administrator role themselves.
 """
 
 from __future__ import annotations

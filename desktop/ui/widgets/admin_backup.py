@@ -9,9 +9,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop import config
-from desktop.services import admin
-from desktop.services.admin import BackupInfo, RestoreResult
+from desktop.services import workstation
 from desktop.services.session import Session
+from desktop.services.workstation import BackupInfo, RestoreResult
 from desktop.ui.qtmodels.admin_tables import BackupsTableModel
 from desktop.ui.widgets.admin_page import AdminPage, plain_table, selected_row
 from desktop.ui.widgets.cards import section_label
@@ -101,7 +101,7 @@ class BackupPage(AdminPage):
         ]
 
     def _build_postgres(self, box: QVBoxLayout) -> None:
-        self.advice_label = QLabel(self.tr(admin.POSTGRES_BACKUP_ADVICE))
+        self.advice_label = QLabel(self.tr(workstation.POSTGRES_BACKUP_ADVICE))
         self.advice_label.setWordWrap(True)
         self.advice_label.setObjectName("PostgresAdvice")
         self.advice_label.setStyleSheet(
@@ -115,8 +115,8 @@ class BackupPage(AdminPage):
         session = self.session
 
         def work():
-            setting = admin.configured_database(session)
-            return setting.backend, admin.list_backups(session) if setting.backend == "sqlite" else []
+            setting = workstation.configured_database(session)
+            return setting.backend, workstation.list_backups(session) if setting.backend == "sqlite" else []
 
         self.call(work, self._loaded, quiet=True)
 
@@ -129,7 +129,7 @@ class BackupPage(AdminPage):
 
     def backup_now(self, destination: Path | None = None) -> None:
         session = self.session
-        self.call(lambda: admin.backup_now(session, destination), self._backed_up)
+        self.call(lambda: workstation.backup_now(session, destination), self._backed_up)
 
     def backup_as(self) -> None:
         target = choose_backup_target(self)
@@ -160,7 +160,7 @@ class BackupPage(AdminPage):
         if not confirm(self, self.tr("Pulihkan database"), question):
             return
         session = self.session
-        self.call(lambda: admin.restore_backup(session, path), self._restored)
+        self.call(lambda: workstation.restore_backup(session, path), self._restored)
 
     def _restored(self, result: RestoreResult) -> None:
         self.banner.show_message(

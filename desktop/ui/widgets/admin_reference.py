@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import admin
-from desktop.services.admin import CodeItem, HolidayRow, JorongRow, NagariRow
+from desktop.services import reference_data
+from desktop.services.reference_data import CodeItem, HolidayRow, JorongRow, NagariRow
 from desktop.services.session import Session
 from desktop.ui.qtmodels.admin_tables import (
     CodesTableModel,
@@ -111,7 +111,7 @@ class NagariPage(AdminPage):
 
     def load(self) -> None:
         session = self.session
-        self.call(lambda: admin.list_kecamatan(session), self._kecamatan_loaded, quiet=True)
+        self.call(lambda: reference_data.list_kecamatan(session), self._kecamatan_loaded, quiet=True)
 
     def _kecamatan_loaded(self, rows) -> None:
         self.kecamatan_combo.blockSignals(True)
@@ -124,7 +124,9 @@ class NagariPage(AdminPage):
     def load_nagari(self) -> None:
         kecamatan_id, session = self.kecamatan_combo.currentData(), self.session
         if kecamatan_id is not None:
-            self.call(lambda: admin.list_nagari(session, kecamatan_id), self._nagari_loaded, quiet=True)
+            self.call(
+                lambda: reference_data.list_nagari(session, kecamatan_id), self._nagari_loaded, quiet=True
+            )
 
     def _nagari_loaded(self, rows: list[NagariRow]) -> None:
         keep = self.current().id if self.current() else None
@@ -147,7 +149,9 @@ class NagariPage(AdminPage):
         self.jorong_model.set_rows([])
         if nagari is not None:
             session = self.session
-            self.call(lambda: admin.list_jorong(session, nagari.id), self.jorong_model.set_rows, quiet=True)
+            self.call(
+                lambda: reference_data.list_jorong(session, nagari.id), self.jorong_model.set_rows, quiet=True
+            )
 
     def _after(self, _row=None) -> None:
         self.load_nagari()
@@ -161,7 +165,7 @@ class NagariPage(AdminPage):
             self.session,
         )
         self.call(
-            lambda: admin.add_nagari(session, kecamatan_id, code, name),
+            lambda: reference_data.add_nagari(session, kecamatan_id, code, name),
             self._after,
             self.tr("Nagari ditambahkan."),
         )
@@ -170,7 +174,7 @@ class NagariPage(AdminPage):
         nagari, name, session = self.current(), self.rename_edit.text(), self.session
         if nagari is not None:
             self.call(
-                lambda: admin.rename_nagari(session, nagari.id, name, nagari.version),
+                lambda: reference_data.rename_nagari(session, nagari.id, name, nagari.version),
                 self._after,
                 self.tr("Nama nagari diubah."),
             )
@@ -180,7 +184,9 @@ class NagariPage(AdminPage):
         if nagari is not None:
             done = self.tr("Nagari dinonaktifkan.") if nagari.is_active else self.tr("Nagari diaktifkan.")
             self.call(
-                lambda: admin.set_nagari_active(session, nagari.id, not nagari.is_active, nagari.version),
+                lambda: reference_data.set_nagari_active(
+                    session, nagari.id, not nagari.is_active, nagari.version
+                ),
                 self._after,
                 done,
             )
@@ -193,7 +199,7 @@ class NagariPage(AdminPage):
         nagari, name, session = self.current(), self.jorong_edit.text(), self.session
         if nagari is not None:
             self.call(
-                lambda: admin.add_jorong(session, nagari.id, name),
+                lambda: reference_data.add_jorong(session, nagari.id, name),
                 self._nagari_changed,
                 self.tr("Jorong ditambahkan."),
             )
@@ -202,7 +208,7 @@ class NagariPage(AdminPage):
         jorong, name, session = self._jorong(), self.jorong_edit.text(), self.session
         if jorong is not None:
             self.call(
-                lambda: admin.rename_jorong(session, jorong.id, name, jorong.version),
+                lambda: reference_data.rename_jorong(session, jorong.id, name, jorong.version),
                 self._nagari_changed,
                 self.tr("Jorong diubah."),
             )
@@ -211,7 +217,7 @@ class NagariPage(AdminPage):
         jorong, session = self._jorong(), self.session
         if jorong is not None:
             self.call(
-                lambda: admin.remove_jorong(session, jorong.id, jorong.version),
+                lambda: reference_data.remove_jorong(session, jorong.id, jorong.version),
                 self._nagari_changed,
                 self.tr("Jorong dihapus."),
             )
@@ -264,7 +270,7 @@ class CodeListPage(AdminPage):
 
     def load(self) -> None:
         session, kind = self.session, self.kind
-        self.call(lambda: admin.list_codes(session, kind), self._loaded, quiet=True)
+        self.call(lambda: reference_data.list_codes(session, kind), self._loaded, quiet=True)
 
     def _loaded(self, rows: list[CodeItem]) -> None:
         keep = self.current().id if self.current() else None
@@ -293,7 +299,9 @@ class CodeListPage(AdminPage):
         kind, code, name, session = self.kind, self.code_edit.text(), self.name_edit.text(), self.session
         reason, served = self.reason_check.isChecked(), self.served_check.isChecked()
         self.call(
-            lambda: admin.add_code(session, kind, code, name, needs_reason=reason, counts_as_served=served),
+            lambda: reference_data.add_code(
+                session, kind, code, name, needs_reason=reason, counts_as_served=served
+            ),
             self._after,
             self.tr("Entri %1 ditambahkan.").replace("%1", name.strip()),
         )
@@ -302,7 +310,7 @@ class CodeListPage(AdminPage):
         item, name, session = self.current(), self.rename_edit.text(), self.session
         if item is not None:
             self.call(
-                lambda: admin.rename_code(session, item.kind, item.id, name, item.version),
+                lambda: reference_data.rename_code(session, item.kind, item.id, name, item.version),
                 self._after,
                 self.tr("Nama diubah."),
             )
@@ -311,7 +319,9 @@ class CodeListPage(AdminPage):
         item, session = self.current(), self.session
         if item is not None:
             self.call(
-                lambda: admin.set_code_active(session, item.kind, item.id, not item.is_active, item.version),
+                lambda: reference_data.set_code_active(
+                    session, item.kind, item.id, not item.is_active, item.version
+                ),
                 self._after,
                 self.tr("Entri dinonaktifkan.") if item.is_active else self.tr("Entri diaktifkan."),
             )
@@ -323,7 +333,7 @@ class HolidaysPage(AdminPage):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
         self.year_spin = QSpinBox()
-        self.year_spin.setRange(*admin.HOLIDAY_YEARS)
+        self.year_spin.setRange(*reference_data.HOLIDAY_YEARS)
         self.year_spin.setValue(dt.date.today().year)
         self.year_spin.valueChanged.connect(self._year_changed)
         self.import_button = primary_button("")
@@ -343,7 +353,7 @@ class HolidaysPage(AdminPage):
         self.day_edit.setDate(QDate.currentDate())
         self.name_edit = QLineEdit()
         self.kind_combo = QComboBox()
-        for code, label in admin.HOLIDAY_KINDS.items():
+        for code, label in reference_data.HOLIDAY_KINDS.items():
             self.kind_combo.addItem(self.tr(label), code)
         self.kind_combo.setCurrentIndex(self.kind_combo.findData("kantor"))
         form.addRow(field_label(self.tr("Tanggal"), self.day_edit), self.day_edit)
@@ -380,7 +390,7 @@ class HolidaysPage(AdminPage):
 
     def load(self) -> None:
         session, year = self.session, self.year_spin.value()
-        self.call(lambda: admin.list_holidays(session, year), self.model.set_rows, quiet=True)
+        self.call(lambda: reference_data.list_holidays(session, year), self.model.set_rows, quiet=True)
 
     def _after(self, _row=None) -> None:
         self.load()
@@ -394,7 +404,7 @@ class HolidaysPage(AdminPage):
             self.banner.show_message(text.replace("%1", str(added)).replace("%2", str(year)), "success")
             self._after()
 
-        self.call(lambda: admin.import_holidays(session, year), imported)
+        self.call(lambda: reference_data.import_holidays(session, year), imported)
 
     def add(self) -> None:
         day, name, kind, session = (
@@ -404,7 +414,7 @@ class HolidaysPage(AdminPage):
             self.session,
         )
         self.call(
-            lambda: admin.add_holiday(session, day, name, kind),
+            lambda: reference_data.add_holiday(session, day, name, kind),
             self._after,
             self.tr("Hari libur ditambahkan."),
         )
@@ -416,7 +426,7 @@ class HolidaysPage(AdminPage):
         holiday: HolidayRow = self.model.row(row)
         session = self.session
         self.call(
-            lambda: admin.remove_holiday(session, holiday.id, holiday.version),
+            lambda: reference_data.remove_holiday(session, holiday.id, holiday.version),
             self._after,
             self.tr("Hari libur dihapus."),
         )

@@ -1,7 +1,7 @@
 """Workstation: this computer's database connection ("Uji koneksi" first), its letter printer and its
 receipt printer (network, USB, serial or a Windows printer; 58 or 80 mm) with a test page.
 
-The database URL is saved through the admin service (desktop.config); printers go to QSettings
+The database URL is saved through the workstation service (desktop.config); printers go to QSettings
 through desktop.ui.admin_settings. The test page goes through desktop.printing.sinks when that
 module is installed; without it the page says printing is not available in this version.
 """
@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import admin, tls_policy
-from desktop.services.admin import ConnectionCheck, DatabaseSetting
+from desktop.services import tls_policy, workstation
 from desktop.services.errors import DomainError
 from desktop.services.session import Session
+from desktop.services.workstation import ConnectionCheck, DatabaseSetting
 from desktop.ui import admin_settings, theme
 from desktop.ui.admin_settings import PrinterSettings, ReceiptPrinter
 from desktop.ui.operations import message_for
@@ -70,7 +70,7 @@ def send_receipt_test(session: Session, receipt: ReceiptPrinter) -> str:
             "Modul pencetakan struk (desktop.printing.sinks) belum terpasang pada versi ini; "
             "halaman uji belum dapat dicetak."
         ) from exc
-    data = admin.receipt_test_page(session, receipt.width_mm, address)
+    data = workstation.receipt_test_page(session, receipt.width_mm, address)
     sink = sinks.sink_from_address(address)
     sink.send(data)
     return sink.describe()
@@ -168,7 +168,7 @@ class WorkstationPage(AdminPage):
 
     def load(self) -> None:
         session = self.session
-        self.call(lambda: admin.configured_database(session), self._database_loaded, quiet=True)
+        self.call(lambda: workstation.configured_database(session), self._database_loaded, quiet=True)
         self.call(lambda: tls_policy.remote_tls_required(session), self._tls_requirement_loaded, quiet=True)
         self._load_printers()
 
@@ -250,9 +250,9 @@ class WorkstationPage(AdminPage):
 
     def save_database(self) -> None:
         url, password, session = self.url_edit.text().strip(), self.password_edit.text(), self.session
-        self.call(lambda: admin.save_database_url(session, url, password), self._database_saved)
+        self.call(lambda: workstation.save_database_url(session, url, password), self._database_saved)
 
-    def _database_saved(self, saved: admin.SavedDatabase) -> None:
+    def _database_saved(self, saved: workstation.SavedDatabase) -> None:
         self.password_edit.clear()
         text = self.tr("Komputer ini akan membuka %1 saat Dinas Desk dibuka lagi.").replace(
             "%1", saved.location

@@ -36,22 +36,26 @@ from dataclasses import dataclass
 
 from peewee import PostgresqlDatabase
 
+# The role codes are declared once, in a module of plain constants (no database, no Qt).
+from desktop.services.roles import (
+    ADMINISTRATOR,
+    ANGGOTA_TIM,
+    FRONT_DESK,
+    KABID_PELAYANAN,
+    KABID_PEMANFAATAN,
+    KASI_INOVASI,
+    KEPALA_DINAS,
+    KETUA_PELAKSANA_HARIAN,
+    KETUA_TIM,
+    PEJABAT_STRUKTURAL,
+    PELAKSANA_TEKNIS,
+)
+
 from .base import db
 
 SCRAM_ITERATIONS = 4096  # PostgreSQL's own default (scram_iterations)
 PASSWORD_MARKER = "postgresql-scram"  # app_user.password_hash once PostgreSQL holds the secret
 
-FRONT_DESK = "pengadministrasi_umum"
-KABID_PELAYANAN = "kabid_pelayanan"
-KEPALA_DINAS = "kepala_dinas"
-KETUA_TIM = "ketua_tim_sijarla"
-ANGGOTA_TIM = "anggota_tim_sijarla"
-KETUA_PELAKSANA_HARIAN = "ketua_pelaksana_harian"
-KABID_PEMANFAATAN = "kabid_pemanfaatan"
-KASI_INOVASI = "kasi_inovasi"
-PEJABAT_STRUKTURAL = "pejabat_struktural"
-PELAKSANA_TEKNIS = "pelaksana_teknis"
-ADMINISTRATOR = "administrator"
 
 # Every table but these is readable by all staff.
 _RESTRICTED_READS = {"service_record", "audit_log", "app_user", "pg_security"}

@@ -10,10 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, QStandardPaths
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
@@ -28,9 +27,13 @@ from desktop.services.audit_log import AuditExport, AuditFilter
 from desktop.services.session import Session
 from desktop.ui.qtmodels.audit_table import DETAIL_COLUMN, AuditTableModel
 from desktop.ui.widgets.admin_page import AdminPage, plain_table
-from desktop.ui.widgets.forms import field_label, input_height, primary_button
-
-NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "Semua tanggal"
+from desktop.ui.widgets.forms import (
+    field_label,
+    input_height,
+    optional_date_edit,
+    optional_day,
+    primary_button,
+)
 
 
 def choose_export_file(parent: QWidget | None) -> Path | None:
@@ -82,8 +85,8 @@ class AuditLogPage(AdminPage):
     def _build_filters(self) -> QGridLayout:
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
-        self.from_edit = self._date_edit()
-        self.to_edit = self._date_edit()
+        self.from_edit = optional_date_edit(self.tr("Semua tanggal"))
+        self.to_edit = optional_date_edit(self.tr("Semua tanggal"))
         self.user_edit = QLineEdit()
         self.user_edit.setMaxLength(40)
         self.user_edit.setPlaceholderText(self.tr("Nama pengguna"))
@@ -115,23 +118,10 @@ class AuditLogPage(AdminPage):
         grid.addWidget(self.apply_button, 3, 3)
         return grid
 
-    def _date_edit(self) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd-MM-yyyy")
-        edit.setMinimumDate(NO_DATE)
-        edit.setSpecialValueText(self.tr("Semua tanggal"))
-        edit.setDate(NO_DATE)
-        edit.setLocale(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
-        return edit
-
     def current_filter(self) -> AuditFilter:
-        def day(edit: QDateEdit) -> dt.date | None:
-            return None if edit.date() == NO_DATE else edit.date().toPython()
-
         return AuditFilter(
-            date_from=day(self.from_edit),
-            date_to=day(self.to_edit),
+            date_from=optional_day(self.from_edit),
+            date_to=optional_day(self.to_edit),
             username=self.user_edit.text().strip(),
             action=self.action_combo.currentData() or "",
             text=self.text_edit.text().strip(),

@@ -8,12 +8,14 @@ height of a line edit (input_height).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDateEdit,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -211,3 +213,23 @@ def read_only_table(
     if stretch_column >= 0:
         header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
     return view
+
+
+NO_DATE = QDate(2000, 1, 1)  # an optional date edit's minimum, shown as its "any date" text
+
+
+def optional_date_edit(empty_text: str) -> QDateEdit:
+    """A dd-MM-yyyy date edit with a calendar that may stay empty: NO_DATE shows `empty_text`."""
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd-MM-yyyy")
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText(empty_text)
+    edit.setDate(NO_DATE)
+    edit.setLocale(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+    return edit
+
+
+def optional_day(edit: QDateEdit) -> dt.date | None:
+    """The day an optional_date_edit holds, None while it is empty."""
+    return None if edit.date() == NO_DATE else edit.date().toPython()

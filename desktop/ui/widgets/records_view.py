@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -22,7 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.services.record_query import RecordChoices, RecordFilter, RecordSort
 from desktop.services.session import Session
 from desktop.ui.qtmodels.records_table import COLUMN_INDEX, COLUMNS, RecordsTableModel
-from desktop.ui.widgets.forms import FORM_STYLESHEET, input_height
+from desktop.ui.widgets.forms import FORM_STYLESHEET, NO_DATE, input_height, optional_date_edit, optional_day
 
 ROW_HEIGHT = 30
 # Column widths in pixels; Nama stretches.
@@ -38,7 +35,6 @@ _WIDTHS = {
     "outcome_reason": 160,
     "case_reference": 118,
 }
-NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "Semua"
 TEXT_DELAY_MS = 350
 
 
@@ -133,7 +129,10 @@ class RecordsFilterBar(QWidget):
             self.tr("Semua kategori"), [(c.code, c.name) for c in choices.categories]
         )
         self.outcome_combo = self._combo(self.tr("Semua hasil"), [(c.code, c.name) for c in choices.outcomes])
-        self.from_edit, self.to_edit = self._date_edit(), self._date_edit()
+        self.from_edit, self.to_edit = (
+            optional_date_edit(self.tr("Semua")),
+            optional_date_edit(self.tr("Semua")),
+        )
         self.reset_button = QPushButton(self.tr("Atur ulang"))
         self.reset_button.setToolTip(self.tr("Hapus semua saringan"))
         layout.addWidget(self.text_edit, 2)
@@ -168,27 +167,14 @@ class RecordsFilterBar(QWidget):
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         return combo
 
-    def _date_edit(self) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd-MM-yyyy")
-        edit.setMinimumDate(NO_DATE)
-        edit.setSpecialValueText(self.tr("Semua"))
-        edit.setDate(NO_DATE)
-        edit.setLocale(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
-        return edit
-
     def current_filter(self) -> RecordFilter:
-        def day(edit: QDateEdit) -> dt.date | None:
-            return None if edit.date() == NO_DATE else edit.date().toPython()
-
         return RecordFilter(
             case_id=self.case_id,
             nagari_id=self.nagari_combo.currentData(),
             category=self.category_combo.currentData() or "",
             outcome=self.outcome_combo.currentData() or "",
-            served_from=day(self.from_edit),
-            served_to=day(self.to_edit),
+            served_from=optional_day(self.from_edit),
+            served_to=optional_day(self.to_edit),
             text=self.text_edit.text().strip(),
         )
 

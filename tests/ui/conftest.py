@@ -5,8 +5,8 @@ from __future__ import annotations
 import gc
 
 import pytest
-from PySide6.QtCore import QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from desktop.services.demo import DemoLogin, create_office, create_people
 from desktop.services.reference import ensure_reference_data
@@ -36,11 +36,22 @@ def _garbage_collected_on_the_test_thread():
 
 
 @pytest.fixture(autouse=True)
-def _translators_removed_after_the_test(qapp: QApplication):
-    """A test that runs the app's start-up (desktop.app.create_application) leaves no translator behind."""
+def _app_start_up_undone_after_the_test(qapp: QApplication):
+    """A test that runs the app's start-up (desktop.app.create_application) leaves no translator, theme
+    or default locale behind: the next test in the process sees the same fonts and sizes whatever ran
+    before it (a column width measured under the theme's font is not the one under Qt's default)."""
     before = set(qapp.findChildren(QTranslator))
     loaded = qapp.property("dinas_desk_translator_loaded")
+    style, palette, font, sheet = qapp.style().name(), qapp.palette(), qapp.font(), qapp.styleSheet()
+    locale = QLocale()
     yield
+    QLocale.setDefault(locale)
+    if qapp.styleSheet() != sheet:
+        qapp.setStyleSheet(sheet)
+    if qapp.style().name() != style:
+        qapp.setStyle(QStyleFactory.create(style))
+    qapp.setPalette(palette)
+    qapp.setFont(font)
     for translator in set(qapp.findChildren(QTranslator)) - before:
         qapp.removeTranslator(translator)
         translator.deleteLater()

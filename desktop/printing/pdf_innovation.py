@@ -7,6 +7,8 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
+from desktop.sections import read_sections
+
 from .data import InnovationProfileDoc, InnovationStepDoc
 from .pdfbase import fields, grid_style, keep, kop, para, signature_block, style, styles
 from .pdfpage import Built, PageFurniture, build, text_width
@@ -27,26 +29,12 @@ def _place_date(city: str, day) -> str:
     return f"{city}, {date_id(day)}" if city else date_id(day)
 
 
-def body_sections(body: str) -> list[tuple[str, str]]:
-    """(heading, text) blocks of a body: a line that is not indented and ends with ':' heads the
-    indented lines below it (as desktop.services.inovasi writes them); other text has no heading."""
-    blocks: list[tuple[str, list[str]]] = []
-    for line in body.replace("\r\n", "\n").split("\n"):
-        if line and not line[0].isspace() and line.endswith(":") and len(line) <= 80:
-            blocks.append((line[:-1], []))
-            continue
-        if not blocks:
-            blocks.append(("", []))
-        blocks[-1][1].append(line[2:] if line.startswith("  ") else line)
-    return [(heading, "\n".join(lines).strip("\n")) for heading, lines in blocks]
-
-
 def _body(body: str) -> list[Flowable]:
     st = styles()
     text = style("inov_body", 10.5, align=TA_JUSTIFY, leftIndent=0, spaceAfter=2)
     indented = style("inov_indented", 10.5, align=TA_JUSTIFY, leftIndent=6 * mm, spaceAfter=2)
     out: list[Flowable] = []
-    for heading, content in body_sections(body):
+    for heading, content in read_sections(body) or [("", "-")]:
         if heading:
             out.append(para(heading, st.heading))
         for chunk in (content or "-").split("\n\n"):
@@ -144,7 +132,7 @@ REPEATED = {"Judul", "Permasalahan", "Sasaran"}  # the profile shows them in the
 
 def concept_text(concept: str) -> str:
     """The concept without the sections the profile already shows (title, problem, target)."""
-    kept = [(h, t) for h, t in body_sections(concept) if h not in REPEATED]
+    kept = [(h, t) for h, t in read_sections(concept) if h not in REPEATED]
     return "\n".join(f"{h}: {t}" if h else t for h, t in kept if t.strip())
 
 

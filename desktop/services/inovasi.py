@@ -35,6 +35,7 @@ from desktop.models import (
     db,
 )
 from desktop.models.base import now
+from desktop.sections import read_sections, section_map, write_sections
 
 from . import audit
 from . import roles as R
@@ -259,7 +260,7 @@ def _clean_idea(draft: IdeaDraft) -> dict:
 def _write_pointers(
     actor: Session, innovation: Innovation, case: SopCase, draft: IdeaDraft, on: dt.date | None
 ) -> None:
-    body = _sections(
+    body = write_sections(
         [
             ("Permasalahan", innovation.problem),
             ("Sasaran", innovation.target),
@@ -374,7 +375,7 @@ def _draft_body(innovation: Innovation, typed: str, reason: str) -> str:
     text = _text(typed, "Draft inovasi", InnovationDocument.body, "draft", required=False, multiline=True)
     if text:
         return text
-    return _sections(
+    return write_sections(
         [
             ("Judul", innovation.title),
             ("Permasalahan", innovation.problem),
@@ -451,7 +452,7 @@ def finish_finalization(
             + (f" ({p.comment})" if p.comment else "")
             for p in view.participants
         ]
-        body = _sections(
+        body = write_sections(
             [
                 ("Rapat", f"{meeting.held_on:%d-%m-%Y}, {meeting.place or '-'}"),
                 ("Persetujuan peserta", "\n".join(lines)),
@@ -511,7 +512,7 @@ def record_technical_discussion(
             for field, heading in CONCEPT_SECTIONS
         ]
         meeting = _meeting(actor, innovation, PEMBAHASAN_TEKNIS, day, place, users)
-        _document(actor, innovation, case, PEMBAHASAN_TEKNIS, _sections(parts), on)
+        _document(actor, innovation, case, PEMBAHASAN_TEKNIS, write_sections(parts), on)
         _advance(actor, case, "selesai", expected_version, "", on)
         audit.record(actor, "konsep_final", "innovation", innovation.id, rapat=meeting.id)
         return innovation_summary(innovation.id)
@@ -555,7 +556,7 @@ def decide_name(
             f"{i}. {name}" + (f": {meaning}" if meaning else "") + (" (dipilih)" if name == match[0] else "")
             for i, (name, meaning) in enumerate(options, start=1)
         )
-        body = _sections([("Nama inovasi", match[0]), ("Alternatif nama", listing)])
+        body = write_sections([("Nama inovasi", match[0]), ("Alternatif nama", listing)])
         _document(actor, innovation, case, PENAMAAN, body, on)
         _advance(actor, case, "selesai", expected_version, match[0], on)
         audit.record(actor, "nama_inovasi_ditetapkan", "innovation", innovation.id, nama=match[0])
@@ -628,7 +629,7 @@ def complete_implementation(
             f"({totals.first_day:%d-%m-%Y} s.d. {totals.last_day:%d-%m-%Y}), "
             f"{totals.people_served} orang terlayani."
         )
-        body = _sections([("Output inovasi", summary), ("Catatan", text)])
+        body = write_sections([("Output inovasi", summary), ("Catatan", text)])
         _document(actor, innovation, case, PELAKSANAAN, body, on)
         _advance(actor, case, "selesai", expected_version, text, on)
         return innovation_summary(innovation.id)
@@ -840,7 +841,7 @@ def innovation_profile(innovation_id: int) -> InnovationProfile:
     case = innovation.case
     draft = _round_document(innovation.id, DRAFT)
     final = _round_document(innovation.id, KONSEP_FINAL)
-    headings = _parse_sections(final.body) if final else {}
+    headings = section_map(final.body) if final else {}
     concept = {field: headings.get(heading, "") for field, heading in CONCEPT_SECTIONS}
     chosen = _chosen_name(innovation.id)
     return InnovationProfile(
@@ -943,11 +944,7 @@ def _document(
     kind, label = (output.code, output.label) if output else (step.code, step.name)
     title = f"{label}: {innovation.title}"[: InnovationDocument.title.max_length]
     if len(body) > InnovationDocument.body.max_length:
-        raise InvalidInput(
-            f"{label} terlalu panjang: {len(body)} karakter, paling banyak "
-            f"{InnovationDocument.body.max_length}.",
-            field="body",
-        )
+        raise InvalidInput(_too_long(label, body), field="body")
     return InnovationDocument.create(
         innovation=innovation.id,
         step_code=step_code,
@@ -956,6 +953,20 @@ def _document(
         body=body,
         author=actor.user_id,
         written_at=_stamp(on),
+    )
+
+
+def _too_long(label: str, body: str) -> str:
+    """Which part to shorten: a document is the sections of a form, and each field fits on its own."""
+    limit = InnovationDocument.body.max_length
+    message = f"{label} terlalu panjang: {len(body)} karakter, paling banyak {limit}."
+    headed = [(heading, text) for heading, text in read_sections(body) if heading]
+    if len(headed) < 2:
+        return message
+    longest = max(headed, key=lambda part: len(part[1]))[0]
+    return (
+        f"{message} Bagian-bagiannya bersama melebihi satu dokumen (baris yang berakhir dengan titik dua "
+        f'atau diawali dua spasi dihitung dua karakter lebih). Persingkat bagian "{longest}".'
     )
 
 
@@ -1046,27 +1057,6 @@ def _meeting_view(meeting_id: int) -> MeetingView:
     return MeetingView(
         meeting.id, meeting.step_code, meeting.held_on, meeting.place, meeting.decision, participants
     )
-
-
-def _sections(parts: Sequence[tuple[str, str]]) -> str:
-    """Headed sections; content lines are indented, so a heading can never be mistaken for text."""
-    blocks = []
-    for heading, text in parts:
-        if text:
-            lines = "\n".join(f"  {line}" if line else "" for line in text.split("\n"))
-            blocks.append(f"{heading}:\n{lines}")
-    return "\n\n".join(blocks)
-
-
-def _parse_sections(body: str) -> dict[str, str]:
-    result: dict[str, list[str]] = {}
-    current: list[str] | None = None
-    for line in body.split("\n"):
-        if line and not line[0].isspace() and line.endswith(":"):
-            current = result.setdefault(line[:-1], [])
-        elif current is not None:
-            current.append(line[2:] if line.startswith("  ") else line)
-    return {heading: "\n".join(lines).strip("\n") for heading, lines in result.items()}
 
 
 def _date(value) -> dt.date | None:

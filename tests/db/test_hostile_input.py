@@ -51,9 +51,10 @@ from desktop.models import (
     User,
     db,
 )
+from desktop.sections import section_map
 from desktop.services import auth, inovasi, recap, search, service_records, sijarla
 from desktop.services import roles as R
-from desktop.services.errors import AuthenticationFailed, DomainError
+from desktop.services.errors import AuthenticationFailed, DomainError, InvalidInput
 from desktop.services.users import NewUser, add_user
 
 from .factories import PASSWORD, letter_draft, make_office, nagari, session, team
@@ -1058,14 +1059,26 @@ def test_output_log_and_closing_note_are_stored_exactly_or_refused():
             assert last_step_note(Innovation.get_by_id(innovation_id).case_id) == stored
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="finding: each field is within its own limit, but the composed step document (headings, and "
-    "two spaces of indent on every line) can exceed InnovationDocument.body's 20,000 characters; "
-    "the refusal then names the document's limit, not a field the user can shorten",
-)
 def test_short_lines_within_each_fields_limit_fit_the_step_document():
     make_office()
     many_lines = {"problem": "a\n" * 1999 + "a", "target": "a\n" * 999 + "a", "pointers": "a\n" * 3999 + "a"}
     assert expect_all({**many_lines, "title": PLAIN}, IDEA_RULES) is not None  # every field is valid
-    inovasi.propose_idea(session("kasi"), inovasi.IdeaDraft(title=PLAIN, **many_lines))
+    summary = inovasi.propose_idea(session("kasi"), inovasi.IdeaDraft(title=PLAIN, **many_lines))
+    document = InnovationDocument.get(InnovationDocument.innovation == summary.id)
+    assert section_map(document.body) == {
+        "Permasalahan": many_lines["problem"],
+        "Sasaran": many_lines["target"],
+        "Pointers konsep": many_lines["pointers"],
+    }
+
+
+def test_a_document_too_long_only_once_its_lines_are_escaped_names_the_part_to_shorten():
+    """Lines ending with ':' are indented so they cannot read as headings: at the fields' limits that
+    outgrows one document, and the refusal says which part to shorten; nothing is written."""
+    make_office()
+    colons = {"problem": "a:\n" * 1333 + "a", "target": "a:\n" * 666 + "a", "pointers": "a:\n" * 2666 + "a"}
+    assert expect_all({**colons, "title": PLAIN}, IDEA_RULES) is not None
+    call = lambda: inovasi.propose_idea(session("kasi"), inovasi.IdeaDraft(title=PLAIN, **colons))  # noqa: E731
+    assert not attempt(call, False, "propose_idea").ok
+    with pytest.raises(InvalidInput, match='Persingkat bagian "Pointers konsep"'):
+        call()

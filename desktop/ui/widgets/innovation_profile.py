@@ -8,6 +8,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from desktop.sections import section_map
 from desktop.services.inovasi import InnovationProfile, MeetingView
 from desktop.services.sop_view import StepView
 from desktop.ui import theme
@@ -41,21 +42,9 @@ def _text(value: str) -> QLabel:
     return label
 
 
-def _sections(body: str) -> dict[str, str]:
-    """Headed sections of a step document ('Konsep:' then indented lines), as the services write them."""
-    found: dict[str, list[str]] = {}
-    current: list[str] | None = None
-    for line in body.split("\n"):
-        if line and not line[0].isspace() and line.endswith(":"):
-            current = found.setdefault(line[:-1], [])
-        elif current is not None:
-            current.append(line[2:] if line.startswith("  ") else line)
-    return {heading: "\n".join(lines).strip("\n") for heading, lines in found.items()}
-
-
 def concept_text(body: str) -> str:
     """The Konsep section of a draft inovasi (with the first discussion's result), else the text."""
-    sections = _sections(body)
+    sections = section_map(body)
     if "Konsep" not in sections:
         return body
     result = sections.get("Hasil pembahasan awal", "")

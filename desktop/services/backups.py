@@ -1,4 +1,5 @@
-"""Automatic daily backups of a SQLite database, their retention, and restoring one.
+"""Backups of a SQLite database (daily and automatic, or made by the Administrator), their
+retention, and restoring one.
 
 At most one backup a day, made with SQLite's online backup API (a consistent copy while the
 app is in use) into the backups folder (desktop.config.backup_dir()) and named with its date,
@@ -36,9 +37,16 @@ from .session import Session
 DEFAULT_KEEP = 14
 DAILY = re.compile(r"dinas-desk-(\d{8})-harian\.sqlite3")
 PARTIAL_SUFFIX = ".sebagian"
-NOT_SQLITE = (
-    "Pemulihan dari berkas cadangan hanya untuk database SQLite. Database di server PostgreSQL "
-    "dicadangkan dan dipulihkan di server (pg_dump / pg_restore) oleh Administrator."
+KIND_MARKS = (  # the labels in the names that backup_now, restore and migrations give their copies
+    ("-manual", "Dibuat Administrator"),
+    ("-sebelum-pemulihan", "Sebelum pemulihan"),
+    ("-sebelum-migrasi", "Sebelum pembaruan skema"),
+)
+POSTGRES_BACKUP_ADVICE = (
+    "Database ini berada di server PostgreSQL kantor. Cadangkan dengan pg_dump di server, misalnya "
+    "setiap malam: pg_dump -Fc -h SERVER -U PENGGUNA NAMA_DB -f dinas-desk-TANGGAL.dump, simpan "
+    "berkasnya di luar server, dan pulihkan dengan pg_restore -c -d NAMA_DB BERKAS.dump. "
+    "Pencadangan dari aplikasi hanya untuk database berkas SQLite."
 )
 
 
@@ -57,6 +65,16 @@ class BackupInfo:
     @property
     def is_daily(self) -> bool:
         return self.day is not None
+
+    @property
+    def kind_label(self) -> str:
+        """What made the copy, as the Administrator's table names it."""
+        if self.is_daily:
+            return "Harian otomatis"
+        for mark, label in KIND_MARKS:
+            if mark in self.name:
+                return label
+        return "Lainnya"
 
 
 @dataclass(frozen=True)
@@ -144,10 +162,32 @@ def _scan(folder: Path) -> list[BackupInfo]:
     return [_info(p) for p in folder.glob("*.sqlite3") if p.is_file()]
 
 
-def list_backups(*, folder: Path | None = None) -> list[BackupInfo]:
-    """Every backup in the backups folder (daily and other copies), newest first."""
+def backup_now(actor: Session, destination: Path | None = None) -> BackupInfo:
+    """A copy of the open database made now, at `destination` or in the backups folder (Administrator)."""
+    _administrator_on_sqlite(actor)
+    if destination is None:
+        target = _unused(config.backup_dir() / f"dinas-desk-{dt.datetime.now():%Y%m%d-%H%M%S}-manual")
+    else:
+        target = Path(destination)
+        if target.exists():
+            target = _unused(target.with_name(f"{target.stem}-{dt.datetime.now():%H%M%S}"), target.suffix)
+    _write_copy(target)
+    with db.atomic():
+        audit.record(actor, "cadangan_dibuat", "database", None, berkas=str(target))
+    return _info(target)
+
+
+def list_backups(actor: Session, *, folder: Path | None = None) -> list[BackupInfo]:
+    """Every backup in the backups folder (daily and other copies), newest first (Administrator)."""
+    require_role(actor, ADMINISTRATOR)
     found = _scan(folder or config.backup_dir())
     return sorted(found, key=lambda b: (b.modified, b.name), reverse=True)
+
+
+def _administrator_on_sqlite(actor: Session) -> None:
+    require_role(actor, ADMINISTRATOR)
+    if not connection.is_sqlite():
+        raise WorkflowError(POSTGRES_BACKUP_ADVICE)
 
 
 def restore(actor: Session, path: Path) -> Restored:
@@ -156,9 +196,7 @@ def restore(actor: Session, path: Path) -> Restored:
     Administrator only. Not one transaction: SQLite's backup API writes the pages itself. The
     file is checked before anything is touched; the audit line goes into the restored database.
     """
-    require_role(actor, ADMINISTRATOR)
-    if not connection.is_sqlite():
-        raise WorkflowError(NOT_SQLITE)
+    _administrator_on_sqlite(actor)
     source = Path(path)
     _check_restorable(source)
     safety = _unused(config.backup_dir() / f"dinas-desk-{dt.datetime.now():%Y%m%d-%H%M%S}-sebelum-pemulihan")
@@ -185,12 +223,12 @@ def restore(actor: Session, path: Path) -> Restored:
     return Restored(source, safety, migrations.current_version())
 
 
-def _unused(stem: Path) -> Path:
-    """`stem`.sqlite3, or stem-2.sqlite3 ... when taken (two restores within one second)."""
-    path, n = stem.with_name(stem.name + ".sqlite3"), 1
+def _unused(stem: Path, suffix: str = ".sqlite3") -> Path:
+    """`stem` with `suffix`, or stem-2, stem-3 ... when taken (two copies within one second)."""
+    path, n = stem.with_name(stem.name + suffix), 1
     while path.exists():
         n += 1
-        path = stem.with_name(f"{stem.name}-{n}.sqlite3")
+        path = stem.with_name(f"{stem.name}-{n}{suffix}")
     return path
 
 

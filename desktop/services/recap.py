@@ -31,6 +31,7 @@ from desktop.models import (
     db,
 )
 from desktop.models.base import now
+from desktop.printing.text import MONTHS
 
 from . import audit
 from . import roles as R
@@ -41,20 +42,6 @@ from .validation import clean_text
 from .workflow import advance, builtin_sops
 
 PERIOD_KINDS = ("bulan", "triwulan", "tahun", "bebas")
-MONTHS_ID = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
 
 
 @dataclass(frozen=True)
@@ -66,7 +53,7 @@ class Period:
     @property
     def title(self) -> str:
         if self.kind == "bulan":
-            return f"Bulan {MONTHS_ID[self.start.month - 1]} {self.start.year}"
+            return f"Bulan {MONTHS[self.start.month - 1]} {self.start.year}"
         if self.kind == "triwulan":
             return f"Triwulan {(self.start.month - 1) // 3 + 1} Tahun {self.start.year}"
         if self.kind == "tahun":

@@ -1,14 +1,12 @@
-"""The administrator's workstation and database use cases: SQLite backup and restore, this
-workstation's database connection, and the receipt printer test page.
+"""The administrator's workstation use cases: this workstation's database connection and the
+receipt printer test page (SQLite backups and restores are in `backups`).
 
-Each checks the Administrator role first and writes the audit log, as in `admin`. The exceptions
-to one transaction per use case: a SQLite restore cannot run inside a transaction, and testing a
+Each checks the Administrator role first and writes the audit log, as in `admin`. Testing a
 connection URL never touches the app's own database connection.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,103 +16,13 @@ from urllib.parse import urlsplit
 from peewee import DatabaseError, InterfaceError
 
 from desktop import config, credentials
-from desktop.models import Office, connection, db, migrations
+from desktop.models import Office, connection, db
 from desktop.models.base import now
 
 from . import audit, tls_policy
 from .admin import _admin
-from .errors import DatabaseUnavailable, InvalidInput, WorkflowError
+from .errors import DatabaseUnavailable, InvalidInput
 from .session import Session
-
-POSTGRES_BACKUP_ADVICE = (
-    "Database ini berada di server PostgreSQL kantor. Cadangkan dengan pg_dump di server, misalnya "
-    "setiap malam: pg_dump -Fc -h SERVER -U PENGGUNA NAMA_DB -f dinas-desk-TANGGAL.dump, simpan "
-    "berkasnya di luar server, dan pulihkan dengan pg_restore -c -d NAMA_DB BERKAS.dump. "
-    "Pencadangan dari aplikasi hanya untuk database berkas SQLite."
-)
-
-
-# --- Cadangan dan pemulihan (SQLite) --------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    path: Path
-    name: str
-    size_bytes: int
-    modified: dt.datetime
-
-
-@dataclass(frozen=True)
-class RestoreResult:
-    restored_from: Path
-    safety_copy: BackupInfo  # the database as it was just before the restore
-    schema_version: int
-
-
-def _backup_info(path: Path) -> BackupInfo:
-    stat = path.stat()
-    return BackupInfo(
-        path, path.name, stat.st_size, dt.datetime.fromtimestamp(stat.st_mtime).replace(microsecond=0)
-    )
-
-
-def _backup_path(label: str) -> Path:
-    return config.backup_dir() / f"dinas-desk-{dt.datetime.now():%Y%m%d-%H%M%S}-{label}.sqlite3"
-
-
-def _sqlite_only() -> None:
-    if not connection.is_sqlite():
-        raise WorkflowError(POSTGRES_BACKUP_ADVICE)
-
-
-def backup_now(actor: Session, destination: Path | None = None) -> BackupInfo:
-    """Copy the open SQLite database, consistently, to `destination` or the backups folder."""
-    with db.atomic():
-        _admin(actor)
-        _sqlite_only()
-    target = Path(destination) if destination else _backup_path("manual")
-    if target.exists():
-        target = target.with_name(f"{target.stem}-{dt.datetime.now():%H%M%S}{target.suffix}")
-    try:
-        migrations.backup_sqlite(target)
-    except (OSError, DatabaseError) as exc:
-        raise InvalidInput(f"Cadangan tidak dapat ditulis ke {target} ({exc}).", field="destination") from exc
-    with db.atomic():
-        audit.record(actor, "cadangan_dibuat", "database", None, berkas=str(target))
-    return _backup_info(target)
-
-
-def list_backups(actor: Session) -> list[BackupInfo]:
-    """The backups in this computer's backups folder, newest first."""
-    with db.atomic():
-        _admin(actor)
-    found = [_backup_info(p) for p in config.backup_dir().glob("*.sqlite3") if p.is_file()]
-    return sorted(found, key=lambda b: (b.modified, b.name), reverse=True)
-
-
-def restore_backup(actor: Session, source: Path) -> RestoreResult:
-    """Replace the whole SQLite database with a backup, after copying the current one aside.
-
-    Not one transaction: SQLite's backup API writes the pages itself. The role is checked
-    first, the file is checked before anything is touched, and the safety copy is made before
-    the restore, so a wrong choice can be undone by restoring that copy.
-    """
-    with db.atomic():
-        _admin(actor)
-        _sqlite_only()
-    source = Path(source)
-    problem = migrations.check_sqlite_file(source)
-    if problem:
-        raise InvalidInput(problem, field="source")
-    safety = _backup_path("sebelum-pemulihan")
-    migrations.backup_sqlite(safety)
-    migrations.restore_sqlite(source)
-    migrations.upgrade(config.backup_dir())  # an older backup is brought up to this version
-    with db.atomic():
-        audit.record(actor, "database_dipulihkan", "database", None, dari=str(source), salinan=str(safety))
-    return RestoreResult(source, _backup_info(safety), migrations.current_version())
-
 
 # --- Workstation: koneksi database ----------------------------------------------------------------
 

@@ -12,7 +12,7 @@ import pytest
 
 from desktop import config
 from desktop.models import AuditLog, Holiday, Nagari, Office, User, connection
-from desktop.services import admin, auth, reference_data, workstation
+from desktop.services import admin, auth, backups, reference_data, workstation
 from desktop.services.errors import (
     AuthenticationFailed,
     InvalidInput,
@@ -100,9 +100,9 @@ ADMIN_CALLS = {
     "add_holiday": lambda a: reference_data.add_holiday(a, dt.date(2026, 8, 20), "Hari jadi kabupaten"),
     "remove_holiday": lambda a: reference_data.remove_holiday(a, 1, 1),
     "import_holidays": lambda a: reference_data.import_holidays(a, 2030),
-    "backup_now": lambda a: workstation.backup_now(a),
-    "list_backups": lambda a: workstation.list_backups(a),
-    "restore_backup": lambda a: workstation.restore_backup(a, Path("tidak-ada.sqlite3")),
+    "backup_now": lambda a: backups.backup_now(a),
+    "list_backups": lambda a: backups.list_backups(a),
+    "restore": lambda a: backups.restore(a, Path("tidak-ada.sqlite3")),
     "configured_database": lambda a: workstation.configured_database(a),
     "check_database_connection": lambda a: workstation.check_database_connection(
         a, "sqlite:///tidak-ada.sqlite3"
@@ -115,15 +115,16 @@ ADMIN_CALLS = {
 def test_the_permission_matrix_names_every_public_admin_use_case():
     public = {
         name
-        for module in (admin, reference_data, workstation)
+        for module in (admin, reference_data, workstation, backups)
         for name, value in vars(module).items()
         if callable(value)
         and getattr(value, "__module__", "") == module.__name__
         and not name.startswith("_")
         and not isinstance(value, type)
     }
-    pure = {"example_number", "check_logo", "with_password", "without_password"}  # no actor, no database
-    assert public - pure == set(ADMIN_CALLS)
+    pure = {"example_number", "check_logo", "with_password", "without_password", "daily_name"}  # no actor
+    system = {"ensure_daily_backup", "prune"}  # the app's own daily backup at start-up, no user behind it
+    assert public - pure - system == set(ADMIN_CALLS)
 
 
 def test_a_non_administrator_is_refused_every_admin_use_case(monkeypatch):
@@ -378,24 +379,32 @@ def test_backup_and_restore_round_trip_on_sqlite(backend, tmp_path):
     actor = session("admin")
     if backend == "postgresql":
         with pytest.raises(WorkflowError, match="pg_dump"):
-            workstation.backup_now(actor)
+            backups.backup_now(actor)
         with pytest.raises(WorkflowError, match="pg_restore"):
-            workstation.restore_backup(actor, tmp_path / "x.sqlite3")
+            backups.restore(actor, tmp_path / "x.sqlite3")
         return
-    backup = workstation.backup_now(actor)
-    assert backup.size_bytes > 0 and workstation.list_backups(actor)[0].path == backup.path
+    backup = backups.backup_now(actor)
+    assert backup.size_bytes > 0 and backups.list_backups(actor)[0].path == backup.path
+    assert backup.kind_label == "Dibuat Administrator"
+    chosen = tmp_path / "salinan.db"
+    assert backups.backup_now(actor, chosen).path == chosen
+    again = backups.backup_now(actor, chosen)  # the file is there: a new name beside it, the old copy kept
+    assert again.path != chosen and again.path.suffix == ".db" and chosen.exists()
     reference_data.add_holiday(actor, dt.date(2031, 9, 9), "Ditambah setelah cadangan")
 
-    result = workstation.restore_backup(actor, backup.path)
+    result = backups.restore(actor, backup.path)
     assert not Holiday.select().where(Holiday.day == dt.date(2031, 9, 9)).exists()
-    assert result.safety_copy.path.exists() and "sebelum-pemulihan" in result.safety_copy.name
+    assert result.safety_copy.exists() and "sebelum-pemulihan" in result.safety_copy.name
+    assert [b.kind_label for b in backups.list_backups(actor) if b.path == result.safety_copy] == [
+        "Sebelum pemulihan"
+    ]
     assert AuditLog.select().where(AuditLog.action == "database_dipulihkan").exists()
     with pytest.raises(InvalidInput, match="tidak ditemukan"):
-        workstation.restore_backup(actor, tmp_path / "tidak-ada.sqlite3")
+        backups.restore(actor, tmp_path / "tidak-ada.sqlite3")
     junk = tmp_path / "bukan.sqlite3"
     junk.write_bytes(b"bukan database")
     with pytest.raises(InvalidInput):
-        workstation.restore_backup(actor, junk)
+        backups.restore(actor, junk)
 
 
 # --- Workstation ---------------------------------------------------------------------------------

@@ -78,12 +78,12 @@ def test_a_backup_is_made_once_a_day(sqlite_db: Path, own_backup_folder: Path):
     register("Permohonan kedua")
     assert backups.ensure_daily_backup(DAY.replace(hour=16)) is None  # the same day: nothing new
     assert letters_in(first) == ["Permohonan pertama"]
-    assert [b.name for b in backups.list_backups()] == [first.name]
+    assert [b.name for b in backups.list_backups(session("admin"))] == [first.name]
 
     second = backups.ensure_daily_backup(DAY + dt.timedelta(days=1))
     assert second is not None and second.name == "dinas-desk-20260303-harian.sqlite3"
     assert letters_in(second) == ["Permohonan pertama", "Permohonan kedua"]
-    listed = backups.list_backups()
+    listed = backups.list_backups(session("admin"))
     assert {b.name for b in listed} == {first.name, second.name}
     assert all(b.is_daily and b.size_bytes > 0 for b in listed)
     made = AuditLog.select().where(AuditLog.action == "cadangan_harian_dibuat").count()
@@ -98,13 +98,13 @@ def test_old_daily_backups_beyond_retention_are_deleted(sqlite_db: Path, own_bac
     leftover.write_bytes(b"half a backup")
     for offset in range(20):
         backups.ensure_daily_backup(DAY + dt.timedelta(days=offset), keep=14)
-    daily = sorted(b.day for b in backups.list_backups() if b.is_daily)
+    daily = sorted(b.day for b in backups.list_backups(session("admin")) if b.is_daily)
     assert daily == [(DAY + dt.timedelta(days=d)).date() for d in range(6, 20)]
     assert other.exists(), "only daily backups are pruned"
     assert not leftover.exists(), "an interrupted backup is cleaned up"
 
     backups.ensure_daily_backup(DAY + dt.timedelta(days=20), keep=3)
-    assert len([b for b in backups.list_backups() if b.is_daily]) == 3
+    assert len([b for b in backups.list_backups(session("admin")) if b.is_daily]) == 3
     with pytest.raises(InvalidInput, match="paling sedikit 1"):
         backups.ensure_daily_backup(DAY, keep=0)
 
@@ -194,14 +194,14 @@ def test_a_damaged_or_foreign_file_is_refused_with_a_clear_message(sqlite_db: Pa
     admin = session("admin")
     register("Data kantor")
     good = backups.ensure_daily_backup(DAY)
-    before = backups.list_backups()
+    before = backups.list_backups(admin)
     for kind, path in corrupt_copies(good, tmp_path / "rusak").items():
         with pytest.raises(InvalidInput, match=EXPECTED_MESSAGE[kind]):
             backups.restore(admin, path)
     with pytest.raises(InvalidInput, match="sedang dipakai"):
         backups.restore(admin, sqlite_db)
     assert letters() == ["Data kantor"]
-    assert backups.list_backups() == before, "nothing is copied aside before the file is checked"
+    assert backups.list_backups(admin) == before, "nothing is copied aside before the file is checked"
     assert not AuditLog.select().where(AuditLog.action == "database_dipulihkan").exists()
 
 
@@ -215,12 +215,12 @@ def test_postgresql_is_left_to_the_server_and_sqlite_is_backed_up(
     made = backups.ensure_daily_backup(DAY)
     if backend == "postgresql":
         assert made is None
-        assert backups.list_backups() == []
+        assert backups.list_backups(session("admin")) == []
         with pytest.raises(WorkflowError, match="pg_dump"):
             backups.restore(session("admin"), tmp_path / "apa-saja.sqlite3")
     else:
         assert made is not None and made.exists()
-        assert [b.path for b in backups.list_backups()] == [made]
+        assert [b.path for b in backups.list_backups(session("admin"))] == [made]
 
 
 # --- A full disk or a read-only database -----------------------------------------------------------

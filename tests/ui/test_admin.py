@@ -3,9 +3,11 @@ holidays, backups, the database connection test, numbering, printers; and its ta
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import importlib.util
 import socket
+import sqlite3
 import struct
 import threading
 import zlib
@@ -17,7 +19,8 @@ from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
 
 from desktop import config
 from desktop.models import AuditLog, Holiday
-from desktop.services import admin, auth, reference_data, workspace, workstation
+from desktop.services import admin, auth, backups, reference_data, workspace, workstation
+from desktop.services.backups import BackupInfo
 from desktop.services.demo import DEMO_PASSWORD
 from desktop.services.errors import AuthenticationFailed
 from desktop.ui import admin_settings
@@ -318,6 +321,27 @@ def test_restore_asks_first_and_does_nothing_when_cancelled(qtbot, demo_logins, 
     assert Holiday.select().where(Holiday.day == dt.date(2031, 9, 9)).exists()
 
 
+def test_a_backup_from_a_newer_app_is_refused_with_advice_and_nothing_changes(
+    qtbot, demo_logins, backend, monkeypatch
+):
+    """The page restores through the one checked restore: integrity, schema, not newer than the app."""
+    if backend == "postgresql":
+        return  # no restore from the app there (the test above checks the pg_dump advice)
+    tab = admin_tab(qtbot)
+    page: BackupPage = open_page(qtbot, tab, BackupPage)
+    newer = backups.backup_now(login()).path
+    with contextlib.closing(sqlite3.connect(newer)) as con, con:
+        con.execute("INSERT INTO schema_version (version, name, applied_at) VALUES (999, 'baru', '2030-1-1')")
+    reference_data.add_holiday(login(), dt.date(2031, 9, 9), "Tetap ada")
+    copies = len(backups.list_backups(login()))  # the backups folder belongs to the whole test session
+    monkeypatch.setattr(admin_backup, "confirm", lambda *a: True)
+    wait_call(qtbot, page, lambda: page.restore(newer))
+    refusal = page.banner.text()
+    assert "versi aplikasi yang lebih baru" in refusal and "Perbarui aplikasi" in refusal
+    assert Holiday.select().where(Holiday.day == dt.date(2031, 9, 9)).exists()
+    assert len(backups.list_backups(login())) == copies  # refused before anything was copied aside
+
+
 # --- Workstation ------------------------------------------------------------------------------------
 
 
@@ -489,7 +513,7 @@ def test_every_admin_table_model_passes_the_qt_model_tester(qtmodeltester, demo_
         (admin_tables.HolidaysTableModel(), reference_data.list_holidays(actor, dt.date.today().year)),
         (
             admin_tables.BackupsTableModel(),
-            [workstation.BackupInfo(backup, backup.name, 2048, dt.datetime(2026, 11, 2, 8, 0))],
+            [BackupInfo(backup, backup.name, 2048, dt.datetime(2026, 11, 2, 8, 0), None)],
         ),
     ]
     for model, rows in cases:
@@ -499,3 +523,4 @@ def test_every_admin_table_model_passes_the_qt_model_tester(qtmodeltester, demo_
     users, backups = cases[0][0], cases[-1][0]
     assert users.headerData(0, Qt.Orientation.Horizontal) == "Nama"
     assert backups.data(backups.index(0, 2)) == "2 KB"
+    assert backups.data(backups.index(0, 3)) == "Lainnya"

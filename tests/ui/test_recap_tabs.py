@@ -105,7 +105,7 @@ def test_kph_builds_the_month_recap_sees_table_and_chart_exports_and_forwards(
     qtbot.mouseClick(tab.preview_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.view.figures is not None, timeout=10_000)
     view = panel.view
-    month = recap.MONTHS_ID[TODAY.month - 1]
+    month = recap.MONTHS[TODAY.month - 1]
     assert view.title_label.text() == f"Rekapitulasi Pelayanan Inovasi SIJARLA Bulan {month} {TODAY.year}"
     assert view.status_label.text() == "Pratinjau, belum disimpan"
     assert (view.tile_value("total_records"), view.tile_value("served")) == ("3", "2")

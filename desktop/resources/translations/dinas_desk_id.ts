@@ -490,6 +490,10 @@
 <context>
     <name>BackupPage</name>
     <message>
+        <source>Cadangan Dinas Desk (*.sqlite3);;Semua berkas (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Pilih berkas cadangan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -945,6 +949,10 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Dokumen PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Disimpan: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -957,6 +965,17 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>Jumlah</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileDialog</name>
+    <message>
+        <source>Dokumen (*.pdf *.doc *.docx *.xls *.xlsx *.odt *.png *.jpg *.jpeg);;Semua berkas (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notulen (*.pdf *.doc *.docx *.odt *.jpg *.jpeg *.png);;Semua berkas (*)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1542,6 +1561,22 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
 <context>
     <name>InnovationRoleTab</name>
     <message>
+        <source>Semua status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berjalan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berjalan rutin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ditolak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Gagasan baru</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1963,6 +1998,26 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>Rahasia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanggapan dan saran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proses lebih lanjut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Koordinasi / konfirmasikan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untuk diketahui</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Siapkan tim dan jadwal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2549,6 +2604,10 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
 <context>
     <name>OfficePage</name>
     <message>
+        <source>Gambar PNG (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Pilih logo (PNG)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2836,6 +2895,10 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>Triwulan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bebas (tanggal)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3691,6 +3754,10 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
         <source>Berkas tidak dapat dipakai; pilih berkas lain.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Pindaian (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.bmp);;Semua berkas (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SearchDialog</name>
@@ -4305,6 +4372,10 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>Pilih PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dokumen PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -161,7 +161,9 @@ class DocumentViewerDialog(QDialog):
         """Save the archived bytes exactly as issued (print to file)."""
         if path is None:
             suggested = (self.info.number or self.info.title).replace("/", "-") + ".pdf"
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan PDF"), suggested, "PDF (*.pdf)")
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Simpan PDF"), suggested, self.tr("Dokumen PDF (*.pdf)")
+            )
         if not path:
             return None
         with open(path, "wb") as fh:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-FILTERS = {
-    ".xlsx": QCoreApplication.translate("SaveFileDialog", "Buku kerja Excel (*.xlsx)"),
-    ".pdf": QCoreApplication.translate("SaveFileDialog", "Dokumen PDF (*.pdf)"),
+FILTERS = {  # translated when asked: at import time no translator is installed yet
+    ".xlsx": QT_TRANSLATE_NOOP("SaveFileDialog", "Buku kerja Excel (*.xlsx)"),
+    ".pdf": QT_TRANSLATE_NOOP("SaveFileDialog", "Dokumen PDF (*.pdf)"),
 }
 
 
@@ -19,7 +19,10 @@ class SaveFileDialog:
         """The file to write, with `suffix` added when the user left it out; None when cancelled."""
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name, _filter = QFileDialog.getSaveFileName(
-            parent, title, str(Path(folder) / suggested_name), FILTERS.get(suffix, "")
+            parent,
+            title,
+            str(Path(folder) / suggested_name),
+            QCoreApplication.translate("SaveFileDialog", FILTERS.get(suffix, "")),
         )
         if not name:
             return None

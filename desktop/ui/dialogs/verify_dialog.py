@@ -70,7 +70,9 @@ class VerifyDocumentDialog(QDialog):
 
     def check_file(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Pilih PDF"), "", "PDF (*.pdf)")
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Pilih PDF"), "", self.tr("Dokumen PDF (*.pdf)")
+            )
         if not path:
             return
         with open(path, "rb") as fh:

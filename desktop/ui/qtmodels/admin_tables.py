@@ -15,8 +15,8 @@ from PySide6.QtGui import QColor
 
 from desktop.services import admin
 from desktop.services.admin import PatternRow, SignerRow, UserRow
+from desktop.services.backups import BackupInfo
 from desktop.services.reference_data import CodeItem, HolidayRow, JorongRow, NagariRow
-from desktop.services.workstation import BackupInfo
 from desktop.ui import theme
 from desktop.ui.qtmodels.base import ListTableModel
 
@@ -203,4 +203,5 @@ class BackupsTableModel(RecordTableModel[BackupInfo]):
         (QT_TRANSLATE_NOOP("AdminTables", "Berkas"), lambda b: b.name),
         (QT_TRANSLATE_NOOP("AdminTables", "Waktu"), lambda b: _day(b.modified, "d MMM yyyy HH:mm")),
         (QT_TRANSLATE_NOOP("AdminTables", "Ukuran"), lambda b: _size(b.size_bytes)),
+        (QT_TRANSLATE_NOOP("AdminTables", "Jenis"), lambda b: b.kind_label),
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,10 +40,10 @@ from .inovasi_panel import InnovationPanel
 
 LIST_WIDTH = 470
 STATUS_FILTERS = (
-    ("", "Semua status"),
-    ("berjalan", "Berjalan"),
-    ("selesai", "Berjalan rutin"),
-    ("ditolak", "Ditolak"),
+    ("", QT_TRANSLATE_NOOP("InnovationRoleTab", "Semua status")),
+    ("berjalan", QT_TRANSLATE_NOOP("InnovationRoleTab", "Berjalan")),
+    ("selesai", QT_TRANSLATE_NOOP("InnovationRoleTab", "Berjalan rutin")),
+    ("ditolak", QT_TRANSLATE_NOOP("InnovationRoleTab", "Ditolak")),
 )
 YEARS_BACK = 4
 

@@ -9,29 +9,31 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop import config
-from desktop.services import workstation
+from desktop.services import backups, workstation
+from desktop.services.backups import BackupInfo, Restored
 from desktop.services.session import Session
-from desktop.services.workstation import BackupInfo, RestoreResult
 from desktop.ui.qtmodels.admin_tables import BackupsTableModel
 from desktop.ui.widgets.admin_page import AdminPage, plain_table, selected_row
 from desktop.ui.widgets.cards import section_label
 from desktop.ui.widgets.forms import muted, primary_button
 from desktop.ui.widgets.innovation_fields import confirm
 
-BACKUP_FILTER = "Cadangan Dinas Desk (*.sqlite3);;Semua berkas (*)"
+BACKUP_FILTER = QT_TRANSLATE_NOOP("BackupPage", "Cadangan Dinas Desk (*.sqlite3);;Semua berkas (*)")
 
 
 def choose_backup_file(parent: QWidget | None) -> Path | None:
     """Ask for a backup file to restore from; None when cancelled (tests replace this function)."""
     caption = QCoreApplication.translate("BackupPage", "Pilih berkas cadangan")
-    name, _ = QFileDialog.getOpenFileName(parent, caption, str(config.backup_dir()), BACKUP_FILTER)
+    file_filter = QCoreApplication.translate("BackupPage", BACKUP_FILTER)
+    name, _ = QFileDialog.getOpenFileName(parent, caption, str(config.backup_dir()), file_filter)
     return Path(name) if name else None
 
 
 def choose_backup_target(parent: QWidget | None) -> Path | None:
     """Ask where to write a backup (a USB stick, say); None when cancelled."""
     caption = QCoreApplication.translate("BackupPage", "Simpan cadangan sebagai")
-    name, _ = QFileDialog.getSaveFileName(parent, caption, "dinas-desk-cadangan.sqlite3", BACKUP_FILTER)
+    file_filter = QCoreApplication.translate("BackupPage", BACKUP_FILTER)
+    name, _ = QFileDialog.getSaveFileName(parent, caption, "dinas-desk-cadangan.sqlite3", file_filter)
     return Path(name) if name else None
 
 
@@ -66,7 +68,7 @@ class BackupPage(AdminPage):
         )
         row = QHBoxLayout()
         self.backup_button = primary_button(self.tr("Cadangkan sekarang"))
-        self.backup_button.clicked.connect(self.backup_now)
+        self.backup_button.clicked.connect(lambda: self.backup_now())  # not clicked(checked) as the path
         self.backup_as_button = QPushButton(self.tr("Cadangkan ke berkas lain…"))
         self.backup_as_button.clicked.connect(self.backup_as)
         row.addWidget(self.backup_button)
@@ -101,7 +103,9 @@ class BackupPage(AdminPage):
         ]
 
     def _build_postgres(self, box: QVBoxLayout) -> None:
-        self.advice_label = QLabel(self.tr(workstation.POSTGRES_BACKUP_ADVICE))
+        self.advice_label = QLabel(
+            backups.POSTGRES_BACKUP_ADVICE
+        )  # the service's own advice, also its refusal
         self.advice_label.setWordWrap(True)
         self.advice_label.setObjectName("PostgresAdvice")
         self.advice_label.setStyleSheet(
@@ -116,20 +120,20 @@ class BackupPage(AdminPage):
 
         def work():
             setting = workstation.configured_database(session)
-            return setting.backend, workstation.list_backups(session) if setting.backend == "sqlite" else []
+            return setting.backend, backups.list_backups(session) if setting.backend == "sqlite" else []
 
         self.call(work, self._loaded, quiet=True)
 
     def _loaded(self, result) -> None:
-        backend, backups = result
+        backend, found = result
         self.sqlite = backend == "sqlite"
         self.sqlite_part.setVisible(self.sqlite)
         self.postgres_part.setVisible(not self.sqlite)
-        self.model.set_rows(backups)
+        self.model.set_rows(found)
 
     def backup_now(self, destination: Path | None = None) -> None:
         session = self.session
-        self.call(lambda: workstation.backup_now(session, destination), self._backed_up)
+        self.call(lambda: backups.backup_now(session, destination), self._backed_up)
 
     def backup_as(self) -> None:
         target = choose_backup_target(self)
@@ -160,12 +164,12 @@ class BackupPage(AdminPage):
         if not confirm(self, self.tr("Pulihkan database"), question):
             return
         session = self.session
-        self.call(lambda: workstation.restore_backup(session, path), self._restored)
+        self.call(lambda: backups.restore(session, path), self._restored)
 
-    def _restored(self, result: RestoreResult) -> None:
+    def _restored(self, result: Restored) -> None:
         self.banner.show_message(
             self.tr("Database dipulihkan dari %1. Keadaan sebelumnya disimpan sebagai %2.")
-            .replace("%1", result.restored_from.name)
+            .replace("%1", result.source.name)
             .replace("%2", result.safety_copy.name),
             "success",
         )

@@ -33,14 +33,16 @@ from desktop.ui.widgets.admin_page import AdminPage
 from desktop.ui.widgets.cards import section_label
 from desktop.ui.widgets.forms import field_label, muted, primary_button
 
-LOGO_FILTER = "Gambar PNG (*.png)"
+LOGO_FILTER = QT_TRANSLATE_NOOP("OfficePage", "Gambar PNG (*.png)")
 TEXT_FIELDS = ("government", "agency", "address", "phone", "email", "website", "city")
 
 
 def choose_logo(parent: QWidget | None) -> Path | None:
     """Ask for the emblem PNG; None when cancelled (tests replace this function)."""
     caption = QCoreApplication.translate("OfficePage", "Pilih logo (PNG)")
-    name, _ = QFileDialog.getOpenFileName(parent, caption, "", LOGO_FILTER)
+    name, _ = QFileDialog.getOpenFileName(
+        parent, caption, "", QCoreApplication.translate("OfficePage", LOGO_FILTER)
+    )
     return Path(name) if name else None
 
 

@@ -353,8 +353,8 @@ class HolidaysPage(AdminPage):
         self.day_edit.setDate(QDate.currentDate())
         self.name_edit = QLineEdit()
         self.kind_combo = QComboBox()
-        for code, label in reference_data.HOLIDAY_KINDS.items():
-            self.kind_combo.addItem(self.tr(label), code)
+        for code, label in reference_data.HOLIDAY_KINDS.items():  # the service's names, as its table shows
+            self.kind_combo.addItem(label, code)
         self.kind_combo.setCurrentIndex(self.kind_combo.findData("kantor"))
         form.addRow(field_label(self.tr("Tanggal"), self.day_edit), self.day_edit)
         form.addRow(field_label(self.tr("Keterangan"), self.name_edit), self.name_edit)

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
@@ -30,18 +30,25 @@ from desktop.services.users import UserSummary
 from desktop.ui import theme
 
 USER_ROLE = Qt.ItemDataRole.UserRole
-ATTACHMENT_FILTER = "Dokumen (*.pdf *.doc *.docx *.xls *.xlsx *.odt *.png *.jpg *.jpeg);;Semua berkas (*)"
+ATTACHMENT_FILTER = QT_TRANSLATE_NOOP(
+    "FileDialog", "Dokumen (*.pdf *.doc *.docx *.xls *.xlsx *.odt *.png *.jpg *.jpeg);;Semua berkas (*)"
+)
 
 
 def choose_files(parent: QWidget | None, caption: str, file_filter: str = ATTACHMENT_FILTER) -> list[Path]:
-    """Ask for files to attach; an empty list when the user cancels."""
-    names, _ = QFileDialog.getOpenFileNames(parent, caption, "", file_filter)
+    """Ask for files to attach; an empty list when the user cancels. `file_filter` is a "FileDialog"
+    text marked with QT_TRANSLATE_NOOP, translated here."""
+    names, _ = QFileDialog.getOpenFileNames(
+        parent, caption, "", QCoreApplication.translate("FileDialog", file_filter)
+    )
     return [Path(n) for n in names]
 
 
 def choose_file(parent: QWidget | None, caption: str, file_filter: str = ATTACHMENT_FILTER) -> Path | None:
     """Ask for one file; None when the user cancels."""
-    name, _ = QFileDialog.getOpenFileName(parent, caption, "", file_filter)
+    name, _ = QFileDialog.getOpenFileName(
+        parent, caption, "", QCoreApplication.translate("FileDialog", file_filter)
+    )
     return Path(name) if name else None
 
 

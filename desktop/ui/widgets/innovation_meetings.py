@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -34,7 +34,9 @@ from desktop.ui.widgets.innovation_fields import (
 from desktop.ui.widgets.innovation_forms import StepForm
 from desktop.ui.widgets.innovation_state import InnovationState
 
-MINUTES_FILTER = "Notulen (*.pdf *.doc *.docx *.odt *.jpg *.jpeg *.png);;Semua berkas (*)"
+MINUTES_FILTER = QT_TRANSLATE_NOOP(
+    "FileDialog", "Notulen (*.pdf *.doc *.docx *.odt *.jpg *.jpeg *.png);;Semua berkas (*)"
+)
 NAME_ROWS = 4
 
 

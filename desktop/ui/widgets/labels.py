@@ -12,6 +12,13 @@ _SIFAT = {
     "sangat_segera": QT_TRANSLATE_NOOP("Labels", "Sangat segera"),
     "rahasia": QT_TRANSLATE_NOOP("Labels", "Rahasia"),
 }
+_DISPOSITION_REQUESTS = {  # the codes of sijarla.DISPOSITION_REQUESTS (whose texts go on the printed sheet)
+    "tanggapan_saran": QT_TRANSLATE_NOOP("Labels", "Tanggapan dan saran"),
+    "proses_lanjut": QT_TRANSLATE_NOOP("Labels", "Proses lebih lanjut"),
+    "koordinasi": QT_TRANSLATE_NOOP("Labels", "Koordinasi / konfirmasikan"),
+    "untuk_diketahui": QT_TRANSLATE_NOOP("Labels", "Untuk diketahui"),
+    "siapkan_tim": QT_TRANSLATE_NOOP("Labels", "Siapkan tim dan jadwal"),
+}
 _RECAP_STATUS = {
     "draf": QT_TRANSLATE_NOOP("Labels", "Draf"),
     "diteruskan": QT_TRANSLATE_NOOP("Labels", "Diteruskan ke Kabid Pemanfaatan Data"),
@@ -34,7 +41,9 @@ def recap_status_label(code: str) -> str:
 
 
 def disposition_request_label(code: str) -> str:
-    return QCoreApplication.translate("Labels", sijarla.DISPOSITION_REQUESTS.get(code, code))
+    if code not in _DISPOSITION_REQUESTS:
+        return sijarla.DISPOSITION_REQUESTS.get(code, code)
+    return QCoreApplication.translate("Labels", _DISPOSITION_REQUESTS[code])
 
 
 def file_size(size: int) -> str:

@@ -11,7 +11,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
@@ -21,7 +21,9 @@ from desktop.ui.widgets.background import run_for
 _PDFIUM = threading.Lock()
 MAX_PREVIEW_PAGES = 12
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp"}
-SCAN_FILTER = "Pindaian (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.bmp);;Semua berkas (*)"
+SCAN_FILTER = QT_TRANSLATE_NOOP(
+    "ScanDropZone", "Pindaian (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.bmp);;Semua berkas (*)"
+)
 
 
 class PreviewError(Exception):

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QLocale, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QSpinBox, QWidget
 
 from desktop.services import recap
-from desktop.services.recap import MONTHS_ID, Period
+from desktop.services.recap import MONTHS, Period
 from desktop.ui.widgets.forms import FORM_STYLESHEET, input_height
 
-KINDS = (("bulan", "Bulan"), ("triwulan", "Triwulan"), ("tahun", "Tahun"), ("bebas", "Bebas (tanggal)"))
+KINDS = (
+    ("bulan", QT_TRANSLATE_NOOP("PeriodPicker", "Bulan")),
+    ("triwulan", QT_TRANSLATE_NOOP("PeriodPicker", "Triwulan")),
+    ("tahun", QT_TRANSLATE_NOOP("PeriodPicker", "Tahun")),
+    ("bebas", QT_TRANSLATE_NOOP("PeriodPicker", "Bebas (tanggal)")),
+)
 
 
 class PeriodPicker(QWidget):
@@ -29,8 +34,8 @@ class PeriodPicker(QWidget):
         self.year_spin.setRange(2015, today.year + 1)
         self.year_spin.setValue(today.year)
         self.month_combo = QComboBox()
-        for number, name in enumerate(MONTHS_ID, start=1):
-            self.month_combo.addItem(self.tr(name), number)
+        for number, name in enumerate(MONTHS, start=1):  # the names the recap's title prints
+            self.month_combo.addItem(name, number)
         self.month_combo.setCurrentIndex(today.month - 1)
         self.quarter_combo = QComboBox()
         for quarter in range(1, 5):

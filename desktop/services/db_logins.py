@@ -186,6 +186,7 @@ class Server:
     gate_password: str = ""
     sslcert: str = ""  # a client certificate, when the server asks for one
     sslkey: str = ""
+    hostaddr: str = ""  # the server's IP when `host` is only the name its certificate carries
 
     def params(self, user: str, password: str) -> dict:
         params: dict = {
@@ -198,7 +199,7 @@ class Server:
             "connect_timeout": 10,
             "application_name": "dinas-desk",
         }
-        for name in TLS_FILES:
+        for name in (*TLS_FILES, "hostaddr"):
             if getattr(self, name):
                 params[name] = getattr(self, name)
         return params
@@ -293,7 +294,7 @@ def login_through_gate(username: str, password: str) -> Session:
         dbname=db.obj.database,
         sslmode=params.get("sslmode", "prefer"),
         gate_password=params.get("password", ""),
-        **{name: str(params[name]) for name in TLS_FILES if params.get(name)},
+        **{name: str(params[name]) for name in (*TLS_FILES, "hostaddr") if params.get(name)},
     )
     session = login(server, username, password)
     _GATE.clear()

@@ -16,7 +16,7 @@ import psycopg2
 import psycopg2.errors
 import pytest
 
-from desktop.models import User, connection, pg_security
+from desktop.models import User, connection, db, pg_security
 from desktop.services import db_logins, demo
 from desktop.services.reference import ensure_reference_data
 from tests.conftest import PgServer, _pg_template
@@ -377,6 +377,25 @@ def test_login_administration_and_the_gate_are_for_their_roles_only(secured: Sec
             assert cur.fetchone()[0] >= 10
     finally:
         owner.close()
+
+
+def test_the_users_own_login_goes_to_the_gates_hostaddr(secured: Secured):
+    """A URL naming the server by a name no resolver knows (the one on its certificate, say) and its
+    address in hostaddr: the user's own login after the gate goes to that address too."""
+    from desktop.services import auth, bootstrap, workspace
+
+    gate_url = (
+        f"postgresql://{pg_security.gate_role(secured.prefix)}:{GATE_PASSWORD}"
+        f"@dinas-desk-server.invalid:{secured.server.port}/{secured.dbname}?hostaddr={secured.server.host}"
+    )
+    bootstrap.open_database(gate_url)
+    try:
+        session = auth.login("kabid", PASSWORD)
+        assert pg_security.per_user_session() and db.obj.connect_params["hostaddr"] == secured.server.host
+        workspace.log_out(session)
+        assert pg_security.gate_session()
+    finally:
+        connection.close()
 
 
 def test_the_app_logs_in_through_the_gate_as_the_users_own_role(secured: Secured):

@@ -91,3 +91,6 @@ def test_the_users_own_login_keeps_the_gates_tls_files():
     assert params["sslmode"] == "verify-full"
     assert (params["sslrootcert"], params["sslcert"], params["sslkey"]) == ("ca.crt", "me.crt", "me.key")
     assert "sslcert" not in Server("h", 5432, "d").params("u", "p")
+    assert "hostaddr" not in params
+    by_address = Server("db.kantor.local", 5432, "d", hostaddr="10.0.0.5")
+    assert by_address.params("u", "p")["hostaddr"] == "10.0.0.5"

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import gc
+import xml.etree.ElementTree as ET
+from functools import cache
 
 import pytest
 from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
+from desktop import config
 from desktop.services.demo import DemoLogin, create_office, create_people
 from desktop.services.reference import ensure_reference_data
 
@@ -56,3 +59,51 @@ def _app_start_up_undone_after_the_test(qapp: QApplication):
         qapp.removeTranslator(translator)
         translator.deleteLater()
     qapp.setProperty("dinas_desk_translator_loaded", loaded)
+
+
+class LookupRecorder(QTranslator):
+    """Notes every (context, text) the running code asks Qt to translate, and translates nothing."""
+
+    def __init__(self):
+        super().__init__()
+        self.asked: set[tuple[str, str]] = set()
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        self.asked.add((context, source))
+        return None  # not here: Qt asks the next translator
+
+    def isEmpty(self) -> bool:
+        return False
+
+    def reachable(self) -> set[str]:
+        """The texts asked for that the app's catalogue holds under one of the contexts asked.
+
+        PySide's tr() asks under each class of the object's MRO in turn (OfficePage, AdminPage,
+        QWidget ...) until one translates, so a text is reachable when one of them is catalogued.
+        """
+        return {source for context, source in self.asked if (context, source) in app_catalogue()}
+
+    def unreachable(self) -> list[str]:
+        """Texts asked for that no translator could answer: lupdate never saw them. Qt's own
+        (contexts Q...) are qtbase_id.ts's business."""
+        ours = {source for context, source in self.asked if not context.startswith("Q")}
+        return sorted(ours - self.reachable())
+
+
+@cache
+def app_catalogue() -> frozenset[tuple[str, str]]:
+    root = ET.parse(config.resource_dir() / "translations" / "dinas_desk_id.ts").getroot()
+    return frozenset(
+        (context.findtext("name") or "", message.findtext("source") or "")
+        for context in root.iter("context")
+        for message in context.iter("message")
+    )
+
+
+@pytest.fixture
+def translation_lookups(qapp: QApplication):
+    """Every text the test's windows and dialogs ask Qt to translate, checked with `.unreachable()`."""
+    recorder = LookupRecorder()
+    qapp.installTranslator(recorder)
+    yield recorder
+    qapp.removeTranslator(recorder)

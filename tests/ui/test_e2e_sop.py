@@ -190,7 +190,9 @@ def read_only(widget) -> bool:
     return True
 
 
-def test_a_request_goes_through_the_whole_sijarla_sop_desk_by_desk(qtbot, demo_logins, monkeypatch, tmp_path):
+def test_a_request_goes_through_the_whole_sijarla_sop_desk_by_desk(
+    qtbot, demo_logins, monkeypatch, tmp_path, translation_lookups
+):
     """Front desk → Kabid → Kepala Dinas (Surat Tugas) → team preparation → service rows → report →
     KPH recap → Kabid Pemanfaatan → Kepala Dinas acknowledges; every step through the UI.
 
@@ -395,9 +397,12 @@ def test_a_request_goes_through_the_whole_sijarla_sop_desk_by_desk(qtbot, demo_l
     summary = sijarla.case_summary(case_id)
     assert summary.status == "selesai"
     assert ServiceRecord.select().where(ServiceRecord.case == case_id).count() == 2
+    assert translation_lookups.unreachable() == []  # every screen and dialog on the way
 
 
-def test_an_idea_goes_through_the_whole_innovation_sop_desk_by_desk(qtbot, demo_logins, tmp_path):
+def test_an_idea_goes_through_the_whole_innovation_sop_desk_by_desk(
+    qtbot, demo_logins, tmp_path, translation_lookups
+):
     """Kasi Inovasi writes the idea → Kabid Pemanfaatan reviews it → Kepala Dinas sends it to the
     first discussion → the Kasi records its 'ya' and opens the finalization meeting → each participant
     approves the draft from his own desk → the Kasi closes step 5 with the notulen → the ADB records
@@ -423,6 +428,7 @@ def test_an_idea_goes_through_the_whole_innovation_sop_desk_by_desk(qtbot, demo_
     assert {inovasi.NOTULEN, inovasi.KONSEP_FINAL, "nama_inovasi", "output_inovasi"} <= kinds
     notulen = Attachment.get(Attachment.purpose == "notulen")
     assert notulen.filename == "notulen-finalisasi.pdf"
+    assert translation_lookups.unreachable() == []  # every screen and dialog on the way
 
 
 # --- The innovation SOP, one desk at a time ------------------------------------------------------------

@@ -83,3 +83,19 @@ def test_no_string_is_hidden_from_lupdate_behind_a_wrapper():
                     f"{path.relative_to(root.parent)}:{node.lineno} {node.func.id}({node.args[0].value!r})"
                 )
     assert hidden == []
+
+
+def test_no_translation_call_sits_inside_an_f_string():
+    """lupdate does not look inside an f-string's braces: `f"({self.tr('baris')} {n})"` is looked up at
+    run time and never found. The text goes into a variable first."""
+    root = ROOT / "desktop"
+    inside = []
+    for path in sorted(root.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for fstring in (n for n in ast.walk(tree) if isinstance(n, ast.JoinedStr)):
+            for node in ast.walk(fstring):
+                func = node.func if isinstance(node, ast.Call) else None
+                name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+                if name in {"tr", "translate", "QT_TRANSLATE_NOOP", "QT_TR_NOOP"}:
+                    inside.append(f"{path.relative_to(root.parent)}:{node.lineno} {ast.unparse(node)}")
+    assert inside == []

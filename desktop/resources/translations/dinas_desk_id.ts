@@ -3965,6 +3965,10 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>baris %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Output: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4201,6 +4205,10 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
 <context>
     <name>TimelineWidget</name>
     <message>
+        <source>sedang berjalan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Tenggat %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4234,6 +4242,10 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>Output yang diharapkan: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catatan: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -93,9 +93,9 @@ class SopHistoryList(QWidget):
         return label
 
     def _entry_html(self, number: int, entry: HistoryEntry) -> str:
+        row = self.tr("baris %1").replace("%1", str(entry.row))
         parts = [
-            f"<b>{number}. {entry.step_name}</b> "
-            f"<span style='color:{theme.MUTED}'>({self.tr('baris')} {entry.row})</span>",
+            f"<b>{number}. {entry.step_name}</b> <span style='color:{theme.MUTED}'>({row})</span>",
             f"{escape(entry.action_label)} · {escape(entry.actor)}",
             f"<span style='color:{theme.MUTED}'>{_day_time(entry.acted_at)}</span>",
         ]

@@ -159,7 +159,8 @@ class TimelineWidget(QScrollArea):
         row.state = LATE if late else RETURNED if returned else RUNNING if running else DONE
         title = f"<b>{escape(e.step_name)}</b>"
         if running:
-            title += f" <span style='color:{theme.BLUE}'>· {self.tr('sedang berjalan')}</span>"
+            now_running = self.tr("sedang berjalan")  # outside the f-string, where lupdate can see it
+            title += f" <span style='color:{theme.BLUE}'>· {now_running}</span>"
         elif action is not None:
             colour = "#8A5A00" if returned else "#1D6438"
             arrow = "↩ " if returned else "✓ "
@@ -193,7 +194,8 @@ class TimelineWidget(QScrollArea):
             parts.append(self.tr("Output yang diharapkan: %1").replace("%1", step.output_label))
         if e.note:
             colour = "#8A5A00" if returned else theme.MUTED
-            parts.append(f"<span style='color:{colour}'>{self.tr('Catatan')}: <i>{escape(e.note)}</i></span>")
+            note = self.tr("Catatan: %1").replace("%1", f"<i>{escape(e.note)}</i>")
+            parts.append(f"<span style='color:{colour}'>{note}</span>")
         return "<br>".join(parts)
 
     def _future_row(self, step: StepView) -> tuple[TimelineRow, int]:

@@ -4,10 +4,11 @@
     Antrean panjang di kantor nagari.
       Baris yang diawali dua spasi, atau yang berakhir dengan titik dua:, diberi dua spasi.
 
-A line that is not indented and ends with ':' is a heading; the text under it is written as typed,
-except that a line which would read as a heading (it ends with ':') or would lose its own indent
-(it starts with two spaces) gets two spaces in front. So text costs no more than its own length
-unless it is made of such lines, and older documents, where every line was indented, read the same.
+A line that is not indented, ends with ':' and has at most 80 characters is a heading; the text
+under it is written as typed, except that a line which would read as a heading or would lose its own
+indent (it starts with two spaces) gets two spaces in front. So text costs no more than its own
+length unless it is made of such lines, and older documents, where every line was indented, read
+the same.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ def is_heading(line: str) -> bool:
 
 
 def _needs_indent(line: str) -> bool:
-    return line.startswith(INDENT) or (bool(line) and not line[0].isspace() and line.endswith(":"))
+    """A line of text that would read as a heading, or would lose its own leading spaces."""
+    return is_heading(line) or line.startswith(INDENT)
 
 
 def write_sections(parts: Sequence[tuple[str, str]]) -> str:

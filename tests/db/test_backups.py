@@ -7,6 +7,7 @@ up by the app, a restore from a file is refused with advice) is asserted on both
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sqlite3
 from collections.abc import Iterator
@@ -143,6 +144,14 @@ def test_restore_brings_back_the_state_of_the_backup_and_can_be_undone(sqlite_db
     assert letters() == ["Sebelum cadangan", "Sesudah cadangan"]
 
 
+def claim_newer_schema(path: Path) -> None:
+    """Make a good backup look written by a newer version of the app (schema 999)."""
+    with contextlib.closing(sqlite3.connect(path)) as con, con:
+        con.execute(
+            "INSERT INTO schema_version (version, name, applied_at) VALUES (999, 'masa depan', '2030-01-01')"
+        )
+
+
 def corrupt_copies(good: Path, folder: Path) -> dict[str, Path]:
     folder.mkdir()
     garbage = folder / "sampah.sqlite3"
@@ -165,11 +174,8 @@ def corrupt_copies(good: Path, folder: Path) -> dict[str, Path]:
     target = sqlite3.connect(newer)
     good_copy.backup(target)
     good_copy.close()
-    target.execute(
-        "INSERT INTO schema_version (version, name, applied_at) VALUES (999, 'masa depan', '2030-01-01')"
-    )
-    target.commit()
     target.close()
+    claim_newer_schema(newer)
     return {
         "garbage": garbage,
         "truncated": truncated,

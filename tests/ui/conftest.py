@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import xml.etree.ElementTree as ET
 from functools import cache
 
 import pytest
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QStyleFactory
 from desktop import config
 from desktop.services.demo import DemoLogin, create_office, create_people
 from desktop.services.reference import ensure_reference_data
+from tests.catalogues import messages
 
 
 @pytest.fixture
@@ -92,12 +92,7 @@ class LookupRecorder(QTranslator):
 
 @cache
 def app_catalogue() -> frozenset[tuple[str, str]]:
-    root = ET.parse(config.resource_dir() / "translations" / "dinas_desk_id.ts").getroot()
-    return frozenset(
-        (context.findtext("name") or "", message.findtext("source") or "")
-        for context in root.iter("context")
-        for message in context.iter("message")
-    )
+    return frozenset(messages(config.resource_dir() / "translations" / "dinas_desk_id.ts"))
 
 
 @pytest.fixture

@@ -3,11 +3,9 @@ holidays, backups, the database connection test, numbering, printers; and its ta
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import importlib.util
 import socket
-import sqlite3
 import struct
 import threading
 import zlib
@@ -35,6 +33,7 @@ from desktop.ui.widgets.admin_signing import NumberingPage, SignersPage
 from desktop.ui.widgets.admin_users import UsersPage
 from desktop.ui.widgets.admin_workstation import WorkstationPage
 from tests.conftest import free_port
+from tests.db.test_backups import claim_newer_schema
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -330,8 +329,7 @@ def test_a_backup_from_a_newer_app_is_refused_with_advice_and_nothing_changes(
     tab = admin_tab(qtbot)
     page: BackupPage = open_page(qtbot, tab, BackupPage)
     newer = backups.backup_now(login()).path
-    with contextlib.closing(sqlite3.connect(newer)) as con, con:
-        con.execute("INSERT INTO schema_version (version, name, applied_at) VALUES (999, 'baru', '2030-1-1')")
+    claim_newer_schema(newer)
     reference_data.add_holiday(login(), dt.date(2031, 9, 9), "Tetap ada")
     copies = len(backups.list_backups(login()))  # the backups folder belongs to the whole test session
     monkeypatch.setattr(admin_backup, "confirm", lambda *a: True)

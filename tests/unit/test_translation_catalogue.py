@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import ast
 import importlib.util
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+
+from tests.catalogues import messages
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDER = ROOT / "desktop" / "resources" / "translations"
@@ -20,17 +21,6 @@ def _updater():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-def messages(path: Path) -> dict[tuple[str, str], str]:
-    """(context, source) -> translation of every message in a .ts file."""
-    root = ET.parse(path).getroot()
-    return {
-        (context.findtext("name") or "", message.findtext("source") or ""): message.findtext("translation")
-        or ""
-        for context in root.iter("context")
-        for message in context.iter("message")
-    }
 
 
 @pytest.fixture(scope="module")

@@ -103,9 +103,8 @@ class BackupPage(AdminPage):
         ]
 
     def _build_postgres(self, box: QVBoxLayout) -> None:
-        self.advice_label = QLabel(
-            backups.POSTGRES_BACKUP_ADVICE
-        )  # the service's own advice, also its refusal
+        # The service's own advice (also its refusal on PostgreSQL), shown as it is.
+        self.advice_label = QLabel(backups.POSTGRES_BACKUP_ADVICE)
         self.advice_label.setWordWrap(True)
         self.advice_label.setObjectName("PostgresAdvice")
         self.advice_label.setStyleSheet(

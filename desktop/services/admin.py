@@ -416,7 +416,7 @@ def update_office(actor: Session, draft: OfficeDraft, expected_version: int) -> 
     """Save the office settings read at `expected_version` (0 creates them the first time)."""
     with db.atomic():
         _admin(actor)
-        values = _clean_office(draft)
+        values = clean_office(draft)
         office = Office.select().order_by(Office.id).first()
         if office is None:
             if expected_version != 0:
@@ -430,7 +430,8 @@ def update_office(actor: Session, draft: OfficeDraft, expected_version: int) -> 
     return office_settings(actor)
 
 
-def _clean_office(draft: OfficeDraft) -> dict[str, Any]:
+def clean_office(draft: OfficeDraft) -> dict[str, Any]:
+    """The office columns from a draft, or InvalidInput naming the field (no role check, writes nothing)."""
     values: dict[str, Any] = {}
     for name, label, required in _OFFICE_TEXTS:
         limit = getattr(Office, name).max_length

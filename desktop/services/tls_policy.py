@@ -122,14 +122,21 @@ def tls_of(database) -> str:
 
 def check_connection(actor: Session, url: str, password: str = "") -> CheckedConnection:
     """Test the typed URL as the app would open it: the TLS policy first, then the connection and its TLS."""
-    from .workstation import ConnectionCheck, check_database_connection, with_password
+    with db.atomic():
+        require_role(actor, ADMINISTRATOR)
+    return probe_connection(url, password)
+
+
+def probe_connection(url: str, password: str = "") -> CheckedConnection:
+    """`check_connection` with no role check (the caller decides who may run it: see first_start)."""
+    from .workstation import ConnectionCheck, probe_database, with_password
 
     full = with_password(url, password)
     message = refusal(full, config.require_remote_tls())
     if message:
         location = db_connection.describe(full).location
         return CheckedConnection(ConnectionCheck(False, "postgresql", location, message))
-    check = check_database_connection(actor, url, password)
+    check = probe_database(url, password)
     if not check.ok or check.backend != "postgresql":
         if not check.ok and db_connection.is_tls_failure_text(check.message):
             check = ConnectionCheck(False, check.backend, check.location, db_connection.MSG_TLS)

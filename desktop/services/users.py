@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from peewee import IntegrityError
 
@@ -44,33 +45,39 @@ def add_user(actor: Session | None, new: NewUser) -> UserSummary:
     with db.atomic():
         if actor is not None:
             require_role(actor, ADMINISTRATOR)
-        username = clean_username(new.username)
-        if len(new.password) < MIN_PASSWORD_LENGTH:
-            raise InvalidInput(f"Kata sandi minimal {MIN_PASSWORD_LENGTH} karakter.", field="password")
-        codes = [clean_code(code, "Peran", field="roles") for code in new.roles]
-        roles = list(Role.select().where(Role.code.in_(codes)))
-        unknown = set(new.roles) - {r.code for r in roles}
-        if unknown or not roles:
-            raise InvalidInput(
-                f"Peran tidak dikenal: {', '.join(sorted(unknown)) or '(kosong)'}.", field="roles"
-            )
-        if User.select().where(User.username == username).exists():
-            raise InvalidInput(f"Nama pengguna '{username}' sudah dipakai.", field="username")
+        values, roles = checked_new_user(new)
         try:
-            user = User.create(
-                username=username,
-                full_name=clean_text(new.full_name, "Nama lengkap", 120, field="full_name"),
-                nip=clean_digits(new.nip, "NIP", 18, field="nip", required=False),
-                pangkat_golongan=clean_text(new.pangkat_golongan, "Pangkat/golongan", 80, required=False),
-                jabatan=clean_text(new.jabatan, "Jabatan", 160, required=False),
-                password_hash=db_logins.password_hash_for(new.password),
-            )
+            user = User.create(**values, password_hash=db_logins.password_hash_for(new.password))
         except IntegrityError as exc:
             raise InvalidInput(f"Pengguna tidak dapat dibuat: {exc}") from exc
         UserRole.insert_many([{"user": user.id, "role": r.id} for r in roles]).execute()
-        db_logins.account_created(username, new.password, [r.code for r in roles])
-        audit.record(actor, "pengguna_dibuat", "user", user.id, username=username, peran=list(new.roles))
+        db_logins.account_created(values["username"], new.password, [r.code for r in roles])
+        audit.record(
+            actor, "pengguna_dibuat", "user", user.id, username=values["username"], peran=list(new.roles)
+        )
         return summarize(user)
+
+
+def checked_new_user(new: NewUser) -> tuple[dict[str, Any], list[Role]]:
+    """The account's cleaned columns and its roles, or InvalidInput naming the field; writes nothing."""
+    username = clean_username(new.username)
+    if len(new.password) < MIN_PASSWORD_LENGTH:
+        raise InvalidInput(f"Kata sandi minimal {MIN_PASSWORD_LENGTH} karakter.", field="password")
+    codes = [clean_code(code, "Peran", field="roles") for code in new.roles]
+    roles = list(Role.select().where(Role.code.in_(codes)))
+    unknown = set(new.roles) - {r.code for r in roles}
+    if unknown or not roles:
+        raise InvalidInput(f"Peran tidak dikenal: {', '.join(sorted(unknown)) or '(kosong)'}.", field="roles")
+    if User.select().where(User.username == username).exists():
+        raise InvalidInput(f"Nama pengguna '{username}' sudah dipakai.", field="username")
+    values = {
+        "username": username,
+        "full_name": clean_text(new.full_name, "Nama lengkap", 120, field="full_name"),
+        "nip": clean_digits(new.nip, "NIP", 18, field="nip", required=False),
+        "pangkat_golongan": clean_text(new.pangkat_golongan, "Pangkat/golongan", 80, required=False),
+        "jabatan": clean_text(new.jabatan, "Jabatan", 160, required=False),
+    }
+    return values, roles
 
 
 def summarize(user: User) -> UserSummary:

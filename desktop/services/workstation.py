@@ -83,6 +83,12 @@ def check_database_connection(actor: Session, url: str, password: str = "") -> C
     """
     with db.atomic():
         _admin(actor)
+    return probe_database(url, password)
+
+
+def probe_database(url: str, password: str = "") -> ConnectionCheck:
+    """The connection test itself, with no role check: the caller has checked who may run it
+    (the administrator above; the first start of an office, which has no account yet)."""
     full = with_password(url, password)
     try:
         database = connection.make_database(full)

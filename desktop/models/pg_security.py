@@ -65,11 +65,11 @@ _APP_USER_PUBLIC_COLUMNS = (
 )
 
 # What anyone who moves a case along a step writes.
+# Issued documents and letter numbers are written only through dd_issue_document and
+# dd_take_number (SECURITY DEFINER): no role writes those tables directly.
 _WORKFLOW = {
     "sop_case": "INSERT, UPDATE",
     "case_step": "INSERT",
-    "issued_document": "INSERT",
-    "number_sequence": "INSERT, UPDATE",
     "attachment": "INSERT",
 }
 _DISPOSITION_COLUMNS = (
@@ -129,7 +129,6 @@ GROUP_WRITES: dict[str, dict[str, str]] = {
         "office": "INSERT, UPDATE",
         "signer": "INSERT, UPDATE, DELETE",
         "numbering_pattern": "INSERT, UPDATE",
-        "number_sequence": "INSERT, UPDATE",
         "kabupaten": "INSERT, UPDATE",
         "kecamatan": "INSERT, UPDATE",
         "nagari": "INSERT, UPDATE",
@@ -145,6 +144,10 @@ GROUP_WRITES: dict[str, dict[str, str]] = {
 # Who reads personal data (service records): every record, or only their own team's.
 RECORDS_ALL = (KETUA_PELAKSANA_HARIAN, KABID_PEMANFAATAN, KABID_PELAYANAN, KEPALA_DINAS)
 RECORDS_OWN_TEAM = (KETUA_TIM, ANGGOTA_TIM)
+TEAM_ROLES = RECORDS_OWN_TEAM  # roles that act only on the cases given to their own team
+# Tables whose rows belong to a case and are read (and written) only by the roles of the
+# case's SOP, team roles only for their own team's cases (row-level security).
+CASE_SCOPED_TABLES = ("attachment", "report", "preparation_check")
 AUDIT_READERS = (ADMINISTRATOR,)
 
 # Audit lines every member of staff may read: the trail of a case's workflow (shown in the
@@ -314,19 +317,57 @@ def _tables() -> list[str]:
     return [r[0] for r in rows]
 
 
-def install(role_codes: list[str], gate_password: str) -> SecurityState:
+@dataclass(frozen=True)
+class SopPolicy:
+    """What the SOP files and the document types say, for the database to enforce.
+
+    `doc_roles`: document type -> (roles that issue it, roles that read it);
+    `sop_roles`: sop row id -> every role of that SOP (a step's actors and receivers, and
+    who may start it). Written to `dd_doc_role` / `dd_sop_role` at every `db secure`.
+    """
+
+    doc_roles: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
+    sop_roles: dict[int, tuple[str, ...]]
+
+
+def _install_policy_tables(policy: SopPolicy) -> None:
+    db.execute_sql(
+        "CREATE TABLE IF NOT EXISTS dd_doc_role (doc_type text NOT NULL, role_code text NOT NULL, "
+        "may_issue boolean NOT NULL, PRIMARY KEY (doc_type, role_code, may_issue))"
+    )
+    db.execute_sql(
+        "CREATE TABLE IF NOT EXISTS dd_sop_role (sop_id integer NOT NULL, role_code text NOT NULL, "
+        "PRIMARY KEY (sop_id, role_code))"
+    )
+    db.execute_sql("DELETE FROM dd_doc_role")
+    db.execute_sql("DELETE FROM dd_sop_role")
+    for doc_type, (issuers, readers) in policy.doc_roles.items():
+        for may_issue, codes in ((True, issuers), (False, readers)):
+            for code in dict.fromkeys(codes):
+                db.execute_sql(
+                    "INSERT INTO dd_doc_role (doc_type, role_code, may_issue) VALUES (%s, %s, %s)",
+                    (doc_type, code, may_issue),
+                )
+    for sop_id, codes in policy.sop_roles.items():
+        for code in dict.fromkeys(codes):
+            db.execute_sql("INSERT INTO dd_sop_role (sop_id, role_code) VALUES (%s, %s)", (sop_id, code))
+
+
+def install(role_codes: list[str], gate_password: str, policy: SopPolicy | None = None) -> SecurityState:
     """Create the group roles, grants, policies and functions (idempotent; run by the owner).
 
     `role_codes` are the office functions in the role table (the built-in ones and any an
     SOP file added). Must run as a superuser or a role with CREATEROLE that owns the tables.
     """
+    policy = policy or SopPolicy({}, {})
     if not is_postgresql():
         raise SecurityError("Peran PostgreSQL per pengguna hanya ada pada database PostgreSQL.")
     database = db.execute_sql("SELECT current_database()").fetchone()[0]
     prefix = role_prefix(database)
     staff, gate = staff_role(prefix), gate_role(prefix)
-    tables = _tables()
     with db.atomic():
+        _install_policy_tables(policy)
+        tables = _tables()
         db.execute_sql(
             "CREATE TABLE IF NOT EXISTS pg_security ("
             "id integer PRIMARY KEY CHECK (id = 1), prefix text NOT NULL, "
@@ -370,8 +411,12 @@ def install(role_codes: list[str], gate_password: str) -> SecurityState:
             if code in role_codes:
                 db.execute_sql(f"GRANT SELECT ON service_record TO {_ident(group_role(prefix, code))}")
 
-        db.execute_sql(_FUNCTIONS.replace("%", "%%"))  # psycopg2 reads % as a placeholder
+        team_codes = ", ".join(f"'{c}'" for c in TEAM_ROLES)
+        functions = _FUNCTIONS.replace("@TEAM_ROLES@", team_codes)
+        db.execute_sql(functions.replace("%", "%%"))  # psycopg2 reads % as a placeholder
         _install_row_security(prefix, role_codes)
+        _install_case_scoping(prefix)
+        _install_guards()
         _install_audit_policies(prefix, role_codes)
         _install_audit_triggers()
         db.execute_sql("REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC")
@@ -381,8 +426,14 @@ def install(role_codes: list[str], gate_password: str) -> SecurityState:
             "dd_in_case_team(integer)",
             "dd_login_succeeded()",
             "dd_login_failed(text)",
+            "dd_take_number(integer, integer)",
+            "dd_may_read_document(text, integer)",
+            "dd_may_read_case(integer)",
+            f"dd_issue_document({_ISSUE_ARGS})",
+            "dd_document_meta(text, text)",
         ):
             db.execute_sql(f"GRANT EXECUTE ON FUNCTION {function} TO {_ident(staff)}")
+        # dd_login_failed: staff count only their own failures (a signature password).
         # The login window shows the office's name before anyone logs in.
         db.execute_sql(f"GRANT SELECT ON office, kabupaten, schema_version, pg_security TO {_ident(gate)}")
         for function in ("dd_login_check(text)", "dd_login_failed(text)"):
@@ -439,6 +490,52 @@ def _install_row_security(prefix: str, role_codes: list[str]) -> None:
         )
 
 
+_ISSUE_ARGS = (
+    "text, integer, text, text, text, integer, bytea, text, text, timestamp, integer, text, integer, text, "
+    "integer"
+)
+
+
+def _install_case_scoping(prefix: str) -> None:
+    """Documents, scans, reports and checklists: only for the roles (and the team) the SOP gives them."""
+    staff = _ident(staff_role(prefix))
+    db.execute_sql("ALTER TABLE issued_document ENABLE ROW LEVEL SECURITY")
+    db.execute_sql("DROP POLICY IF EXISTS dd_documents_read ON issued_document")
+    db.execute_sql(
+        f"CREATE POLICY dd_documents_read ON issued_document FOR SELECT TO {staff} "
+        "USING (dd_may_read_document(doc_type, case_id))"
+    )
+    for table in CASE_SCOPED_TABLES:
+        db.execute_sql(f"ALTER TABLE {_ident(table)} ENABLE ROW LEVEL SECURITY")
+        db.execute_sql(f"DROP POLICY IF EXISTS dd_case_scoped ON {_ident(table)}")
+        db.execute_sql(
+            f"CREATE POLICY dd_case_scoped ON {_ident(table)} FOR ALL TO {staff} "
+            "USING (dd_may_read_case(case_id)) WITH CHECK (dd_may_read_case(case_id))"
+        )
+
+
+# Triggers that hold whatever client writes: (table, trigger, timing, function).
+_GUARDS = (
+    ("sop_case", "dd_case_team_guard", "BEFORE INSERT OR UPDATE", "dd_case_team_guard()"),
+    ("disposition", "dd_signed_guard", "BEFORE UPDATE OR DELETE", "dd_signed_guard()"),
+    ("assignment_letter", "dd_signed_guard", "BEFORE UPDATE OR DELETE", "dd_signed_guard()"),
+    (
+        "assignment_member",
+        "dd_signed_member",
+        "BEFORE INSERT OR UPDATE OR DELETE",
+        "dd_signed_member_guard()",
+    ),
+)
+
+
+def _install_guards() -> None:
+    for table, name, timing, function in _GUARDS:
+        db.execute_sql(f"DROP TRIGGER IF EXISTS {name} ON {_ident(table)}")
+        db.execute_sql(
+            f"CREATE TRIGGER {name} {timing} ON {_ident(table)} FOR EACH ROW EXECUTE FUNCTION {function}"
+        )
+
+
 def _install_audit_policies(prefix: str, role_codes: list[str]) -> None:
     """Staff read the case trail (what the case file shows) and their own lines; the admin reads all."""
     db.execute_sql("ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY")
@@ -480,30 +577,37 @@ def _install_audit_triggers() -> None:
 # Functions. SECURITY DEFINER ones pin search_path (PostgreSQL's advice) and check who calls.
 _FUNCTIONS = r"""
 CREATE OR REPLACE FUNCTION dd_prefix() RETURNS text
-LANGUAGE sql STABLE SET search_path = pg_catalog, public AS $$
+LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp AS $$
     SELECT prefix FROM pg_security WHERE id = 1
 $$;
 
 -- The app user behind this PostgreSQL login (NULL for the owner, a superuser or the gate).
 CREATE OR REPLACE FUNCTION dd_session_user_id() RETURNS integer
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
     SELECT u.id FROM app_user u, pg_security s
     WHERE s.id = 1 AND session_user::text = s.prefix || 'u_' || u.username
 $$;
 
 -- Whether the logged-in user is in the team given the case (row-level security on records).
 CREATE OR REPLACE FUNCTION dd_in_case_team(p_case integer) RETURNS boolean
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
     SELECT EXISTS (
         SELECT 1 FROM sop_case c JOIN team_member m ON m.team_id = c.team_id
         WHERE c.id = p_case AND m.user_id = dd_session_user_id()
     )
 $$;
 
+-- The database owner (setup, command line, a superuser): not a member of staff.
+CREATE OR REPLACE FUNCTION dd_is_owner() RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT pg_has_role(session_user, (SELECT tableowner FROM pg_tables
+                                      WHERE schemaname = 'public' AND tablename = 'disposition'), 'MEMBER')
+$$;
+
 -- Whether the caller may act as an office function: a member of its group role, and
 -- (for a user's own login) holding that role in the app's role table too.
 CREATE OR REPLACE FUNCTION dd_caller_holds(p_code text, p_user integer) RETURNS boolean
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
     IF NOT pg_has_role(session_user, dd_prefix() || 'g_' || p_code, 'MEMBER') THEN
         RETURN false;
@@ -518,7 +622,7 @@ $$;
 -- Who signs: a user's own login signs as that user only; the database owner (setup,
 -- command line) may record a signature for the user named.
 CREATE OR REPLACE FUNCTION dd_signer(p_signer integer, p_code text) RETURNS integer
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     v_user integer := dd_session_user_id();
 BEGIN
@@ -546,7 +650,7 @@ $$;
 CREATE OR REPLACE FUNCTION dd_sign_disposition(
     p_id integer, p_version integer, p_signer integer, p_signed_at timestamp, p_digest text
 ) RETURNS boolean
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     v_user integer := dd_signer(p_signer, 'kabid_pelayanan');
 BEGIN
@@ -562,7 +666,7 @@ $$;
 CREATE OR REPLACE FUNCTION dd_sign_assignment(
     p_id integer, p_version integer, p_signer integer, p_signed_at timestamp, p_digest text
 ) RETURNS boolean
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     v_user integer := dd_signer(p_signer, 'kepala_dinas');
 BEGIN
@@ -574,14 +678,215 @@ BEGIN
 END
 $$;
 
+-- Whether the logged-in user holds an office function: its group role and the app's role table.
+CREATE OR REPLACE FUNCTION dd_holds(p_code text) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT dd_session_user_id() IS NOT NULL AND dd_caller_holds(p_code, dd_session_user_id())
+$$;
+
+-- Whether the logged-in user acts on a case with one of these roles; a team role counts
+-- only for a case given to the user's own team (or for what belongs to no case).
+CREATE OR REPLACE FUNCTION dd_acts_as(p_roles text[], p_case integer) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT EXISTS (
+        SELECT 1 FROM unnest(p_roles) AS r(code)
+        WHERE dd_holds(r.code)
+          AND (r.code NOT IN (@TEAM_ROLES@) OR p_case IS NULL OR dd_in_case_team(p_case))
+    )
+$$;
+
+-- An issued document is read by the roles its type names (dd_doc_role), teams only their own.
+CREATE OR REPLACE FUNCTION dd_may_read_document(p_doc_type text, p_case integer) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT dd_acts_as(ARRAY(SELECT role_code FROM dd_doc_role
+                            WHERE doc_type = p_doc_type AND NOT may_issue), p_case)
+$$;
+
+-- A case's scans, report and checklist: the roles of the case's SOP (dd_sop_role), teams only their own.
+CREATE OR REPLACE FUNCTION dd_may_read_case(p_case integer) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT dd_acts_as(ARRAY(SELECT sr.role_code FROM dd_sop_role sr JOIN sop_case c ON c.sop_id = sr.sop_id
+                            WHERE c.id = p_case), p_case)
+$$;
+
+-- The next number of a numbering pattern for a year: the only way to take one.
+CREATE OR REPLACE FUNCTION dd_take_number(p_pattern integer, p_year integer) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    v_value integer;
+BEGIN
+    IF dd_session_user_id() IS NULL AND NOT dd_is_owner() THEN
+        RAISE EXCEPTION 'hanya pengguna Dinas Desk yang dapat mengambil nomor'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    INSERT INTO number_sequence (pattern_id, year, last_value) VALUES (p_pattern, p_year, 0)
+    ON CONFLICT DO NOTHING;
+    UPDATE number_sequence SET last_value = last_value + 1
+     WHERE pattern_id = p_pattern AND year = p_year RETURNING last_value INTO v_value;
+    IF v_value IS NULL THEN
+        RAISE EXCEPTION 'pola penomoran % tidak ada', p_pattern USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    RETURN v_value;
+END
+$$;
+
+-- Issuing a document: the only way into issued_document. The issuer is the caller (never
+-- a parameter, except for the owner), who must hold a role that issues the type (team roles
+-- only for their own team's case); the digest is computed here; a document replaces only
+-- the newest one of the same type and case; the record and its SOP step point at it.
+CREATE OR REPLACE FUNCTION dd_issue_document(
+    p_doc_type text, p_case integer, p_number text, p_title text, p_paper text, p_pages integer,
+    p_pdf bytea, p_sha256 text, p_code text, p_issued_at timestamp, p_supersedes integer,
+    p_summary text, p_source_id integer, p_step_code text, p_issuer integer
+) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    v_user integer := dd_session_user_id();
+    v_previous issued_document%ROWTYPE;
+    v_id integer;
+    v_step integer;
+BEGIN
+    IF v_user IS NULL THEN
+        IF NOT dd_is_owner() THEN
+            RAISE EXCEPTION 'hanya pengguna Dinas Desk yang dapat menerbitkan dokumen'
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        v_user := p_issuer;
+    ELSIF NOT dd_acts_as(ARRAY(SELECT role_code FROM dd_doc_role
+                               WHERE doc_type = p_doc_type AND may_issue), p_case) THEN
+        RAISE EXCEPTION 'peran Anda tidak menerbitkan dokumen %', p_doc_type
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF p_pdf IS NULL OR p_sha256 IS DISTINCT FROM encode(sha256(p_pdf), 'hex') THEN
+        RAISE EXCEPTION 'sidik SHA-256 tidak sesuai dengan isi dokumen' USING ERRCODE = 'check_violation';
+    END IF;
+    IF p_issued_at IS NULL OR abs(extract(epoch FROM p_issued_at - localtimestamp)) > 86400 THEN
+        RAISE EXCEPTION 'waktu terbit jauh dari jam server' USING ERRCODE = 'check_violation';
+    END IF;
+    IF p_supersedes IS NOT NULL THEN
+        SELECT * INTO v_previous FROM issued_document WHERE id = p_supersedes FOR UPDATE;
+        IF NOT FOUND OR v_previous.doc_type <> p_doc_type OR v_previous.case_id IS DISTINCT FROM p_case
+           OR EXISTS (SELECT 1 FROM issued_document WHERE supersedes_id = p_supersedes) THEN
+            RAISE EXCEPTION 'dokumen yang diganti bukan terbitan terakhir dari jenis dan kasus yang sama'
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+    END IF;
+    INSERT INTO issued_document (doc_type, case_id, number, title, paper_size, page_count, pdf, sha256,
+                                 verification_code, issued_by_id, issued_at, supersedes_id, summary)
+    VALUES (p_doc_type, p_case, p_number, p_title, p_paper, p_pages, p_pdf, p_sha256, p_code, v_user,
+            p_issued_at, p_supersedes, p_summary)
+    RETURNING id INTO v_id;
+    IF p_doc_type = 'laporan' THEN
+        UPDATE report SET document_id = v_id WHERE id = p_source_id AND case_id = p_case;
+    ELSIF p_doc_type = 'rekap' THEN
+        UPDATE recap SET document_id = v_id WHERE id = p_source_id;
+    ELSIF p_doc_type = 'dokumen_inovasi' THEN
+        UPDATE innovation_document SET document_id = v_id WHERE id = p_source_id;
+    END IF;
+    IF p_step_code IS NOT NULL AND p_case IS NOT NULL THEN
+        SELECT id INTO v_step FROM case_step
+         WHERE case_id = p_case AND step_code = p_step_code AND action = 'selesai'
+         ORDER BY id DESC LIMIT 1;
+        IF FOUND THEN
+            UPDATE case_step SET document_id = v_id WHERE id = v_step;
+        END IF;
+    END IF;
+    RETURN v_id;
+END
+$$;
+
+-- What verification shows (never the bytes), for any member of staff: a code or a digest.
+CREATE OR REPLACE FUNCTION dd_document_meta(p_code text, p_sha256 text) RETURNS TABLE (
+    id integer, doc_type text, number text, title text, paper_size text, page_count integer,
+    sha256 text, verification_code text, issued_by_id integer, issued_at timestamp, case_id integer,
+    supersedes_id integer, superseded boolean
+)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT d.id, d.doc_type::text, d.number::text, d.title::text, d.paper_size::text, d.page_count,
+           d.sha256::text, d.verification_code::text, d.issued_by_id, d.issued_at, d.case_id,
+           d.supersedes_id, EXISTS (SELECT 1 FROM issued_document n WHERE n.supersedes_id = d.id)
+      FROM issued_document d
+     WHERE (p_code IS NOT NULL AND d.verification_code = p_code)
+        OR (p_sha256 IS NOT NULL AND d.sha256 = p_sha256)
+     LIMIT 1
+$$;
+
+-- A case goes to a team only as its signed disposition says (set when the Kabid signs).
+CREATE OR REPLACE FUNCTION dd_case_team_guard() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    IF NEW.team_id IS NULL OR (TG_OP = 'UPDATE' AND NEW.team_id IS NOT DISTINCT FROM OLD.team_id)
+       OR dd_session_user_id() IS NULL THEN
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'INSERT' OR NOT EXISTS (
+        SELECT 1 FROM disposition d
+         WHERE d.case_id = NEW.id AND d.signed_at IS NOT NULL AND d.team_id = NEW.team_id
+           AND d.id = (SELECT max(x.id) FROM disposition x
+                        WHERE x.case_id = NEW.id AND x.signed_at IS NOT NULL)
+    ) THEN
+        RAISE EXCEPTION 'tim sebuah kasus hanya ditetapkan oleh disposisi yang ditandatangani'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+-- A signed disposition or Surat Tugas is never changed or deleted, whoever connects.
+CREATE OR REPLACE FUNCTION dd_signed_guard() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    IF OLD.signed_at IS NOT NULL THEN
+        RAISE EXCEPTION '% % sudah ditandatangani dan tidak dapat diubah', TG_TABLE_NAME, OLD.id
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RETURN OLD;
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+-- The members of a signed Surat Tugas are as signed.
+CREATE OR REPLACE FUNCTION dd_signed_member_guard() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM assignment_letter a
+                WHERE a.signed_at IS NOT NULL
+                  AND a.id IN (CASE WHEN TG_OP <> 'INSERT' THEN OLD.letter_id END,
+                               CASE WHEN TG_OP <> 'DELETE' THEN NEW.letter_id END)) THEN
+        RAISE EXCEPTION 'Surat Tugas ini sudah ditandatangani: anggotanya tidak dapat diubah'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RETURN OLD;
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+-- A locked account's own login cannot log in, whatever client tries: its password is made
+-- expired (VALID UNTIL '-infinity') while the lock lasts, and valid again once it has ended.
+CREATE OR REPLACE FUNCTION dd_set_login_locked(p_username text, p_locked boolean) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    v_login text := dd_prefix() || 'u_' || dd_check_username(p_username);
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = v_login) THEN
+        EXECUTE format('ALTER ROLE %I VALID UNTIL %L', v_login,
+                       CASE WHEN p_locked THEN '-infinity' ELSE 'infinity' END);
+    END IF;
+END
+$$;
+
 -- Login gate: may this account try to log in now? 'ok', 'nonaktif', 'tidak_dikenal' or
--- 'terkunci <timestamp>'. An expired lock is lifted here.
+-- 'terkunci <timestamp>'. A lock that has ended is lifted here; a running one never.
 CREATE OR REPLACE FUNCTION dd_login_check(p_username text) RETURNS text
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     v app_user%ROWTYPE;
 BEGIN
-    SELECT * INTO v FROM app_user WHERE username = lower(p_username);
+    SELECT * INTO v FROM app_user WHERE username = lower(p_username) FOR UPDATE;
     IF NOT FOUND THEN
         RETURN 'tidak_dikenal';
     END IF;
@@ -591,6 +896,13 @@ BEGIN
                 json_build_object('username', v.username)::text, '');
         RETURN 'terkunci ' || to_char(v.locked_until, 'YYYY-MM-DD"T"HH24:MI:SS');
     END IF;
+    IF v.locked_until IS NOT NULL THEN
+        UPDATE app_user SET locked_until = NULL, failed_logins = 0 WHERE id = v.id;
+    END IF;
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = dd_prefix() || 'u_' || v.username
+                                        AND rolvaliduntil = '-infinity') THEN
+        PERFORM dd_set_login_locked(v.username, false);  -- the lock ended (or the admin lifted it)
+    END IF;
     IF NOT v.is_active THEN
         RETURN 'nonaktif';
     END IF;
@@ -598,20 +910,34 @@ BEGIN
 END
 $$;
 
--- A failed login: count it; the fifth in a row locks the account for 15 minutes.
+-- A failed login (the gate) or signature password (the user's own login, for itself only):
+-- count it; the fifth in a row locks the account for 15 minutes. Never lifts a lock.
 CREATE OR REPLACE FUNCTION dd_login_failed(p_username text) RETURNS text
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     v app_user%ROWTYPE;
     v_failures integer;
     v_until timestamp;
+    v_caller integer := dd_session_user_id();
 BEGIN
+    IF session_user::text <> dd_prefix() || 'gerbang' AND NOT dd_is_owner()
+       AND (v_caller IS NULL OR v_caller IS DISTINCT FROM
+            (SELECT id FROM app_user WHERE username = lower(p_username))) THEN
+        RAISE EXCEPTION 'hanya gerbang login atau pengguna itu sendiri yang mencatat kegagalan login'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
     SELECT * INTO v FROM app_user WHERE username = lower(p_username) FOR UPDATE;
     IF NOT FOUND THEN
         INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, detail, workstation)
         VALUES (localtimestamp(0), NULL, '', 'login_gagal', 'user', NULL,
                 json_build_object('username', left(p_username, 40), 'reason', 'tidak_dikenal')::text, '');
         RETURN 'gagal 0';
+    END IF;
+    IF v.locked_until IS NOT NULL AND v.locked_until > localtimestamp THEN
+        INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, detail, workstation)
+        VALUES (localtimestamp(0), NULL, '', 'login_gagal', 'user', v.id,
+                json_build_object('username', v.username, 'terkunci', true)::text, '');
+        RETURN 'terkunci ' || to_char(v.locked_until, 'YYYY-MM-DD"T"HH24:MI:SS');
     END IF;
     v_failures := v.failed_logins + 1;
     IF v_failures >= 5 THEN
@@ -624,6 +950,7 @@ BEGIN
     VALUES (localtimestamp(0), NULL, '', 'login_gagal', 'user', v.id,
             json_build_object('username', v.username, 'percobaan', v_failures)::text, '');
     IF v_until IS NOT NULL THEN
+        PERFORM dd_set_login_locked(v.username, true);
         INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, detail, workstation)
         VALUES (localtimestamp(0), NULL, '', 'akun_dikunci', 'user', v.id,
                 json_build_object('sampai', v_until)::text, '');
@@ -635,7 +962,7 @@ $$;
 
 -- A successful login, from the user's own connection.
 CREATE OR REPLACE FUNCTION dd_login_succeeded() RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
     UPDATE app_user SET failed_logins = 0, locked_until = NULL, last_login_at = localtimestamp(0)
      WHERE id = dd_session_user_id();
@@ -644,7 +971,7 @@ $$;
 
 -- Administration of login roles: only for Dinas Desk usernames, only into Dinas Desk groups.
 CREATE OR REPLACE FUNCTION dd_check_username(p_username text) RETURNS text
-LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, public AS $$
+LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
     IF p_username !~ '^[a-z][a-z0-9_.]{1,39}$' THEN
         RAISE EXCEPTION 'nama pengguna tidak sah untuk peran PostgreSQL: %', p_username
@@ -655,7 +982,7 @@ END
 $$;
 
 CREATE OR REPLACE FUNCTION dd_set_login_groups(p_username text, p_codes text[]) RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     v_login text := dd_prefix() || 'u_' || dd_check_username(p_username);
     v_group text;
@@ -679,7 +1006,7 @@ END
 $$;
 
 CREATE OR REPLACE FUNCTION dd_create_login(p_username text, p_verifier text, p_codes text[]) RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     v_login text := dd_prefix() || 'u_' || dd_check_username(p_username);
 BEGIN
@@ -699,7 +1026,7 @@ END
 $$;
 
 CREATE OR REPLACE FUNCTION dd_set_login_password(p_username text, p_verifier text) RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
     IF p_verifier !~ '^SCRAM-SHA-256\$' THEN
         RAISE EXCEPTION 'kata sandi harus dikirim sebagai verifier SCRAM'
@@ -711,7 +1038,7 @@ END
 $$;
 
 CREATE OR REPLACE FUNCTION dd_set_login_enabled(p_username text, p_enabled boolean) RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
     EXECUTE format('ALTER ROLE %I %s', dd_prefix() || 'u_' || dd_check_username(p_username),
                    CASE WHEN p_enabled THEN 'LOGIN' ELSE 'NOLOGIN' END);
@@ -721,7 +1048,7 @@ $$;
 -- Every audit line carries the PostgreSQL login that wrote it and the server's time: a
 -- client cannot write a line in someone else's name.
 CREATE OR REPLACE FUNCTION dd_audit_stamp() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     v_user integer := dd_session_user_id();
 BEGIN
@@ -738,7 +1065,7 @@ $$;
 
 -- One audit line per statement that changed an audited table.
 CREATE OR REPLACE FUNCTION dd_audit_changes() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     v_count bigint;
     v_first bigint;

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from peewee import DatabaseError, InterfaceError, PostgresqlDatabase, SqliteDatabase
 
-from desktop.errors import DatabaseUnavailable
+from desktop.errors import DatabaseUnavailable, PermissionDenied
 
 _LOST = (
     "server closed the connection",
@@ -32,6 +32,10 @@ _UNREACHABLE = ("could not connect", "connection refused", "could not translate 
 MSG_LOST = (
     "Koneksi ke server database terputus. Tindakan ini tidak tersimpan, isian Anda masih ada. "
     "Periksa jaringan kantor, lalu coba lagi; aplikasi menyambung ulang dengan sendirinya."
+)
+MSG_REFUSED = (
+    "Server database menolak tindakan ini: akun Anda tidak berhak melakukannya pada data ini. "
+    "Tidak ada yang tersimpan. ({detail})"
 )
 MSG_UNREACHABLE = (
     "Server database kantor tidak dapat dihubungi. Periksa kabel atau Wi-Fi, dan pastikan server menyala; "
@@ -89,6 +93,10 @@ def translate(exc: BaseException) -> BaseException:
     for hint, message in MSG_SQLITE.items():
         if hint in text:
             return DatabaseUnavailable(message)
+    refused = next((e for e in _chain(exc) if getattr(e, "pgcode", None) == "42501"), None)
+    if refused is not None:  # a secured database refused (grant, row-level security, guard trigger)
+        detail = str(refused).strip().splitlines()[0][:200] if str(refused).strip() else ""
+        return PermissionDenied(MSG_REFUSED.format(detail=detail))
     return exc
 
 

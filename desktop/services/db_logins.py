@@ -50,12 +50,13 @@ def secure_database(gate_password: str, passwords: dict[str, str] | None = None)
 
     passwords = passwords or {}
     codes = [r.code for r in Role.select(Role.code).order_by(Role.id)]
-    state = pg_security.install(codes, gate_password)
-    done: list[str] = []
-    pending: list[str] = []
     with db.atomic():
         for definition in builtin_sops().values():  # staff may read SOPs, not write them
             sop_row(definition)
+    state = pg_security.install(codes, gate_password, sop_policy())
+    done: list[str] = []
+    pending: list[str] = []
+    with db.atomic():
         for user in User.select().order_by(User.id):
             roles = _codes_of(user.id)
             password = passwords.get(user.username)
@@ -70,6 +71,23 @@ def secure_database(gate_password: str, passwords: dict[str, str] | None = None)
         User.update(password_hash=pg_security.PASSWORD_MARKER).execute()
         audit.record(None, "keamanan_postgresql_dipasang", "database", None, prefix=state.prefix)
     return SecureResult(state.prefix, state.gate_role, tuple(done), tuple(pending))
+
+
+def sop_policy() -> pg_security.SopPolicy:
+    """What the database enforces from the SOP files: each SOP's roles, each document type's roles."""
+    from desktop.models import Sop
+
+    from .documents import DOC_TYPES
+    from .workflow import _parse
+
+    sop_roles: dict[int, tuple[str, ...]] = {}
+    for row in Sop.select(Sop.id, Sop.code, Sop.definition):
+        definition = _parse(row.definition, f"{row.code}.toml")
+        roles = [r for s in definition.steps for r in (*s.roles, *s.receivers)]
+        roles += [r for s in definition.starts for r in s.roles]
+        sop_roles[row.id] = tuple(dict.fromkeys(roles))
+    doc_roles = {code: (t.issue_roles, t.read_roles) for code, t in DOC_TYPES.items()}
+    return pg_security.SopPolicy(doc_roles, sop_roles)
 
 
 def _unguessable() -> str:

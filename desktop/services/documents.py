@@ -51,9 +51,12 @@ from desktop.models import (
     ServiceRecord,
     Signer,
     Sop,
+    SopCase,
     TargetGroup,
+    TeamMember,
     User,
     db,
+    pg_security,
 )
 from desktop.models.base import now
 from desktop.printing import data as P
@@ -63,7 +66,7 @@ from desktop.printing.sinks import ReceiptSink
 from . import audit
 from . import roles as R
 from .auth import require_role
-from .errors import DomainError, InvalidInput, NotFound, WorkflowError
+from .errors import DomainError, InvalidInput, NotFound, PermissionDenied, WorkflowError
 from .nik import mask_nik
 from .numbering import render as render_number
 from .numbering import take_number
@@ -104,6 +107,7 @@ _ASSIGN = (R.KEPALA_DINAS, R.KABID_PELAYANAN, R.KETUA_TIM, R.FRONT_DESK)
 _REPORT = (R.KETUA_TIM, R.KETUA_PELAKSANA_HARIAN, R.KABID_PEMANFAATAN, R.KEPALA_DINAS)
 _RECAP = (R.KETUA_PELAKSANA_HARIAN, R.KABID_PEMANFAATAN, R.KEPALA_DINAS)
 _ALL = tuple(r.code for r in R.BUILTIN_ROLES)
+TEAM_ROLES = (R.KETUA_TIM, R.ANGGOTA_TIM)
 _INNOVATION = (
     R.KASI_INOVASI,
     R.KABID_PEMANFAATAN,
@@ -199,8 +203,8 @@ def issue_document(
         if kind.number_pattern and not doc.number:  # a correction keeps the number of what it replaces
             number = previous.number if previous else take_number(kind.number_pattern, dt.date.today())
             doc = replace(doc, number=number)
-        row = _store(actor, kind, replace(source, doc=doc), office.paper_size, key, fingerprint, previous)
-        _link(kind, source_id, source.case_id, row.id)
+        source = replace(source, doc=doc)
+        row = _store(actor, kind, source, office.paper_size, key, fingerprint, previous, source_id)
         audit.record(
             actor,
             "dokumen_diterbitkan",
@@ -215,8 +219,16 @@ def issue_document(
 
 
 def _store(
-    actor: Session, kind: DocType, source: _Source, paper: str, key: str, fingerprint: str, previous
+    actor: Session,
+    kind: DocType,
+    source: _Source,
+    paper: str,
+    key: str,
+    fingerprint: str,
+    previous,
+    source_id: int,
 ) -> IssuedDocument:
+    """Archive the rendered document and point its record and SOP step at it."""
     issued_at = now()
     code = _new_code()
     doc = replace(source.doc, verification=P.Verification(code, issued_at, actor.full_name))
@@ -225,7 +237,31 @@ def _store(
     summary: dict[str, Any] = {"sumber": key, "sidik_data": fingerprint, "jenis": kind.label, "nomor": number}
     if source.receipt_width:
         summary["lebar_struk_mm"] = source.receipt_width
-    return IssuedDocument.create(
+    if pg_security.state() is not None:
+        # Secured PostgreSQL: only the server's function writes issued_document; it stamps the
+        # issuer from the login, checks the issuing role and the digest, and links the step.
+        new_id = _call_refusable(
+            "SELECT dd_issue_document(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+            (
+                kind.code,
+                source.case_id,
+                number or None,
+                source.title[:300],
+                paper_size,
+                pages,
+                data,
+                hashlib.sha256(data).hexdigest(),
+                code,
+                issued_at,
+                previous.id if previous else None,
+                json.dumps(summary, ensure_ascii=False),
+                source_id,
+                kind.step_code,
+                actor.user_id,
+            ),
+        )
+        return IssuedDocument.get_by_id(new_id)
+    row = IssuedDocument.create(
         doc_type=kind.code,
         case=source.case_id,
         number=number or None,
@@ -240,6 +276,13 @@ def _store(
         supersedes=previous.id if previous else None,
         summary=json.dumps(summary, ensure_ascii=False),
     )
+    _link(kind, source_id, source.case_id, row.id)
+    return row
+
+
+def _call_refusable(sql: str, params: tuple) -> Any:
+    """One value from a server function (a refusal arrives as PermissionDenied, see models.resilience)."""
+    return db.execute_sql(sql, params).fetchone()[0]
 
 
 def _render(doc, paper: str, receipt_width: int) -> tuple[bytes, int, str]:
@@ -264,7 +307,12 @@ def _new_code() -> str:
 def _lock(doc_type: str, source_id: int) -> None:
     """Lock the source row first, so two clerks issuing the same record do not both render it."""
     model = _SOURCE_MODELS[doc_type]
-    if getattr(db.obj, "for_update", False):
+    if pg_security.state() is not None:
+        # Secured PostgreSQL: a role may issue from a row it may not update (FOR UPDATE needs
+        # UPDATE): a transaction-scoped advisory lock on the source serializes the issuers.
+        db.execute_sql("SELECT pg_advisory_xact_lock(hashtext(%s), %s)", (doc_type, source_id))
+        found = model.select(model.id).where(model.id == source_id).exists()
+    elif getattr(db.obj, "for_update", False):
         found = model.select(model.id).where(model.id == source_id).for_update().exists()
     else:  # SQLite: a first write takes the database's write lock for the whole transaction
         found = model.update(id=model.id).where(model.id == source_id).execute() == 1
@@ -308,7 +356,19 @@ def _load(actor: Session, doc_id: int) -> IssuedDocument:
     row = IssuedDocument.get_or_none(IssuedDocument.id == doc_id)
     if row is None:
         raise NotFound("Dokumen tidak ditemukan di arsip.")
-    require_role(actor, *_doc_type(row.doc_type).read_roles)
+    return _load_row(actor, row)
+
+
+def _load_row(actor: Session, row: IssuedDocument) -> IssuedDocument:
+    """The row when the actor may read it: a read role, and a team role only for its team's case."""
+    roles = _doc_type(row.doc_type).read_roles
+    require_role(actor, *roles)
+    if row.case_id and not actor.has_role(*(set(roles) - set(TEAM_ROLES))):
+        # Read only through a team role: only a document of a case given to the reader's team.
+        case = SopCase.get_or_none(SopCase.id == row.case_id)
+        mine = TeamMember.select().where(TeamMember.user == actor.user_id)
+        if case is None or case.team_id is None or not mine.where(TeamMember.team == case.team_id).exists():
+            raise PermissionDenied("Dokumen ini milik kasus tim lain.")
     return row
 
 
@@ -331,7 +391,13 @@ def get_document(actor: Session, doc_id: int, *, purpose: str = "baca") -> bytes
 def documents_for_case(actor: Session, case_id: int) -> list[IssuedDocumentInfo]:
     """The documents issued for a case that the actor may read, newest first."""
     rows = IssuedDocument.select().where(IssuedDocument.case == case_id).order_by(IssuedDocument.id.desc())
-    return [_info(r) for r in rows if actor.has_role(*_doc_type(r.doc_type).read_roles)]
+    found = []
+    for row in rows:
+        try:
+            found.append(_info(_load_row(actor, row)))
+        except PermissionDenied:
+            continue
+    return found
 
 
 def print_receipt(actor: Session, doc_id: int, sink: ReceiptSink) -> None:
@@ -385,7 +451,7 @@ def verify_document(code_or_qr_text: str, actor: Session | None = None) -> Verif
         return VerificationResult(
             False, "Kode verifikasi terdiri dari 10 huruf/angka (contoh K7MPX-2QR9T).", code
         )
-    row = IssuedDocument.get_or_none(IssuedDocument.verification_code == code)
+    row = _archived(code=code)
     with db.atomic():
         entity_id = row.id if row else None
         audit.record(actor, "dokumen_diverifikasi", "issued_document", entity_id, kode=code, cocok=bool(row))
@@ -398,7 +464,7 @@ def verify_document(code_or_qr_text: str, actor: Session | None = None) -> Verif
 def verify_file(data: bytes, actor: Session | None = None) -> VerificationResult:
     """Check a file (a PDF sent by e-mail, a saved receipt) byte for byte against the archive."""
     digest = hashlib.sha256(data).hexdigest()
-    row = IssuedDocument.get_or_none(IssuedDocument.sha256 == digest)
+    row = _archived(sha256=digest)
     with db.atomic():
         entity_id = row.id if row else None
         audit.record(
@@ -413,9 +479,31 @@ def verify_file(data: bytes, actor: Session | None = None) -> VerificationResult
     return _verified(row)
 
 
+def _archived(*, code: str | None = None, sha256: str | None = None) -> IssuedDocument | None:
+    """The archived document with this code or digest, without its bytes.
+
+    On a secured PostgreSQL database row-level security hides documents a role may not read;
+    verification answers for every document through the server's function (never the bytes).
+    """
+    if pg_security.state() is None:
+        condition = (IssuedDocument.verification_code == code) if code else (IssuedDocument.sha256 == sha256)
+        return IssuedDocument.get_or_none(condition)
+    cursor = db.execute_sql("SELECT * FROM dd_document_meta(%s, %s)", (code, sha256))
+    found = cursor.fetchone()
+    if found is None:
+        return None
+    values = dict(zip([c[0] for c in cursor.description], found, strict=True))
+    superseded = values.pop("superseded")
+    row = IssuedDocument(**values)
+    row._superseded = superseded  # type: ignore[attr-defined]
+    return row
+
+
 def _verified(row: IssuedDocument) -> VerificationResult:
     info = _info(row)
-    newer = IssuedDocument.select().where(IssuedDocument.supersedes == row.id).exists()
+    newer = getattr(row, "_superseded", None)
+    if newer is None:
+        newer = IssuedDocument.select().where(IssuedDocument.supersedes == row.id).exists()
     message = (
         f"Dokumen asli: {info.type_label}, diterbitkan {info.issued_at:%d-%m-%Y %H.%M} oleh {info.issued_by}."
     )
@@ -983,6 +1071,11 @@ def _newest_sources() -> list[tuple[str, str, int]]:
         ("profil_inovasi", "profil_inovasi", _newest(Innovation)),
     ]
     return [(t, name, i) for t, name, i in found if i is not None]
+
+
+def newest_source_id(doc_type: str) -> int | None:
+    """The id of the newest record a document of this type can be issued from (the self-test's pick)."""
+    return next((source_id for t, _name, source_id in _newest_sources() if t == doc_type), None)
 
 
 def _newest(model, *conditions) -> int | None:

@@ -52,6 +52,11 @@ def take_number(pattern_code: str, on: dt.date) -> str:
     if pattern is None:
         raise NotFound(f"Pola penomoran '{pattern_code}' belum diatur. Hubungi Administrator.")
     year = on.year if pattern.reset_yearly else 0
+    from desktop.models import db, pg_security
+
+    if pg_security.state() is not None:  # secured PostgreSQL: numbers only through the server's function
+        seq = db.execute_sql("SELECT dd_take_number(%s, %s)", (pattern.id, year)).fetchone()[0]
+        return render(pattern.pattern, seq=seq, on=on, klasifikasi=pattern.klasifikasi, unit=pattern.unit)
     NumberSequence.insert(pattern=pattern.id, year=year, last_value=0).on_conflict_ignore().execute()
     cursor = (
         NumberSequence.update(last_value=NumberSequence.last_value + 1)

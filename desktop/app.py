@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import gc
-import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import __version__, config
-from desktop.services import workspace
+from desktop.services import first_start, workspace
 from desktop.services.bootstrap import OpenedDatabase, resolve_url
 from desktop.services.demo import DEMO_PASSWORD, DemoLogin
 from desktop.services.errors import DomainError
@@ -19,6 +19,7 @@ from desktop.services.session import Session
 from desktop.ui import theme
 from desktop.ui.login_dialog import LoginDialog
 from desktop.ui.main_window import MainWindow
+from desktop.ui.setup_wizard import SetupWizard
 
 APP_DISPLAY_NAME = "Dinas Desk"
 GC_INTERVAL_MS = 10_000
@@ -117,8 +118,20 @@ def show_database_error(message: str) -> None:
 
 
 def run(db_url: str | None, demo: bool = False) -> int:
-    """Start the desktop app: open the database, ask for a login, show the main window."""
+    """Start the desktop app: open the database, ask for a login, show the main window.
+
+    The first start of a new office (no database configured, no account) opens the setup wizard
+    instead of a login window nobody could get past.
+    """
     app = create_application()
+    if not demo and first_start.is_first_start(db_url):
+        outcome = SetupWizard.ask(None)
+        if outcome is None:
+            return 0
+        if outcome.session is not None:  # the new administrator, logged in: straight to work
+            code, logged_out = _work(app, outcome.session)
+            return _session_loop(app, []) if logged_out else code
+        # this workstation joined a database in use: open it as every start does, then log in
     try:
         _opened, demo_logins = open_database(db_url, demo)
     except DomainError as exc:
@@ -152,67 +165,14 @@ def _work(app: QApplication, session: Session) -> tuple[int, bool]:
     return code, bool(logged_out)
 
 
-def self_test(db_url: str | None, demo: bool = False) -> int:
-    """Check without showing a window that the database, reference data and windows work; 0 or 1."""
-    if not os.environ.get("QT_QPA_PLATFORM"):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    create_application()
-    checks: list[tuple[str, Callable[[], str]]] = [
-        ("database", lambda: _check_database(db_url, demo)),
-        ("referensi", _check_reference_data),
-        ("login dialog", _check_login_dialog),
-        ("jendela utama", _check_main_window),
-    ]
-    for label, check in checks:
-        try:
-            detail = check()
-        except Exception as exc:  # every failure is reported, none escapes as a traceback
-            reason = exc.message if isinstance(exc, DomainError) else f"{type(exc).__name__}: {exc}"
-            _print(f"[GAGAL] {label}: {reason}")
-            return 1
-        _print(f"[OK] {label}" + (f": {detail}" if detail else ""))
-    return 0
+def self_test(
+    db_url: str | None,
+    demo: bool = False,  # the throwaway database is always a demo office; kept for the command line
+    *,
+    receipt_printer: str | None = None,
+    out_dir: Path | None = None,
+) -> int:
+    """Check without showing a window that this installation works (see desktop/selftest.py); 0 or 1."""
+    from desktop import selftest
 
-
-def _check_database(db_url: str | None, demo: bool) -> str:
-    opened, _logins = open_database(db_url, demo)
-    return f"{opened.backend} {opened.location} (skema v{opened.schema_version})"
-
-
-def _check_reference_data() -> str:
-    counts = workspace.reference_counts()
-    if counts.nagari == 0 or counts.roles == 0:
-        raise RuntimeError(f"data rujukan kosong ({counts.nagari} nagari, {counts.roles} peran)")
-    return (
-        f"{counts.nagari} nagari, {counts.kecamatan} kecamatan, {counts.kabupaten} kabupaten, "
-        f"{counts.service_categories} jenis layanan, {counts.roles} peran"
-    )
-
-
-def _check_login_dialog() -> str:
-    dialog = LoginDialog(None)
-    try:
-        if not dialog.login_button.isDefault():
-            raise RuntimeError("tombol Masuk bukan tombol bawaan")
-    finally:
-        dialog.deleteLater()
-    return ""
-
-
-def _check_main_window() -> str:
-    roles = workspace.role_catalog()
-    session = Session(
-        user_id=0,
-        username="uji-mandiri",
-        full_name="Uji Mandiri",
-        roles=frozenset(r.code for r in roles),
-        jabatan="Uji mandiri",
-    )
-    window = MainWindow(session)
-    try:
-        count = window.tab_widget.count()
-        if count != len(roles):
-            raise RuntimeError(f"{count} tab untuk {len(roles)} peran")
-    finally:
-        window.deleteLater()
-    return f"{count} tab"
+    return selftest.run(selftest.SelfTestOptions(db_url, receipt_printer, out_dir))

@@ -33,6 +33,17 @@ def _parser() -> argparse.ArgumentParser:
         help="uji mandiri tanpa jendela: buka database, bangun jendela utama, keluar 0 atau 1",
     )
     parser.add_argument(
+        "--receipt-printer",
+        metavar="ALAMAT",
+        help="dengan --self-test --demo: kirim struk uji ke printer ini (mis. tcp://192.168.1.50:9100)",
+    )
+    parser.add_argument(
+        "--output",
+        metavar="FOLDER",
+        type=Path,
+        help="dengan --self-test --demo: simpan Surat Tugas dan struk yang diterbitkan ke FOLDER",
+    )
+    parser.add_argument(
         "--version", action="version", version=f"Dinas Desk {__version__}", help="tampilkan versi"
     )
     sub = parser.add_subparsers(dest="command", title="perintah", metavar="PERINTAH")
@@ -119,7 +130,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.self_test:
             from desktop.app import self_test
 
-            return self_test(args.db, demo=args.demo)
+            return self_test(
+                args.db, demo=args.demo, receipt_printer=args.receipt_printer, out_dir=args.output
+            )
         from desktop.app import run
 
         return run(args.db, demo=args.demo)

@@ -10,15 +10,15 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop import app
+from desktop.models import migrations
 from desktop.services import auth
 from desktop.services.demo import DEMO_PASSWORD, DemoLogin
 from desktop.ui.main_window import MainWindow
 
 
-def test_self_test_passes_on_a_fresh_demo_database(tmp_path):
-    env = dict(os.environ, DINAS_DESK_DATA_DIR=str(tmp_path), QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run(
-        [sys.executable, "-m", "desktop", "--self-test", "--demo"],
+def _self_test(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", "--self-test", *args],
         env=env,
         capture_output=True,
         text=True,
@@ -26,13 +26,51 @@ def test_self_test_passes_on_a_fresh_demo_database(tmp_path):
         check=False,
     )
 
+
+def test_self_test_issues_documents_on_a_throwaway_demo_and_leaves_nothing_behind(tmp_path):
+    data, profile, out = tmp_path / "data", tmp_path / "home", tmp_path / "out"
+    env = dict(
+        os.environ,
+        DINAS_DESK_DATA_DIR=str(data),
+        HOME=str(profile),
+        XDG_DATA_HOME=str(profile / "data"),
+        QT_QPA_PLATFORM="offscreen",
+    )
+    env.pop("DINAS_DESK_DB_URL", None)
+
+    result = _self_test(env, "--output", str(out))
+
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == f"[OK] database: sqlite {tmp_path / 'demo.sqlite3'} (skema v3)"
+    labels = [line.split(":")[0] for line in lines]
+    assert labels == [
+        "[OK] database", "[OK] referensi", "[OK] terjemahan", "[OK] kata sandi",
+        "[OK] penyimpanan kata sandi", "[OK] surat PDF", "[OK] struk", "[OK] printer",
+        "[OK] login dialog", "[OK] jendela utama",
+    ]  # fmt: skip
+    assert lines[0].startswith("[OK] database: sqlite ") and "dinas-desk-uji-" in lines[0]
     assert lines[1].startswith("[OK] referensi: 177 nagari")
-    assert lines[2] == "[OK] login dialog"
-    assert lines[3] == "[OK] jendela utama: 11 tab"
-    assert not any(line.startswith("[GAGAL]") for line in lines)
+    assert lines[2] == "[OK] terjemahan: Cancel -> Batal"
+    assert lines[5].startswith("[OK] surat PDF: surat_tugas.pdf: 1 halaman")
+    assert lines[-1] == "[OK] jendela utama: 11 tab"
+    assert (out / "surat_tugas.pdf").read_bytes().startswith(b"%PDF-")
+    assert (out / "struk_80mm.bin").read_bytes().startswith(b"\x1b@")
+    # Neither the data folder nor the profile got a database, a settings file or a backup.
+    assert not data.exists() or not any(data.iterdir())
+    assert not profile.exists() or not any(p.is_file() for p in profile.rglob("*"))
+
+
+def test_self_test_on_a_named_database_only_reads_it(tmp_path):
+    target = tmp_path / "kantor.sqlite3"
+    env = dict(os.environ, DINAS_DESK_DATA_DIR=str(tmp_path / "data"), QT_QPA_PLATFORM="offscreen")
+
+    result = _self_test(env, "--db", f"sqlite:///{target}")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"[OK] database: sqlite {target} (skema v{migrations.LATEST_VERSION})"
+    assert "[OK] surat PDF: dilewati: data kantor (kop surat) belum diatur" in lines
+    assert any(line.startswith("[OK] struk: ESC/POS") for line in lines)
 
 
 def test_self_test_reports_a_database_it_cannot_open(qapp, capsys):

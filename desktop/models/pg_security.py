@@ -815,7 +815,8 @@ $$;
 CREATE OR REPLACE FUNCTION dd_case_team_guard() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
-    IF NEW.team_id IS NULL OR (TG_OP = 'UPDATE' AND NEW.team_id IS NOT DISTINCT FROM OLD.team_id)
+    IF (TG_OP = 'INSERT' AND NEW.team_id IS NULL)
+       OR (TG_OP = 'UPDATE' AND NEW.team_id IS NOT DISTINCT FROM OLD.team_id)
        OR dd_session_user_id() IS NULL THEN
         RETURN NEW;
     END IF;

@@ -488,7 +488,9 @@ def test_a_non_administrator_sees_the_services_refusal(qtbot, demo_logins):
     role = next(r for r in workspace.role_catalog() if r.code == "administrator")
     tab = AdministratorTab(login("kasi"), role)  # as if a stale window still showed the tab
     qtbot.addWidget(tab)
-    page = tab.pages[UsersPage]
+    qtbot.waitUntil(lambda: tab.checklist.calls_finished >= 1, timeout=10_000)  # the first page
+    assert "hanya untuk Administrator" in tab.checklist.banner.text()
+    page = tab.page(UsersPage)
     qtbot.waitUntil(lambda: page.calls_finished >= 1, timeout=10_000)
     assert page.banner.kind == "error" and "hanya untuk Administrator" in page.banner.text()
     assert page.model.rowCount() == 0

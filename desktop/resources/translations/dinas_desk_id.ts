@@ -187,7 +187,74 @@
     </message>
 </context>
 <context>
+    <name>AdministratorSetupPage</name>
+    <message>
+        <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Akun pertama kantor ini. Administrator membuat akun pegawai lain, mengatur penandatangan, penomoran dan printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>huruf kecil, angka, titik; mis. admin.kantor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seperti tercetak di surat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>18 angka; boleh kosong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis. Pranata Komputer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minimal %1 karakter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama &amp;pengguna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama lengk&amp;ap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;NIP (opsional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Jabatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kata &amp;sandi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ulangi kata sandi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan kata sandi ini baik-baik: tanpa akun Administrator tidak ada yang dapat membuat akun atau mengubah pengaturan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kedua kata sandi tidak sama. Ketik ulang kata sandi yang sama.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AdministratorTab</name>
+    <message>
+        <source>Persiapan kantor</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Pengguna dan peran</source>
         <translation type="unfinished"></translation>
@@ -762,6 +829,137 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
 </context>
 <context>
+    <name>ChecklistPage</name>
+    <message>
+        <source>Penandatangan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Siapa menandatangani Surat Tugas, Lembar Disposisi dan rekapitulasi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Atur penandatangan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Akun pegawai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meja depan, Kabid, Kepala Dinas, tim SIJARLA: satu akun per orang.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buat akun pegawai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pola penomoran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kode klasifikasi dan unit pada nomor surat kantor ini.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Periksa pola nomor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer surat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer A4 / F4 komputer ini untuk surat dan laporan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih printer surat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer struk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer tanda terima 58 / 80 mm di meja depan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Atur printer struk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lambang daerah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logo di kiri kop surat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pasang lambang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 dari %2 keperluan diatur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 akun pegawai aktif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>baru akun Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pola pernah diubah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pola bawaan belum diperiksa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>belum dipilih untuk komputer ini</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>terpasang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>belum dipasang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Sudah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>○ Belum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Persiapan kantor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yang masih perlu diatur sebelum pegawai mulai bekerja. Tombol di setiap baris membuka halamannya.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semua sudah siap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 dari %2 hal masih perlu diatur.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChecklistRow</name>
     <message>
         <source>Catatan (boleh kosong); Enter menyimpan catatan</source>
@@ -840,6 +1038,120 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>Entri diaktifkan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionResultLabel</name>
+    <message>
+        <source>Terhubung (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terhubung tanpa enkripsi</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DatabasePage</name>
+    <message>
+        <source>Sertifikat CA (*.crt *.pem *.cer);;Semua berkas (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih sertifikat CA kantor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Di mana data kantor disimpan. Pilih satu PC bila hanya komputer ini yang memakai Dinas Desk; pilih server bila beberapa komputer di kantor memakai data yang sama.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Satu PC (database di komputer ini)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server &amp;PostgreSQL bersama</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berkas SQLite di folder data komputer ini: %1. Cadangan harian dibuat otomatis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untuk banyak komputer di jaringan kantor. Data koneksi dari pengelola server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server PostgreSQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis. 192.168.1.10 atau server-kantor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disimpan di brankas kata sandi Windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Alamat server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;ort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama &amp;database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pen&amp;gguna database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kata sand&amp;i</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sambungan terenkripsi, server diverifikasi (&amp;TLS, verify-full)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server di komputer lain wajib memakai TLS dengan sertifikat CA kantor (sslmode=verify-full). Server di komputer ini tidak memerlukannya.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>berkas .crt / .pem dari pengelola server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih &amp;berkas…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sertifikat &amp;CA kantor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Uji koneksi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menguji…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database kosong: disiapkan untuk kantor ini saat Anda menekan Lanjut.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database ini sudah dipakai kantor: komputer ini bergabung dan langsung ke halaman masuk.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2733,6 +3045,101 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
 </context>
 <context>
+    <name>OfficeSetupPage</name>
+    <message>
+        <source>Kantor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kop surat semua dokumen diambil dari sini. Semuanya dapat diubah nanti di Administrator → Pengaturan kantor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kabupa&amp;ten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pemer&amp;intah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama &amp;dinas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Alamat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tele&amp;pon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pos-&amp;el</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La&amp;man</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tempat s&amp;urat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jalan, nomor, kecamatan, kode pos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ditulis sebelum tanggal surat, mis. Arosuka</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A4 (210 × 297 mm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F4 / folio (215 × 330 mm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ukuran ke&amp;rtas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pratinjau kop surat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lambang daerah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih lam&amp;bang (PNG)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hapus lambang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG, paling besar %1 KB. Boleh dilewati dan dipasang nanti.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(pilih kabupaten)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih kabupaten kantor ini.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tanpa lambang</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OutputForm</name>
     <message>
         <source>Pelaksanaan inovasi</source>
@@ -3822,6 +4229,44 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
 </context>
 <context>
+    <name>SetupPage</name>
+    <message>
+        <source>Sedang diperiksa…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Pengaturan awal — Dinas Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Kembali</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lanjut &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Selesai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satu PC, berkas %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server PostgreSQL %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SignedDispositionSheet</name>
     <message>
         <source>Disposisi ditandatangani</source>
@@ -4102,6 +4547,93 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>Muat ulang</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SummarySetupPage</name>
+    <message>
+        <source>Ringkasan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Periksa sekali lagi. Tekan Selesai untuk menyimpan semuanya; bila ada yang ditolak, tidak ada yang tersimpan dan isian Anda tetap ada.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kantor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kabupaten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pemerintah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama dinas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kontak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tempat surat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ukuran kertas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lambang daerah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jabatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setelah Selesai Anda langsung masuk sebagai Administrator dan melihat daftar hal yang masih perlu diatur: penandatangan, akun pegawai, pola penomoran dan printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dipasang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>belum (dapat dipasang nanti)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(tidak diisi)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4506,14 +5038,6 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>Menguji…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Terhubung (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Terhubung tanpa enkripsi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -12,9 +12,10 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
-from desktop.services import roles
+from desktop.services import roles, setup_checklist
 from desktop.ui.widgets.admin_audit import AuditLogPage
 from desktop.ui.widgets.admin_backup import BackupPage
+from desktop.ui.widgets.admin_checklist import ChecklistPage
 from desktop.ui.widgets.admin_office import OfficePage
 from desktop.ui.widgets.admin_page import AdminPage
 from desktop.ui.widgets.admin_reference import ReferencePage
@@ -29,6 +30,7 @@ from .base import RoleTab
 
 NAV_WIDTH = 220
 PAGES: tuple[tuple[str, type[AdminPage]], ...] = (
+    (QT_TRANSLATE_NOOP("AdministratorTab", "Persiapan kantor"), ChecklistPage),
     (QT_TRANSLATE_NOOP("AdministratorTab", "Pengguna dan peran"), UsersPage),
     (QT_TRANSLATE_NOOP("AdministratorTab", "Pengaturan kantor"), OfficePage),
     (QT_TRANSLATE_NOOP("AdministratorTab", "Penandatangan"), SignersPage),
@@ -38,6 +40,14 @@ PAGES: tuple[tuple[str, type[AdminPage]], ...] = (
     (QT_TRANSLATE_NOOP("AdministratorTab", "Cadangan dan pemulihan"), BackupPage),
     (QT_TRANSLATE_NOOP("AdministratorTab", "Log audit"), AuditLogPage),
 )
+CHECKLIST_PAGES: dict[str, type[AdminPage]] = {
+    setup_checklist.SIGNERS: SignersPage,
+    setup_checklist.STAFF: UsersPage,
+    setup_checklist.NUMBERING: NumberingPage,
+    setup_checklist.LETTER_PRINTER: WorkstationPage,
+    setup_checklist.RECEIPT_PRINTER: WorkstationPage,
+    setup_checklist.EMBLEM: OfficePage,
+}
 NAV_STYLE = """
 QListWidget#AdminNav { background: transparent; border: none; outline: none; }
 QListWidget#AdminNav::item { padding: 9px 8px; border-radius: 6px; color: #1F2933; }
@@ -86,6 +96,8 @@ class AdministratorTab(RoleTab):
             item = QListWidgetItem(self.tr(title))
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._page_chosen)
+        self.checklist: ChecklistPage = self.pages[ChecklistPage]  # type: ignore[assignment]
+        self.checklist.page_requested.connect(self._checklist_item_chosen)
         row.addWidget(nav_card)
         row.addWidget(page_card, 1)
         self.nav.setCurrentRow(0)
@@ -94,8 +106,14 @@ class AdministratorTab(RoleTab):
     def _page_chosen(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
         page = self.stack.currentWidget()
-        if isinstance(page, AdminPage):
+        if page is self.checklist and page.loaded_once:
+            page.load()  # what another page changed meanwhile
+        elif isinstance(page, AdminPage):
             page.ensure_loaded()
+
+    def _checklist_item_chosen(self, key: str) -> None:
+        page = self.page(CHECKLIST_PAGES[key])
+        page.setFocus()
 
     def page(self, page_class: type[AdminPage]) -> Any:
         """Show a page and return it (tests and shortcuts)."""

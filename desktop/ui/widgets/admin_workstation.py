@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -34,12 +33,13 @@ from desktop.services import tls_policy, workstation
 from desktop.services.errors import DomainError
 from desktop.services.session import Session
 from desktop.services.workstation import ConnectionCheck, DatabaseSetting
-from desktop.ui import admin_settings, theme
+from desktop.ui import admin_settings
 from desktop.ui.admin_settings import PrinterSettings, ReceiptPrinter
 from desktop.ui.operations import message_for
 from desktop.ui.widgets.admin_page import AdminPage
 from desktop.ui.widgets.background import run_for
 from desktop.ui.widgets.cards import card, section_label
+from desktop.ui.widgets.connection_result import ConnectionResultLabel, connection_text
 from desktop.ui.widgets.forms import field_label, muted, primary_button
 
 SINKS_MODULE = "desktop.printing.sinks"
@@ -143,10 +143,7 @@ class WorkstationPage(AdminPage):
         self.require_tls_check.toggled.connect(self.save_tls_requirement)
         box.addWidget(self.require_tls_check)
         row = QHBoxLayout()
-        self.result_label = QLabel()
-        self.result_label.setObjectName("ConnectionResult")
-        self.result_label.setWordWrap(True)
-        self.result_label.hide()
+        self.result_label = ConnectionResultLabel()
         self.test_button = QPushButton(self.tr("Uji koneksi"))
         self.test_button.clicked.connect(self.test_connection)
         self.save_db_button = primary_button(self.tr("Simpan untuk komputer ini"))
@@ -217,14 +214,10 @@ class WorkstationPage(AdminPage):
     def _tested(self, checked: tls_policy.CheckedConnection) -> None:
         self._test_done()
         check = self.last_check = checked.check
-        where = f" {check.server_version} · {check.location}" if check.ok else ""
-        if check.ok and check.backend == "postgresql":
-            where += " · " + (
-                self.tr("Terhubung (%1)").replace("%1", checked.tls)
-                if checked.tls
-                else self.tr("Terhubung tanpa enkripsi")
-            )
-        self._show_result(check.ok, check.message + where)
+        text = connection_text(
+            check.ok, check.message, check.backend, check.server_version, check.location, checked.tls
+        )
+        self._show_result(check.ok, text)
 
     def _test_failed(self, error: BaseException) -> None:
         self._test_done()
@@ -236,17 +229,10 @@ class WorkstationPage(AdminPage):
         self.test_button.setText(self.tr("Uji koneksi"))
 
     def _show_result(self, ok: bool, text: str) -> None:
-        colour, background, mark = ("#1D6438", "#E9F6EC", "✓") if ok else (theme.DANGER, "#FBEDEA", "✗")
-        self.result_label.setText(f"{mark} {text}")
-        self.result_label.setProperty("ok", ok)
-        self.result_label.setStyleSheet(
-            f"QLabel#ConnectionResult {{ color: {colour}; background: {background}; border-radius: 6px;"
-            " padding: 6px 10px; font-weight: 600; }"
-        )
-        self.result_label.show()
+        self.result_label.show_result(ok, text)
 
     def result_ok(self) -> bool | None:
-        return None if self.result_label.isHidden() else bool(self.result_label.property("ok"))
+        return self.result_label.ok()
 
     def save_database(self) -> None:
         url, password, session = self.url_edit.text().strip(), self.password_edit.text(), self.session

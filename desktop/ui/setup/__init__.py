@@ -1,0 +1,1 @@
+"""The setup wizard's pages (desktop/ui/setup_wizard.py puts them together)."""

@@ -1,0 +1,252 @@
+"""Setup page "Kantor": the kabupaten, the letterhead texts, the regional emblem and the paper size.
+
+The same fields and rules as Administrator → Pengaturan kantor (admin.update_office checks them),
+with the same live letterhead preview.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import admin, first_start
+from desktop.services.admin import KabupatenChoice, OfficeDraft
+from desktop.services.errors import InvalidInput
+from desktop.ui.operations import message_for
+from desktop.ui.setup.base import SetupPage
+from desktop.ui.widgets import admin_office
+from desktop.ui.widgets.admin_letterhead import LetterheadPreview, LetterheadText
+from desktop.ui.widgets.background import run_for
+from desktop.ui.widgets.cards import section_label
+from desktop.ui.widgets.forms import field_label, input_height, muted
+
+TEXT_FIELDS = ("government", "agency", "address", "phone", "email", "website", "city")
+IDLE_LOCK_MINUTES = 15  # the office page's default; the administrator changes it there
+
+
+def read_logo(path: Path) -> bytes:
+    """The emblem file's bytes once admin.check_logo accepts them and Qt can draw them (worker thread)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(
+            f"Berkas {path.name} tidak dapat dibaca ({exc.strerror}).", field="logo_png"
+        ) from exc
+    admin.check_logo(data)
+    if not QImage().loadFromData(data):  # QImage: safe off the UI thread, QPixmap is not
+        raise InvalidInput(f"Berkas {path.name} bukan gambar PNG yang utuh.", field="logo_png")
+    return data
+
+
+class OfficeSetupPage(SetupPage):
+    TITLE = QT_TRANSLATE_NOOP("OfficeSetupPage", "Kantor")
+    SUBTITLE = QT_TRANSLATE_NOOP(
+        "OfficeSetupPage",
+        "Kop surat semua dokumen diambil dari sini. Semuanya dapat diubah nanti di Administrator → "
+        "Pengaturan kantor.",
+    )
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.logo_png: bytes | None = None
+        self.kabupaten_loads = 0
+        self._government_typed = False
+        row = QHBoxLayout()
+        row.setSpacing(20)
+        row.addLayout(self._build_form(), 6)
+        row.addLayout(self._build_preview(), 5)
+        self.body.addLayout(row)
+        self.body.addStretch(1)
+        self._refresh_preview()
+
+    def _build_form(self) -> QFormLayout:
+        form = QFormLayout()
+        form.setVerticalSpacing(8)
+        self.kabupaten_combo = QComboBox()
+        input_height(self.kabupaten_combo)
+        self.kabupaten_combo.currentIndexChanged.connect(self._kabupaten_changed)
+        form.addRow(field_label(self.tr("Kabupa&ten"), self.kabupaten_combo), self.kabupaten_combo)
+        captions = {
+            "government": self.tr("Pemer&intah"),
+            "agency": self.tr("Nama &dinas"),
+            "address": self.tr("&Alamat"),
+            "phone": self.tr("Tele&pon"),
+            "email": self.tr("Pos-&el"),
+            "website": self.tr("La&man"),
+            "city": self.tr("Tempat s&urat"),
+        }
+        self.edits: dict[str, QLineEdit] = {}
+        for name in TEXT_FIELDS:
+            edit = QLineEdit()
+            edit.textChanged.connect(self._refresh_preview)
+            self.edits[name] = edit
+            form.addRow(field_label(captions[name], edit), edit)
+        self.edits["agency"].setText(first_start.DEFAULT_AGENCY)
+        self.edits["agency"].setCursorPosition(0)
+        self.edits["government"].setPlaceholderText("PEMERINTAH KABUPATEN SOLOK")
+        self.edits["government"].textEdited.connect(self._government_edited)
+        self.edits["address"].setPlaceholderText(self.tr("jalan, nomor, kecamatan, kode pos"))
+        self.edits["email"].setPlaceholderText("disdukcapil@solokkab.go.id")
+        self.edits["city"].setPlaceholderText(self.tr("ditulis sebelum tanggal surat, mis. Arosuka"))
+        self.paper_combo = QComboBox()
+        input_height(self.paper_combo)
+        self.paper_combo.addItem(self.tr("A4 (210 × 297 mm)"), "A4")
+        self.paper_combo.addItem(self.tr("F4 / folio (215 × 330 mm)"), "F4")
+        self.paper_combo.currentIndexChanged.connect(self._refresh_preview)
+        form.addRow(field_label(self.tr("Ukuran ke&rtas"), self.paper_combo), self.paper_combo)
+        return form
+
+    def _build_preview(self) -> QVBoxLayout:
+        column = QVBoxLayout()
+        column.setSpacing(8)
+        column.addWidget(section_label(self.tr("Pratinjau kop surat")))
+        self.preview = LetterheadPreview()
+        column.addWidget(self.preview)
+        column.addWidget(section_label(self.tr("Lambang daerah")))
+        logo_row = QHBoxLayout()
+        self.logo_label = QLabel()
+        self.logo_label.setFixedSize(84, 96)
+        self.logo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.logo_label.setWordWrap(True)
+        self.logo_label.setStyleSheet(
+            "QLabel { background: #FFFFFF; border: 1px solid #D9E0E8; border-radius: 6px; }"
+        )
+        logo_row.addWidget(self.logo_label)
+        buttons = QVBoxLayout()
+        self.logo_button = QPushButton(self.tr("Pilih lam&bang (PNG)…"))
+        self.logo_button.clicked.connect(self.pick_logo)
+        self.remove_logo_button = QPushButton(self.tr("&Hapus lambang"))
+        self.remove_logo_button.clicked.connect(lambda: self.set_logo(None))
+        buttons.addWidget(self.logo_button, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons.addWidget(self.remove_logo_button, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons.addWidget(
+            muted(
+                self.tr("PNG, paling besar %1 KB. Boleh dilewati dan dipasang nanti.").replace(
+                    "%1", str(admin.MAX_LOGO_BYTES // 1024)
+                )
+            )
+        )
+        buttons.addStretch(1)
+        logo_row.addLayout(buttons, 1)
+        column.addLayout(logo_row)
+        column.addStretch(1)
+        self.set_logo(None)
+        return column
+
+    # --- The kabupaten list, from the database the first page opened ------------------------------
+
+    def initializePage(self) -> None:
+        self.kabupaten_combo.setEnabled(False)
+        run_for(self, first_start.kabupaten_choices, self._kabupaten_loaded, self._kabupaten_failed)
+
+    def _kabupaten_loaded(self, choices: list[KabupatenChoice]) -> None:
+        chosen = self.kabupaten_combo.currentData() or ""
+        self.kabupaten_combo.blockSignals(True)
+        self.kabupaten_combo.clear()
+        self.kabupaten_combo.addItem(self.tr("(pilih kabupaten)"), "")
+        for k in choices:
+            self.kabupaten_combo.addItem(f"{k.name} ({k.code})", k.code)
+        self.kabupaten_combo.setCurrentIndex(max(0, self.kabupaten_combo.findData(chosen)))
+        self.kabupaten_combo.blockSignals(False)
+        self.kabupaten_combo.setEnabled(True)
+        self.kabupaten_loads += 1
+
+    def _kabupaten_failed(self, error: BaseException) -> None:
+        self.kabupaten_loads += 1
+        self.kabupaten_combo.setEnabled(True)
+        self.refuse(message_for(error))
+
+    def _kabupaten_changed(self) -> None:
+        """PEMERINTAH KABUPATEN ... follows the kabupaten until the user types a government of their own."""
+        code = self.kabupaten_combo.currentData() or ""
+        if self._government_typed or not code:
+            return
+        name = self.kabupaten_combo.currentText().rsplit(" (", 1)[0]
+        self.edits["government"].setText(f"PEMERINTAH {name.upper()}")
+
+    def _government_edited(self, text: str) -> None:
+        self._government_typed = bool(text.strip())
+
+    # --- What is typed ------------------------------------------------------------------------------
+
+    def draft(self) -> OfficeDraft:
+        return OfficeDraft(
+            **{name: self.edits[name].text() for name in TEXT_FIELDS},
+            kabupaten_code=self.kabupaten_combo.currentData() or "",
+            logo_png=self.logo_png,
+            paper_size=self.paper_combo.currentData(),
+            idle_lock_minutes=IDLE_LOCK_MINUTES,
+        )
+
+    def kabupaten_name(self) -> str:
+        return self.kabupaten_combo.currentText() if self.kabupaten_combo.currentData() else ""
+
+    def snapshot(self) -> Any:
+        return self.draft()
+
+    def local_refusal(self) -> tuple[str, QWidget] | None:
+        if not self.kabupaten_combo.currentData():
+            return self.tr("Pilih kabupaten kantor ini."), self.kabupaten_combo
+        return None
+
+    def background_check(self) -> Callable[[], Any] | None:
+        draft = self.draft()
+        return lambda: first_start.check_office(draft)
+
+    def field_widget(self, field: str | None) -> QWidget | None:
+        if field in self.edits:
+            return self.edits[field]
+        return {"kabupaten_code": self.kabupaten_combo, "paper_size": self.paper_combo}.get(
+            field or "", self.logo_button if field == "logo_png" else None
+        )
+
+    # --- The emblem and the preview -------------------------------------------------------------
+
+    def pick_logo(self) -> None:
+        path = admin_office.choose_logo(self)
+        if path is not None:
+            run_for(self, lambda: read_logo(path), self._logo_read, self._logo_refused)
+
+    def _logo_read(self, data: bytes) -> None:
+        self.banner.clear()
+        self.set_logo(data)
+
+    def _logo_refused(self, error: BaseException) -> None:
+        self.refuse(message_for(error), self.logo_button)  # the emblem shown before stays
+
+    def set_logo(self, data: bytes | None) -> None:
+        self.logo_png = data
+        pixmap = QPixmap()
+        if data and pixmap.loadFromData(data):
+            self.logo_label.setPixmap(
+                pixmap.scaled(
+                    76, 88, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                )
+            )
+        else:
+            self.logo_label.setPixmap(QPixmap())
+            self.logo_label.setText(self.tr("tanpa lambang"))
+        self.remove_logo_button.setEnabled(data is not None)
+        self._refresh_preview()
+
+    def _refresh_preview(self) -> None:
+        if not hasattr(self, "preview"):
+            return
+        values = {name: self.edits[name].text() for name in TEXT_FIELDS}
+        self.preview.set_letterhead(
+            LetterheadText(**values, paper=self.paper_combo.currentData() or "A4"), self.logo_png
+        )

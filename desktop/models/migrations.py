@@ -77,10 +77,91 @@ def _m0003_records_sort_index(migrator: SchemaMigrator) -> None:
     )
 
 
+# Signed rows and issued documents are never changed, whoever connects (issue 13, classes 4 and 8).
+# A statement that rewrites a row to the same values (SQLite's write-lock idiom) is let through.
+_SIGNED_TABLES = {"disposition": "disposisi", "assignment_letter": "Surat Tugas"}
+
+
+def _changed(table: str) -> str:
+    columns = [c.name for c in db.get_columns(table)]
+    return "(" + " OR ".join(f"NEW.{c} IS DISTINCT FROM OLD.{c}" for c in columns) + ")"
+
+
+_PG_SIGNED_GUARD = """
+CREATE OR REPLACE FUNCTION dd_signed_guard() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    IF TG_TABLE_NAME = 'issued_document' THEN
+        RAISE EXCEPTION 'dokumen yang sudah terbit tidak dapat diubah atau dihapus: terbitkan pengganti'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF TG_TABLE_NAME = 'assignment_member' THEN
+        IF EXISTS (SELECT 1 FROM assignment_letter a WHERE a.signed_at IS NOT NULL
+                    AND a.id IN (CASE WHEN TG_OP <> 'INSERT' THEN OLD.letter_id END,
+                                 CASE WHEN TG_OP <> 'DELETE' THEN NEW.letter_id END)) THEN
+            RAISE EXCEPTION 'Surat Tugas ini sudah ditandatangani: anggotanya tidak dapat diubah'
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+    ELSIF OLD.signed_at IS NOT NULL THEN
+        RAISE EXCEPTION '% % sudah ditandatangani dan tidak dapat diubah', TG_TABLE_NAME, OLD.id
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RETURN OLD;
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER dd_signed_guard BEFORE UPDATE OR DELETE ON disposition
+    FOR EACH ROW EXECUTE FUNCTION dd_signed_guard();
+CREATE TRIGGER dd_signed_guard BEFORE UPDATE OR DELETE ON assignment_letter
+    FOR EACH ROW EXECUTE FUNCTION dd_signed_guard();
+CREATE TRIGGER dd_signed_member BEFORE INSERT OR UPDATE OR DELETE ON assignment_member
+    FOR EACH ROW EXECUTE FUNCTION dd_signed_guard();
+CREATE TRIGGER dd_issued_document_guard BEFORE UPDATE OR DELETE ON issued_document
+    FOR EACH ROW EXECUTE FUNCTION dd_signed_guard();
+"""
+
+
+def _m0004_signed_rows_immutable(migrator: SchemaMigrator) -> None:
+    if isinstance(db.obj, PostgresqlDatabase):
+        for table, trigger in (
+            ("disposition", "dd_signed_guard"),
+            ("assignment_letter", "dd_signed_guard"),
+            ("assignment_member", "dd_signed_member"),
+        ):
+            db.execute_sql(f"DROP TRIGGER IF EXISTS {trigger} ON {table}")  # an early `db secure` made them
+        db.execute_sql(_PG_SIGNED_GUARD.replace("%", "%%"))  # psycopg2 reads % as a placeholder
+        return
+    for table, label in _SIGNED_TABLES.items():
+        refuse = f"SELECT RAISE(ABORT, '{label} sudah ditandatangani dan tidak dapat diubah'); END"
+        db.execute_sql(
+            f"CREATE TRIGGER {table}_signed_no_update BEFORE UPDATE ON {table} "
+            f"WHEN OLD.signed_at IS NOT NULL AND {_changed(table)} BEGIN {refuse}"
+        )
+        db.execute_sql(
+            f"CREATE TRIGGER {table}_signed_no_delete BEFORE DELETE ON {table} "
+            f"WHEN OLD.signed_at IS NOT NULL BEGIN {refuse}"
+        )
+    signed = "(SELECT signed_at FROM assignment_letter WHERE id = {ref}.letter_id) IS NOT NULL"
+    for op, ref in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+        db.execute_sql(
+            f"CREATE TRIGGER assignment_member_signed_{op.lower()} BEFORE {op} ON assignment_member "
+            f"WHEN {signed.format(ref=ref)} BEGIN "
+            "SELECT RAISE(ABORT, 'Surat Tugas ini sudah ditandatangani: anggotanya tidak dapat diubah'); END"
+        )
+    for op in ("UPDATE", "DELETE"):
+        db.execute_sql(
+            f"CREATE TRIGGER issued_document_no_{op.lower()} BEFORE {op} ON issued_document BEGIN "
+            "SELECT RAISE(ABORT, 'dokumen yang sudah terbit tidak dapat diubah atau dihapus'); END"
+        )
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "skema awal", _m0001_initial),
     Migration(2, "log audit hanya-tambah", _m0002_audit_append_only),
     Migration(3, "indeks urutan data pelayanan", _m0003_records_sort_index),
+    Migration(4, "baris bertanda tangan dan dokumen terbit tidak dapat diubah", _m0004_signed_rows_immutable),
 ]
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -515,17 +515,9 @@ def _install_case_scoping(prefix: str) -> None:
 
 
 # Triggers that hold whatever client writes: (table, trigger, timing, function).
-_GUARDS = (
-    ("sop_case", "dd_case_team_guard", "BEFORE INSERT OR UPDATE", "dd_case_team_guard()"),
-    ("disposition", "dd_signed_guard", "BEFORE UPDATE OR DELETE", "dd_signed_guard()"),
-    ("assignment_letter", "dd_signed_guard", "BEFORE UPDATE OR DELETE", "dd_signed_guard()"),
-    (
-        "assignment_member",
-        "dd_signed_member",
-        "BEFORE INSERT OR UPDATE OR DELETE",
-        "dd_signed_member_guard()",
-    ),
-)
+_GUARDS = (("sop_case", "dd_case_team_guard", "BEFORE INSERT OR UPDATE", "dd_case_team_guard()"),)
+# Signed dispositions, Surat Tugas, their members and issued documents are immutable on
+# both backends, secured or not: migration 4 (models/migrations.py) installs those guards.
 
 
 def _install_guards() -> None:
@@ -828,39 +820,6 @@ BEGIN
     ) THEN
         RAISE EXCEPTION 'tim sebuah kasus hanya ditetapkan oleh disposisi yang ditandatangani'
             USING ERRCODE = 'insufficient_privilege';
-    END IF;
-    RETURN NEW;
-END
-$$;
-
--- A signed disposition or Surat Tugas is never changed or deleted, whoever connects.
-CREATE OR REPLACE FUNCTION dd_signed_guard() RETURNS trigger
-LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
-BEGIN
-    IF OLD.signed_at IS NOT NULL THEN
-        RAISE EXCEPTION '% % sudah ditandatangani dan tidak dapat diubah', TG_TABLE_NAME, OLD.id
-            USING ERRCODE = 'insufficient_privilege';
-    END IF;
-    IF TG_OP = 'DELETE' THEN
-        RETURN OLD;
-    END IF;
-    RETURN NEW;
-END
-$$;
-
--- The members of a signed Surat Tugas are as signed.
-CREATE OR REPLACE FUNCTION dd_signed_member_guard() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
-BEGIN
-    IF EXISTS (SELECT 1 FROM assignment_letter a
-                WHERE a.signed_at IS NOT NULL
-                  AND a.id IN (CASE WHEN TG_OP <> 'INSERT' THEN OLD.letter_id END,
-                               CASE WHEN TG_OP <> 'DELETE' THEN NEW.letter_id END)) THEN
-        RAISE EXCEPTION 'Surat Tugas ini sudah ditandatangani: anggotanya tidak dapat diubah'
-            USING ERRCODE = 'insufficient_privilege';
-    END IF;
-    IF TG_OP = 'DELETE' THEN
-        RETURN OLD;
     END IF;
     RETURN NEW;
 END

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QWidget, QWizard
 
 from desktop.services import first_start
@@ -23,7 +23,7 @@ from desktop.ui.setup.office_page import OfficeSetupPage
 from desktop.ui.setup.summary_page import SummarySetupPage
 from desktop.ui.widgets.forms import FORM_STYLESHEET
 
-PREFERRED_SIZE = QSize(940, 640)
+PREFERRED_SIZE = QSize(960, 680)
 MINIMUM_SIZE = QSize(640, 440)
 
 
@@ -50,8 +50,13 @@ class SetupWizard(QWizard):
         self.office_page = OfficeSetupPage()
         self.administrator_page = AdministratorSetupPage()
         self.summary_page = SummarySetupPage()
-        for page in self.pages():
+        for number, page in enumerate(self.pages(), 1):
             self.addPage(page)
+            step = (
+                self.tr("Langkah %1 dari %2").replace("%1", str(number)).replace("%2", str(len(self.pages())))
+            )
+            page.setTitle(step + " · " + page.title())
+        self.currentIdChanged.connect(self._page_opened)
         self.setMinimumSize(MINIMUM_SIZE)
         self.resize(self._fitting_size())
 
@@ -96,6 +101,21 @@ class SetupWizard(QWizard):
                     page.forget_check()
                     page.snapshot_database = self.database_page.snapshot()
         return ok
+
+    def _page_opened(self, _index: int) -> None:
+        page = self.currentPage()
+        field = page.first_field() if isinstance(page, SetupPage) else None
+        if field is None and page is not None:  # Enter presses "Lanjut" / "Selesai", never "Kembali"
+            last = page.isFinalPage() or self.nextId() == -1
+            field = self.button(
+                QWizard.WizardButton.FinishButton if last else QWizard.WizardButton.NextButton
+            )
+        if field is not None:
+            field.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._page_opened(self.currentId())
 
     def _fitting_size(self) -> QSize:
         """The preferred size, or less on a small screen (1366×768 with the taskbar): the pages scroll."""

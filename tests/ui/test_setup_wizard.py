@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QApplication, QWizard
 
 from desktop import app, config
 from desktop.models import Office, User, connection, migrations
@@ -20,6 +20,7 @@ from desktop.services.reference import ensure_reference_data
 from desktop.services.roles import ADMINISTRATOR
 from desktop.services.users import NewUser, add_user
 from desktop.ui.main_window import MainWindow
+from desktop.ui.setup.office_page import TEXT_FIELDS
 from desktop.ui.setup_wizard import SetupOutcome, SetupWizard
 from desktop.ui.widgets import admin_office
 from desktop.ui.widgets.admin_signing import SignersPage
@@ -227,6 +228,7 @@ def test_refusals_on_the_office_and_administrator_pages_keep_everything_typed(qt
     press(qtbot, wizard, NEXT)
     assert wizard.currentPage() is office and "Pos-el tidak sah" in office.banner.text()
     assert office.edits["email"].hasFocus() and office.edits["city"].text() == "Arosuka"
+    assert office.edits["email"].property("refused") is True  # outlined in red until it is changed
 
     bad = tmp_path / "lambang.png"
     bad.write_bytes(b"GIF89a not a png")
@@ -240,6 +242,7 @@ def test_refusals_on_the_office_and_administrator_pages_keep_everything_typed(qt
     qtbot.mouseClick(office.logo_button, LEFT)
     qtbot.waitUntil(lambda: office.logo_png == png(), timeout=WAIT)
     office.edits["email"].setText("disdukcapil@solokkab.go.id")
+    assert office.edits["email"].property("refused") is False
     press(qtbot, wizard, NEXT)
     assert wizard.currentPage() is wizard.administrator_page
 
@@ -341,3 +344,41 @@ def test_run_opens_the_wizard_only_on_a_first_start(qtbot, monkeypatch):
     connection.close()
     assert app.run(None) == 0
     assert asked == ["login"]
+
+
+def test_the_wizard_is_usable_with_the_keyboard_alone(qtbot):
+    wizard = wizard_for(qtbot)
+    wizard.activateWindow()
+    qtbot.waitUntil(wizard.isActiveWindow, timeout=WAIT)
+    database = wizard.database_page
+    assert database.local_radio.hasFocus()  # each page starts on its first field
+    qtbot.keyClick(database.local_radio, Qt.Key.Key_Down)
+    assert database.server_radio.isChecked() and database.server_box.isEnabled()
+    qtbot.keyClick(database.server_radio, Qt.Key.Key_Up)
+    assert database.local_radio.isChecked() and not database.server_box.isEnabled()
+    qtbot.keyClick(database.local_radio, Qt.Key.Key_Return)  # Enter presses "Lanjut"
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.office_page, timeout=WAIT)
+    office = wizard.office_page
+    qtbot.waitUntil(lambda: office.kabupaten_loads >= 1, timeout=WAIT)
+    assert office.kabupaten_combo.hasFocus()
+    qtbot.keyClick(office.kabupaten_combo, Qt.Key.Key_Down)
+    assert office.kabupaten_combo.currentData()
+    for _ in TEXT_FIELDS:  # Tab through Pemerintah ... Tempat surat
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert office.edits["city"].hasFocus()
+    qtbot.keyClicks(office.edits["city"], "Arosuka")
+    qtbot.keyClick(office.edits["city"], Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.administrator_page, timeout=WAIT)
+    admin_page = wizard.administrator_page
+    assert admin_page.username_edit.hasFocus()
+    for text in ("admin.kantor", "Rina Marlina", "", "", "rahasia-kantor-1"):
+        focused = QApplication.focusWidget()
+        qtbot.keyClicks(focused, text)
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    assert admin_page.password_again_edit.hasFocus()
+    qtbot.keyClicks(admin_page.password_again_edit, "rahasia-kantor-1")
+    qtbot.keyClick(admin_page.password_again_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=WAIT)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # "Selesai" is the default button now
+    qtbot.waitUntil(lambda: wizard.result() == QWizard.DialogCode.Accepted, timeout=WAIT)
+    assert wizard.outcome().session.username == "admin.kantor"

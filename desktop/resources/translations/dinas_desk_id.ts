@@ -958,6 +958,10 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
         <source>%1 dari %2 hal masih perlu diatur.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Ubah</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ChecklistRow</name>
@@ -1144,6 +1148,10 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>Menguji…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Koneksi berhasil.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4255,6 +4263,10 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>Batal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Langkah %1 dari %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

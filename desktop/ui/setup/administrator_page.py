@@ -62,6 +62,9 @@ class AdministratorSetupPage(SetupPage):
         )
         self.body.addStretch(1)
 
+    def first_field(self) -> QWidget | None:
+        return self.username_edit
+
     def first_administrator(self) -> FirstAdministrator:
         return FirstAdministrator(
             username=self.username_edit.text().strip(),

@@ -14,12 +14,18 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget, QWizard, QWizardPage
+from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from desktop.services.errors import InvalidInput
+from desktop.ui import theme
 from desktop.ui.operations import message_for
 from desktop.ui.widgets.background import run_for
 from desktop.ui.widgets.forms import FORM_STYLESHEET, Banner, scroll_area
+
+REFUSED_STYLE = f"""
+QLineEdit[refused="true"], QComboBox[refused="true"], QAbstractSpinBox[refused="true"],
+QPushButton[refused="true"] {{ border: 1px solid {theme.DANGER}; background: #FFF7F5; }}
+"""
 
 
 class SetupPage(QWizardPage):
@@ -32,7 +38,8 @@ class SetupPage(QWizardPage):
         super().__init__(parent)
         self.setTitle(self.tr(self.TITLE))
         self.setSubTitle(self.tr(self.SUBTITLE))
-        self.setStyleSheet(FORM_STYLESHEET)
+        self.setStyleSheet(FORM_STYLESHEET + REFUSED_STYLE)
+        self.refused_widget: QWidget | None = None
         self.checks_finished = 0  # answered checks (tests wait on it)
         self.busy = False
         self._passed: Any = None  # the snapshot of the fields that passed their check
@@ -47,7 +54,8 @@ class SetupPage(QWizardPage):
         self.body = QVBoxLayout(body)
         self.body.setContentsMargins(2, 2, 14, 2)
         self.body.setSpacing(10)
-        outer.addWidget(scroll_area(body), 1)
+        self.scroll = scroll_area(body)
+        outer.addWidget(self.scroll, 1)
 
     # --- What subclasses give ----------------------------------------------------------------------
 
@@ -65,6 +73,10 @@ class SetupPage(QWizardPage):
 
     def field_widget(self, field: str | None) -> QWidget | None:
         """The widget of a service's field name, to put the focus on after a refusal."""
+        return None
+
+    def first_field(self) -> QWidget | None:
+        """Where the keyboard starts when the page opens (None: the wizard's default button)."""
         return None
 
     def passed(self, result: Any) -> None:
@@ -95,6 +107,7 @@ class SetupPage(QWizardPage):
         self.checks_finished += 1
         self._passed, self.result = snapshot, result
         self.banner.clear()
+        self._mark(None)
         self.passed(result)
         self.go_on()
 
@@ -118,8 +131,25 @@ class SetupPage(QWizardPage):
         """Say why on this page and put the focus where the user fixes it; nothing typed is cleared."""
         self._passed = None
         self.banner.show_message(message, "error")
+        self._mark(focus)
         if focus is not None:
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _mark(self, widget: QWidget | None) -> None:
+        """Outline the refused field in red (one at a time) until the user changes it or the page passes."""
+        for target, refused in ((self.refused_widget, False), (widget, True)):
+            if target is not None:
+                target.setProperty("refused", refused)
+                target.style().unpolish(target)
+                target.style().polish(target)
+        self.refused_widget = widget
+        changed = _change_signal(widget)
+        if changed is not None:
+            changed.connect(self._unmark, Qt.ConnectionType.SingleShotConnection)
+
+    def _unmark(self, *_args: Any) -> None:
+        if self.refused_widget is not None:
+            self._mark(None)
 
     def forget_check(self) -> None:
         """What passed no longer holds (the database changed on an earlier page)."""
@@ -134,3 +164,14 @@ class SetupPage(QWizardPage):
         for which in (QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton):
             wizard.button(which).setEnabled(not busy)
         wizard.button(QWizard.WizardButton.BackButton).setEnabled(not busy and len(wizard.visitedIds()) > 1)
+
+
+def _change_signal(widget: QWidget | None) -> Any:
+    """The signal that says the user changed the field (None for a widget without one)."""
+    if isinstance(widget, QLineEdit):
+        return widget.textChanged
+    if isinstance(widget, QComboBox):
+        return widget.currentIndexChanged
+    if isinstance(widget, QSpinBox):
+        return widget.valueChanged
+    return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -167,6 +167,9 @@ class DatabasePage(SetupPage):
         widgets |= {"user": self.user_edit, "url": self.host_edit}
         return widgets.get(field or "", self.host_edit if self.kind() == SERVER else None)
 
+    def first_field(self) -> QWidget | None:
+        return self.server_radio if self.server_radio.isChecked() else self.local_radio
+
     def opened(self) -> OpenedForSetup | None:
         """The database the last passed check opened (or joined)."""
         return self.result if isinstance(self.result, OpenedForSetup) else None
@@ -210,9 +213,8 @@ class DatabasePage(SetupPage):
 
     def _tested(self, check: ServerCheck) -> None:
         self._test_done()
-        text = connection_text(
-            check.ok, check.message, "postgresql", check.server_version, check.location, check.tls
-        )
+        head = self.tr("Koneksi berhasil.") if check.ok else check.message
+        text = connection_text(check.ok, head, "postgresql", check.server_version, check.location, check.tls)
         if check.ok and check.accounts == 0:
             text += " " + self.tr("Database kosong: disiapkan untuk kantor ini saat Anda menekan Lanjut.")
         elif check.ok:
@@ -220,6 +222,7 @@ class DatabasePage(SetupPage):
                 "Database ini sudah dipakai kantor: komputer ini bergabung dan langsung ke halaman masuk."
             )
         self.result_label.show_result(check.ok, text)
+        QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(self.result_label))
 
     def _test_failed(self, error: BaseException) -> None:
         self._test_done()

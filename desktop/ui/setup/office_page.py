@@ -150,7 +150,6 @@ class OfficeSetupPage(SetupPage):
     # --- The kabupaten list, from the database the first page opened ------------------------------
 
     def initializePage(self) -> None:
-        self.kabupaten_combo.setEnabled(False)
         run_for(self, first_start.kabupaten_choices, self._kabupaten_loaded, self._kabupaten_failed)
 
     def _kabupaten_loaded(self, choices: list[KabupatenChoice]) -> None:
@@ -162,12 +161,10 @@ class OfficeSetupPage(SetupPage):
             self.kabupaten_combo.addItem(f"{k.name} ({k.code})", k.code)
         self.kabupaten_combo.setCurrentIndex(max(0, self.kabupaten_combo.findData(chosen)))
         self.kabupaten_combo.blockSignals(False)
-        self.kabupaten_combo.setEnabled(True)
         self.kabupaten_loads += 1
 
     def _kabupaten_failed(self, error: BaseException) -> None:
         self.kabupaten_loads += 1
-        self.kabupaten_combo.setEnabled(True)
         self.refuse(message_for(error))
 
     def _kabupaten_changed(self) -> None:
@@ -191,6 +188,9 @@ class OfficeSetupPage(SetupPage):
             paper_size=self.paper_combo.currentData(),
             idle_lock_minutes=IDLE_LOCK_MINUTES,
         )
+
+    def first_field(self) -> QWidget | None:
+        return self.kabupaten_combo
 
     def kabupaten_name(self) -> str:
         return self.kabupaten_combo.currentText() if self.kabupaten_combo.currentData() else ""

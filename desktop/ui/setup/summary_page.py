@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from desktop.services import first_start
 from desktop.services.session import Session
 from desktop.ui.setup.base import SetupPage
 from desktop.ui.widgets.cards import section_label
-from desktop.ui.widgets.forms import muted, value_label, value_rows
+from desktop.ui.widgets.forms import muted, value_label
 
 if TYPE_CHECKING:
     from desktop.ui.setup_wizard import SetupWizard
@@ -29,6 +29,11 @@ class SummarySetupPage(SetupPage):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.values: dict[str, QLabel] = {}
+        form = QFormLayout()  # one form: the captions of the three sections line up
+        form.setHorizontalSpacing(14)
+        form.setVerticalSpacing(6)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         for title, rows in (
             (self.tr("Database"), (("database", self.tr("Database")),)),
             (
@@ -54,12 +59,15 @@ class SummarySetupPage(SetupPage):
                 ),
             ),
         ):
-            self.body.addWidget(section_label(title))
-            labelled = []
+            caption = section_label(title)
+            caption.setContentsMargins(0, 8 if self.values else 0, 0, 2)
+            form.addRow(caption)
             for key, caption in rows:
                 self.values[key] = value_label()
-                labelled.append((caption, self.values[key]))
-            self.body.addLayout(value_rows(labelled))
+                caption_label = muted(caption)
+                caption_label.setWordWrap(False)
+                form.addRow(caption_label, self.values[key])
+        self.body.addLayout(form)
         self.body.addWidget(
             muted(
                 self.tr(

@@ -178,7 +178,7 @@ class ChecklistPage(AdminPage):
         grid.addWidget(name, 0, 0)
         grid.addWidget(state, 0, 1)
         grid.addWidget(muted(self.tr(purpose)), 1, 0, 1, 2)
-        button = QPushButton(self.tr(action))
+        button = QPushButton(self.tr(action) if not item.done else self.tr("Ubah"))
         button.setProperty("primary", not item.done)
         button.clicked.connect(lambda _=False, key=item.key: self.page_requested.emit(key))
         grid.addWidget(button, 0, 2, 2, 1, Qt.AlignmentFlag.AlignVCenter)

@@ -18,6 +18,7 @@ from desktop.ui import theme
 PAPER_WIDTH_MM = {"A4": 210.0, "F4": 215.0}
 MARGIN_MM = 20.0
 LOGO_MM = 24.0
+MIN_TEXT_PX = 6  # the smallest text the preview shrinks a kop line to
 SHOWN_HEIGHT_MM = 62.0  # the kop and a little of the letter below it
 
 
@@ -158,9 +159,11 @@ class LetterheadPreview(QWidget):
             font.setPixelSize(max(7, int(size_mm * mm)))
             font.setBold(bold)
             metrics = QFontMetricsF(font)
-            while metrics.horizontalAdvance(text) > box.width() and font.pixelSize() > 7:
+            while metrics.horizontalAdvance(text) > box.width() and font.pixelSize() > MIN_TEXT_PX:
                 font.setPixelSize(font.pixelSize() - 1)  # one line each, as on the printed kop
                 metrics = QFontMetricsF(font)
+            # A narrow preview may still be too small for a long line: end it with "…", never clip it.
+            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, box.width())
             painter.setFont(font)
             rect = QRectF(box.left(), y, box.width(), metrics.height())
             painter.drawText(rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), text)

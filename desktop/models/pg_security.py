@@ -323,34 +323,54 @@ class SopPolicy:
 
     `doc_roles`: document type -> (roles that issue it, roles that read it);
     `sop_roles`: sop row id -> every role of that SOP (a step's actors and receivers, and
-    who may start it). Written to `dd_doc_role` / `dd_sop_role` at every `db secure`.
+    who may start it); `moves`: (sop id, from step, action, to step or end marker, role) for
+    every transition and every role that may take it; `starts`: (sop id, origin, first step,
+    role); `recap_flow`: (from status, to status, role). Written to the `dd_*` policy tables
+    at every `db secure`, so a new SOP file is enforced once `db secure` runs again.
     """
 
     doc_roles: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
     sop_roles: dict[int, tuple[str, ...]]
+    moves: tuple[tuple[int, str, str, str, str], ...] = ()
+    starts: tuple[tuple[int, str, str, str], ...] = ()
+    recap_flow: tuple[tuple[str, str, str], ...] = ()
+
+
+_POLICY_TABLES = {
+    "dd_doc_role": "doc_type text NOT NULL, role_code text NOT NULL, may_issue boolean NOT NULL, "
+    "PRIMARY KEY (doc_type, role_code, may_issue)",
+    "dd_sop_role": "sop_id integer NOT NULL, role_code text NOT NULL, PRIMARY KEY (sop_id, role_code)",
+    "dd_sop_move": "sop_id integer NOT NULL, from_step text NOT NULL, action text NOT NULL, "
+    "to_step text NOT NULL, role_code text NOT NULL, PRIMARY KEY (sop_id, from_step, action, role_code)",
+    "dd_sop_start": "sop_id integer NOT NULL, origin text NOT NULL, step_code text NOT NULL, "
+    "role_code text NOT NULL, PRIMARY KEY (sop_id, origin, role_code)",
+    "dd_recap_flow": "from_status text NOT NULL, to_status text NOT NULL, role_code text NOT NULL, "
+    "PRIMARY KEY (from_status, to_status, role_code)",
+}
 
 
 def _install_policy_tables(policy: SopPolicy) -> None:
-    db.execute_sql(
-        "CREATE TABLE IF NOT EXISTS dd_doc_role (doc_type text NOT NULL, role_code text NOT NULL, "
-        "may_issue boolean NOT NULL, PRIMARY KEY (doc_type, role_code, may_issue))"
-    )
-    db.execute_sql(
-        "CREATE TABLE IF NOT EXISTS dd_sop_role (sop_id integer NOT NULL, role_code text NOT NULL, "
-        "PRIMARY KEY (sop_id, role_code))"
-    )
-    db.execute_sql("DELETE FROM dd_doc_role")
-    db.execute_sql("DELETE FROM dd_sop_role")
-    for doc_type, (issuers, readers) in policy.doc_roles.items():
-        for may_issue, codes in ((True, issuers), (False, readers)):
-            for code in dict.fromkeys(codes):
-                db.execute_sql(
-                    "INSERT INTO dd_doc_role (doc_type, role_code, may_issue) VALUES (%s, %s, %s)",
-                    (doc_type, code, may_issue),
-                )
-    for sop_id, codes in policy.sop_roles.items():
-        for code in dict.fromkeys(codes):
-            db.execute_sql("INSERT INTO dd_sop_role (sop_id, role_code) VALUES (%s, %s)", (sop_id, code))
+    for table, columns in _POLICY_TABLES.items():
+        db.execute_sql(f"CREATE TABLE IF NOT EXISTS {table} ({columns})")
+        db.execute_sql(f"DELETE FROM {table}")
+    rows: dict[str, list[tuple]] = {
+        "dd_doc_role": [
+            (doc_type, code, may_issue)
+            for doc_type, (issuers, readers) in policy.doc_roles.items()
+            for may_issue, codes in ((True, issuers), (False, readers))
+            for code in dict.fromkeys(codes)
+        ],
+        "dd_sop_role": [
+            (sop_id, code) for sop_id, codes in policy.sop_roles.items() for code in dict.fromkeys(codes)
+        ],
+        "dd_sop_move": list(dict.fromkeys(policy.moves)),
+        "dd_sop_start": list(dict.fromkeys(policy.starts)),
+        "dd_recap_flow": list(dict.fromkeys(policy.recap_flow)),
+    }
+    for table, values in rows.items():
+        for row in values:
+            marks = ", ".join(["%s"] * len(row))
+            db.execute_sql(f"INSERT INTO {table} VALUES ({marks}) ON CONFLICT DO NOTHING", row)
 
 
 def install(role_codes: list[str], gate_password: str, policy: SopPolicy | None = None) -> SecurityState:
@@ -515,12 +535,45 @@ def _install_case_scoping(prefix: str) -> None:
 
 
 # Triggers that hold whatever client writes: (table, trigger, timing, function).
-_GUARDS = (("sop_case", "dd_case_team_guard", "BEFORE INSERT OR UPDATE", "dd_case_team_guard()"),)
+_GUARDS = (
+    ("sop_case", "dd_case_team_guard", "BEFORE INSERT OR UPDATE", "dd_case_team_guard()"),
+    ("sop_case", "dd_case_move_guard", "BEFORE INSERT OR UPDATE", "dd_case_move_guard()"),
+    ("case_step", "dd_case_step_guard", "BEFORE INSERT", "dd_case_step_guard()"),  # no UPDATE grant
+    ("recap", "dd_recap_flow_guard", "BEFORE INSERT OR UPDATE", "dd_recap_flow_guard()"),
+    ("meeting_participant", "dd_participant_guard", "BEFORE UPDATE", "dd_participant_guard()"),
+)
 # Signed dispositions, Surat Tugas, their members and issued documents are immutable on
 # both backends, secured or not: migration 4 (models/migrations.py) installs those guards.
 
+# Actor columns stamped by the server with the logged-in user (whatever the client sent):
+# every service sets them to the acting user, so an honest client never notices.
+ACTOR_COLUMNS: dict[str, tuple[str, ...]] = {
+    "sop_case": ("opened_by_id",),
+    "case_step": ("actor_id",),
+    "incoming_letter": ("registered_by_id",),
+    "attachment": ("uploaded_by_id",),
+    "disposition": ("drafted_by_id",),
+    "assignment_letter": ("drafted_by_id",),
+    "preparation_check": ("checked_by_id",),
+    "service_record": ("recorded_by_id",),
+    "report": ("submitted_by_id", "received_by_id"),
+    "recap": ("built_by_id", "forwarded_by_id", "submitted_by_id", "acknowledged_by_id"),
+    "innovation": ("name_decided_by_id",),
+    "innovation_document": ("author_id",),
+    "meeting": ("chaired_by_id",),
+    "name_option": ("proposed_by_id",),
+    "output_log": ("logged_by_id",),
+}
+
 
 def _install_guards() -> None:
+    for table, columns in ACTOR_COLUMNS.items():
+        names = ", ".join(f"'{c}'" for c in columns)
+        db.execute_sql(f"DROP TRIGGER IF EXISTS dd_stamp_actors ON {_ident(table)}")
+        db.execute_sql(
+            f"CREATE TRIGGER dd_stamp_actors BEFORE INSERT OR UPDATE ON {_ident(table)} "
+            f"FOR EACH ROW EXECUTE FUNCTION dd_stamp_actors({names})"
+        )
     for table, name, timing, function in _GUARDS:
         db.execute_sql(f"DROP TRIGGER IF EXISTS {name} ON {_ident(table)}")
         db.execute_sql(
@@ -819,6 +872,159 @@ BEGIN
                         WHERE x.case_id = NEW.id AND x.signed_at IS NOT NULL)
     ) THEN
         RAISE EXCEPTION 'tim sebuah kasus hanya ditetapkan oleh disposisi yang ditandatangani'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+-- Actor columns (TG_ARGV) carry the logged-in user, whatever the client wrote. The owner's
+-- connection (setup, command line) is left as it is.
+CREATE OR REPLACE FUNCTION dd_stamp_actors() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    v_user integer := dd_session_user_id();
+    v_new jsonb;
+    v_old jsonb;
+    v_column text;
+    v_set jsonb := '{}';
+BEGIN
+    IF v_user IS NULL THEN
+        RETURN NEW;
+    END IF;
+    v_new := to_jsonb(NEW);
+    v_old := CASE WHEN TG_OP = 'UPDATE' THEN to_jsonb(OLD) ELSE '{}'::jsonb END;
+    FOREACH v_column IN ARRAY TG_ARGV LOOP
+        IF v_new->v_column <> 'null'::jsonb AND (v_new->v_column) IS DISTINCT FROM (v_old->v_column) THEN
+            v_set := v_set || jsonb_build_object(v_column, v_user);
+        END IF;
+    END LOOP;
+    IF v_set <> '{}'::jsonb THEN
+        NEW := jsonb_populate_record(NEW, v_set);
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+-- Whether the logged-in user may take a case of this SOP from a step to a target (a step,
+-- or '__selesai__' / '__ditolak__'), with an action (NULL: any): a transition of the SOP
+-- file, for one of the roles that take it (team roles only on their own team's case).
+CREATE OR REPLACE FUNCTION dd_may_move(p_sop integer, p_case integer, p_from text, p_action text, p_to text)
+RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT dd_acts_as(ARRAY(SELECT role_code FROM dd_sop_move
+                            WHERE sop_id = p_sop AND from_step = p_from AND to_step = p_to
+                              AND (p_action IS NULL OR action = p_action)), p_case)
+$$;
+
+CREATE OR REPLACE FUNCTION dd_case_target(p_status text, p_step text) RETURNS text
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT CASE p_status WHEN 'berjalan' THEN p_step WHEN 'selesai' THEN '__selesai__'
+                         WHEN 'ditolak' THEN '__ditolak__' END
+$$;
+
+-- A case starts where its SOP starts for its origin, by a role that may start it, and moves
+-- only along the SOP's transitions for the caller's roles; its SOP and origin never change.
+CREATE OR REPLACE FUNCTION dd_case_move_guard() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    IF dd_session_user_id() IS NULL THEN
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.status <> 'berjalan' OR NEW.closed_at IS NOT NULL OR NOT dd_acts_as(
+            ARRAY(SELECT role_code FROM dd_sop_start
+                  WHERE sop_id = NEW.sop_id AND origin = NEW.origin
+                    AND step_code = NEW.current_step), NULL) THEN
+            RAISE EXCEPTION 'kasus hanya dibuka pada langkah awal SOP oleh peran yang memulainya'
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        RETURN NEW;
+    END IF;
+    IF NEW.sop_id <> OLD.sop_id OR NEW.origin <> OLD.origin OR NEW.reference <> OLD.reference THEN
+        RAISE EXCEPTION 'SOP, asal dan nomor kasus tidak dapat diubah'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF NEW.current_step IS NOT DISTINCT FROM OLD.current_step AND NEW.status IS NOT DISTINCT FROM OLD.status
+       AND NEW.closed_at IS NOT DISTINCT FROM OLD.closed_at THEN
+        RETURN NEW;
+    END IF;
+    IF OLD.status <> 'berjalan' OR dd_case_target(NEW.status, NEW.current_step) IS NULL
+       OR (NEW.status <> 'berjalan' AND NEW.current_step <> OLD.current_step)
+       OR NOT dd_may_move(OLD.sop_id, OLD.id, OLD.current_step, NULL,
+                          dd_case_target(NEW.status, NEW.current_step)) THEN
+        RAISE EXCEPTION 'langkah % tidak dapat dipindahkan ke % oleh peran Anda menurut SOP',
+            OLD.current_step, dd_case_target(NEW.status, NEW.current_step)
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+-- A step record is the move just made on its case, by the logged-in user: an SOP transition
+-- for the caller's roles, and the case row was moved by this very transaction to its target.
+CREATE OR REPLACE FUNCTION dd_case_step_guard() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    v_case sop_case%ROWTYPE;
+    v_target text;
+BEGIN
+    IF dd_session_user_id() IS NULL THEN
+        RETURN NEW;
+    END IF;
+    SELECT * INTO v_case FROM sop_case WHERE id = NEW.case_id;
+    v_target := coalesce(NEW.next_step, dd_case_target(v_case.status, v_case.current_step));
+    IF NOT FOUND OR v_target IS DISTINCT FROM dd_case_target(v_case.status, v_case.current_step)
+       OR v_case.xmin <> pg_current_xact_id()::xid
+       OR NOT dd_may_move(v_case.sop_id, v_case.id, NEW.step_code, NEW.action, v_target) THEN
+        RAISE EXCEPTION 'langkah % (%) bukan perpindahan kasus yang baru Anda lakukan menurut SOP',
+            NEW.step_code, NEW.action USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    NEW.actor_id := dd_session_user_id();
+    RETURN NEW;
+END
+$$;
+
+-- A recap goes draf -> diteruskan -> diajukan -> diterima, each by its role (recap._FLOW).
+CREATE OR REPLACE FUNCTION dd_recap_flow_guard() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    IF dd_session_user_id() IS NULL THEN
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.status <> 'draf' OR NEW.forwarded_by_id IS NOT NULL OR NEW.submitted_by_id IS NOT NULL
+           OR NEW.acknowledged_by_id IS NOT NULL THEN
+            RAISE EXCEPTION 'rekapitulasi baru selalu berstatus draf'
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        RETURN NEW;
+    END IF;
+    IF NEW.status IS DISTINCT FROM OLD.status THEN
+        IF NOT dd_acts_as(ARRAY(SELECT role_code FROM dd_recap_flow
+                                WHERE from_status = OLD.status AND to_status = NEW.status), NULL) THEN
+            RAISE EXCEPTION 'rekapitulasi tidak dapat berpindah dari % ke % oleh peran Anda',
+                OLD.status, NEW.status
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+    ELSIF NEW.forwarded_by_id IS DISTINCT FROM OLD.forwarded_by_id
+       OR NEW.submitted_by_id IS DISTINCT FROM OLD.submitted_by_id
+       OR NEW.acknowledged_by_id IS DISTINCT FROM OLD.acknowledged_by_id THEN
+        RAISE EXCEPTION 'penerus, pengaju dan penerima rekapitulasi hanya tercatat saat statusnya berpindah'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+-- Each participant approves a meeting's draft for themselves only.
+CREATE OR REPLACE FUNCTION dd_participant_guard() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    IF dd_session_user_id() IS NOT NULL AND OLD.user_id <> dd_session_user_id()
+       AND (NEW.approved IS DISTINCT FROM OLD.approved OR NEW.approved_at IS DISTINCT FROM OLD.approved_at
+            OR NEW.comment IS DISTINCT FROM OLD.comment OR NEW.user_id <> OLD.user_id) THEN
+        RAISE EXCEPTION 'persetujuan rapat hanya oleh peserta itu sendiri'
             USING ERRCODE = 'insufficient_privilege';
     END IF;
     RETURN NEW;

@@ -74,20 +74,32 @@ def secure_database(gate_password: str, passwords: dict[str, str] | None = None)
 
 
 def sop_policy() -> pg_security.SopPolicy:
-    """What the database enforces from the SOP files: each SOP's roles, each document type's roles."""
+    """What the database enforces from the SOP files: roles, transitions, starts, document types."""
     from desktop.models import Sop
 
     from .documents import DOC_TYPES
+    from .recap import _FLOW
     from .workflow import _parse
 
     sop_roles: dict[int, tuple[str, ...]] = {}
+    moves: list[tuple[int, str, str, str, str]] = []
+    starts: list[tuple[int, str, str, str]] = []
     for row in Sop.select(Sop.id, Sop.code, Sop.definition):
         definition = _parse(row.definition, f"{row.code}.toml")
         roles = [r for s in definition.steps for r in (*s.roles, *s.receivers)]
         roles += [r for s in definition.starts for r in s.roles]
         sop_roles[row.id] = tuple(dict.fromkeys(roles))
+        for step in definition.steps:
+            for transition in step.transitions:
+                # advance() asks for a role of the step, and of the transition when it names some.
+                takers = [r for r in step.roles if not transition.roles or r in transition.roles]
+                moves += [(row.id, step.code, transition.action, transition.to, r) for r in takers]
+        for start in definition.starts:
+            first = definition.step(start.step)
+            starts += [(row.id, start.code, start.step, r) for r in (start.roles or first.roles)]
     doc_roles = {code: (t.issue_roles, t.read_roles) for code, t in DOC_TYPES.items()}
-    return pg_security.SopPolicy(doc_roles, sop_roles)
+    recap_flow = tuple((before, after, role) for role, before, after, _ in _FLOW.values())
+    return pg_security.SopPolicy(doc_roles, sop_roles, tuple(moves), tuple(starts), recap_flow)
 
 
 def _unguessable() -> str:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QShowEvent
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from desktop.services import first_start
 from desktop.services.session import Session
@@ -25,6 +25,30 @@ from desktop.ui.widgets.forms import FORM_STYLESHEET
 
 PREFERRED_SIZE = QSize(960, 680)
 MINIMUM_SIZE = QSize(640, 440)
+
+
+def confirm_cancel(parent: QWidget) -> bool:
+    """Ask before dropping what was typed (tests replace this function)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("SetupWizard", "Batalkan pengaturan awal?"),
+        QCoreApplication.translate(
+            "SetupWizard",
+            "Isian Anda belum disimpan dan akan hilang, lalu Dinas Desk ditutup. Pengaturan awal muncul lagi "
+            "saat Dinas Desk dibuka.",
+        ),
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    leave = box.addButton(
+        QCoreApplication.translate("SetupWizard", "Ya, batalkan"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    stay = box.addButton(
+        QCoreApplication.translate("SetupWizard", "Lanjutkan pengaturan"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(stay)
+    box.exec()
+    return box.clickedButton() is leave
 
 
 @dataclass(frozen=True)
@@ -92,6 +116,12 @@ class SetupWizard(QWizard):
             return None, ""
         draft = self.database_page.server_draft()
         return first_start.server_url(draft), draft.password
+
+    def reject(self) -> None:
+        """Batal, Esc or closing the window: once past the first page, ask before dropping what was typed."""
+        if self.currentId() > 0 and not confirm_cancel(self):
+            return
+        super().reject()
 
     def validateCurrentPage(self) -> bool:
         ok = super().validateCurrentPage()

@@ -19,6 +19,7 @@ from desktop.services import auth, first_start
 from desktop.services.reference import ensure_reference_data
 from desktop.services.roles import ADMINISTRATOR
 from desktop.services.users import NewUser, add_user
+from desktop.ui import setup_wizard
 from desktop.ui.main_window import MainWindow
 from desktop.ui.setup.office_page import TEXT_FIELDS
 from desktop.ui.setup_wizard import SetupOutcome, SetupWizard
@@ -45,7 +46,8 @@ def png() -> bytes:
 
 
 @pytest.fixture(autouse=True)
-def closed_afterwards(qtbot):
+def closed_afterwards(qtbot, monkeypatch):
+    monkeypatch.setattr(setup_wizard, "confirm_cancel", lambda parent: True)  # closing at teardown
     yield
     QThreadPool.globalInstance().waitForDone(15_000)
     QCoreApplication.processEvents()
@@ -382,3 +384,16 @@ def test_the_wizard_is_usable_with_the_keyboard_alone(qtbot):
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # "Selesai" is the default button now
     qtbot.waitUntil(lambda: wizard.result() == QWizard.DialogCode.Accepted, timeout=WAIT)
     assert wizard.outcome().session.username == "admin.kantor"
+
+
+def test_cancelling_after_the_first_page_asks_first_and_keeps_the_wizard_open_on_no(qtbot, monkeypatch):
+    wizard = wizard_for(qtbot)
+    press(qtbot, wizard, NEXT)
+    wizard.office_page.edits["city"].setText("Arosuka")
+    asked: list[bool] = []
+    monkeypatch.setattr(setup_wizard, "confirm_cancel", lambda parent: asked.append(True) or False)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CancelButton), LEFT)
+    assert asked and wizard.isVisible() and wizard.office_page.edits["city"].text() == "Arosuka"
+    monkeypatch.setattr(setup_wizard, "confirm_cancel", lambda parent: True)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CancelButton), LEFT)
+    assert wizard.result() == QWizard.DialogCode.Rejected and wizard.outcome() is None

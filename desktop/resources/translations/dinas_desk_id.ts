@@ -4246,6 +4246,22 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
 <context>
     <name>SetupWizard</name>
     <message>
+        <source>Batalkan pengaturan awal?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Isian Anda belum disimpan dan akan hilang, lalu Dinas Desk ditutup. Pengaturan awal muncul lagi saat Dinas Desk dibuka.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ya, batalkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lanjutkan pengaturan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Pengaturan awal — Dinas Desk</source>
         <translation type="unfinished"></translation>
     </message>

@@ -165,21 +165,18 @@ CASE_TRAIL_ENTITIES = (
     "output_log",
 )
 
-# Tables whose every change a statement-level trigger writes to the audit log.
-AUDITED_TABLES = (
-    "app_user",
-    "user_role",
-    "sop_case",
-    "disposition",
-    "assignment_letter",
-    "service_record",
-    "report",
-    "recap",
-    "innovation",
-    "meeting_participant",
-    "office",
-    "signer",
-)
+# Tables whose changes are not logged line by line: the log itself, the schema's version, and
+# the security tables `db secure` rewrites. Every other table with an `id` column is audited.
+_UNAUDITED = ("audit_log", "schema_version", "pg_security")
+
+
+def audited_tables() -> list[str]:
+    """Every table whose each change a statement-level trigger writes to the audit log."""
+    rows = db.execute_sql(
+        "SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' "
+        "AND column_name = 'id' ORDER BY table_name"
+    ).fetchall()
+    return [t for (t,) in rows if t not in _UNAUDITED and not t.startswith("dd_")]
 
 
 class SecurityError(Exception):
@@ -608,7 +605,7 @@ def _install_audit_triggers() -> None:
         "CREATE TRIGGER audit_log_stamp BEFORE INSERT ON audit_log "
         "FOR EACH ROW EXECUTE FUNCTION dd_audit_stamp()"
     )
-    for table in AUDITED_TABLES:
+    for table in audited_tables():
         for op, ref in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
             name = f"dd_audit_{op.lower()}"
             db.execute_sql(f"DROP TRIGGER IF EXISTS {name} ON {_ident(table)}")

@@ -249,3 +249,33 @@ def test_a_server_on_another_computer_without_tls_is_refused_before_connecting()
     url = first_start.server_url(ServerDraft("10.255.255.1", 5432, "dinasdesk", "dinasdesk", tls=False))
     check = first_start.check_server(url, "x")
     assert not check.ok and "verify-full" in check.message
+
+
+def test_two_workstations_finishing_at_once_make_one_administrator(database: str):
+    """The lock inside the transaction: the second one waits, then sees the first one's account."""
+    import threading
+
+    ensure_reference_data()
+    outcomes: list[str] = []
+    start = threading.Barrier(2)
+
+    def finish(username: str) -> None:
+        start.wait()
+        try:
+            first_start.create_first_administrator(
+                FirstAdministrator(username, "Admin", "rahasia-kantor-1"), OFFICE
+            )
+            outcomes.append("dibuat")
+        except PermissionDenied:
+            outcomes.append("ditolak")
+        finally:
+            if not connection.db.is_closed():
+                connection.db.close()
+
+    threads = [threading.Thread(target=finish, args=(name,)) for name in ("admin.satu", "admin.dua")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert sorted(outcomes) == ["dibuat", "ditolak"]
+    assert User.select().count() == 1 and Office.select().count() == 1

@@ -184,11 +184,32 @@ class SecurityError(Exception):
 
 
 def role_prefix(database_name: str) -> str:
-    """The prefix of every role of one database: its name, made an identifier, 20 characters at most."""
-    cleaned = re.sub(r"[^a-z0-9_]", "_", database_name.lower())[:20].rstrip("_") or "dinasdesk"
+    """The prefix of every role of one database, unique to its whole name (21 characters at most).
+
+    Roles are cluster-wide: two databases on one server must never share one. The prefix is
+    the name's first 12 characters (readable in pg_roles) and 7 hex digits of the SHA-256 of
+    the whole name, so `dinasdesk_kab_solok` and `dinasdesk_kab_solok_selatan` differ. With
+    `u_` and a 40-character username a login role stays within PostgreSQL's 63 characters.
+    """
+    cleaned = re.sub(r"[^a-z0-9_]", "_", database_name.lower())[:12].rstrip("_") or "dinasdesk"
     if cleaned[0].isdigit():
-        cleaned = "d" + cleaned[:19]
-    return cleaned + "_"
+        cleaned = "d" + cleaned[:11]
+    digest = hashlib.sha256(database_name.encode("utf-8")).hexdigest()[:7]
+    return f"{cleaned}_{digest}_"
+
+
+def _rename_roles(old_prefix: str, new_prefix: str) -> None:
+    """Roles made under an older prefix take the new one (SCRAM secrets survive a rename)."""
+    rows = db.execute_sql(
+        "SELECT rolname FROM pg_roles WHERE left(rolname, %s) = %s ORDER BY rolname",
+        (len(old_prefix), old_prefix),
+    ).fetchall()
+    for (name,) in rows:
+        suffix = name[len(old_prefix) :]
+        if suffix in ("staff", "gerbang") or suffix.startswith(("g_", "u_")):
+            target = new_prefix + suffix
+            if not db.execute_sql("SELECT 1 FROM pg_roles WHERE rolname = %s", (target,)).fetchone():
+                db.execute_sql(f"ALTER ROLE {_ident(name)} RENAME TO {_ident(target)}")
 
 
 def login_role(prefix: str, username: str) -> str:
@@ -390,9 +411,12 @@ def install(role_codes: list[str], gate_password: str, policy: SopPolicy | None 
             "id integer PRIMARY KEY CHECK (id = 1), prefix text NOT NULL, "
             "installed_at timestamp NOT NULL DEFAULT localtimestamp(0))"
         )
+        before = db.execute_sql("SELECT prefix FROM pg_security WHERE id = 1").fetchone()
+        if before and before[0] != prefix:  # secured by a version with 20-character prefixes
+            _rename_roles(before[0], prefix)
         db.execute_sql(
             "INSERT INTO pg_security (id, prefix) VALUES (1, %s) "
-            "ON CONFLICT (id) DO UPDATE SET installed_at = localtimestamp(0)",
+            "ON CONFLICT (id) DO UPDATE SET installed_at = localtimestamp(0), prefix = EXCLUDED.prefix",
             (prefix,),
         )
         if "pg_security" not in tables:

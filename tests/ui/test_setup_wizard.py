@@ -26,6 +26,7 @@ from desktop.ui.setup_wizard import SetupOutcome, SetupWizard
 from desktop.ui.widgets import admin_office
 from desktop.ui.widgets.admin_signing import SignersPage
 from desktop.ui.widgets.admin_workstation import WorkstationPage
+from tests.ui.test_scaling import squeezed
 
 LEFT = Qt.MouseButton.LeftButton
 WAIT = 30_000
@@ -397,3 +398,26 @@ def test_cancelling_after_the_first_page_asks_first_and_keeps_the_wizard_open_on
     monkeypatch.setattr(setup_wizard, "confirm_cancel", lambda parent: True)
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.CancelButton), LEFT)
     assert wizard.result() == QWizard.DialogCode.Rejected and wizard.outcome() is None
+
+
+@pytest.mark.parametrize("size", [(960, 635), (700, 480)], ids=["1366x705", "small"])
+def test_no_page_squeezes_a_button_or_label_it_scrolls_instead(qtbot, size):
+    wizard = wizard_for(qtbot)
+    wizard.resize(*size)
+    wizard.database_page.server_radio.setChecked(True)  # the longest form of the first page
+    seen = []
+    for _ in wizard.pages():
+        qtbot.wait(30)
+        page = wizard.currentPage()
+        assert squeezed(wizard) == [], page.title()
+        assert page.scroll.widget().width() <= page.scroll.viewport().width(), page.title()  # nothing cut
+        seen.append(wizard.currentPage())
+        if wizard.currentPage() is wizard.database_page:
+            wizard.database_page.local_radio.setChecked(True)
+        elif wizard.currentPage() is wizard.office_page:
+            fill_office(qtbot, wizard)
+        elif wizard.currentPage() is wizard.administrator_page:
+            fill_administrator(wizard)
+        if wizard.currentPage() is not wizard.summary_page:
+            press(qtbot, wizard, NEXT)
+    assert seen == list(wizard.pages())

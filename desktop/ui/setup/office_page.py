@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -35,6 +36,7 @@ from desktop.ui.widgets.cards import section_label
 from desktop.ui.widgets.forms import field_label, input_height, muted
 
 TEXT_FIELDS = ("government", "agency", "address", "phone", "email", "website", "city")
+TWO_COLUMNS_WIDTH = 820  # narrower than this, the preview goes below the form
 IDLE_LOCK_MINUTES = 15  # the office page's default; the administrator changes it there
 
 
@@ -65,11 +67,11 @@ class OfficeSetupPage(SetupPage):
         self.logo_png: bytes | None = None
         self.kabupaten_loads = 0
         self._government_typed = False
-        row = QHBoxLayout()
-        row.setSpacing(20)
-        row.addLayout(self._build_form(), 6)
-        row.addLayout(self._build_preview(), 5)
-        self.body.addLayout(row)
+        self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.columns.setSpacing(20)
+        self.columns.addLayout(self._build_form(), 6)
+        self.columns.addLayout(self._build_preview(), 5)
+        self.body.addLayout(self.columns)
         self.body.addStretch(1)
         self._refresh_preview()
 
@@ -146,6 +148,14 @@ class OfficeSetupPage(SetupPage):
         column.addStretch(1)
         self.set_logo(None)
         return column
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Form and preview side by side when there is room, the preview below the form when narrow."""
+        wide = event.size().width() >= TWO_COLUMNS_WIDTH
+        self.columns.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
+        super().resizeEvent(event)
 
     # --- The kabupaten list, from the database the first page opened ------------------------------
 

@@ -118,8 +118,23 @@ def _localize(parser: argparse.ArgumentParser) -> None:
     parser._optionals.title = "opsi"
 
 
+def _take_qt_platform(argv: list[str]) -> list[str]:
+    """Qt's own `-platform NAME` (offscreen, windows, xcb ...) goes to Qt through QT_QPA_PLATFORM.
+
+    Wine passes no QT_* variable to a Windows program, and a Windows shortcut cannot set one: the
+    option is how the installed exe is started on another Qt platform (tests under Wine use it)."""
+    rest: list[str] = []
+    items = iter(argv)
+    for item in items:
+        if item == "-platform":
+            os.environ["QT_QPA_PLATFORM"] = next(items, "")
+        else:
+            rest.append(item)
+    return rest
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = _parser().parse_args(_take_qt_platform(list(sys.argv[1:] if argv is None else argv)))
     try:
         if args.command == "db":
             return _db_command(args)

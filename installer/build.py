@@ -45,7 +45,8 @@ REQUIREMENTS = HERE / "requirements-windows.txt"
 SPEC = HERE / "dinas-desk.spec"
 NSIS_SCRIPT = HERE / "dinas-desk.nsi"
 WINE_DIR = Path("/usr/lib/wine")
-LEAKY_ENV_PREFIXES = ("PIP_", "PYTHON", "QT_", "VIRTUAL_ENV", "DISPLAY", "WAYLAND_")
+# Linux settings that must not reach Windows programs (each Wine call passes what it means explicitly).
+LEAKY_ENV_PREFIXES = ("PIP_", "PYTHON", "QT_", "VIRTUAL_ENV", "DISPLAY", "WAYLAND_", "DINAS_DESK_")
 
 
 def say(text: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from desktop.services import first_start
@@ -26,6 +26,7 @@ class AdministratorSetupPage(SetupPage):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.setVerticalSpacing(8)
         self.username_edit = QLineEdit()
         self.username_edit.setPlaceholderText(self.tr("huruf kecil, angka, titik; mis. admin.kantor"))

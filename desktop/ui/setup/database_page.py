@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -86,6 +86,7 @@ class DatabasePage(SetupPage):
     def _build_server_box(self) -> QWidget:
         box = QWidget()
         column = QFormLayout(box)
+        column.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         column.setContentsMargins(26, 4, 0, 0)
         column.setVerticalSpacing(8)
         column.addRow(section_label(self.tr("Server PostgreSQL")))

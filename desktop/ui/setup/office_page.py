@@ -77,6 +77,7 @@ class OfficeSetupPage(SetupPage):
 
     def _build_form(self) -> QFormLayout:
         form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.setVerticalSpacing(8)
         self.kabupaten_combo = QComboBox()
         input_height(self.kabupaten_combo)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import struct
 import uuid
+import zlib
+from dataclasses import replace
 
 import pytest
 
 from desktop import config
 from desktop.models import AuditLog, Office, User, connection, migrations
-from desktop.services import first_start, setup_checklist
+from desktop.services import admin, auth, first_start, setup_checklist
 from desktop.services.admin import OfficeDraft
 from desktop.services.errors import InvalidInput, PermissionDenied
 from desktop.services.first_start import FirstAdministrator, ServerDraft
@@ -32,6 +35,15 @@ OFFICE = OfficeDraft(
 FIRST = FirstAdministrator(
     "admin.kantor", "Rina Marlina", "rahasia-kantor-1", "198501012010012001", "Pranata Komputer"
 )
+
+
+def _png() -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    body = chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\x1b\x3a\x5c")) + chunk(b"IEND", b"")
+    return b"\x89PNG\r\n\x1a\n" + body
 
 
 def _counts() -> tuple[int, int, int]:
@@ -195,6 +207,18 @@ def test_the_checklist_names_what_a_new_office_still_misses(database: str):
     assert items["pengguna"].done and items["pengguna"].count == 1
     assert items["printer_surat"].done and items["printer_struk"].done
     assert not items["penandatangan"].done and not items["logo"].done
+
+    staff = auth.login("petugas", "rahasia-123")
+    with pytest.raises(PermissionDenied):
+        setup_checklist.setup_checklist(staff, printers)
+    for purpose in admin.SIGNER_PURPOSES:
+        admin.save_signer(session, purpose, session.user_id, "KEPALA DINAS", 0)
+    pattern = admin.list_patterns(session)[0]
+    admin.update_pattern(session, pattern.id, pattern, pattern.version)  # saved as it was: reviewed
+    settings = admin.office_settings(session)
+    admin.update_office(session, replace(settings, logo_png=_png()), settings.version)
+    items = {i.key: i for i in setup_checklist.setup_checklist(session, printers)}
+    assert all(i.done for i in items.values()), items
 
 
 # --- A shared PostgreSQL server ------------------------------------------------------------------

@@ -206,7 +206,7 @@ def _rename_roles(old_prefix: str, new_prefix: str) -> None:
     ).fetchall()
     for (name,) in rows:
         suffix = name[len(old_prefix) :]
-        if suffix in ("staff", "gerbang") or suffix.startswith(("g_", "u_")):
+        if suffix in ("staff", "gerbang", "pemilik") or suffix.startswith(("g_", "u_")):
             target = new_prefix + suffix
             if not db.execute_sql("SELECT 1 FROM pg_roles WHERE rolname = %s", (target,)).fetchone():
                 db.execute_sql(f"ALTER ROLE {_ident(name)} RENAME TO {_ident(target)}")
@@ -226,6 +226,11 @@ def staff_role(prefix: str) -> str:
 
 def gate_role(prefix: str) -> str:
     return f"{prefix}gerbang"
+
+
+def definer_role(prefix: str) -> str:
+    """The owner of every function: not a superuser, cannot log in (issue 13, class 12)."""
+    return f"{prefix}pemilik"
 
 
 def scram_verifier(password: str, *, salt: bytes | None = None, iterations: int = SCRAM_ITERATIONS) -> str:
@@ -458,6 +463,7 @@ def install(role_codes: list[str], gate_password: str, policy: SopPolicy | None 
         _install_row_security(prefix, role_codes)
         _install_case_scoping(prefix)
         _install_guards()
+        _install_definer(prefix, role_codes, tables)
         _install_audit_policies(prefix, role_codes)
         _install_audit_triggers()
         db.execute_sql("REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC")
@@ -497,6 +503,42 @@ def install(role_codes: list[str], gate_password: str, policy: SopPolicy | None 
             _grant_function(prefix, role_codes, function, ADMINISTRATOR)
     db.obj._dinas_desk_security = "?"
     return SecurityState(prefix, gate)
+
+
+def _install_definer(prefix: str, role_codes: list[str], tables: list[str]) -> None:
+    """The functions run as `<prefix>pemilik`, a role that is neither a superuser nor a login.
+
+    A bug in a SECURITY DEFINER function then gives the caller the rights of the office's
+    tables and its login roles (CREATEROLE, to keep them in step), never the whole server.
+    """
+    owner = definer_role(prefix)
+    exists = db.execute_sql("SELECT 1 FROM pg_roles WHERE rolname = %s", (owner,)).fetchone()
+    verb = "ALTER" if exists else "CREATE"
+    db.execute_sql(
+        f"{verb} ROLE {_ident(owner)} NOLOGIN NOSUPERUSER NOCREATEDB CREATEROLE NOREPLICATION NOBYPASSRLS"
+    )
+    for group in (staff_role(prefix), *(group_role(prefix, c) for c in role_codes)):
+        db.execute_sql(f"GRANT {_ident(group)} TO {_ident(owner)} WITH ADMIN OPTION")
+    db.execute_sql(f"GRANT USAGE ON SCHEMA public TO {_ident(owner)}")
+    for table in tables:
+        db.execute_sql(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {_ident(table)} TO {_ident(owner)}")
+    db.execute_sql(f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {_ident(owner)}")
+    rls = db.execute_sql(
+        "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relrowsecurity"
+    ).fetchall()
+    for (table,) in rls:
+        db.execute_sql(f"DROP POLICY IF EXISTS dd_definer ON {_ident(table)}")
+        db.execute_sql(
+            f"CREATE POLICY dd_definer ON {_ident(table)} FOR ALL TO {_ident(owner)} "
+            "USING (true) WITH CHECK (true)"
+        )
+    functions = db.execute_sql(
+        "SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+        "WHERE n.nspname = 'public' AND p.proname LIKE 'dd\\_%%'"
+    ).fetchall()
+    for (signature,) in functions:
+        db.execute_sql(f"ALTER FUNCTION {signature} OWNER TO {_ident(owner)}")
 
 
 def _grant_function(prefix: str, role_codes: list[str], signature: str, code: str) -> None:
@@ -1202,7 +1244,12 @@ BEGIN
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = v_login) THEN
-        EXECUTE format('ALTER ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD %L',
+        IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = v_login
+                   AND (rolsuper OR rolcreatedb OR rolcreaterole OR rolbypassrls OR rolreplication)) THEN
+            RAISE EXCEPTION 'peran % sudah ada dengan hak khusus; tidak dipakai sebagai login', v_login
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        EXECUTE format('ALTER ROLE %I LOGIN PASSWORD %L',
                        v_login, p_verifier);
     ELSE
         EXECUTE format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD %L',

@@ -162,7 +162,7 @@ def verify_session_password(session: Session, password: str) -> None:
         raise refusal
 
 
-def _fail_session(user: User, moment: dt.datetime) -> AuthenticationFailed:
+def _fail_session(user: User, moment: dt.datetime, action: str = "buka_sesi_gagal") -> AuthenticationFailed:
     if pg_security.per_user_session():  # counted by the server, as a failed login through the gate
         status = str(db.execute_sql("SELECT dd_login_failed(%s)", (user.username,)).fetchone()[0])
         if status.startswith("terkunci"):
@@ -170,14 +170,28 @@ def _fail_session(user: User, moment: dt.datetime) -> AuthenticationFailed:
                 f"Kata sandi salah {MAX_FAILED_LOGINS} kali. Akun dikunci. Pilih Keluar."
             )
         return AuthenticationFailed("Kata sandi salah.")
-    return _fail(user, moment, "buka_sesi_gagal", "Kata sandi salah.")
+    return _fail(user, moment, action, "Kata sandi salah.")
 
 
 def verify_password_again(actor: Session, password: str) -> None:
-    """Ask for the acting user's password again (before a signature)."""
-    if not _password_matches(actor, password):
+    """Ask for the acting user's password again (before a signature); a wrong one counts like a
+    failed login (five lock the account), so the signing password cannot be guessed without limit.
+
+    Call it outside the use case's transaction: the count is committed before the refusal.
+    """
+    user = User.get_by_id(actor.user_id)
+    if user.locked_until and user.locked_until > now():
+        raise AuthenticationFailed(
+            f"Akun terkunci sampai {user.locked_until:%H:%M}. Tanda tangan tidak dibuat."
+        )
+    if _password_matches(actor, password):
+        return
+    with db.atomic():
         audit.record(actor, "konfirmasi_sandi_gagal", "user", actor.user_id)
-        raise AuthenticationFailed("Kata sandi salah. Tanda tangan tidak dibuat.")
+        refusal = _fail_session(User.get_by_id(actor.user_id), now(), "konfirmasi_sandi_gagal")
+    if "dikunci" in str(refusal):
+        raise AuthenticationFailed(f"{refusal} Tanda tangan tidak dibuat.")
+    raise AuthenticationFailed("Kata sandi salah. Tanda tangan tidak dibuat.")
 
 
 def _password_matches(actor: Session, password: str) -> bool:

@@ -430,6 +430,7 @@ def sign_disposition(
     actor: Session, disposition_id: int, password: str, expected_version: int, *, on: dt.date | None = None
 ) -> SignedDisposition:
     """Sign a disposition (password asked again); it becomes read-only and the case moves on."""
+    verify_password_again(actor, password)  # before the transaction: a wrong password stays counted
     with db.atomic():
         require_role(actor, R.KABID_PELAYANAN)
         d = Disposition.get_or_none(Disposition.id == disposition_id)
@@ -437,7 +438,6 @@ def sign_disposition(
             raise NotFound("Disposisi tidak ditemukan.")
         if d.signed_at is not None:
             raise WorkflowError(f"Disposisi ini sudah ditandatangani pada {d.signed_at:%d-%m-%Y %H:%M}.")
-        verify_password_again(actor, password)
         signed_at = now() if on is None else dt.datetime.combine(on, now().time())
         digest = _signature(disposition_payload(d, actor.user_id, signed_at))
         if not db_logins.sign_row(Disposition, d.id, expected_version, actor.user_id, signed_at, digest):
@@ -527,6 +527,7 @@ def issue_assignment(
     on: dt.date | None = None,
 ) -> IssuedAssignment:
     """Issue and sign the Surat Tugas for the case's team; the team can start preparing."""
+    verify_password_again(actor, password)  # before the transaction: a wrong password stays counted
     with db.atomic():
         require_role(actor, R.KEPALA_DINAS)
         case = get_case(case_id)
@@ -534,7 +535,6 @@ def issue_assignment(
             raise WorkflowError("Surat Tugas hanya dapat diterbitkan setelah disposisi ditandatangani.")
         if case.version != expected_version:
             raise stale(case)
-        verify_password_again(actor, password)
         members = _assignment_members(draft.member_ids)
         if draft.end_on < draft.start_on:
             raise InvalidInput("Tanggal selesai tidak boleh sebelum tanggal mulai.", field="end_on")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -184,6 +185,42 @@ def test_installed_app_logs_in_by_keyboard_and_opens_a_role_tab_on_the_windows_p
         app.grab(main, screenshots / "kabid.png")
     finally:
         app.close()
+
+
+def test_first_start_wizard_runs_through_by_keyboard_to_the_administrators_checklist(
+    installed: Installed, screenshots: Path, tmp_path
+):
+    """An empty data folder, no database configured: the wizard, not a login nobody can pass."""
+    data = tmp_path / "kantor-baru"
+    data.mkdir()
+    app = RunningApp(installed, extra_env={"DINAS_DESK_DATA_DIR": installed.wine.path(data)})
+    try:
+        wizard = app.wait_window("Pengaturan awal")
+        app.grab(wizard, screenshots / "wizard-database.png")
+        app.focus(wizard)
+        app.key("Return")  # "Satu PC" is chosen: Lanjut
+        time.sleep(4)
+        app.key("Down")  # the first kabupaten
+        app.key(*["Tab"] * 7)  # Pemerintah ... Tempat surat
+        app.type("Arosuka")
+        app.grab(wizard, screenshots / "wizard-office.png")
+        app.key("Return")
+        time.sleep(4)
+        for text in ("admin.kantor", "Rina Marlina", "", "", "rahasia-kantor-1"):
+            app.type(text)
+            app.key("Tab")
+        app.type("rahasia-kantor-1")
+        app.grab(wizard, screenshots / "wizard-administrator.png")
+        app.key("Return")
+        time.sleep(4)
+        app.grab(wizard, screenshots / "wizard-summary.png")
+        app.key("Return")  # Selesai
+        main = app.wait_window("Disdukcapil")
+        app.grab(main, screenshots / "admin-checklist.png")
+    finally:
+        app.close()
+    listed = installed.cli("user", "list", extra_env={"DINAS_DESK_DATA_DIR": installed.wine.path(data)})
+    assert "admin.kantor" in listed.stdout and "Rina Marlina" in listed.stdout
 
 
 def test_silent_uninstall_removes_program_shortcuts_and_entry_and_keeps_data(installed: Installed):

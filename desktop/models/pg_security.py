@@ -604,6 +604,7 @@ _GUARDS = (
     ("case_step", "dd_case_step_guard", "BEFORE INSERT", "dd_case_step_guard()"),  # no UPDATE grant
     ("recap", "dd_recap_flow_guard", "BEFORE INSERT OR UPDATE", "dd_recap_flow_guard()"),
     ("meeting_participant", "dd_participant_guard", "BEFORE UPDATE", "dd_participant_guard()"),
+    ("user_role", "dd_own_role_guard", "BEFORE INSERT OR UPDATE", "dd_own_role_guard()"),
 )
 # Signed dispositions, Surat Tugas, their members and issued documents are immutable on
 # both backends, secured or not: migration 4 (models/migrations.py) installs those guards.
@@ -630,6 +631,16 @@ ACTOR_COLUMNS: dict[str, tuple[str, ...]] = {
 
 
 def _install_guards() -> None:
+    versioned = db.execute_sql(
+        "SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' "
+        "AND column_name = 'version' AND table_name <> 'schema_version' ORDER BY table_name"
+    ).fetchall()
+    for (table,) in versioned:  # optimistic locking holds for every client (issue 13, class 16)
+        db.execute_sql(f"DROP TRIGGER IF EXISTS dd_version_guard ON {_ident(table)}")
+        db.execute_sql(
+            f"CREATE TRIGGER dd_version_guard BEFORE UPDATE ON {_ident(table)} "
+            "FOR EACH ROW EXECUTE FUNCTION dd_version_guard()"
+        )
     for table, columns in ACTOR_COLUMNS.items():
         names = ", ".join(f"'{c}'" for c in columns)
         db.execute_sql(f"DROP TRIGGER IF EXISTS dd_stamp_actors ON {_ident(table)}")
@@ -1080,6 +1091,37 @@ BEGIN
 END
 $$;
 
+-- Optimistic locking for every client: a change to a versioned row raises its version by one
+-- (a client that skips the check cannot overwrite another's change unnoticed). Links to an
+-- issued document, a case's team (set by the signing Kabid, see dd_case_team_guard) and an
+-- account's login bookkeeping are not edits of the row.
+CREATE OR REPLACE FUNCTION dd_version_guard() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    v_skip text[] := ARRAY['version', 'updated_at', 'document_id', 'team_id', 'failed_logins',
+                           'locked_until', 'last_login_at'];
+BEGIN
+    IF (to_jsonb(NEW) - v_skip) IS DISTINCT FROM (to_jsonb(OLD) - v_skip)
+       AND NEW.version IS DISTINCT FROM OLD.version + 1
+       AND dd_session_user_id() IS NOT NULL THEN
+        RAISE EXCEPTION 'perubahan % % tanpa menaikkan versinya ditolak (versi %)', TG_TABLE_NAME, OLD.id,
+            OLD.version USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+-- Separation of duties: no login adds an office function to its own account (the app's table).
+CREATE OR REPLACE FUNCTION dd_own_role_guard() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    IF dd_session_user_id() IS NOT NULL AND NEW.user_id = dd_session_user_id() THEN
+        RAISE EXCEPTION 'peran baru untuk akun sendiri ditolak' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
 -- Each participant approves a meeting's draft for themselves only.
 CREATE OR REPLACE FUNCTION dd_participant_guard() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
@@ -1224,6 +1266,15 @@ BEGIN
     LOOP
         EXECUTE format('REVOKE %I FROM %I', v_group, v_login);
     END LOOP;
+    IF v_login = session_user::text THEN
+        -- Separation of duties: nobody gives their own login a function it does not hold.
+        FOREACH v_code IN ARRAY p_codes LOOP
+            IF NOT pg_has_role(v_login, dd_prefix() || 'g_' || v_code, 'MEMBER') THEN
+                RAISE EXCEPTION 'peran baru untuk akun sendiri ditolak: %', v_code
+                    USING ERRCODE = 'insufficient_privilege';
+            END IF;
+        END LOOP;
+    END IF;
     FOREACH v_code IN ARRAY p_codes LOOP
         IF NOT EXISTS (SELECT 1 FROM role WHERE code = v_code) THEN
             RAISE EXCEPTION 'peran tidak dikenal: %', v_code USING ERRCODE = 'invalid_parameter_value';

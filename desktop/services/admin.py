@@ -38,7 +38,7 @@ from desktop.models.pg_security import LoginState
 
 from . import audit, db_logins, numbering, users
 from .auth import MIN_PASSWORD_LENGTH, ordered_role_codes, require_role
-from .errors import InvalidInput, NotFound, StaleRecord
+from .errors import InvalidInput, NotFound, PermissionDenied, StaleRecord
 from .roles import ADMINISTRATOR
 from .session import Session
 from .validation import clean_digits, clean_text
@@ -207,6 +207,10 @@ def set_roles(actor: Session, user_id: int, roles: Sequence[str], expected_versi
         if not _bump(User, user.id, expected_version, {}):
             raise _stale("user", user.id, f"Akun {user.username}")
         before = set(_user_row(user).roles)
+        if user.id == actor.user_id and set(wanted) - before:  # issue 13, class 15: separation of duties
+            raise PermissionDenied(
+                "Anda tidak dapat memberi peran baru kepada akun Anda sendiri; minta Administrator lain."
+            )
         UserRole.delete().where(
             (UserRole.user == user.id) & UserRole.role.not_in([r.id for r in found.values()])
         ).execute()

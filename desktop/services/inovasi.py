@@ -357,7 +357,9 @@ def decide_first_discussion(
         _held_on(draft.held_on, on)
         users = _participants(draft.participant_ids, (R.PEJABAT_STRUKTURAL,), "pejabat struktural")
         meeting = _meeting(actor, innovation, PEMBAHASAN_AWAL, draft.held_on, draft.place, users)
-        Meeting.update(decision=draft.decision, reason=reason).where(Meeting.id == meeting.id).execute()
+        Meeting.update(
+            decision=draft.decision, reason=reason, version=Meeting.version + 1, updated_at=now()
+        ).where(Meeting.id == meeting.id).execute()
         if draft.decision == "ya":
             body = _draft_body(innovation, draft.draft, reason)
             _document(actor, innovation, case, PEMBAHASAN_AWAL, body, on)
@@ -460,7 +462,9 @@ def finish_finalization(
             ]
         )
         _document(actor, innovation, case, FINALISASI, body, on)
-        Meeting.update(decision="ya").where(Meeting.id == meeting.id).execute()
+        Meeting.update(decision="ya", version=Meeting.version + 1, updated_at=now()).where(
+            Meeting.id == meeting.id
+        ).execute()
         _advance(actor, case, "selesai", expected_version, "", on)
         return innovation_summary(innovation.id)
 

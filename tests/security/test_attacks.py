@@ -38,7 +38,7 @@ from desktop.models import (
     db,
     pg_security,
 )
-from desktop.services import case_view, documents, recap, service_records, sijarla
+from desktop.services import admin, case_view, documents, recap, service_records, sijarla
 from desktop.services.auth import role_codes
 from desktop.services.errors import NotFound, PermissionDenied
 from tests.conftest import PgServer
@@ -561,6 +561,48 @@ def test_every_written_table_is_audited_and_audit_lines_are_stamped_by_the_serve
         "SELECT username FROM audit_log WHERE entity = 'number_sequence' ORDER BY id DESC LIMIT 1"
     ).fetchone()
     assert line == ("kph",)
+
+
+# --- (15) Nobody gives their own account a new office function ----------------------------------
+
+
+def test_no_login_gives_itself_a_signing_function(office: Office, per_user: PerUserConnections):
+    kadis_role = db.execute_sql("SELECT id FROM role WHERE code = 'kepala_dinas'").fetchone()[0]
+    for username, con in each_login(office):
+        me = User.get(User.username == username)
+        code, _, _ = attempt(
+            con, "INSERT INTO user_role (user_id, role_id) VALUES (%s, %s)", (me.id, kadis_role)
+        )
+        assert code == DENIED, username
+        codes = sorted(role_codes(me.id) | {"kepala_dinas"})
+        code, _, _ = attempt(con, "SELECT dd_set_login_groups(%s, %s::text[])", (username, codes))
+        assert code == DENIED, username
+    # The same through the service, on the administrator's own login.
+    me = User.get(User.username == "admin")
+    with pytest.raises(PermissionDenied, match="akun Anda sendiri"):
+        admin.set_roles(session("admin"), me.id, ["administrator", "kepala_dinas"], me.version)
+    assert role_codes(me.id) == {"administrator"}
+
+
+# --- (16) Optimistic locking holds for every client -----------------------------------------------
+
+
+def test_no_login_changes_a_versioned_row_without_raising_its_version(office: Office):
+    for username, con in each_login(office):
+        assert refused(con, "UPDATE sop_case SET title = 'ditimpa' WHERE id = %s", (office.fresh_case,)), (
+            username
+        )
+        assert refused(
+            con, "UPDATE sop_case SET title = 'ditimpa', version = 1 WHERE id = %s", (office.fresh_case,)
+        ), username
+    with connections() as opened:  # the honest way: one version up
+        con = opened["meja"] = office.connect("meja")
+        code, _, count = attempt(
+            con,
+            "UPDATE sop_case SET title = 'baru', version = version + 1 WHERE id = %s",
+            (office.fresh_case,),
+        )
+        assert (code, count) == (None, 1)
 
 
 # --- (12) Definer functions pin a search_path that ends with pg_temp ----------------------------

@@ -1,0 +1,250 @@
+"""Prove each control of docs/security.md by removing it: its test must then fail.
+
+Not a test (pytest does not collect this file). Run from the repository root:
+
+    .venv/bin/python tests/security/prove_controls.py            # every control
+    .venv/bin/python tests/security/prove_controls.py C5 C12     # those whose name has C5 or C12
+
+For each control it edits the source to remove the control (a plain text replacement),
+runs the control's test, prints whether the test failed, and restores the file from a copy
+(also on Ctrl+C). A line "STILL PASSES" means the test does not prove its control.
+"""
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+PG = "desktop/models/pg_security.py"
+MIG = "desktop/models/migrations.py"
+DOC = "desktop/services/documents.py"
+T = "tests/security/test_attacks.py"
+CONTROLS = [
+    (
+        "C1 RLS on documents/scans/reports",
+        PG,
+        "        _install_case_scoping(prefix)\n",
+        "",
+        T + "::test_documents_scans_and_reports_are_read_only_by_their_roles_and_team",
+    ),
+    (
+        "C1 service team check in get_document",
+        DOC,
+        "    if row.case_id and not actor.has_role(*(set(roles) - set(TEAM_ROLES))):",
+        "    if False:",
+        T + "::test_the_service_checks_the_case_team_and_a_forged_session_is_refused_by_the_database",
+    ),
+    (
+        "C2 case team guard",
+        PG,
+        '    ("sop_case", "dd_case_team_guard", "BEFORE INSERT OR UPDATE", "dd_case_team_guard()"),\n',
+        "",
+        T + "::test_no_login_moves_a_case_to_another_team",
+    ),
+    (
+        "C3 case move guard",
+        PG,
+        '    ("sop_case", "dd_case_move_guard", "BEFORE INSERT OR UPDATE", "dd_case_move_guard()"),\n',
+        "",
+        T + "::test_no_login_moves_a_case_past_the_sop_or_writes_steps_in_anothers_name",
+    ),
+    (
+        "C3 case step guard",
+        PG,
+        '    ("case_step", "dd_case_step_guard", "BEFORE INSERT", "dd_case_step_guard()"),  # no UPDATE grant\n',
+        "",
+        T + "::test_no_login_moves_a_case_past_the_sop_or_writes_steps_in_anothers_name",
+    ),
+    (
+        "C9 actor stamping",
+        PG,
+        "    for table, columns in ACTOR_COLUMNS.items():",
+        "    for table, columns in {}.items():  # type: ignore",
+        T + "::test_actor_columns_name_the_login_that_wrote_them",
+    ),
+    (
+        "C9 recap flow guard",
+        PG,
+        '    ("recap", "dd_recap_flow_guard", "BEFORE INSERT OR UPDATE", "dd_recap_flow_guard()"),\n',
+        "",
+        T + "::test_actor_columns_name_the_login_that_wrote_them",
+    ),
+    (
+        "C4 issued_document only via function (grant + RLS)",
+        PG,
+        [
+            (
+                '    "case_step": "INSERT",\n    "attachment": "INSERT",\n}',
+                '    "case_step": "INSERT",\n    "attachment": "INSERT",\n    "issued_document": "INSERT",\n}',
+            ),
+            (
+                '"USING (dd_may_read_document(doc_type, case_id))"',
+                '"USING (dd_may_read_document(doc_type, case_id))"); db.execute_sql(f"CREATE POLICY dd_x ON issued_document FOR INSERT TO {staff} WITH CHECK (true)"',
+            ),
+        ],
+        None,
+        T + "::test_issued_documents_are_written_only_through_the_function_that_stamps_the_issuer",
+    ),
+    (
+        "C4 supersede check in dd_issue_document",
+        PG,
+        "        IF NOT FOUND OR v_previous.doc_type <> p_doc_type",
+        "        IF false AND v_previous.doc_type <> p_doc_type",
+        T + "::test_issued_documents_are_written_only_through_the_function_that_stamps_the_issuer",
+    ),
+    (
+        "C4 issuer stamped (p_issuer ignored)",
+        PG,
+        "    v_user integer := dd_session_user_id();\n    v_previous",
+        "    v_user integer := coalesce(p_issuer, dd_session_user_id());\n    v_previous",
+        T + "::test_issued_documents_are_written_only_through_the_function_that_stamps_the_issuer",
+    ),
+    (
+        "C8 signed rows immutable (migration 4)",
+        MIG,
+        '        db.execute_sql(_PG_SIGNED_GUARD.replace("%", "%%"))',
+        "        pass",
+        T + "::test_signed_dispositions_and_surat_tugas_are_immutable",
+    ),
+    (
+        "C7 number_sequence only via function",
+        PG,
+        '    "case_step": "INSERT",\n    "attachment": "INSERT",\n}',
+        '    "case_step": "INSERT",\n    "attachment": "INSERT",\n    "number_sequence": "INSERT, UPDATE, DELETE",\n}',
+        T + "::test_number_sequences_are_taken_only_through_the_numbering_function",
+    ),
+    (
+        "C5 lock makes the password expire",
+        PG,
+        "        PERFORM dd_set_login_locked(v.username, true);\n",
+        "",
+        T + "::test_a_locked_account_cannot_log_in_with_any_client_and_staff_cannot_lock_others",
+    ),
+    (
+        "C5 staff cannot count others' failures",
+        PG,
+        "    IF session_user::text <> dd_prefix() || 'gerbang' AND NOT dd_is_owner()",
+        "    IF false",
+        T + "::test_a_locked_account_cannot_log_in_with_any_client_and_staff_cannot_lock_others",
+    ),
+    (
+        "C5 a failure never lifts a lock",
+        PG,
+        "    IF v.locked_until IS NOT NULL AND v.locked_until > localtimestamp THEN\n        INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, detail, workstation)\n        VALUES (localtimestamp(0), NULL, '', 'login_gagal'",
+        "    IF false THEN\n        INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, detail, workstation)\n        VALUES (localtimestamp(0), NULL, '', 'login_gagal'",
+        T + "::test_a_locked_account_cannot_log_in_with_any_client_and_staff_cannot_lock_others",
+    ),
+    (
+        "C10 unique role prefix",
+        PG,
+        '    return f"{cleaned}_{digest}_"',
+        '    return re.sub(r"[^a-z0-9_]", "_", database_name.lower())[:20] + "_"',
+        "tests/security/test_role_names.py::test_two_databases_sharing_45_characters_share_no_login",
+    ),
+    (
+        "C11 every written table audited",
+        PG,
+        '    return [t for (t,) in rows if t not in _UNAUDITED and not t.startswith("dd_")]',
+        "    return [t for (t,) in rows if t in ('sop_case', 'service_record', 'app_user')]",
+        T + "::test_every_written_table_is_audited_and_audit_lines_are_stamped_by_the_server",
+    ),
+    (
+        "C12 search_path ends with pg_temp",
+        PG,
+        "CREATE OR REPLACE FUNCTION dd_take_number(p_pattern integer, p_year integer) RETURNS integer\nLANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS",
+        "CREATE OR REPLACE FUNCTION dd_take_number(p_pattern integer, p_year integer) RETURNS integer\nLANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS",
+        T + "::test_every_definer_function_pins_search_path_with_pg_temp_last",
+    ),
+    (
+        "C12 functions owned by <prefix>pemilik",
+        PG,
+        "        _install_definer(prefix, role_codes, tables)\n",
+        "",
+        T + "::test_every_function_is_owned_by_a_role_that_is_neither_superuser_nor_login",
+    ),
+    (
+        "C13 signature password counted",
+        "desktop/services/auth.py",
+        '        refusal = _fail_session(User.get_by_id(actor.user_id), now(), "konfirmasi_sandi_gagal")',
+        '        refusal = AuthenticationFailed("x")',
+        "tests/security/test_signature_password.py",
+    ),
+    (
+        "C15 own-role trigger on user_role",
+        PG,
+        '    ("user_role", "dd_own_role_guard", "BEFORE INSERT OR UPDATE", "dd_own_role_guard()"),\n',
+        "",
+        T + "::test_no_login_gives_itself_a_signing_function",
+    ),
+    (
+        "C15 own groups in dd_set_login_groups",
+        PG,
+        "    IF v_login = session_user::text THEN",
+        "    IF false THEN",
+        T + "::test_no_login_gives_itself_a_signing_function",
+    ),
+    (
+        "C15 service check in admin.set_roles",
+        "desktop/services/admin.py",
+        "        if user.id == actor.user_id and set(wanted) - before:",
+        "        if False:",
+        T + "::test_no_login_gives_itself_a_signing_function",
+    ),
+    (
+        "C16 version guard",
+        PG,
+        "    for (table,) in versioned:  # optimistic locking",
+        "    for (table,) in []:  # optimistic locking",
+        T + "::test_no_login_changes_a_versioned_row_without_raising_its_version",
+    ),
+    (
+        "P1 dd_issue_document (whole office day)",
+        DOC,
+        "    if pg_security.state() is not None:\n        # Secured PostgreSQL: only the server's function writes issued_document;",
+        "    if False:\n        # Secured PostgreSQL: only the server's function writes issued_document;",
+        "tests/security/test_office_day.py::test_sijarla_day_with_every_document_on_own_logins",
+    ),
+]
+
+
+def main(only: list[str]) -> int:
+    os.chdir(ROOT)
+    unproven = 0
+    for name, path, old, new, test in CONTROLS:
+        if only and not any(o in name for o in only):
+            continue
+        backup = os.path.join(tempfile.mkdtemp(prefix="prove-"), os.path.basename(path))
+        shutil.copyfile(path, backup)
+        try:
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            pairs = old if isinstance(old, list) else [(old, new)]
+            for o, n in pairs:
+                assert text.count(o) == 1, (name, "the text to remove is not found once", text.count(o))
+                text = text.replace(o, n)
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+            r = subprocess.run(
+                [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-x", test],
+                capture_output=True,
+                text=True,
+                env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+                check=False,
+            )
+            last = r.stdout.strip().splitlines()[-1] if r.stdout.strip() else r.stderr[-200:]
+            err = next((line for line in r.stdout.splitlines() if line.startswith("E  ")), "")
+            verdict = "FAILS without control" if r.returncode else "STILL PASSES"
+            unproven += 0 if r.returncode else 1
+            print(f"{name}: {verdict} | {last} | {err[:160]}", flush=True)
+        finally:
+            shutil.copyfile(backup, path)
+    return unproven
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -765,6 +765,23 @@ BEGIN
 END
 $$;
 
+-- A signature's time lies between its case's opening day and tomorrow (the app records work
+-- done on an earlier day), and its digest is a SHA-256 in hex.
+CREATE OR REPLACE FUNCTION dd_check_signature(p_signed_at timestamp, p_digest text, p_case integer)
+RETURNS void
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    IF p_digest IS NULL OR p_digest !~ '^[0-9a-f]{64}$' THEN
+        RAISE EXCEPTION 'sidik tanda tangan tidak sah' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF p_signed_at IS NULL OR p_signed_at > localtimestamp + interval '1 day'
+       OR p_signed_at < (SELECT opened_at::date FROM sop_case WHERE id = p_case) THEN
+        RAISE EXCEPTION 'waktu tanda tangan % di luar masa kasusnya', p_signed_at
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+END
+$$;
+
 -- The Kabid's sign-off: true when signed, false when the row changed meanwhile.
 CREATE OR REPLACE FUNCTION dd_sign_disposition(
     p_id integer, p_version integer, p_signer integer, p_signed_at timestamp, p_digest text
@@ -773,6 +790,7 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp 
 DECLARE
     v_user integer := dd_signer(p_signer, 'kabid_pelayanan');
 BEGIN
+    PERFORM dd_check_signature(p_signed_at, p_digest, (SELECT case_id FROM disposition WHERE id = p_id));
     UPDATE disposition
        SET signed_by_id = v_user, signed_at = p_signed_at, signature_sha256 = p_digest,
            version = version + 1, updated_at = p_signed_at
@@ -789,6 +807,8 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp 
 DECLARE
     v_user integer := dd_signer(p_signer, 'kepala_dinas');
 BEGIN
+    PERFORM dd_check_signature(p_signed_at, p_digest,
+                               (SELECT case_id FROM assignment_letter WHERE id = p_id));
     UPDATE assignment_letter
        SET signed_by_id = v_user, signed_at = p_signed_at, signature_sha256 = p_digest,
            version = version + 1, updated_at = p_signed_at

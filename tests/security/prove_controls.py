@@ -161,6 +161,13 @@ CONTROLS = [
         T + "::test_every_definer_function_pins_search_path_with_pg_temp_last",
     ),
     (
+        "C8 signature time and digest checked",
+        PG,
+        "BEGIN\n    IF p_digest IS NULL OR p_digest !~ '^[0-9a-f]{64}$' THEN",
+        "BEGIN\n    RETURN;\n    IF p_digest IS NULL OR p_digest !~ '^[0-9a-f]{64}$' THEN",
+        T + "::test_a_signature_with_a_junk_digest_or_a_time_outside_its_case_is_refused",
+    ),
+    (
         "C12 functions owned by <prefix>pemilik",
         PG,
         "        _install_definer(prefix, role_codes, tables)\n",

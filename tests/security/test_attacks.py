@@ -442,6 +442,27 @@ def test_signed_dispositions_and_surat_tugas_are_immutable(office: Office):
     assert AssignmentLetter.get_by_id(office.assignment_id).members.count() == 2
 
 
+def test_a_signature_with_a_junk_digest_or_a_time_outside_its_case_is_refused(
+    office: Office, per_user: PerUserConnections
+):
+    kabid = session("kabid")
+    draft = sijarla.DispositionDraft("Siapkan tim.", team().id, dt.date.today() + dt.timedelta(days=3))
+    disposition_id = sijarla.save_disposition(kabid, office.fresh_case, draft)
+    sign = "SELECT dd_sign_disposition(%s, 1, %s, %s, %s)"
+    with connections() as opened:
+        con = opened["kabid"] = office.connect("kabid")
+        for signed_at, digest in (
+            (dt.datetime(2019, 1, 2, 9, 0), "a" * 64),  # years before the case was opened
+            (dt.datetime.now() + dt.timedelta(days=3), "a" * 64),  # in the future
+            (dt.datetime.now(), "sampah"),  # not a SHA-256
+        ):
+            code, _, _ = attempt(con, sign, (disposition_id, kabid.user_id, signed_at, digest))
+            assert code == DENIED, (signed_at, digest)
+        code, rows, _ = attempt(con, sign, (disposition_id, kabid.user_id, dt.datetime.now(), "a" * 64))
+        assert (code, rows) == (None, [(True,)])  # the same call in time with a digest is accepted
+    assert Disposition.get_by_id(disposition_id).signed_at is None  # (rolled back)
+
+
 # --- (7) Letter numbers only through one function -----------------------------------------------
 
 

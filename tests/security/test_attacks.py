@@ -354,11 +354,15 @@ def test_actor_columns_name_the_login_that_wrote_them(office: Office):
             con = opened[username] = office.connect(username)
             # A recap "acknowledged by the Kepala Dinas", or jumped to diterima.
             assert refused(
-                con, "UPDATE recap SET acknowledged_by_id = %s WHERE id = %s", (kadis, office.recap_id)
+                con,
+                "UPDATE recap SET acknowledged_by_id = %s, version = version + 1 WHERE id = %s",
+                (kadis, office.recap_id),
             ), username
-            assert refused(con, "UPDATE recap SET status = 'diterima' WHERE id = %s", (office.recap_id,)), (
-                username
-            )
+            assert refused(
+                con,
+                "UPDATE recap SET status = 'diterima', version = version + 1 WHERE id = %s",
+                (office.recap_id,),
+            ), username
     assert Attachment.get_by_id(new_id).uploaded_by_id == User.get(User.username == "meja").id
     assert recap_status(office.recap_id) == ("draf", None)
 

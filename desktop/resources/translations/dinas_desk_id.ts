@@ -1278,6 +1278,25 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
 </context>
 <context>
+    <name>EmblemBox</name>
+    <message>
+        <source>Pilih lam&amp;bang (PNG)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hapus lambang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG, paling besar %1 KB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tanpa lambang</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FiguresTableModel</name>
     <message>
         <source>Uraian</source>
@@ -3012,19 +3031,7 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Logo daerah</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pilih logo PNG…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hapus logo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PNG, paling besar %1 KB.</source>
+        <source>Lambang daerah</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3037,10 +3044,6 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>Terapkan isian saya</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>tanpa logo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3123,15 +3126,7 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Pilih lam&amp;bang (PNG)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Hapus lambang</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PNG, paling besar %1 KB. Boleh dilewati dan dipasang nanti.</source>
+        <source>Boleh dilewati dan dipasang nanti.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3140,10 +3135,6 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>Pilih kabupaten kantor ini.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>tanpa lambang</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -11,15 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtGui import QImage, QPixmap, QResizeEvent
+from PySide6.QtGui import QImage, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +30,8 @@ from desktop.ui.widgets import admin_office
 from desktop.ui.widgets.admin_letterhead import LetterheadPreview, LetterheadText
 from desktop.ui.widgets.background import run_for
 from desktop.ui.widgets.cards import section_label
-from desktop.ui.widgets.forms import field_label, input_height, muted
+from desktop.ui.widgets.emblem_box import EmblemBox
+from desktop.ui.widgets.forms import field_label, input_height
 
 TEXT_FIELDS = ("government", "agency", "address", "phone", "email", "website", "city")
 TWO_COLUMNS_WIDTH = 820  # narrower than this, the preview goes below the form
@@ -120,32 +118,11 @@ class OfficeSetupPage(SetupPage):
         self.preview = LetterheadPreview()
         column.addWidget(self.preview)
         column.addWidget(section_label(self.tr("Lambang daerah")))
-        logo_row = QHBoxLayout()
-        self.logo_label = QLabel()
-        self.logo_label.setFixedSize(84, 96)
-        self.logo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.logo_label.setWordWrap(True)
-        self.logo_label.setStyleSheet(
-            "QLabel { background: #FFFFFF; border: 1px solid #D9E0E8; border-radius: 6px; }"
-        )
-        logo_row.addWidget(self.logo_label)
-        buttons = QVBoxLayout()
-        self.logo_button = QPushButton(self.tr("Pilih lam&bang (PNG)…"))
-        self.logo_button.clicked.connect(self.pick_logo)
-        self.remove_logo_button = QPushButton(self.tr("&Hapus lambang"))
-        self.remove_logo_button.clicked.connect(lambda: self.set_logo(None))
-        buttons.addWidget(self.logo_button, 0, Qt.AlignmentFlag.AlignLeft)
-        buttons.addWidget(self.remove_logo_button, 0, Qt.AlignmentFlag.AlignLeft)
-        buttons.addWidget(
-            muted(
-                self.tr("PNG, paling besar %1 KB. Boleh dilewati dan dipasang nanti.").replace(
-                    "%1", str(admin.MAX_LOGO_BYTES // 1024)
-                )
-            )
-        )
-        buttons.addStretch(1)
-        logo_row.addLayout(buttons, 1)
-        column.addLayout(logo_row)
+        self.emblem = EmblemBox(self.tr("Boleh dilewati dan dipasang nanti."))
+        self.emblem.pick_requested.connect(self.pick_logo)
+        self.emblem.cleared.connect(lambda: self.set_logo(None))
+        self.logo_button = self.emblem.pick_button
+        column.addWidget(self.emblem)
         column.addStretch(1)
         self.set_logo(None)
         return column
@@ -241,17 +218,7 @@ class OfficeSetupPage(SetupPage):
 
     def set_logo(self, data: bytes | None) -> None:
         self.logo_png = data
-        pixmap = QPixmap()
-        if data and pixmap.loadFromData(data):
-            self.logo_label.setPixmap(
-                pixmap.scaled(
-                    76, 88, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-                )
-            )
-        else:
-            self.logo_label.setPixmap(QPixmap())
-            self.logo_label.setText(self.tr("tanpa lambang"))
-        self.remove_logo_button.setEnabled(data is not None)
+        self.emblem.show_png(data)
         self._refresh_preview()
 
     def _refresh_preview(self) -> None:

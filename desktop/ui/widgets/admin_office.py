@@ -9,16 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -31,7 +28,8 @@ from desktop.services.session import Session
 from desktop.ui.widgets.admin_letterhead import LetterheadPreview, LetterheadText
 from desktop.ui.widgets.admin_page import AdminPage
 from desktop.ui.widgets.cards import section_label
-from desktop.ui.widgets.forms import field_label, muted, primary_button
+from desktop.ui.widgets.emblem_box import EmblemBox
+from desktop.ui.widgets.forms import field_label, primary_button
 
 LOGO_FILTER = QT_TRANSLATE_NOOP("OfficePage", "Gambar PNG (*.png)")
 TEXT_FIELDS = ("government", "agency", "address", "phone", "email", "website", "city")
@@ -122,28 +120,11 @@ class OfficePage(AdminPage):
         column.addWidget(section_label(self.tr("Pratinjau kop surat")))
         self.preview = LetterheadPreview()
         column.addWidget(self.preview)
-        column.addWidget(section_label(self.tr("Logo daerah")))
-        logo_row = QHBoxLayout()
-        self.logo_label = QLabel()
-        self.logo_label.setFixedSize(84, 96)
-        self.logo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.logo_label.setStyleSheet(
-            "QLabel { background: #FFFFFF; border: 1px solid #D9E0E8; border-radius: 6px; }"
-        )
-        logo_row.addWidget(self.logo_label)
-        logo_buttons = QVBoxLayout()
-        choose = QPushButton(self.tr("Pilih logo PNG…"))
-        choose.clicked.connect(self.pick_logo)
-        remove = QPushButton(self.tr("Hapus logo"))
-        remove.clicked.connect(lambda: self.set_logo(None))
-        logo_buttons.addWidget(choose, 0, Qt.AlignmentFlag.AlignLeft)
-        logo_buttons.addWidget(remove, 0, Qt.AlignmentFlag.AlignLeft)
-        logo_buttons.addWidget(
-            muted(self.tr("PNG, paling besar %1 KB.").replace("%1", str(admin.MAX_LOGO_BYTES // 1024)))
-        )
-        logo_buttons.addStretch(1)
-        logo_row.addLayout(logo_buttons, 1)
-        column.addLayout(logo_row)
+        column.addWidget(section_label(self.tr("Lambang daerah")))
+        self.emblem = EmblemBox()
+        self.emblem.pick_requested.connect(self.pick_logo)
+        self.emblem.cleared.connect(lambda: self.set_logo(None))
+        column.addWidget(self.emblem)
         column.addStretch(1)
         return column
 
@@ -195,16 +176,7 @@ class OfficePage(AdminPage):
 
     def set_logo(self, data: bytes | None) -> None:
         self.logo_png = data
-        pixmap = QPixmap()
-        if data and pixmap.loadFromData(data):
-            self.logo_label.setPixmap(
-                pixmap.scaled(
-                    76, 88, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-                )
-            )
-        else:
-            self.logo_label.setPixmap(QPixmap())
-            self.logo_label.setText(self.tr("tanpa logo"))
+        self.emblem.show_png(data)
         self._refresh_preview()
 
     def _refresh_preview(self) -> None:

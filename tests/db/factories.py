@@ -6,6 +6,7 @@ import datetime as dt
 
 from desktop.models import Nagari, ServiceCategory, Team, User, db
 from desktop.services import sijarla
+from desktop.services.admin import OfficeDraft
 from desktop.services.auth import session_for
 from desktop.services.demo import DEMO_PASSWORD, create_office, create_people
 from desktop.services.reference import ensure_reference_data
@@ -49,3 +50,22 @@ def letter_draft(**overrides) -> sijarla.LetterDraft:
 
 def category_id(code: str) -> int:
     return ServiceCategory.get(ServiceCategory.code == code).id
+
+
+def office_draft(**overrides) -> OfficeDraft:
+    """The demo office's settings as the admin page would send them."""
+    values = dict(
+        government="PEMERINTAH KABUPATEN SOLOK",
+        agency="DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL",
+        address="Jl. Raya Solok - Padang Km. 20, Arosuka",
+        phone="(0755) 31234",
+        email="disdukcapil@solokkab.go.id",
+        website="disdukcapil.solokkab.go.id",
+        city="Arosuka",
+        kabupaten_code="13.02",
+        logo_png=None,
+        paper_size="F4",
+        idle_lock_minutes=10,
+    )
+    values.update(overrides)
+    return OfficeDraft(**values)

@@ -23,7 +23,7 @@ from desktop.services.errors import (
 from desktop.services.users import NewUser
 from tests.conftest import free_port
 
-from .factories import make_office, session
+from .factories import make_office, office_draft, session
 
 pytestmark = pytest.mark.usefixtures("database")
 
@@ -40,24 +40,6 @@ def png(width: int = 2, height: int = 2, padding: int = 0) -> bytes:
     return (
         b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + extra + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
     )
-
-
-def office_draft(**overrides) -> admin.OfficeDraft:
-    values = dict(
-        government="PEMERINTAH KABUPATEN SOLOK",
-        agency="DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL",
-        address="Jl. Raya Solok - Padang Km. 20, Arosuka",
-        phone="(0755) 31234",
-        email="disdukcapil@solokkab.go.id",
-        website="disdukcapil.solokkab.go.id",
-        city="Arosuka",
-        kabupaten_code="13.02",
-        logo_png=None,
-        paper_size="F4",
-        idle_lock_minutes=10,
-    )
-    values.update(overrides)
-    return admin.OfficeDraft(**values)
 
 
 # --- Only an administrator ------------------------------------------------------------------------

@@ -19,19 +19,9 @@ from desktop.services.reference import ensure_reference_data
 from desktop.services.roles import ADMINISTRATOR
 from desktop.services.users import NewUser, add_user
 
-OFFICE = OfficeDraft(
-    government="PEMERINTAH KABUPATEN SOLOK",
-    agency="DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL",
-    address="Jl. Raya Solok - Padang Km. 20, Arosuka",
-    phone="(0755) 31234",
-    email="disdukcapil@solokkab.go.id",
-    website="disdukcapil.solokkab.go.id",
-    city="Arosuka",
-    kabupaten_code="13.02",
-    logo_png=None,
-    paper_size="F4",
-    idle_lock_minutes=15,
-)
+from .factories import office_draft
+
+OFFICE = office_draft(idle_lock_minutes=15)
 FIRST = FirstAdministrator(
     "admin.kantor", "Rina Marlina", "rahasia-kantor-1", "198501012010012001", "Pranata Komputer"
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QDate, QLocale, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -175,7 +175,10 @@ class LetterheadPreview(QWidget):
         font.setPixelSize(max(7, int(3.3 * mm)))
         painter.setFont(font)
         painter.setPen(QColor("#4A5663"))
-        place = f"{self.text.city or '…'}, 21 November 2026"
+        today = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia).toString(
+            QDate.currentDate(), "d MMMM yyyy"
+        )  # the official way: 7 Desember 2026
+        place = f"{self.text.city or '…'}, {today}"
         painter.drawText(QRectF(left, y, right - left, 6 * mm), int(Qt.AlignmentFlag.AlignRight), place)
         painter.setPen(QPen(QColor("#E1E6EC"), max(1.0, 1.4 * mm)))
         for i in range(2):

@@ -29,6 +29,7 @@ from desktop.models import (
     Disposition,
     IssuedDocument,
     NumberSequence,
+    Recap,
     Report,
     ServiceRecord,
     SopCase,
@@ -38,7 +39,7 @@ from desktop.models import (
     db,
     pg_security,
 )
-from desktop.services import admin, case_view, documents, recap, service_records, sijarla
+from desktop.services import admin, case_view, db_logins, documents, recap, service_records, sijarla
 from desktop.services.auth import role_codes
 from desktop.services.errors import NotFound, PermissionDenied
 from tests.conftest import PgServer
@@ -368,8 +369,6 @@ def test_actor_columns_name_the_login_that_wrote_them(office: Office):
 
 
 def recap_status(recap_id: int) -> tuple[str, int | None]:
-    from desktop.models import Recap
-
     row = Recap.get_by_id(recap_id)
     return row.status, row.acknowledged_by_id
 
@@ -681,3 +680,23 @@ def test_a_forged_session_in_the_services_is_refused_by_the_database(
         case_view.attachment_content(session("ketua1"), scan.id)
     assert IssuedDocument.select().count() == before
     assert ServiceRecord.select().where(ServiceRecord.case == office.case_id).count() == 1
+
+
+# --- `db secure` stays re-runnable -------------------------------------------------------------
+
+
+def test_db_secure_runs_again_and_every_control_still_holds(office: Office):
+    passwords = {u.username: PASSWORD for u in User.select()}
+    db_logins.secure_database("gerbang-rahasia-123", passwords)
+    db_logins.secure_database("gerbang-rahasia-123", passwords)  # twice: nothing left half-made
+    with connections() as opened:
+        con = opened["anggota3"] = office.connect("anggota3")
+        _, rows, _ = attempt(con, "SELECT count(*) FROM issued_document WHERE id = %s", (office.report_doc,))
+        assert rows == [(0,)]
+        con = opened["kabid"] = office.connect("kabid")
+        assert refused(
+            con, "UPDATE disposition SET instructions = 'x' WHERE id = %s", (office.disposition_id,)
+        )
+    # And the day goes on: the recap moves on with its roles' own logins.
+    view = Recap.get_by_id(office.recap_id)
+    assert recap.forward_recap(session("kph"), view.id, view.version) == "diteruskan"

@@ -147,6 +147,21 @@ def make_database(url: str) -> Database:
     )
 
 
+def create_private_file(path: Path) -> None:
+    """Create an empty file readable by its owner only (POSIX), unless it exists.
+
+    SQLite creates its database, and its -wal and -shm files with the same mode, as the
+    umask allows (often world-readable); an empty file is a valid empty database. On Windows
+    the file inherits the folder's ACL (the user's profile).
+    """
+    if os.name != "posix" or path.exists():
+        return
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass
+
+
 def _make_sqlite(path: str) -> ResilientSqliteDatabase:
     if not path or path == ":memory:":
         raise DatabaseConfigError("Database SQLite harus berupa berkas, bukan memori.")
@@ -157,6 +172,7 @@ def _make_sqlite(path: str) -> ResilientSqliteDatabase:
             "atau gunakan server PostgreSQL kantor untuk banyak komputer."
         )
     Path(path).parent.mkdir(parents=True, exist_ok=True)
+    create_private_file(Path(path))
     return ResilientSqliteDatabase(
         path,
         pragmas={"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1},

@@ -19,7 +19,7 @@ from playhouse.migrate import SchemaMigrator
 
 from . import ALL_MODELS
 from .base import BaseModel, DateTimeField, Text, db, now
-from .connection import is_sqlite
+from .connection import create_private_file, is_sqlite
 
 
 class SchemaVersion(BaseModel):
@@ -204,6 +204,7 @@ def backup_sqlite(destination: Path) -> Path:
     if not is_sqlite():
         raise ValueError("backup_sqlite needs a SQLite database")
     destination.parent.mkdir(parents=True, exist_ok=True)
+    create_private_file(destination)  # a backup holds the same personal data: owner only
     target = sqlite3.connect(str(destination))
     try:
         db.connection().backup(target)

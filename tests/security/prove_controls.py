@@ -168,6 +168,13 @@ CONTROLS = [
         T + "::test_a_signature_with_a_junk_digest_or_a_time_outside_its_case_is_refused",
     ),
     (
+        "C14 SQLite files private",
+        "desktop/models/connection.py",
+        '    if os.name != "posix" or path.exists():\n        return',
+        "    return",
+        "tests/security/test_sqlite_files.py",
+    ),
+    (
         "C12 functions owned by <prefix>pemilik",
         PG,
         "        _install_definer(prefix, role_codes, tables)\n",

@@ -43,9 +43,7 @@ def demo_logins(pg_server: PgServer, monkeypatch: pytest.MonkeyPatch) -> Iterato
         pg_server.drop_database(name)
 
 
-def test_sijarla_desk_by_desk_with_every_desk_on_its_own_postgresql_login(
-    qtbot, demo_logins, monkeypatch, tmp_path, translation_lookups
-):
+def _log_out_to_the_gate(monkeypatch: pytest.MonkeyPatch) -> None:
     close = test_e2e_sop.log_out
 
     def log_out(qtbot, window) -> None:  # as the app's "Keluar": the user's login closes, the gate opens
@@ -53,6 +51,12 @@ def test_sijarla_desk_by_desk_with_every_desk_on_its_own_postgresql_login(
         workspace.log_out(window.session)
 
     monkeypatch.setattr(test_e2e_sop, "log_out", log_out)
+
+
+def test_sijarla_desk_by_desk_with_every_desk_on_its_own_postgresql_login(
+    qtbot, demo_logins, monkeypatch, tmp_path, translation_lookups
+):
+    _log_out_to_the_gate(monkeypatch)
     test_e2e_sop.test_a_request_goes_through_the_whole_sijarla_sop_desk_by_desk(
         qtbot, demo_logins, monkeypatch, tmp_path, translation_lookups
     )
@@ -62,3 +66,15 @@ def test_sijarla_desk_by_desk_with_every_desk_on_its_own_postgresql_login(
     # Every change was written by a user's own login (the server stamps the login on each line).
     writers = {a.username for a in AuditLog.select().where(AuditLog.action.in_(["db_tambah", "db_ubah"]))}
     assert {"meja", "kabid", "kadis", "ketua1", "kph", "kabidpdip"} <= writers
+
+
+def test_innovation_desk_by_desk_with_every_desk_on_its_own_postgresql_login(
+    qtbot, demo_logins, monkeypatch, tmp_path, translation_lookups
+):
+    _log_out_to_the_gate(monkeypatch)
+    test_e2e_sop.test_an_idea_goes_through_the_whole_innovation_sop_desk_by_desk(
+        qtbot, demo_logins, tmp_path, translation_lookups
+    )
+    assert not pg_security.per_user_session()
+    writers = {a.username for a in AuditLog.select().where(AuditLog.action.in_(["db_tambah", "db_ubah"]))}
+    assert {"kasi", "kabidpdip", "kadis", "adb"} <= writers

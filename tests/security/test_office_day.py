@@ -21,6 +21,7 @@ from desktop.models import (
     Recap,
     Report,
     SopCase,
+    User,
 )
 from desktop.services import case_view, documents, recap, service_records, sijarla
 from tests.db import test_inovasi_flow
@@ -133,9 +134,13 @@ def test_innovation_eight_steps_with_every_document_on_own_logins(per_user: PerU
     kasi, kadis, kabidpdip, adb = session("kasi"), session("kadis"), session("kabidpdip"), session("adb")
     rows = list(InnovationDocument.select().order_by(InnovationDocument.id))
     assert len(rows) >= 8
-    for row in rows:
-        _issue_and_reprint(kasi, "dokumen_inovasi", row.id, kadis, kabidpdip, adb)
+    authors = set()
+    for row in rows:  # each step's document issued by whoever did the step, on their own login
+        author = session(User.get_by_id(row.author_id).username)
+        authors.add(author.user_id)
+        _issue_and_reprint(author, "dokumen_inovasi", row.id, kasi, kadis, kabidpdip, adb)
     innovation_id = rows[0].innovation_id
     _issue_and_reprint(kasi, "profil_inovasi", innovation_id, kadis, kabidpdip)
-    assert {d.issued_by_id for d in IssuedDocument.select()} == {kasi.user_id}
+    assert {d.issued_by_id for d in IssuedDocument.select()} == authors | {kasi.user_id}
+    assert len(authors) >= 3
     assert {"kasi", "kadis", "kabidpdip", "adb", "sekretaris"} <= set(per_user.calls)

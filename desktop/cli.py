@@ -94,6 +94,12 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--pangkat", default="", help="pangkat/golongan")
     add.add_argument("--jabatan", default="", help="jabatan")
     add.add_argument("--password-stdin", action="store_true", help="baca kata sandi dari masukan standar")
+    add.add_argument(
+        "--sebagai",
+        metavar="ADMIN",
+        help="akun Administrator yang menyetujui (wajib bila database sudah mempunyai akun); kata sandinya "
+        "ditanyakan, atau dari DINAS_DESK_ADMIN_PASSWORD",
+    )
     _localize(user_sub.add_parser("list", help="daftar pengguna", add_help=False, formatter_class=_Formatter))
 
     docs = sub.add_parser("documents", help="dokumen contoh", formatter_class=_Formatter, add_help=False)
@@ -230,7 +236,7 @@ def _secure_command(args: argparse.Namespace) -> int:
 
 def _user_command(args: argparse.Namespace) -> int:
     from desktop.services.errors import DomainError
-    from desktop.services.users import NewUser, add_user, list_users
+    from desktop.services.users import NewUser, add_user_by_command, list_users
 
     _open(args)
     if args.user_command == "list":
@@ -240,10 +246,16 @@ def _user_command(args: argparse.Namespace) -> int:
         return 0
     password = _read_password(args.password_stdin)
     roles = tuple(r.strip() for r in args.peran.split(",") if r.strip())
+    approver_password = ""
+    if args.sebagai:
+        approver_password = os.environ.get("DINAS_DESK_ADMIN_PASSWORD") or getpass.getpass(
+            f"Kata sandi {args.sebagai}: "
+        )
     try:
-        user = add_user(
-            None,
+        user = add_user_by_command(
             NewUser(args.username, args.nama, password, roles, args.nip, args.pangkat, args.jabatan),
+            args.sebagai,
+            approver_password,
         )
     except DomainError as exc:
         print(f"Galat: {exc.message}", file=sys.stderr)

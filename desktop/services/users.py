@@ -10,8 +10,8 @@ from peewee import IntegrityError
 from desktop.models import Role, User, UserRole, db
 
 from . import audit, db_logins
-from .auth import MIN_PASSWORD_LENGTH, ordered_role_codes, require_role
-from .errors import InvalidInput
+from .auth import MIN_PASSWORD_LENGTH, login, ordered_role_codes, require_role
+from .errors import InvalidInput, PermissionDenied
 from .roles import ADMINISTRATOR
 from .session import Session
 from .validation import clean_code, clean_digits, clean_text, clean_username
@@ -56,6 +56,22 @@ def add_user(actor: Session | None, new: NewUser) -> UserSummary:
             actor, "pengguna_dibuat", "user", user.id, username=values["username"], peran=list(new.roles)
         )
         return summarize(user)
+
+
+def add_user_by_command(
+    new: NewUser, approver: str | None = None, approver_password: str = ""
+) -> UserSummary:
+    """`dinas-desk user add`: the first account of an empty database needs no login; any later one is
+    approved by an Administrator's own login, so the command line is no way around the admin tab."""
+    if approver is None:
+        with db.atomic():
+            if User.select().exists():
+                raise PermissionDenied(
+                    "Database ini sudah mempunyai akun. Tambahkan pengguna di tab Admin, atau jalankan "
+                    "perintah ini dengan --sebagai <akun Administrator> dan kata sandinya."
+                )
+            return add_user(None, new)
+    return add_user(login(approver, approver_password), new)
 
 
 def checked_new_user(new: NewUser) -> tuple[dict[str, Any], list[Role]]:

@@ -166,7 +166,11 @@ class Wine:
         self.prefix.parent.mkdir(parents=True, exist_ok=True)
         self.run(["wineboot", "--init"], quiet=True)
         self.wait()
-        self.run(["winecfg", "-v", "win10"], quiet=True)
+        for attempt in range(3):  # winecfg has failed now and then right after wineboot (exit 1)
+            if self.run(["winecfg", "-v", "win10"], quiet=True, check=attempt == 2).returncode == 0:
+                break
+            self.wait()
+            time.sleep(2)
         self.wait()
         fonts = self.drive_c / "windows" / "Fonts"
         fonts.mkdir(parents=True, exist_ok=True)

@@ -5,7 +5,7 @@
 
 Each database is migrated and seeded through the app (reference data, the demo office, one
 real SIJARLA case), then filled by the fast path: sqlite3 executemany and PostgreSQL COPY,
-never peewee's insert_many. Every figure of desktop.services.record_query / recap is put
+never peewee's insert_many. Every figure of desktop.services.sijarla.record_query / recap is put
 beside the raw SQL that answers the same question on the same connection, in the same run.
 The Qt table model is opened over the million and over a 100-row database. Results go to
 bench/RESULTS.md (or --out), with the machine they were measured on.
@@ -85,8 +85,8 @@ def seed(url: str) -> dict:
         db,
         migrations,
     )
-    from desktop.services.demo import create_office, create_people
-    from desktop.services.reference import ensure_reference_data
+    from desktop.services.demo.office import create_office, create_people
+    from desktop.services.office.reference_defaults import ensure_reference_data
     from tests.db.test_permissions import at_step
 
     connection.initialize(url)
@@ -267,9 +267,9 @@ ROWS_SQL = (
 
 def measure(backend: Backend, ids: dict) -> None:
     from desktop.models import User
-    from desktop.services import recap, record_query
-    from desktop.services.auth import session_for
-    from desktop.services.record_query import RecordFilter, RecordSort
+    from desktop.services.security.auth import session_for
+    from desktop.services.sijarla import recap, record_query
+    from desktop.services.sijarla.record_query import RecordFilter, RecordSort
 
     kph = session_for(User.get(User.username == "kph"))
     add = backend.rows.append
@@ -440,7 +440,7 @@ def measure_qt(backend: Backend, what: str) -> None:
     from PySide6.QtWidgets import QApplication
 
     from desktop.models import User
-    from desktop.services.auth import session_for
+    from desktop.services.security.auth import session_for
     from desktop.ui.qtmodels.records_table import RecordsTableModel
     from desktop.ui.widgets.records_view import RecordsTableView
 

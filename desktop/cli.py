@@ -211,7 +211,7 @@ def _db_command(args: argparse.Namespace) -> int:
 def _secure_command(args: argparse.Namespace) -> int:
     """`db secure`: every account its own PostgreSQL role; the gate password goes to workstations."""
     from desktop.models.pg_security import SecurityError
-    from desktop.services import db_logins
+    from desktop.services.security import db_logins
 
     opened = _open(args)
     if opened.backend != "postgresql":
@@ -236,7 +236,7 @@ def _secure_command(args: argparse.Namespace) -> int:
 
 def _user_command(args: argparse.Namespace) -> int:
     from desktop.services.errors import DomainError
-    from desktop.services.users import NewUser, add_user_by_command, list_users
+    from desktop.services.office.users import NewUser, add_user_by_command, list_users
 
     _open(args)
     if args.user_command == "list":
@@ -278,7 +278,7 @@ def _read_password(from_stdin: bool) -> str:
 
 def _documents_command(args: argparse.Namespace) -> int:
     """`documents sample FOLDER`: every letter as PDF, both receipt widths as .bin and .png."""
-    from desktop.services.documents import sample_documents
+    from desktop.services.documents.issue import sample_documents
     from desktop.services.errors import DomainError
 
     if args.demo and not args.db:

@@ -137,7 +137,7 @@ def _check_translations() -> str:
 
 
 def _check_password_hashing() -> str:
-    from desktop.services import auth
+    from desktop.services.security import auth
 
     hashed = auth.hash_password("uji-mandiri-12345")
     if not hashed.startswith("$argon2id$"):
@@ -155,8 +155,8 @@ def _check_password_store() -> str:
 
 def _demo_session(role: str):
     """A real login of the demo account holding `role` (demo only: the password is public)."""
-    from desktop.services import auth
-    from desktop.services.demo import DEMO_PASSWORD, DEMO_PEOPLE
+    from desktop.services.demo.office import DEMO_PASSWORD, DEMO_PEOPLE
+    from desktop.services.security import auth
 
     username = next(person[0] for person in DEMO_PEOPLE if role in person[5])
     return auth.login(username, DEMO_PASSWORD)
@@ -166,8 +166,9 @@ def _check_letters(options: SelfTestOptions, demo: bool) -> str:
     """Demo: issue the newest signed Surat Tugas through the archive; else render an unarchived sample."""
     import pypdfium2
 
-    from desktop.services import documents, workspace
-    from desktop.services.roles import KEPALA_DINAS
+    from desktop.services import workspace
+    from desktop.services.documents import issue as documents
+    from desktop.services.office.roles import KEPALA_DINAS
 
     if demo:
         session = _demo_session(KEPALA_DINAS)
@@ -193,8 +194,8 @@ def _check_letters(options: SelfTestOptions, demo: bool) -> str:
 def _check_receipt(options: SelfTestOptions, demo: bool) -> str:
     """Demo: issue the newest letter's receipt and, when a printer is named, send it there."""
     from desktop.printing import sinks
-    from desktop.services import documents
-    from desktop.services.roles import FRONT_DESK
+    from desktop.services.documents import issue as documents
+    from desktop.services.office.roles import FRONT_DESK
 
     if not demo:
         from escpos.printer import Dummy

@@ -1,6 +1,6 @@
 """Letters (reportlab PDF) and receipts (ESC/POS): plain dataclasses in, bytes out, then a sink.
 
-No Qt here and no database: desktop.services.documents gathers the data, issues and archives
+No Qt here and no database: desktop.services.documents.issue gathers the data, issues and archives
 the bytes; the Qt print sink (rasterising a PDF for QPrinter) lives in desktop.ui.
 
     data.py             the documents as frozen dataclasses

@@ -1,4 +1,4 @@
-"""What the printing layer prints: plain frozen dataclasses, filled by desktop.services.documents.
+"""What the printing layer prints: plain frozen dataclasses, filled by desktop.services.documents.issue.
 
 Nothing here reads the database; a document is complete in itself, so the same data always
 renders to the same bytes.

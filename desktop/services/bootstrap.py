@@ -6,10 +6,9 @@ from dataclasses import dataclass
 
 from desktop import config
 from desktop.models import connection, migrations, pg_security
-
-from . import tls_policy
-from .backups import ensure_daily_backup
-from .reference import ensure_reference_data
+from desktop.services.office.backups import ensure_daily_backup
+from desktop.services.office.reference_defaults import ensure_reference_data
+from desktop.services.security import tls_policy
 
 
 @dataclass(frozen=True)
@@ -35,7 +34,7 @@ def open_database(url: str, *, migrate: bool = True, seed: bool = True) -> Opene
     """Connect, apply pending migrations (backing up a SQLite file first) and seed reference data.
 
     A server on another computer without a verified TLS connection is refused before connecting
-    while the workstation requires TLS (desktop.services.tls_policy).
+    while the workstation requires TLS (desktop.services.security.tls_policy).
     """
     tls_policy.enforce(url)
     info = connection.initialize(url)

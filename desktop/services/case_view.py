@@ -36,13 +36,14 @@ from desktop.models import (
     db,
 )
 from desktop.printing import data as P
-
-from . import audit, documents, sijarla
-from . import roles as R
-from .auth import require_role
-from .errors import NotFound, PermissionDenied, WorkflowError
-from .session import Session
-from .workflow import definition_of, effective_due, get_case, office_calendar
+from desktop.services.documents import issue as documents
+from desktop.services.errors import NotFound, PermissionDenied, WorkflowError
+from desktop.services.office import roles as R
+from desktop.services.security import audit
+from desktop.services.security.auth import require_role
+from desktop.services.session import Session
+from desktop.services.sijarla import steps as sijarla
+from desktop.services.sop.workflow import definition_of, effective_due, get_case, office_calendar
 
 LETTER_ROLES = (R.FRONT_DESK, R.KABID_PELAYANAN, R.KEPALA_DINAS)
 RECAP_ROLES = (R.KETUA_PELAKSANA_HARIAN, R.KABID_PEMANFAATAN, R.KEPALA_DINAS)

@@ -12,7 +12,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Literal
 
-from .errors import InvalidInput
+from desktop.services.errors import InvalidInput
 
 NIK_LENGTH = 16
 _ASCII_DIGITS = frozenset("0123456789")

@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from peewee import JOIN
 
 from desktop.models import IncomingLetter, Nagari, ServiceRecord, SopCase
-
-from . import audit
-from . import roles as R
-from .auth import require_role
-from .record_query import nik_condition, record_scope
-from .session import Session
-from .validation import clean_text
+from desktop.services.office import roles as R
+from desktop.services.security import audit
+from desktop.services.security.auth import require_role
+from desktop.services.session import Session
+from desktop.services.sijarla.record_query import nik_condition, record_scope
+from desktop.services.validation import clean_text
 
 PEOPLE_ROLES = (R.KETUA_TIM, R.ANGGOTA_TIM, R.KETUA_PELAKSANA_HARIAN, R.KABID_PELAYANAN, R.KEPALA_DINAS)
 

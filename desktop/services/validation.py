@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .errors import InvalidInput
+from desktop.services.errors import InvalidInput
 
 _USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{2,39}", re.ASCII)
 _ALLOWED_CONTROLS_MULTILINE = {"\n", "\t"}

@@ -21,13 +21,12 @@ from desktop.models import (
     db,
     migrations,
 )
-
-from . import audit
-from .bootstrap import OpenedDatabase, open_database
-from .demo import DemoLogin, build_demo
-from .errors import DatabaseUnavailable
-from .roles import ROLE_ORDER, RoleInfo
-from .session import Session
+from desktop.services.bootstrap import OpenedDatabase, open_database
+from desktop.services.demo.office import DemoLogin, build_demo
+from desktop.services.errors import DatabaseUnavailable
+from desktop.services.office.roles import ROLE_ORDER, RoleInfo
+from desktop.services.security import audit
+from desktop.services.session import Session
 
 GENERIC_AGENCY = "Dinas Kependudukan dan Pencatatan Sipil"
 
@@ -162,7 +161,7 @@ def log_out(session: Session) -> None:
     """Record that the user logged out of this workstation."""
     with db.atomic():
         audit.record(session, "logout", "user", session.user_id)
-    from .db_logins import back_to_gate
+    from desktop.services.security.db_logins import back_to_gate
 
     back_to_gate()  # on a secured server: the next login starts from the gate again
 

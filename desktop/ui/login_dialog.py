@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
-from desktop.services import auth, workspace
-from desktop.services.demo import DEMO_PASSWORD, DemoLogin
+from desktop.services import workspace
+from desktop.services.demo.office import DEMO_PASSWORD, DemoLogin
 from desktop.services.errors import DomainError
+from desktop.services.security import auth
 from desktop.services.session import Session
 from desktop.ui import theme
 from desktop.ui.widgets.cards import section_label

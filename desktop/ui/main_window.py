@@ -15,8 +15,10 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from desktop import __version__
-from desktop.services import roles, worklists, workspace
+from desktop.services import workspace
+from desktop.services.office import roles
 from desktop.services.session import Session
+from desktop.services.sop import worklists
 from desktop.ui import settings
 from desktop.ui.tabs import tabs_for
 from desktop.ui.tabs.base import RoleTab

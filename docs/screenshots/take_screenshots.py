@@ -20,8 +20,9 @@ WIDTH, HEIGHT = 1280, 800
 def main(out_dir: Path) -> int:
     os.environ["DINAS_DESK_DATA_DIR"] = tempfile.mkdtemp(prefix="dinas-desk-screens-")
     from desktop.app import create_application
-    from desktop.services import auth, workspace
-    from desktop.services.demo import DEMO_PASSWORD
+    from desktop.services import workspace
+    from desktop.services.demo.office import DEMO_PASSWORD
+    from desktop.services.security import auth
     from desktop.ui.login_dialog import LoginDialog
     from desktop.ui.main_window import MainWindow
 

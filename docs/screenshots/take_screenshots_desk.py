@@ -43,8 +43,8 @@ def main(out_dir: Path) -> int:
 
 
 def _window(app, username: str):
-    from desktop.services import auth
-    from desktop.services.demo import DEMO_PASSWORD
+    from desktop.services.demo.office import DEMO_PASSWORD
+    from desktop.services.security import auth
     from desktop.ui.main_window import MainWindow
 
     window = MainWindow(auth.login(username, DEMO_PASSWORD))
@@ -119,9 +119,11 @@ def _search(app, path: Path) -> None:
 
 
 def _case_detail(app, path: Path) -> None:
-    from desktop.services import auth, case_view, documents
-    from desktop.services.demo import DEMO_PASSWORD
+    from desktop.services import case_view
+    from desktop.services.demo.office import DEMO_PASSWORD
+    from desktop.services.documents import issue as documents
     from desktop.services.search import search
+    from desktop.services.security import auth
     from desktop.ui.dialogs.case_detail_dialog import CaseDetailDialog
 
     kadis = auth.login("kadis", DEMO_PASSWORD)

@@ -22,8 +22,10 @@ WIDTH, HEIGHT = 1280, 800
 def main(out_dir: Path) -> int:
     os.environ["DINAS_DESK_DATA_DIR"] = tempfile.mkdtemp(prefix="dinas-desk-screens-")
     from desktop.app import create_application
-    from desktop.services import auth, sop_view, workspace
-    from desktop.services.demo import DEMO_PASSWORD
+    from desktop.services import workspace
+    from desktop.services.demo.office import DEMO_PASSWORD
+    from desktop.services.security import auth
+    from desktop.services.sop import view as sop_view
 
     app = create_application()
     workspace.open_fresh_demo()
@@ -49,7 +51,7 @@ def _innovation_shots(app, login, out_dir: Path) -> None:
     _save(app, window, out_dir / "inovasi-list.png")
 
     # The window other tabs open (open_innovation): the Kabid Pemanfaatan's review, one step late.
-    from desktop.services import inovasi
+    from desktop.services.inovasi import steps as inovasi
     from desktop.ui.tabs.inovasi_panel import open_innovation
 
     late = next(r for r in inovasi.list_innovations(step="telaah_kabid"))
@@ -61,7 +63,7 @@ def _innovation_shots(app, login, out_dir: Path) -> None:
 
 def _innovation_role_shots(app, login, out_dir: Path) -> None:
     """The Pejabat Struktural and Pelaksana Teknis tabs, each on the innovation waiting for it."""
-    from desktop.services import inovasi
+    from desktop.services.inovasi import steps as inovasi
     from desktop.ui.main_window import MainWindow
 
     # The Sekretaris holds only the pejabat struktural role: the first discussion waits for him.

@@ -55,8 +55,8 @@ class Shots:
             time.sleep(0.02)
 
     def window(self, username: str, role: str):
-        from desktop.services import auth
-        from desktop.services.demo import DEMO_PASSWORD
+        from desktop.services.demo.office import DEMO_PASSWORD
+        from desktop.services.security import auth
         from desktop.ui.main_window import MainWindow
 
         window = MainWindow(auth.login(username, DEMO_PASSWORD))
@@ -149,9 +149,9 @@ class Shots:
     # --- Kabid Pemanfaatan Data -----------------------------------------------------------------
 
     def kabid(self) -> None:
-        from desktop.services import recap
-        from desktop.services.auth import login
-        from desktop.services.demo import DEMO_PASSWORD
+        from desktop.services.demo.office import DEMO_PASSWORD
+        from desktop.services.security.auth import login
+        from desktop.services.sijarla import recap
 
         kph = login("kph", DEMO_PASSWORD)
         today = dt.date.today()
@@ -171,7 +171,7 @@ def broken_spreadsheet(path: Path) -> Path:
     """A team's file with the usual mistakes: a short NIK, an unknown service, a missing reason."""
     from openpyxl import Workbook
 
-    from desktop.services.demo_cases import HEADER
+    from desktop.services.demo.sijarla_cases import HEADER
 
     day = dt.date.today().isoformat()
     code = "13.02.10.2005"  # any nagari code of the office's kabupaten

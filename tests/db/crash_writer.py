@@ -20,9 +20,11 @@ os.environ.setdefault("DINAS_DESK_FAST_HASH", "1")
 
 from desktop.models import PreparationCheck, SopCase, Team, User, db  # noqa: E402
 from desktop.models.connection import sqlite_url  # noqa: E402
-from desktop.services import bootstrap, service_records, sijarla  # noqa: E402
-from desktop.services.auth import session_for  # noqa: E402
-from desktop.services.demo import DEMO_PASSWORD, create_office, create_people  # noqa: E402
+from desktop.services import bootstrap
+from desktop.services.demo.office import DEMO_PASSWORD, create_office, create_people  # noqa: E402
+from desktop.services.security.auth import session_for  # noqa: E402
+from desktop.services.sijarla import service_records
+from desktop.services.sijarla import steps as sijarla  # noqa: E402
 
 NIKS = ("1302034507510002", "1302031203800011", "1302035507900002")
 

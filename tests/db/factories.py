@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop.models import Nagari, ServiceCategory, Team, User, db
-from desktop.services import sijarla
-from desktop.services.admin import OfficeDraft
-from desktop.services.auth import session_for
-from desktop.services.demo import DEMO_PASSWORD, create_office, create_people
-from desktop.services.reference import ensure_reference_data
+from desktop.services.demo.office import DEMO_PASSWORD, create_office, create_people
+from desktop.services.office.admin import OfficeDraft
+from desktop.services.office.reference_defaults import ensure_reference_data
+from desktop.services.security.auth import session_for
+from desktop.services.sijarla import steps as sijarla
 
 PASSWORD = DEMO_PASSWORD
 

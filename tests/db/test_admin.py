@@ -12,7 +12,6 @@ import pytest
 
 from desktop import config
 from desktop.models import AuditLog, Holiday, Nagari, Office, User, connection
-from desktop.services import admin, auth, backups, reference_data, workstation
 from desktop.services.errors import (
     AuthenticationFailed,
     InvalidInput,
@@ -20,7 +19,9 @@ from desktop.services.errors import (
     StaleRecord,
     WorkflowError,
 )
-from desktop.services.users import NewUser
+from desktop.services.office import admin, backups, reference_data, workstation
+from desktop.services.office.users import NewUser
+from desktop.services.security import auth
 from tests.conftest import free_port
 
 from .factories import make_office, office_draft, session

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from desktop.models import AuditLog
-from desktop.services import audit_log
-from desktop.services.audit_log import AuditFilter
 from desktop.services.errors import InvalidInput, PermissionDenied
+from desktop.services.security import audit_log
+from desktop.services.security.audit_log import AuditFilter
 
 from .factories import make_office, session
 

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from desktop.models import AuditLog, User
-from desktop.services import auth
 from desktop.services.errors import AuthenticationFailed
+from desktop.services.security import auth
 
 from .factories import PASSWORD, make_office
 

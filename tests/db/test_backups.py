@@ -17,7 +17,6 @@ import pytest
 
 from desktop import config
 from desktop.models import AuditLog, IncomingLetter, connection, db, migrations
-from desktop.services import backups, sijarla
 from desktop.services.errors import (
     DatabaseUnavailable,
     DomainError,
@@ -25,6 +24,8 @@ from desktop.services.errors import (
     PermissionDenied,
     WorkflowError,
 )
+from desktop.services.office import backups
+from desktop.services.sijarla import steps as sijarla
 
 from .factories import letter_draft, make_office, session
 

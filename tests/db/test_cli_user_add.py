@@ -11,9 +11,9 @@ import pytest
 
 from desktop.models import User
 from desktop.services.errors import AuthenticationFailed, PermissionDenied
-from desktop.services.reference import ensure_reference_data
-from desktop.services.roles import ADMINISTRATOR, KEPALA_DINAS
-from desktop.services.users import NewUser, add_user_by_command
+from desktop.services.office.reference_defaults import ensure_reference_data
+from desktop.services.office.roles import ADMINISTRATOR, KEPALA_DINAS
+from desktop.services.office.users import NewUser, add_user_by_command
 
 FIRST = NewUser("admin.kantor", "Rina Marlina", "rahasia-kantor-1", (ADMINISTRATOR,))
 SIGNER = NewUser("kadis.baru", "Kepala Baru", "rahasia-kadis-1", (ADMINISTRATOR, KEPALA_DINAS))

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from desktop.models import Nagari, Role, ServiceRecord, SopCase, UserRole
-from desktop.services import inovasi
-from desktop.services.demo import build_demo
-from desktop.services.reference import ensure_reference_data
-from desktop.services.roles import BUILTIN_ROLES
-from desktop.services.workflow import builtin_sops, sla_status
+from desktop.services.demo.office import build_demo
+from desktop.services.inovasi import steps as inovasi
+from desktop.services.office.reference_defaults import ensure_reference_data
+from desktop.services.office.roles import BUILTIN_ROLES
+from desktop.services.sop.workflow import builtin_sops, sla_status
 
 pytestmark = pytest.mark.usefixtures("database")
 

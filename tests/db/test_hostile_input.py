@@ -52,10 +52,14 @@ from desktop.models import (
     db,
 )
 from desktop.sections import section_map
-from desktop.services import auth, inovasi, recap, search, service_records, sijarla
-from desktop.services import roles as R
+from desktop.services import search
 from desktop.services.errors import AuthenticationFailed, DomainError, InvalidInput
-from desktop.services.users import NewUser, add_user
+from desktop.services.inovasi import steps as inovasi
+from desktop.services.office import roles as R
+from desktop.services.office.users import NewUser, add_user
+from desktop.services.security import auth
+from desktop.services.sijarla import recap, service_records
+from desktop.services.sijarla import steps as sijarla
 
 from .factories import PASSWORD, letter_draft, make_office, nagari, session, team
 from .test_permissions import at_step

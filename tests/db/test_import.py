@@ -9,8 +9,8 @@ import pytest
 from openpyxl import Workbook
 
 from desktop.models import AuditLog, ServiceRecord
-from desktop.services import service_records
 from desktop.services.errors import InvalidInput
+from desktop.services.sijarla import service_records
 
 from .factories import make_office, nagari, session
 from .test_permissions import at_step

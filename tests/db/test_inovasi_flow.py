@@ -19,8 +19,8 @@ from desktop.models import (
     OutputLog,
     SopCase,
 )
-from desktop.services import inovasi
 from desktop.services.errors import InvalidInput, PermissionDenied, StaleRecord, WorkflowError
+from desktop.services.inovasi import steps as inovasi
 
 from .factories import make_office, session
 

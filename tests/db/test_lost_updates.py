@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 import pytest
 
 from desktop.models import AuditLog, CaseStep, Disposition, PreparationCheck, SopCase, db
-from desktop.services import roles as R
-from desktop.services import sijarla
 from desktop.services.errors import StaleRecord, WorkflowError
-from desktop.services.users import NewUser, add_user
+from desktop.services.office import roles as R
+from desktop.services.office.users import NewUser, add_user
+from desktop.services.sijarla import steps as sijarla
 
 from .factories import PASSWORD, make_office, session, team
 from .test_permissions import at_step

@@ -9,8 +9,8 @@ import pytest
 
 from desktop.models import NumberingPattern, db
 from desktop.services.errors import InvalidInput
-from desktop.services.numbering import take_number, validate_pattern
-from desktop.services.reference import ensure_reference_data
+from desktop.services.office.numbering import take_number, validate_pattern
+from desktop.services.office.reference_defaults import ensure_reference_data
 
 pytestmark = pytest.mark.usefixtures("database")
 

@@ -22,10 +22,11 @@ from desktop.models import (
     Team,
     TeamMember,
 )
-from desktop.services import recap, service_records, sijarla
-from desktop.services import roles as R
 from desktop.services.errors import PermissionDenied
-from desktop.services.users import NewUser, add_user
+from desktop.services.office import roles as R
+from desktop.services.office.users import NewUser, add_user
+from desktop.services.sijarla import recap, service_records
+from desktop.services.sijarla import steps as sijarla
 
 from .factories import PASSWORD, letter_draft, make_office, nagari, session, team
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 import pytest
 
-from desktop.services import inovasi
 from desktop.services.errors import PermissionDenied
-from desktop.services.workflow import builtin_sops
+from desktop.services.inovasi import steps as inovasi
+from desktop.services.sop.workflow import builtin_sops
 
 from .factories import make_office, session
 from .test_inovasi_flow import MON, clear_calendar, first_discussion, idea, people

@@ -21,8 +21,8 @@ import pytest
 import desktop.services
 from desktop.models import AuditLog, User, connection, db, pg_security
 from desktop.models.resilience import ResilientPostgresqlDatabase
-from desktop.services import db_logins
-from desktop.services.reference import ensure_reference_data
+from desktop.services.office.reference_defaults import ensure_reference_data
+from desktop.services.security import db_logins
 from tests.conftest import PgServer, _pg_template
 from tests.db import test_inovasi_flow, test_sijarla_flow
 
@@ -84,8 +84,8 @@ class PerUserConnections:
 
 
 def _service_modules():
-    for info in pkgutil.iter_modules(desktop.services.__path__):
-        yield __import__(f"desktop.services.{info.name}", fromlist=["_"])
+    for info in pkgutil.walk_packages(desktop.services.__path__, "desktop.services."):
+        yield __import__(info.name, fromlist=["_"])
 
 
 @pytest.fixture

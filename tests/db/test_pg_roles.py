@@ -17,8 +17,9 @@ import psycopg2.errors
 import pytest
 
 from desktop.models import User, connection, db, pg_security
-from desktop.services import db_logins, demo
-from desktop.services.reference import ensure_reference_data
+from desktop.services.demo import office as demo
+from desktop.services.office.reference_defaults import ensure_reference_data
+from desktop.services.security import db_logins
 from tests.conftest import PgServer, _pg_template
 
 PASSWORD = demo.DEMO_PASSWORD
@@ -65,7 +66,7 @@ def secured(pg_server: PgServer) -> Iterator[Secured]:
         demo.build_demo(dt.date.today())
         result = db_logins.secure_database(GATE_PASSWORD, {u.username: PASSWORD for u in User.select()})
         assert result.without_password == ()
-        from desktop.services.auth import ordered_role_codes
+        from desktop.services.security.auth import ordered_role_codes
 
         roles = {u.username: ordered_role_codes(u.id) for u in User.select()}
     finally:
@@ -382,7 +383,8 @@ def test_login_administration_and_the_gate_are_for_their_roles_only(secured: Sec
 def test_the_users_own_login_goes_to_the_gates_hostaddr(secured: Secured):
     """A URL naming the server by a name no resolver knows (the one on its certificate, say) and its
     address in hostaddr: the user's own login after the gate goes to that address too."""
-    from desktop.services import auth, bootstrap, workspace
+    from desktop.services import bootstrap, workspace
+    from desktop.services.security import auth
 
     gate_url = (
         f"postgresql://{pg_security.gate_role(secured.prefix)}:{GATE_PASSWORD}"
@@ -400,8 +402,9 @@ def test_the_users_own_login_goes_to_the_gates_hostaddr(secured: Secured):
 
 def test_the_app_logs_in_through_the_gate_as_the_users_own_role(secured: Secured):
     """auth.login on the gate connection: lockout counted by the gate, then the user's own login."""
-    from desktop.services import auth, bootstrap, workspace
+    from desktop.services import bootstrap, workspace
     from desktop.services.errors import AuthenticationFailed
+    from desktop.services.security import auth
 
     gate_url = (
         f"postgresql://{pg_security.gate_role(secured.prefix)}:{GATE_PASSWORD}"
@@ -504,7 +507,9 @@ def test_db_secure_command_gives_the_named_administrator_a_login(
 def test_the_users_page_shows_each_accounts_own_postgresql_login(secured: Secured):
     """The administrator sees, per account, whether its PostgreSQL login exists, is enabled and has the
     account's roles as groups; a login changed behind the app's back shows as out of step."""
-    from desktop.services import admin, auth, bootstrap
+    from desktop.services import bootstrap
+    from desktop.services.office import admin
+    from desktop.services.security import auth
 
     gate_url = (
         f"postgresql://{pg_security.gate_role(secured.prefix)}:{GATE_PASSWORD}"

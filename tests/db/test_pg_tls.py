@@ -23,9 +23,10 @@ import pytest
 
 from desktop.errors import DatabaseUnavailable
 from desktop.models import User, connection, db, pg_security
-from desktop.services import auth, bootstrap, db_logins, tls_policy, workspace
-from desktop.services.auth import session_for
-from desktop.services.demo import DEMO_PASSWORD
+from desktop.services import bootstrap, workspace
+from desktop.services.demo.office import DEMO_PASSWORD
+from desktop.services.security import auth, db_logins, tls_policy
+from desktop.services.security.auth import session_for
 from tests.conftest import PgServer, _Runner, _start_postgres, _stop_postgres, _tail
 from tests.db.factories import make_office
 

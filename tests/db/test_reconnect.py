@@ -15,9 +15,9 @@ import uuid
 import pytest
 
 from desktop.models import IncomingLetter, SopCase, connection, db
-from desktop.services import sijarla
 from desktop.services.errors import DatabaseUnavailable
-from desktop.services.worklists import worklist
+from desktop.services.sijarla import steps as sijarla
+from desktop.services.sop.worklists import worklist
 
 from ..conftest import _pg_template
 from .factories import letter_draft, make_office, session

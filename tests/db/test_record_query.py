@@ -24,9 +24,9 @@ from desktop.models import (
     User,
     db,
 )
-from desktop.services import recap, recap_export, record_query
 from desktop.services.errors import InvalidInput, NotFound, PermissionDenied
-from desktop.services.record_query import RecordFilter, RecordSort
+from desktop.services.sijarla import recap, recap_export, record_query
+from desktop.services.sijarla.record_query import RecordFilter, RecordSort
 
 from .factories import make_office, session, team
 from .test_permissions import at_step
@@ -407,7 +407,7 @@ def test_pdf_of_a_recap_through_the_documents_service_or_a_reason(few, monkeypat
     real_import = recap_export.importlib.import_module
 
     def without_documents(name, *args):
-        if name == "desktop.services.documents":
+        if name == "desktop.services.documents.issue":
             raise ImportError(name)
         return real_import(name, *args)
 

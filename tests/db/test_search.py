@@ -7,8 +7,9 @@ import json
 import pytest
 
 from desktop.models import AuditLog
-from desktop.services import record_query, search, service_records
+from desktop.services import search
 from desktop.services.errors import InvalidInput
+from desktop.services.sijarla import record_query, service_records
 
 from .factories import make_office, session
 from .test_permissions import at_step, record_draft

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from desktop.models import AuditLog, Office, User
-from desktop.services import auth, session_lock
 from desktop.services.errors import AuthenticationFailed
+from desktop.services.security import auth, session_lock
 
 from .factories import PASSWORD, make_office, session
 

@@ -20,8 +20,9 @@ from desktop.models import (
     ServiceRecord,
     SopCase,
 )
-from desktop.services import recap, service_records, sijarla
 from desktop.services.errors import AuthenticationFailed, InvalidInput, StaleRecord, WorkflowError
+from desktop.services.sijarla import recap, service_records
+from desktop.services.sijarla import steps as sijarla
 
 from .factories import PASSWORD, letter_draft, make_office, nagari, session, team
 

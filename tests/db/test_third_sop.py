@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 
 from desktop.models import CaseStep, Role, SopCase, User, db
-from desktop.services import workflow
-from desktop.services.auth import session_for
 from desktop.services.errors import PermissionDenied, WorkflowError
-from desktop.services.reference import ensure_reference_data
-from desktop.services.sop_definition import load_sop
-from desktop.services.users import NewUser, add_user
-from desktop.services.worklists import worklist
+from desktop.services.office.reference_defaults import ensure_reference_data
+from desktop.services.office.users import NewUser, add_user
+from desktop.services.security.auth import session_for
+from desktop.services.sop import workflow
+from desktop.services.sop.definition import load_sop
+from desktop.services.sop.worklists import worklist
 
 pytestmark = pytest.mark.usefixtures("database")
 THIRD = Path(__file__).parent.parent / "unit" / "sop" / "test_third_sop.toml"

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from desktop.services import roles as R
-from desktop.services import sijarla
 from desktop.services.errors import PermissionDenied
-from desktop.services.worklists import pending_counts, worklist
+from desktop.services.office import roles as R
+from desktop.services.sijarla import steps as sijarla
+from desktop.services.sop.worklists import pending_counts, worklist
 
 from .factories import letter_draft, make_office, session
 from .test_permissions import at_step

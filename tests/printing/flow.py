@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from desktop.models import Disposition, PreparationCheck, Report, SopCase
-from desktop.services import recap, service_records, sijarla
+from desktop.services.sijarla import recap, service_records
+from desktop.services.sijarla import steps as sijarla
 from tests.db.factories import PASSWORD, letter_draft, make_office, nagari, session, team
 
 NIK_LANSIA = "1302034507510002"

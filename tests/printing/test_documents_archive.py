@@ -23,9 +23,10 @@ from desktop.models import (
 from desktop.printing.data import verification_qr_text
 from desktop.printing.receipts import PRINTERS
 from desktop.printing.sinks import NetworkSink
-from desktop.services import documents, sijarla
-from desktop.services.documents import CODE_ALPHABET, PrinterUnavailable
+from desktop.services.documents import issue as documents
+from desktop.services.documents.issue import CODE_ALPHABET, PrinterUnavailable
 from desktop.services.errors import DomainError, NotFound, PermissionDenied, WorkflowError
+from desktop.services.sijarla import steps as sijarla
 from tests.db.factories import session, team
 
 from .escpos_decode import decode

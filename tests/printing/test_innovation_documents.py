@@ -8,8 +8,9 @@ import pytest
 
 from desktop.models import InnovationDocument, IssuedDocument, User
 from desktop.printing.data import verification_qr_text
-from desktop.services import documents, inovasi
+from desktop.services.documents import issue as documents
 from desktop.services.errors import PermissionDenied
+from desktop.services.inovasi import steps as inovasi
 from tests.db.factories import make_office, session
 from tests.db.test_inovasi_flow import clear_calendar, day, first_discussion, people, to_first_discussion
 

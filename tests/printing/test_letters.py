@@ -244,7 +244,7 @@ def test_app_start_does_not_import_reportlab_platypus():
     code = (
         "import sys\n"
         "import desktop.printing.letters, desktop.printing.receipts, desktop.printing.sinks\n"
-        "import desktop.services.documents\n"
+        "import desktop.services.documents.issue\n"
         "heavy = [m for m in sys.modules if m.startswith(('reportlab.platypus', 'escpos'))]\n"
         "assert not heavy, heavy\n"
     )

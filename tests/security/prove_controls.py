@@ -22,7 +22,7 @@ import tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PG = "desktop/models/pg_security.py"
 MIG = "desktop/models/migrations.py"
-DOC = "desktop/services/documents.py"
+DOC = "desktop/services/documents/issue.py"
 T = "tests/security/test_attacks.py"
 CONTROLS = [
     (
@@ -183,7 +183,7 @@ CONTROLS = [
     ),
     (
         "C13 signature password counted",
-        "desktop/services/auth.py",
+        "desktop/services/security/auth.py",
         '        refusal = _fail_session(User.get_by_id(actor.user_id), now(), "konfirmasi_sandi_gagal")',
         '        refusal = AuthenticationFailed("x")',
         "tests/security/test_signature_password.py",
@@ -204,7 +204,7 @@ CONTROLS = [
     ),
     (
         "C15 service check in admin.set_roles",
-        "desktop/services/admin.py",
+        "desktop/services/office/admin.py",
         "        if user.id == actor.user_id and set(wanted) - before:",
         "        if False:",
         T + "::test_no_login_gives_itself_a_signing_function",

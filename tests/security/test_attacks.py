@@ -39,9 +39,14 @@ from desktop.models import (
     db,
     pg_security,
 )
-from desktop.services import admin, case_view, db_logins, documents, recap, service_records, sijarla
-from desktop.services.auth import role_codes
+from desktop.services import case_view
+from desktop.services.documents import issue as documents
 from desktop.services.errors import NotFound, PermissionDenied
+from desktop.services.office import admin
+from desktop.services.security import db_logins
+from desktop.services.security.auth import role_codes
+from desktop.services.sijarla import recap, service_records
+from desktop.services.sijarla import steps as sijarla
 from tests.conftest import PgServer
 from tests.db.factories import PASSWORD, letter_draft, make_office, session, team
 from tests.db.test_pg_per_user_flow import PerUserConnections

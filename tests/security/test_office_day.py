@@ -23,7 +23,10 @@ from desktop.models import (
     SopCase,
     User,
 )
-from desktop.services import case_view, documents, recap, service_records, sijarla
+from desktop.services import case_view
+from desktop.services.documents import issue as documents
+from desktop.services.sijarla import recap, service_records
+from desktop.services.sijarla import steps as sijarla
 from tests.db import test_inovasi_flow
 from tests.db.factories import PASSWORD, letter_draft, make_office, session, team
 from tests.db.test_pg_per_user_flow import PerUserConnections

@@ -8,8 +8,8 @@ import psycopg2
 import pytest
 
 from desktop.models import connection, db, pg_security
-from desktop.services import db_logins
-from desktop.services.reference import ensure_reference_data
+from desktop.services.office.reference_defaults import ensure_reference_data
+from desktop.services.security import db_logins
 from tests.conftest import PgServer, _pg_template
 from tests.db.factories import PASSWORD, make_office
 

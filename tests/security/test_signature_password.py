@@ -12,8 +12,8 @@ import datetime as dt
 import pytest
 
 from desktop.models import AuditLog, Disposition, User
-from desktop.services import sijarla
 from desktop.services.errors import AuthenticationFailed
+from desktop.services.sijarla import steps as sijarla
 from tests.db.factories import PASSWORD, letter_draft, make_office, session, team
 from tests.db.test_pg_per_user_flow import PerUserConnections
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop.models import connection, migrations
-from desktop.services.reference import ensure_reference_data
+from desktop.services.office.reference_defaults import ensure_reference_data
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes (Windows: the profile's ACL)")
 

@@ -10,8 +10,8 @@ from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from desktop import config
-from desktop.services.demo import DemoLogin, create_office, create_people
-from desktop.services.reference import ensure_reference_data
+from desktop.services.demo.office import DemoLogin, create_office, create_people
+from desktop.services.office.reference_defaults import ensure_reference_data
 from tests.catalogues import messages
 
 

@@ -17,10 +17,12 @@ from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
 
 from desktop import config
 from desktop.models import AuditLog, Holiday
-from desktop.services import admin, auth, backups, reference_data, workspace, workstation
-from desktop.services.backups import BackupInfo
-from desktop.services.demo import DEMO_PASSWORD
+from desktop.services import workspace
+from desktop.services.demo.office import DEMO_PASSWORD
 from desktop.services.errors import AuthenticationFailed
+from desktop.services.office import admin, backups, reference_data, workstation
+from desktop.services.office.backups import BackupInfo
+from desktop.services.security import auth
 from desktop.ui import admin_settings
 from desktop.ui.dialogs.admin_user_dialog import AddUserDialog
 from desktop.ui.qtmodels import admin_tables

@@ -12,9 +12,10 @@ from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
 from PySide6.QtWidgets import QFileDialog
 
 from desktop.models import AuditLog
-from desktop.services import audit, auth, workspace
-from desktop.services.audit_log import AuditFilter
-from desktop.services.demo import DEMO_PASSWORD
+from desktop.services import workspace
+from desktop.services.demo.office import DEMO_PASSWORD
+from desktop.services.security import audit, auth
+from desktop.services.security.audit_log import AuditFilter
 from desktop.ui.qtmodels.audit_table import AuditTableModel
 from desktop.ui.tabs.administrator import AdministratorTab
 from desktop.ui.widgets.admin_audit import AuditLogPage

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 from desktop import app
 from desktop.models import migrations
-from desktop.services import auth
-from desktop.services.demo import DEMO_PASSWORD, DemoLogin
+from desktop.services.demo.office import DEMO_PASSWORD, DemoLogin
+from desktop.services.security import auth
 from desktop.ui.main_window import MainWindow
 
 

@@ -7,8 +7,9 @@ import datetime as dt
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QColor
 
-from desktop.services import auth, sijarla
-from desktop.services.demo import DEMO_PASSWORD
+from desktop.services.demo.office import DEMO_PASSWORD
+from desktop.services.security import auth
+from desktop.services.sijarla import steps as sijarla
 from desktop.ui.main_window import MainWindow
 from desktop.ui.widgets.sla import COLOURS, SLA_ROLE
 from tests.db import factories

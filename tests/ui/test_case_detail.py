@@ -8,11 +8,13 @@ import pytest
 from PySide6.QtCore import QThreadPool
 
 from desktop.models import AuditLog
-from desktop.services import auth, case_view, sijarla
+from desktop.services import case_view
 from desktop.services.case_view import AuditLine, StepRecord
-from desktop.services.demo import DEMO_PASSWORD
+from desktop.services.demo.office import DEMO_PASSWORD
 from desktop.services.errors import PermissionDenied
-from desktop.services.worklists import WorkEntry
+from desktop.services.security import auth
+from desktop.services.sijarla import steps as sijarla
+from desktop.services.sop.worklists import WorkEntry
 from desktop.ui.dialogs.case_detail_dialog import CaseDetailDialog
 from desktop.ui.qtmodels.case_tables import (
     CaseAuditTableModel,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.models import IncomingLetter
-from desktop.services import documents
+from desktop.services.documents import issue as documents
 from desktop.ui.dialogs.document_viewer import DocumentViewerDialog
 from desktop.ui.dialogs.verify_dialog import VerifyDocumentDialog
 from tests.db.factories import session

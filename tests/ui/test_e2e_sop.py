@@ -39,8 +39,9 @@ from desktop.models import (
     SopCase,
     User,
 )
-from desktop.services import inovasi, sijarla
-from desktop.services.demo import DEMO_PASSWORD
+from desktop.services.demo.office import DEMO_PASSWORD
+from desktop.services.inovasi import steps as inovasi
+from desktop.services.sijarla import steps as sijarla
 from desktop.ui.dialogs.innovation_idea_dialog import IdeaDialog
 from desktop.ui.dialogs.password_dialog import PasswordDialog
 from desktop.ui.dialogs.team_report import ReportDialog

@@ -16,9 +16,10 @@ from collections.abc import Iterator
 import pytest
 
 from desktop.models import AuditLog, connection, db, pg_security
-from desktop.services import db_logins, workspace
-from desktop.services.demo import create_office, create_people
-from desktop.services.reference import ensure_reference_data
+from desktop.services import workspace
+from desktop.services.demo.office import create_office, create_people
+from desktop.services.office.reference_defaults import ensure_reference_data
+from desktop.services.security import db_logins
 from tests.conftest import PgServer, _pg_template
 from tests.ui import test_e2e_sop
 from tests.ui.test_e2e_sop import _windows  # noqa: F401 (autouse fixture)

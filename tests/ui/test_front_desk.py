@@ -9,8 +9,9 @@ from PySide6.QtCore import QDate, QMimeData, QPoint, QPointF, Qt, QThreadPool, Q
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from desktop.models import Attachment, IncomingLetter, RequestedService, SopCase
-from desktop.services import auth, sijarla
-from desktop.services.demo import DEMO_PASSWORD
+from desktop.services.demo.office import DEMO_PASSWORD
+from desktop.services.security import auth
+from desktop.services.sijarla import steps as sijarla
 from desktop.ui.dialogs.letter_document_dialog import LetterDocumentDialog
 from desktop.ui.dialogs.letter_resubmit_dialog import LetterResubmitDialog, ResubmitRequest
 from desktop.ui.main_window import MainWindow

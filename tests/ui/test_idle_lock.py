@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.models import AuditLog, User
-from desktop.services import auth
-from desktop.services.demo import DEMO_PASSWORD
+from desktop.services.demo.office import DEMO_PASSWORD
+from desktop.services.security import auth
 from desktop.ui.main_window import MainWindow
 
 WAIT = 15_000

@@ -9,9 +9,11 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
 
 from desktop.models import Holiday, SopCase
-from desktop.services import auth, inovasi, workspace
-from desktop.services.demo import DEMO_PASSWORD
-from desktop.services.workdays import WorkCalendar
+from desktop.services import workspace
+from desktop.services.demo.office import DEMO_PASSWORD
+from desktop.services.inovasi import steps as inovasi
+from desktop.services.security import auth
+from desktop.services.sop.workdays import WorkCalendar
 from desktop.ui.dialogs.innovation_idea_dialog import IdeaDialog
 from desktop.ui.qtmodels.innovation_table import InnovationTableModel
 from desktop.ui.tabs.inovasi_panel import InnovationDialog, InnovationPanel, open_innovation

@@ -7,8 +7,9 @@ import datetime as dt
 from PySide6.QtCore import Qt, QThreadPool
 
 from desktop.models import Disposition, SopCase
-from desktop.services import auth, sijarla
-from desktop.services.demo import DEMO_PASSWORD
+from desktop.services.demo.office import DEMO_PASSWORD
+from desktop.services.security import auth
+from desktop.services.sijarla import steps as sijarla
 from desktop.ui.dialogs.disposition_return_dialog import ReturnReasonDialog
 from desktop.ui.dialogs.letter_document_dialog import LetterDocumentDialog
 from desktop.ui.dialogs.password_dialog import PasswordDialog

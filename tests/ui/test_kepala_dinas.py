@@ -8,8 +8,10 @@ from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from desktop.models import AssignmentLetter, AssignmentMember, Recap, SopCase
-from desktop.services import auth, recap, sijarla
-from desktop.services.demo import DEMO_PASSWORD
+from desktop.services.demo.office import DEMO_PASSWORD
+from desktop.services.security import auth
+from desktop.services.sijarla import recap
+from desktop.services.sijarla import steps as sijarla
 from desktop.ui.dialogs.password_dialog import PasswordDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.tabs import kepala_dinas

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.services import sijarla
+from desktop.services.sijarla import steps as sijarla
 from desktop.ui.widgets import labels
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop.services.auth import MAX_FAILED_LOGINS
-from desktop.services.demo import DEMO_PASSWORD
+from desktop.services.demo.office import DEMO_PASSWORD
+from desktop.services.security.auth import MAX_FAILED_LOGINS
 from desktop.ui.login_dialog import LoginDialog
 
 

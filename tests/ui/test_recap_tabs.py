@@ -12,10 +12,12 @@ from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from desktop.models import Recap
-from desktop.services import auth, recap, recap_export, service_records, sijarla
-from desktop.services.demo import DEMO_PASSWORD
-from desktop.services.recap import Period, RecapFigures
-from desktop.services.service_records import RowError
+from desktop.services.demo.office import DEMO_PASSWORD
+from desktop.services.security import auth
+from desktop.services.sijarla import recap, recap_export, service_records
+from desktop.services.sijarla import steps as sijarla
+from desktop.services.sijarla.recap import Period, RecapFigures
+from desktop.services.sijarla.service_records import RowError
 from desktop.ui.dialogs import recap_save
 from desktop.ui.main_window import MainWindow
 from desktop.ui.qtmodels.recap_table import RecapTableModel

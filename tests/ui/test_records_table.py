@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from desktop.models import ServiceRecord, db
-from desktop.services import record_query
-from desktop.services.record_query import RecordFilter, RecordSort
+from desktop.services.sijarla import record_query
+from desktop.services.sijarla.record_query import RecordFilter, RecordSort
 from desktop.ui.qtmodels.records_table import COLUMN_INDEX, COLUMNS, RecordsTableModel
 from desktop.ui.widgets.records_view import RecordsBrowser, RecordsTableView
 from tests.db.factories import session

@@ -84,10 +84,11 @@ def probe(squeeze: bool) -> dict:
     from PySide6.QtCore import QThreadPool
 
     from desktop.app import create_application
-    from desktop.services import auth, workspace
-    from desktop.services import roles as R
-    from desktop.services.demo import DEMO_PASSWORD
-    from desktop.services.users import NewUser, add_user
+    from desktop.services import workspace
+    from desktop.services.demo.office import DEMO_PASSWORD
+    from desktop.services.office import roles as R
+    from desktop.services.office.users import NewUser, add_user
+    from desktop.services.security import auth
     from desktop.ui.main_window import MainWindow
 
     app = create_application()

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QThreadPool
 
-from desktop.services import auth, service_records, sijarla
-from desktop.services.demo import DEMO_PASSWORD
+from desktop.services.demo.office import DEMO_PASSWORD
 from desktop.services.search import SearchHit
+from desktop.services.security import auth
+from desktop.services.sijarla import service_records
+from desktop.services.sijarla import steps as sijarla
 from desktop.ui.main_window import MainWindow
 from desktop.ui.qtmodels.search_results import SearchResultsTableModel
 from tests.db import factories

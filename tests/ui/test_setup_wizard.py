@@ -15,10 +15,11 @@ from PySide6.QtWidgets import QApplication, QWizard
 
 from desktop import app, config
 from desktop.models import Office, User, connection, migrations
-from desktop.services import auth, first_start
-from desktop.services.reference import ensure_reference_data
-from desktop.services.roles import ADMINISTRATOR
-from desktop.services.users import NewUser, add_user
+from desktop.services.office import first_start
+from desktop.services.office.reference_defaults import ensure_reference_data
+from desktop.services.office.roles import ADMINISTRATOR
+from desktop.services.office.users import NewUser, add_user
+from desktop.services.security import auth
 from desktop.ui import setup_wizard
 from desktop.ui.main_window import MainWindow
 from desktop.ui.setup.office_page import TEXT_FIELDS

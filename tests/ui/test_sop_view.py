@@ -7,9 +7,13 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
 from PySide6.QtGui import QColor
 
-from desktop.services import auth, inovasi, sijarla, sop_view, workspace
-from desktop.services.demo import DEMO_PASSWORD
+from desktop.services import workspace
+from desktop.services.demo.office import DEMO_PASSWORD
 from desktop.services.errors import PermissionDenied
+from desktop.services.inovasi import steps as inovasi
+from desktop.services.security import auth
+from desktop.services.sijarla import steps as sijarla
+from desktop.services.sop import view as sop_view
 from desktop.ui.dialogs.sop_view_dialog import SopViewDialog
 from desktop.ui.tabs.pelaksana_teknis import PelaksanaTeknisTab
 from desktop.ui.widgets.sop_matrix import CURRENT_BG, DONE_BG, SopMatrixWidget

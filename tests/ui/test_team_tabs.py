@@ -12,9 +12,11 @@ from PySide6.QtCore import QDate, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop.models import ServiceRecord
-from desktop.services import auth, service_records, sijarla
-from desktop.services.demo import DEMO_PASSWORD
-from desktop.services.demo_cases import HEADER
+from desktop.services.demo.office import DEMO_PASSWORD
+from desktop.services.demo.sijarla_cases import HEADER
+from desktop.services.security import auth
+from desktop.services.sijarla import service_records
+from desktop.services.sijarla import steps as sijarla
 from desktop.ui.dialogs import records_import
 from desktop.ui.dialogs.records_import import ImportErrorsDialog
 from desktop.ui.dialogs.team_report import ReportDialog

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from desktop.config import resource_dir
-from desktop.services.roles import BUILTIN_ROLES
-from desktop.services.sop_definition import (
+from desktop.services.office.roles import BUILTIN_ROLES
+from desktop.services.sop.definition import (
     END,
     REJECTED,
     OutputDoc,

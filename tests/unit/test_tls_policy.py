@@ -6,8 +6,8 @@ import pytest
 
 from desktop import config
 from desktop.models.connection import DatabaseConfigError
-from desktop.services import tls_policy
-from desktop.services.db_logins import Server
+from desktop.services.security import tls_policy
+from desktop.services.security.db_logins import Server
 
 LOCAL = ["", "localhost", "LOCALHOST", "127.0.0.1", "127.1.2.3", "::1", "[::1]", "::ffff:127.0.0.1"]
 LOCAL += ["/var/run/postgresql", "/tmp", "@abstract"]

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from desktop.services.workdays import HolidayKind, WorkCalendar, default_holidays
+from desktop.services.sop.workdays import HolidayKind, WorkCalendar, default_holidays
 
 D = dt.date
 days_2026_2027 = st.dates(min_value=D(2026, 1, 1), max_value=D(2027, 12, 31))

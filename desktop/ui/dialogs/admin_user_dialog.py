@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import admin
-from desktop.services.admin import RoleChoice, UserRow
+from desktop.services.office import admin
+from desktop.services.office.admin import RoleChoice, UserRow
+from desktop.services.office.users import NewUser
 from desktop.services.session import Session
-from desktop.services.users import NewUser
 from desktop.ui.operations import message_for
 from desktop.ui.widgets.background import run_for
 from desktop.ui.widgets.forms import FORM_STYLESHEET, Banner, field_label, heading, muted, primary_button

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import case_view, documents
+from desktop.services import case_view
 from desktop.services.case_view import CaseDetail
+from desktop.services.documents import issue as documents
 from desktop.services.session import Session
 from desktop.ui.operations import message_for
 from desktop.ui.qtmodels.case_tables import (

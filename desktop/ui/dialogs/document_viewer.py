@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import documents
-from desktop.services.documents import IssuedDocumentInfo
+from desktop.services.documents import issue as documents
+from desktop.services.documents.issue import IssuedDocumentInfo
 from desktop.services.session import Session
 from desktop.ui.letter_printer import (
     LetterPrintError,

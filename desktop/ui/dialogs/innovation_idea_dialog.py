@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from desktop.services import inovasi
-from desktop.services.inovasi import InnovationSummary
+from desktop.services.inovasi import steps as inovasi
+from desktop.services.inovasi.steps import InnovationSummary
 from desktop.services.session import Session
 from desktop.ui.widgets.forms import heading, muted, primary_button
 from desktop.ui.widgets.innovation_fields import read_uploads

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import search, sijarla
+from desktop.services import search
 from desktop.services.session import Session
+from desktop.services.sijarla import steps as sijarla
 from desktop.ui.operations import message_for
 from desktop.ui.widgets.background import run_for
 from desktop.ui.widgets.forms import FORM_STYLESHEET, Banner, heading, muted, value_label

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import service_records
-from desktop.services.service_records import ImportResult
 from desktop.services.session import Session
+from desktop.services.sijarla import service_records
+from desktop.services.sijarla.service_records import ImportResult
 from desktop.ui import theme
 from desktop.ui.operations import Cancellation
 from desktop.ui.qtmodels.records_import_errors import ImportErrorsTableModel

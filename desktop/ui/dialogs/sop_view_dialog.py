@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
-from desktop.services import sop_view
 from desktop.services.session import Session
+from desktop.services.sop import view as sop_view
 from desktop.ui.widgets.sop_view_panel import SopViewPanel
 
 DEFAULT_SIZE = QSize(1240, 760)

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import documents
-from desktop.services.documents import VerificationResult
+from desktop.services.documents import issue as documents
+from desktop.services.documents.issue import VerificationResult
 from desktop.services.session import Session
 from desktop.ui.operations import message_for
 from desktop.ui.widgets.background import run_for

@@ -13,10 +13,10 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QColor
 
-from desktop.services import admin
-from desktop.services.admin import PatternRow, SignerRow, UserRow
-from desktop.services.backups import BackupInfo
-from desktop.services.reference_data import CodeItem, HolidayRow, JorongRow, NagariRow
+from desktop.services.office import admin
+from desktop.services.office.admin import PatternRow, SignerRow, UserRow
+from desktop.services.office.backups import BackupInfo
+from desktop.services.office.reference_data import CodeItem, HolidayRow, JorongRow, NagariRow
 from desktop.ui import theme
 from desktop.ui.qtmodels.base import ListTableModel
 

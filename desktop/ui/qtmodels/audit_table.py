@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 
-from desktop.services import audit_log
-from desktop.services.audit_log import AuditFilter, AuditLine
+from desktop.services.security import audit_log
+from desktop.services.security.audit_log import AuditFilter, AuditLine
 from desktop.services.session import Session
 from desktop.ui.operations import message_for
 from desktop.ui.qtmodels.base import PagedTableModel

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from desktop.services.inovasi import InnovationSummary
+from desktop.services.inovasi.steps import InnovationSummary
 from desktop.ui import theme
 
 COLUMNS: tuple[tuple[str, str], ...] = (

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
-from desktop.services.service_records import RowError
+from desktop.services.sijarla.service_records import RowError
 from desktop.ui.qtmodels.base import ListTableModel
 
 COLUMNS: tuple[tuple[str, str], ...] = (

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 
-from desktop.services import record_query
-from desktop.services.record_query import RecordFilter, RecordListRow, RecordSort
 from desktop.services.session import Session
+from desktop.services.sijarla import record_query
+from desktop.services.sijarla.record_query import RecordFilter, RecordListRow, RecordSort
 from desktop.ui.operations import message_for
 from desktop.ui.qtmodels.base import PagedTableModel
 

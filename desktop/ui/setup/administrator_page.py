@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
-from desktop.services import first_start
-from desktop.services.auth import MIN_PASSWORD_LENGTH
-from desktop.services.first_start import FirstAdministrator
+from desktop.services.office import first_start
+from desktop.services.office.first_start import FirstAdministrator
+from desktop.services.security.auth import MIN_PASSWORD_LENGTH
 from desktop.ui.setup.base import SetupPage
 from desktop.ui.widgets.forms import field_label, muted
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import config
-from desktop.services import first_start
-from desktop.services.first_start import OpenedForSetup, ServerCheck, ServerDraft
+from desktop.services.office import first_start
+from desktop.services.office.first_start import OpenedForSetup, ServerCheck, ServerDraft
 from desktop.ui.operations import message_for
 from desktop.ui.setup.base import SetupPage
 from desktop.ui.widgets.background import run_for

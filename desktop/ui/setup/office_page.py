@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import admin, first_start
-from desktop.services.admin import KabupatenChoice, OfficeDraft
 from desktop.services.errors import InvalidInput
+from desktop.services.office import admin, first_start
+from desktop.services.office.admin import KabupatenChoice, OfficeDraft
 from desktop.ui.operations import message_for
 from desktop.ui.setup.base import SetupPage
 from desktop.ui.widgets import admin_office

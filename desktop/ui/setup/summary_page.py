@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
-from desktop.services import first_start
+from desktop.services.office import first_start
 from desktop.services.session import Session
 from desktop.ui.setup.base import SetupPage
 from desktop.ui.widgets.cards import section_label

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from desktop.services.roles import ROLE_ORDER, RoleInfo
+from desktop.services.office.roles import ROLE_ORDER, RoleInfo
 
 from .base import RoleTab
 

@@ -1,7 +1,7 @@
 """The administrator: users, office settings, printers, database and backups.
 
 A list of pages at the left, the chosen page at the right; a page loads itself the first time it is
-shown. Every page calls desktop.services.admin, reference_data or workstation, which check the
+shown. Every page calls desktop.services.office.admin, reference_data or workstation, which check the
 Administrator role themselves.
 """
 
@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
-from desktop.services import roles, setup_checklist
+from desktop.services.office import roles, setup_checklist
 from desktop.ui.widgets.admin_audit import AuditLogPage
 from desktop.ui.widgets.admin_backup import BackupPage
 from desktop.ui.widgets.admin_checklist import ChecklistPage

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from desktop.services import roles
+from desktop.services.office import roles
 
 from . import register_tab
 from .base import SOP_SIJARLA

@@ -1,6 +1,6 @@
 """The common shape of a role tab: heading, the role's part in the SOP, and its worklist.
 
-The worklist comes from desktop.services.worklists, loaded on the background helper: each
+The worklist comes from desktop.services.sop.worklists, loaded on the background helper: each
 row shows its deadline as a green, amber or red chip with the working days left. After
 loading, the tab emits `worklist_loaded(role, count)` (the main window's badge); after an
 action that changed some case it emits `work_done` (the main window refreshes every badge).
@@ -16,9 +16,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from desktop.services import worklists
-from desktop.services.roles import RoleInfo
+from desktop.services.office.roles import RoleInfo
 from desktop.services.session import Session
+from desktop.services.sop import worklists
 from desktop.ui import theme
 from desktop.ui.operations import message_for
 from desktop.ui.qtmodels.case_worklist import CaseWorklistTableModel

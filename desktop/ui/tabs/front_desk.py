@@ -21,8 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import case_view, roles, sijarla, worklists
+from desktop.services import case_view
 from desktop.services.errors import DomainError
+from desktop.services.office import roles
+from desktop.services.sijarla import steps as sijarla
+from desktop.services.sop import worklists
 from desktop.ui.operations import message_for
 from desktop.ui.widgets import receipt_printing
 from desktop.ui.widgets.background import run_for

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import inovasi
+from desktop.services.inovasi import steps as inovasi
 from desktop.services.session import Session
 from desktop.ui import theme
 from desktop.ui.operations import message_for

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import inovasi, sop_view
-from desktop.services.inovasi import InnovationSummary
+from desktop.services.inovasi import steps as inovasi
+from desktop.services.inovasi.steps import InnovationSummary
+from desktop.services.sop import view as sop_view
 from desktop.ui.operations import message_for
 from desktop.ui.qtmodels.innovation_table import COLUMNS, InnovationTableModel
 from desktop.ui.widgets.background import run_for

@@ -14,10 +14,12 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from desktop.services import case_view, roles, sijarla
+from desktop.services import case_view
 from desktop.services.case_view import DispositionView, LetterView
 from desktop.services.errors import DomainError, StaleRecord
+from desktop.services.office import roles
 from desktop.services.session import Session
+from desktop.services.sijarla import steps as sijarla
 from desktop.ui.dialogs.disposition_return_dialog import ReturnReasonDialog
 from desktop.ui.dialogs.password_dialog import PasswordDialog
 from desktop.ui.operations import message_for

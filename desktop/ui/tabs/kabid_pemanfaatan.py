@@ -13,8 +13,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from desktop.services import recap, roles
-from desktop.services.worklists import WorkEntry
+from desktop.services.office import roles
+from desktop.services.sijarla import recap
+from desktop.services.sop.worklists import WorkEntry
 from desktop.ui.operations import message_for
 from desktop.ui.widgets.background import run_for
 

@@ -18,9 +18,12 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from desktop.services import case_view, recap, roles, sijarla, users
+from desktop.services import case_view
 from desktop.services.case_view import AssignmentDefaults, RecapDetail
 from desktop.services.errors import DomainError, StaleRecord
+from desktop.services.office import roles, users
+from desktop.services.sijarla import recap
+from desktop.services.sijarla import steps as sijarla
 from desktop.ui.dialogs.password_dialog import PasswordDialog
 from desktop.ui.operations import message_for
 from desktop.ui.widgets.assignment_form import AssignmentForm

@@ -5,10 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from desktop.services import recap, roles
 from desktop.services.errors import DomainError
-from desktop.services.recap import RecapFigures, RecapView
-from desktop.services.worklists import WorkEntry
+from desktop.services.office import roles
+from desktop.services.sijarla import recap
+from desktop.services.sijarla.recap import RecapFigures, RecapView
+from desktop.services.sop.worklists import WorkEntry
 from desktop.ui.operations import message_for
 from desktop.ui.widgets.background import run_for
 from desktop.ui.widgets.cards import card, section_label

@@ -10,9 +10,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QTableView, QTabWidget, QVBoxLayout, QWidget
 
-from desktop.services import recap_export, record_query
 from desktop.services.errors import DomainError
-from desktop.services.worklists import WorkEntry
+from desktop.services.sijarla import recap_export, record_query
+from desktop.services.sop.worklists import WorkEntry
 from desktop.ui.widgets.recap_panel import RecapPanel
 from desktop.ui.widgets.records_view import RecordsBrowser
 

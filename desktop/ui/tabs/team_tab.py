@@ -10,8 +10,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from desktop.services import record_query
-from desktop.services.worklists import WorkEntry
+from desktop.services.sijarla import record_query
+from desktop.services.sop.worklists import WorkEntry
 from desktop.ui.widgets.records_view import RecordsBrowser
 from desktop.ui.widgets.team_workspace import TeamCaseWorkspace
 

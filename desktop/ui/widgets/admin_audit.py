@@ -1,7 +1,7 @@
 """Log audit: every change and every read of personal data, newest first, filtered and exported.
 
 The table reads the log a page at a time (qtmodels/audit_table.py), so a log of millions of lines
-opens at once. The export writes CSV or XLSX in the background; desktop.services.audit_log checks
+opens at once. The export writes CSV or XLSX in the background; desktop.services.security.audit_log checks
 the Administrator role on every call and logs the export itself.
 """
 
@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import audit_log
-from desktop.services.audit_log import AuditExport, AuditFilter
+from desktop.services.security import audit_log
+from desktop.services.security.audit_log import AuditExport, AuditFilter
 from desktop.services.session import Session
 from desktop.ui.qtmodels.audit_table import DETAIL_COLUMN, AuditTableModel
 from desktop.ui.widgets.admin_page import AdminPage, plain_table

@@ -9,8 +9,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop import config
-from desktop.services import backups, workstation
-from desktop.services.backups import BackupInfo, Restored
+from desktop.services.office import backups, workstation
+from desktop.services.office.backups import BackupInfo, Restored
 from desktop.services.session import Session
 from desktop.ui.qtmodels.admin_tables import BackupsTableModel
 from desktop.ui.widgets.admin_page import AdminPage, plain_table, selected_row

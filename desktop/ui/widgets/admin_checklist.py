@@ -1,6 +1,6 @@
 """Persiapan kantor: what a new office still has to set up, each with a button to the page that does it.
 
-The items come from desktop.services.setup_checklist (the database) with this workstation's printers
+The items come from desktop.services.office.setup_checklist (the database) with this workstation's printers
 read here from its settings. The page reloads each time it is shown, so a signer saved on another
 page is ticked when the administrator comes back.
 """
@@ -10,9 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.services import setup_checklist
+from desktop.services.office import setup_checklist
+from desktop.services.office.setup_checklist import ChecklistItem, WorkstationPrinters
 from desktop.services.session import Session
-from desktop.services.setup_checklist import ChecklistItem, WorkstationPrinters
 from desktop.ui import admin_settings, theme
 from desktop.ui.widgets.admin_page import AdminPage
 from desktop.ui.widgets.forms import heading, muted, scroll_area

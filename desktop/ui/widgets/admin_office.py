@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import admin
-from desktop.services.admin import OfficeDraft, OfficeSettings
 from desktop.services.errors import StaleRecord
+from desktop.services.office import admin
+from desktop.services.office.admin import OfficeDraft, OfficeSettings
 from desktop.services.session import Session
 from desktop.ui.widgets.admin_letterhead import LetterheadPreview, LetterheadText
 from desktop.ui.widgets.admin_page import AdminPage

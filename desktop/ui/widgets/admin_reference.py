@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import reference_data
-from desktop.services.reference_data import CodeItem, HolidayRow, JorongRow, NagariRow
+from desktop.services.office import reference_data
+from desktop.services.office.reference_data import CodeItem, HolidayRow, JorongRow, NagariRow
 from desktop.services.session import Session
 from desktop.ui.qtmodels.admin_tables import (
     CodesTableModel,

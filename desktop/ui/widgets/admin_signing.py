@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import admin, users
-from desktop.services.admin import PatternDraft, PatternRow, SignerRow
 from desktop.services.errors import InvalidInput
+from desktop.services.office import admin, users
+from desktop.services.office.admin import PatternDraft, PatternRow, SignerRow
 from desktop.services.session import Session
 from desktop.ui import theme
 from desktop.ui.qtmodels.admin_tables import PatternsTableModel, SignersTableModel

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import admin
-from desktop.services.admin import RoleChoice, UserRow
+from desktop.services.office import admin
+from desktop.services.office.admin import RoleChoice, UserRow
 from desktop.services.session import Session
 from desktop.ui.dialogs.admin_user_dialog import AddUserDialog, NewPasswordDialog, role_checkboxes
 from desktop.ui.qtmodels.admin_tables import UsersTableModel, user_state

@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import tls_policy, workstation
 from desktop.services.errors import DomainError
+from desktop.services.office import workstation
+from desktop.services.office.workstation import ConnectionCheck, DatabaseSetting
+from desktop.services.security import tls_policy
 from desktop.services.session import Session
-from desktop.services.workstation import ConnectionCheck, DatabaseSetting
 from desktop.ui import admin_settings
 from desktop.ui.admin_settings import PrinterSettings, ReceiptPrinter
 from desktop.ui.operations import message_for

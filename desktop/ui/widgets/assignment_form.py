@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import sijarla
 from desktop.services.case_view import AssignmentDefaults
-from desktop.services.users import UserSummary
+from desktop.services.office.users import UserSummary
+from desktop.services.sijarla import steps as sijarla
 from desktop.ui.widgets.cards import section_label
 from desktop.ui.widgets.forms import FORM_STYLESHEET, Banner, field_label, input_height, primary_button
 

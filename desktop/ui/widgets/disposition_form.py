@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import sijarla
 from desktop.services.case_view import DispositionView, TeamOption
+from desktop.services.sijarla import steps as sijarla
 from desktop.ui.widgets.cards import section_label
 from desktop.ui.widgets.forms import (
     FORM_STYLESHEET,

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.services import documents
+from desktop.services.documents import issue as documents
 from desktop.services.session import Session
 from desktop.ui.operations import message_for
 from desktop.ui.widgets.background import run_for

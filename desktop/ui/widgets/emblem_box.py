@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.services import admin
+from desktop.services.office import admin
 from desktop.ui.widgets.forms import muted
 
 PICTURE_SIZE = (84, 96)

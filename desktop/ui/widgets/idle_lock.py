@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import auth, session_lock
+from desktop.services.security import auth, session_lock
 from desktop.services.session import Session
 from desktop.ui.operations import message_for
 from desktop.ui.widgets.background import run_for

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.inovasi import ParticipantView
-from desktop.services.users import UserSummary
+from desktop.services.inovasi.steps import ParticipantView
+from desktop.services.office.users import UserSummary
 from desktop.ui import theme
 
 USER_ROLE = Qt.ItemDataRole.UserRole

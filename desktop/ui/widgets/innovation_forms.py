@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import inovasi
-from desktop.services import roles as R
 from desktop.services.errors import StaleRecord
+from desktop.services.inovasi import steps as inovasi
+from desktop.services.office import roles as R
 from desktop.services.session import Session
 from desktop.ui.operations import message_for
 from desktop.ui.widgets.background import run_for

@@ -9,8 +9,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.sections import section_map
-from desktop.services.inovasi import InnovationProfile, MeetingView
-from desktop.services.sop_view import StepView
+from desktop.services.inovasi.steps import InnovationProfile, MeetingView
+from desktop.services.sop.view import StepView
 from desktop.ui import theme
 from desktop.ui.widgets.cards import section_label
 from desktop.ui.widgets.forms import muted

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.services import inovasi, sop_view, users
-from desktop.services.inovasi import InnovationProfile, InnovationSummary, MeetingView, TimelineEntry
+from desktop.services.inovasi import steps as inovasi
+from desktop.services.inovasi.steps import InnovationProfile, InnovationSummary, MeetingView, TimelineEntry
+from desktop.services.office import users
+from desktop.services.office.users import UserSummary
 from desktop.services.session import Session
-from desktop.services.sop_view import StepView
-from desktop.services.users import UserSummary
+from desktop.services.sop import view as sop_view
+from desktop.services.sop.view import StepView
 
 
 @dataclass(frozen=True)

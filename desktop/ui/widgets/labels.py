@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from desktop.services import sijarla
+from desktop.services.sijarla import steps as sijarla
 
 _SIFAT = {
     "biasa": QT_TRANSLATE_NOOP("Labels", "Biasa"),

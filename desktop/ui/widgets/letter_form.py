@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.case_view import CategoryOption, NagariOption
-from desktop.services.sijarla import LetterDraft
+from desktop.services.sijarla.steps import LetterDraft
 from desktop.ui.widgets.cards import section_label
 from desktop.ui.widgets.forms import FORM_STYLESHEET, Banner, field_label, input_height, primary_button
 from desktop.ui.widgets.labels import sifat_choices

@@ -7,9 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from desktop.services import recap_export
-from desktop.services.recap import RecapFigures, RecapView
 from desktop.services.session import Session
+from desktop.services.sijarla import recap_export
+from desktop.services.sijarla.recap import RecapFigures, RecapView
 from desktop.ui.dialogs.recap_save import SaveFileDialog, safe_file_name
 from desktop.ui.operations import message_for
 from desktop.ui.widgets.background import run_for

@@ -7,8 +7,8 @@ import datetime as dt
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QSpinBox, QWidget
 
-from desktop.services import recap
-from desktop.services.recap import MONTHS, Period
+from desktop.services.sijarla import recap
+from desktop.services.sijarla.recap import MONTHS, Period
 from desktop.ui.widgets.forms import FORM_STYLESHEET, input_height
 
 KINDS = (

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.recap import RecapFigures
-from desktop.services.workflow import builtin_sops
+from desktop.services.sijarla.recap import RecapFigures
+from desktop.services.sop.workflow import builtin_sops
 from desktop.ui import theme
 from desktop.ui.qtmodels.recap_table import COUNT_COLUMN, RecapTableModel
 from desktop.ui.widgets.chart_bars import RecapChartWidget

@@ -2,7 +2,7 @@
 
 With a receipt printer set up for this workstation the thermal struk is issued and sent to
 it; otherwise the A4/F4 Tanda Terima is issued and opened for printing on a letter printer.
-Both come from desktop.services.documents, which archives what was printed.
+Both come from desktop.services.documents.issue, which archives what was printed.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from desktop import config
-from desktop.services import case_view, documents
+from desktop.services import case_view
+from desktop.services.documents import issue as documents
 from desktop.services.session import Session
 from desktop.ui.widgets.background import run_for
 

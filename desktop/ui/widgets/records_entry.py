@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import record_query
 from desktop.services.nik import NIK_LENGTH
-from desktop.services.record_query import EditableRecord, RecordChoices
-from desktop.services.service_records import RecordDraft
+from desktop.services.sijarla import record_query
+from desktop.services.sijarla.record_query import EditableRecord, RecordChoices
+from desktop.services.sijarla.service_records import RecordDraft
 from desktop.ui import theme
 from desktop.ui.widgets.forms import FORM_STYLESHEET
 from desktop.ui.widgets.records_nik import NikValidator, nik_problem, nik_summary

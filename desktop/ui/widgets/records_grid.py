@@ -7,11 +7,12 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.services import record_query, service_records, sijarla
 from desktop.services.errors import DomainError
-from desktop.services.record_query import RecordChoices, RecordFilter, RecordSort, TeamCase
-from desktop.services.service_records import ImportResult, RecordDraft
 from desktop.services.session import Session
+from desktop.services.sijarla import record_query, service_records
+from desktop.services.sijarla import steps as sijarla
+from desktop.services.sijarla.record_query import RecordChoices, RecordFilter, RecordSort, TeamCase
+from desktop.services.sijarla.service_records import ImportResult, RecordDraft
 from desktop.ui.dialogs.records_import import (
     ImportCancelled,
     ImportErrorsDialog,

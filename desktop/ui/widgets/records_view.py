@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.record_query import RecordChoices, RecordFilter, RecordSort
 from desktop.services.session import Session
+from desktop.services.sijarla.record_query import RecordChoices, RecordFilter, RecordSort
 from desktop.ui.qtmodels.records_table import COLUMN_INDEX, COLUMNS, RecordsTableModel
 from desktop.ui.widgets.forms import FORM_STYLESHEET, NO_DATE, input_height, optional_date_edit, optional_day
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.services.sijarla import ScanFile
+from desktop.services.sijarla.steps import ScanFile
 from desktop.ui.widgets.background import run_for
 from desktop.ui.widgets.labels import file_size
 from desktop.ui.widgets.pdf_preview import SCAN_FILTER, PreviewPane, read_scan

@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from desktop.services.sop_view import DECISION, END, START, CasePosition, MarkView, RowView, SopMatrixView
+from desktop.services.sop.view import DECISION, END, START, CasePosition, MarkView, RowView, SopMatrixView
 from desktop.ui import theme
 from desktop.ui.widgets.sop_matrix_layout import (
     CURRENT_BG,

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
-from desktop.services.sop_view import RowView, SopMatrixView
+from desktop.services.sop.view import RowView, SopMatrixView
 from desktop.ui import theme
 
 GRID = QColor("#3E4A57")

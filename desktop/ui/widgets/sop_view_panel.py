@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import sop_view
 from desktop.services.session import Session
-from desktop.services.sop_view import CasePosition, HistoryEntry, SopMatrixView
+from desktop.services.sop import view as sop_view
+from desktop.services.sop.view import CasePosition, HistoryEntry, SopMatrixView
 from desktop.ui import theme
 from desktop.ui.operations import message_for
 from desktop.ui.widgets.background import run_for

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import record_query, sijarla
-from desktop.services.record_query import PreparationItem, TeamCase
 from desktop.services.session import Session
+from desktop.services.sijarla import record_query
+from desktop.services.sijarla import steps as sijarla
+from desktop.services.sijarla.record_query import PreparationItem, TeamCase
 from desktop.ui import theme
 from desktop.ui.operations import message_for
 from desktop.ui.widgets.background import run_for

@@ -6,10 +6,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from desktop.services import record_query
 from desktop.services.errors import DomainError
-from desktop.services.record_query import RecordChoices, TeamCase
 from desktop.services.session import Session
+from desktop.services.sijarla import record_query
+from desktop.services.sijarla.record_query import RecordChoices, TeamCase
 from desktop.ui import theme
 from desktop.ui.widgets.records_grid import RecordsGridPanel
 from desktop.ui.widgets.team_checklist import PreparationChecklist

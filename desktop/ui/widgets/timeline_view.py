@@ -16,8 +16,8 @@ from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from desktop.services.inovasi import TimelineEntry
-from desktop.services.sop_view import StepView
+from desktop.services.inovasi.steps import TimelineEntry
+from desktop.services.sop.view import StepView
 from desktop.ui import theme
 
 RAIL_WIDTH = 34

@@ -1,0 +1,1 @@
+"""Issuing documents: gathering their data, rendering, the archive, verification and receipts."""

@@ -1,0 +1,4 @@
+"""The office itself.
+
+Settings, users and roles, reference data, numbering, backups, first start, setup checklist, workstation.
+"""

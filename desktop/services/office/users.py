@@ -1,0 +1,113 @@
+"""Staff accounts: creating users, giving and taking roles, (de)activating."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from peewee import IntegrityError
+
+from desktop.models import Role, User, UserRole, db
+from desktop.services.errors import InvalidInput, PermissionDenied
+from desktop.services.office.roles import ADMINISTRATOR
+from desktop.services.security import audit, db_logins
+from desktop.services.security.auth import MIN_PASSWORD_LENGTH, login, ordered_role_codes, require_role
+from desktop.services.session import Session
+from desktop.services.validation import clean_code, clean_digits, clean_text, clean_username
+
+
+@dataclass(frozen=True)
+class NewUser:
+    username: str
+    full_name: str
+    password: str
+    roles: tuple[str, ...]
+    nip: str | None = None
+    pangkat_golongan: str = ""
+    jabatan: str = ""
+
+
+@dataclass(frozen=True)
+class UserSummary:
+    id: int
+    username: str
+    full_name: str
+    nip: str | None
+    pangkat_golongan: str
+    jabatan: str
+    roles: tuple[str, ...]
+    is_active: bool
+
+
+def add_user(actor: Session | None, new: NewUser) -> UserSummary:
+    """Create an account. `actor` None means the command line run by the machine's administrator."""
+    with db.atomic():
+        if actor is not None:
+            require_role(actor, ADMINISTRATOR)
+        values, roles = checked_new_user(new)
+        try:
+            user = User.create(**values, password_hash=db_logins.password_hash_for(new.password))
+        except IntegrityError as exc:
+            raise InvalidInput(f"Pengguna tidak dapat dibuat: {exc}") from exc
+        UserRole.insert_many([{"user": user.id, "role": r.id} for r in roles]).execute()
+        db_logins.account_created(values["username"], new.password, [r.code for r in roles])
+        audit.record(
+            actor, "pengguna_dibuat", "user", user.id, username=values["username"], peran=list(new.roles)
+        )
+        return summarize(user)
+
+
+def add_user_by_command(
+    new: NewUser, approver: str | None = None, approver_password: str = ""
+) -> UserSummary:
+    """`dinas-desk user add`: the first account of an empty database needs no login; any later one is
+    approved by an Administrator's own login, so the command line is no way around the admin tab."""
+    if approver is None:
+        with db.atomic():
+            if User.select().exists():
+                raise PermissionDenied(
+                    "Database ini sudah mempunyai akun. Tambahkan pengguna di tab Admin, atau jalankan "
+                    "perintah ini dengan --sebagai <akun Administrator> dan kata sandinya."
+                )
+            return add_user(None, new)
+    return add_user(login(approver, approver_password), new)
+
+
+def checked_new_user(new: NewUser) -> tuple[dict[str, Any], list[Role]]:
+    """The account's cleaned columns and its roles, or InvalidInput naming the field; writes nothing."""
+    username = clean_username(new.username)
+    if len(new.password) < MIN_PASSWORD_LENGTH:
+        raise InvalidInput(f"Kata sandi minimal {MIN_PASSWORD_LENGTH} karakter.", field="password")
+    codes = [clean_code(code, "Peran", field="roles") for code in new.roles]
+    roles = list(Role.select().where(Role.code.in_(codes)))
+    unknown = set(new.roles) - {r.code for r in roles}
+    if unknown or not roles:
+        raise InvalidInput(f"Peran tidak dikenal: {', '.join(sorted(unknown)) or '(kosong)'}.", field="roles")
+    if User.select().where(User.username == username).exists():
+        raise InvalidInput(f"Nama pengguna '{username}' sudah dipakai.", field="username")
+    values = {
+        "username": username,
+        "full_name": clean_text(new.full_name, "Nama lengkap", 120, field="full_name"),
+        "nip": clean_digits(new.nip, "NIP", 18, field="nip", required=False),
+        "pangkat_golongan": clean_text(new.pangkat_golongan, "Pangkat/golongan", 80, required=False),
+        "jabatan": clean_text(new.jabatan, "Jabatan", 160, required=False),
+    }
+    return values, roles
+
+
+def summarize(user: User) -> UserSummary:
+    codes = ordered_role_codes(user.id)
+    return UserSummary(
+        id=user.id,
+        username=user.username,
+        full_name=user.full_name,
+        nip=user.nip,
+        pangkat_golongan=user.pangkat_golongan,
+        jabatan=user.jabatan,
+        roles=codes,
+        is_active=user.is_active,
+    )
+
+
+def list_users() -> list[UserSummary]:
+    return [summarize(u) for u in User.select().order_by(User.full_name)]

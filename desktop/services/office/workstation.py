@@ -1,0 +1,177 @@
+"""The administrator's workstation use cases: this workstation's database connection and the
+receipt printer test page (SQLite backups and restores are in `backups`).
+
+Each checks the Administrator role first and writes the audit log, as in `admin`. Testing a
+connection URL never touches the app's own database connection.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from peewee import DatabaseError, InterfaceError
+
+from desktop import config, credentials
+from desktop.models import Office, connection, db
+from desktop.models.base import now
+from desktop.services.errors import DatabaseUnavailable, InvalidInput
+from desktop.services.office.admin import _admin
+from desktop.services.security import audit, tls_policy
+from desktop.services.session import Session
+
+# --- Workstation: koneksi database ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DatabaseSetting:
+    url: str  # without the password
+    has_password: bool
+    backend: str  # of the database open now
+    location: str
+    from_environment: bool  # DINAS_DESK_DB_URL decides, whatever is saved
+
+
+@dataclass(frozen=True)
+class ConnectionCheck:
+    ok: bool
+    backend: str
+    location: str
+    message: str
+    server_version: str = ""
+    schema_version: int | None = None
+
+
+def without_password(url: str) -> str:
+    """The URL with any password left out (for showing and logging)."""
+    return credentials.split_password(url)[0]
+
+
+def with_password(url: str, password: str) -> str:
+    """The URL with `password` put in (kept as typed in the URL when `password` is empty)."""
+    url = url.strip()
+    return credentials.join_password(without_password(url), password) if password else url
+
+
+def configured_database(actor: Session) -> DatabaseSetting:
+    """The database URL this workstation is set to open (no password) and the one open now."""
+    from desktop.services.workspace import current_database
+
+    with db.atomic():
+        _admin(actor)
+        settings = config.load_workstation_settings()
+        current = current_database()
+        url = settings.database_url or ""
+        has_password = bool(url) and urlsplit(url).password is not None
+        return DatabaseSetting(
+            url=without_password(url),
+            has_password=has_password,
+            backend=current.backend,
+            location=current.location,
+            from_environment=bool(os.environ.get(config.ENV_DB_URL)),
+        )
+
+
+def check_database_connection(actor: Session, url: str, password: str = "") -> ConnectionCheck:
+    """Open `url` on a separate connection, run SELECT 1 and close; never the app's own connection.
+
+    Connection failures are a result (ok=False with the reason), not an error: this is a test.
+    """
+    with db.atomic():
+        _admin(actor)
+    return probe_database(url, password)
+
+
+def probe_database(url: str, password: str = "") -> ConnectionCheck:
+    """The connection test itself, with no role check: the caller has checked who may run it
+    (the administrator above; the first start of an office, which has no account yet)."""
+    full = with_password(url, password)
+    try:
+        database = connection.make_database(full)
+        info = connection.describe(full)
+    except (connection.DatabaseConfigError, ValueError) as exc:
+        return ConnectionCheck(False, "", without_password(url), str(exc))
+    if info.backend == "sqlite" and not Path(info.location).is_file():
+        return ConnectionCheck(
+            False, info.backend, info.location, f"Berkas database {info.location} tidak ditemukan."
+        )
+    try:
+        database.connect()
+        database.execute_sql("SELECT 1").fetchone()
+        version = _server_version(database, info.backend)
+        schema = None
+        if database.table_exists("schema_version"):
+            schema = database.execute_sql("SELECT MAX(version) FROM schema_version").fetchone()[0]
+    except (DatabaseError, InterfaceError, OSError, DatabaseUnavailable) as exc:
+        cause = exc.__cause__ if isinstance(exc, DatabaseUnavailable) and exc.__cause__ else exc
+        detail = (str(cause).strip().splitlines() or [type(cause).__name__])[0]
+        return ConnectionCheck(False, info.backend, info.location, f"Koneksi gagal: {detail}")
+    finally:
+        if not database.is_closed():
+            database.close()
+    state = f"skema v{schema}" if schema else "database kosong; akan disiapkan saat pertama dibuka"
+    return ConnectionCheck(True, info.backend, info.location, f"Koneksi berhasil ({state}).", version, schema)
+
+
+def _server_version(database: Any, backend: str) -> str:
+    if backend == "postgresql":
+        text = database.execute_sql("SHOW server_version").fetchone()[0]
+        return f"PostgreSQL {text}"
+    return "SQLite " + database.execute_sql("SELECT sqlite_version()").fetchone()[0]
+
+
+@dataclass(frozen=True)
+class SavedDatabase:
+    location: str  # where the workstation connects from its next start (no password)
+    password_in_store: bool  # the password went to the operating system's password store
+    note: str = ""  # a warning for the administrator (no password store on this computer)
+
+
+def save_database_url(actor: Session, url: str, password: str = "") -> SavedDatabase:
+    """Make this workstation open `url` from its next start; its password goes to the OS password store."""
+    with db.atomic():
+        _admin(actor)
+        full = with_password(url, password)
+        if not full:
+            raise InvalidInput("Isi alamat database.", field="url")
+        try:
+            connection.make_database(full)
+            location = connection.describe(full).location
+            tls_policy.enforce(full)  # a URL this workstation would refuse to open is not saved
+        except (connection.DatabaseConfigError, ValueError) as exc:
+            raise InvalidInput(str(exc), field="url") from exc
+        audit.record(actor, "database_workstation_diatur", "database", None, lokasi=location)
+    saved = config.save_database_url(full)
+    return SavedDatabase(location, saved.in_store, saved.note)
+
+
+# --- Workstation: halaman uji printer struk -------------------------------------------------------
+
+
+def receipt_test_page(actor: Session, width_mm: int, printer: str) -> bytes:
+    """ESC/POS bytes of a short test receipt (ASCII, code page left alone) for a 58 or 80 mm printer."""
+    with db.atomic():
+        _admin(actor)
+        if width_mm not in (58, 80):
+            raise InvalidInput("Lebar kertas struk 58 atau 80 mm.", field="width_mm")
+        office = Office.select().order_by(Office.id).first()
+        audit.record(actor, "halaman_uji_struk", "printer", None, printer=printer[:120], lebar=width_mm)
+    columns = 32 if width_mm == 58 else 48
+    lines = [
+        (office.agency if office else "Dinas Desk")[:columns],
+        "HALAMAN UJI PRINTER STRUK",
+        "-" * columns,
+        f"Printer : {printer}"[:columns],
+        f"Kertas  : {width_mm} mm, {columns} kolom",
+        f"Waktu   : {now():%d-%m-%Y %H:%M}",
+        "0123456789" * (columns // 10),
+        "-" * columns,
+        "Bila teks ini terbaca utuh,",
+        "printer struk siap dipakai.",
+    ]
+    body = "\n".join(line.encode("ascii", "replace").decode("ascii") for line in lines)
+    data = b"\x1b@" + b"\x1ba\x01" + body.encode("ascii") + b"\n\x1bd\x04"
+    return data + (b"\x1dV\x00" if width_mm == 80 else b"")

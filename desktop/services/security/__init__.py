@@ -1,0 +1,1 @@
+"""Who may do what: passwords and logins, database logins, TLS policy, session lock, the audit log."""

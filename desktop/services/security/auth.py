@@ -1,0 +1,212 @@
+"""Passwords (argon2id), login with a time-limited lockout, and role checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import argon2.profiles
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from desktop.models import Role, User, UserRole, db, pg_security
+from desktop.models.base import now
+from desktop.services.errors import AuthenticationFailed, InvalidInput, PermissionDenied
+from desktop.services.office.roles import BUILTIN_ROLES, ROLE_ORDER
+from desktop.services.security import audit
+from desktop.services.session import Session
+from desktop.services.validation import is_username
+
+MAX_FAILED_LOGINS = 5
+LOCKOUT = dt.timedelta(minutes=15)
+MIN_PASSWORD_LENGTH = 8
+
+# argon2id with the library's recommended parameters. The test suite creates hundreds of
+# accounts; it sets DINAS_DESK_FAST_HASH=1 to use argon2's cheapest profile there.
+_hasher = (
+    PasswordHasher.from_parameters(argon2.profiles.CHEAPEST)
+    if os.environ.get("DINAS_DESK_FAST_HASH") == "1"
+    else PasswordHasher()
+)
+
+
+def hash_password(password: str) -> str:
+    try:
+        return _hasher.hash(password)
+    except UnicodeEncodeError as exc:  # a lone surrogate has no UTF-8 form: nothing to hash
+        raise InvalidInput(
+            "Kata sandi mengandung karakter yang tidak sah. Ketik ulang dengan papan ketik.", field="password"
+        ) from exc
+
+
+def _verify(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError, UnicodeEncodeError):
+        return False  # a password that cannot be encoded cannot be the one that was hashed
+
+
+def ordered_role_codes(user_id: int) -> tuple[str, ...]:
+    """The user's role codes in SOP order (roles an SOP file added come last, by code)."""
+    query = Role.select(Role.code).join(UserRole).where(UserRole.user == user_id)
+    return tuple(sorted((r.code for r in query), key=lambda c: (ROLE_ORDER.get(c, len(ROLE_ORDER)), c)))
+
+
+def role_codes(user_id: int) -> frozenset[str]:
+    return frozenset(ordered_role_codes(user_id))
+
+
+def session_for(user: User) -> Session:
+    return Session(
+        user_id=user.id,
+        username=user.username,
+        full_name=user.full_name,
+        roles=role_codes(user.id),
+        nip=user.nip,
+        jabatan=user.jabatan,
+    )
+
+
+def login(username: str, password: str) -> Session:
+    """Check a username and password; lock the account for a while after repeated failures.
+
+    A refusal is committed (the failure count, the lock, the audit line) before it is
+    raised, so it survives: the error must not roll back its own record. On a secured
+    PostgreSQL database the app starts on the login gate and logs in as the user's own
+    PostgreSQL role (services/db_logins.py).
+    """
+    if pg_security.gate_session():
+        from desktop.services.security.db_logins import login_through_gate
+
+        return login_through_gate(username, password)
+    with db.atomic():
+        outcome = _attempt(username, password)
+    if isinstance(outcome, AuthenticationFailed):
+        raise outcome
+    return outcome
+
+
+def locked_refusal(locked_until: dt.datetime, moment: dt.datetime) -> AuthenticationFailed:
+    """The refusal of a login while the account's lockout runs, with the minutes left."""
+    minutes = max(1, int((locked_until - moment).total_seconds() // 60) + 1)
+    return AuthenticationFailed(
+        f"Akun terkunci karena terlalu banyak percobaan gagal. Coba lagi dalam {minutes} menit "
+        "atau minta Administrator membukanya."
+    )
+
+
+def _attempt(username: str, password: str) -> Session | AuthenticationFailed:
+    name = username.strip().lower()
+    # Only a name that could be a username reaches the query (NUL and lone surrogates cannot).
+    user = User.get_or_none(User.username == name) if is_username(name) else None
+    if user is None:
+        typed = username[:40].encode("utf-8", "backslashreplace").decode("utf-8")
+        audit.record(None, "login_gagal", "user", None, username=typed, reason="tidak_dikenal")
+        return AuthenticationFailed("Nama pengguna atau kata sandi salah.")
+    moment = now()
+    if user.locked_until and user.locked_until > moment:
+        audit.record(None, "login_ditolak_terkunci", "user", user.id, username=user.username)
+        return locked_refusal(user.locked_until, moment)
+    if not user.is_active:
+        audit.record(None, "login_ditolak_nonaktif", "user", user.id, username=user.username)
+        return AuthenticationFailed("Akun ini dinonaktifkan. Hubungi Administrator.")
+    if not _verify(user.password_hash, password):
+        return _fail(user, moment)
+    User.update(failed_logins=0, locked_until=None, last_login_at=moment).where(User.id == user.id).execute()
+    session = session_for(user)
+    audit.record(session, "login", "user", user.id)
+    return session
+
+
+def _fail(
+    user: User,
+    moment: dt.datetime,
+    action: str = "login_gagal",
+    wrong: str = "Nama pengguna atau kata sandi salah.",
+) -> AuthenticationFailed:
+    failures = user.failed_logins + 1
+    locked_until = moment + LOCKOUT if failures >= MAX_FAILED_LOGINS else None
+    User.update(failed_logins=0 if locked_until else failures, locked_until=locked_until).where(
+        User.id == user.id
+    ).execute()
+    audit.record(None, action, "user", user.id, username=user.username, percobaan=failures)
+    if locked_until:
+        audit.record(None, "akun_dikunci", "user", user.id, sampai=locked_until.isoformat())
+        return AuthenticationFailed(
+            f"Kata sandi salah {MAX_FAILED_LOGINS} kali. Akun dikunci sampai {locked_until:%H:%M}."
+        )
+    left = MAX_FAILED_LOGINS - failures
+    return AuthenticationFailed(f"{wrong} Sisa percobaan: {left}.")
+
+
+def verify_session_password(session: Session, password: str) -> None:
+    """Unlock an idle-locked session with its user's password; a wrong one counts like a failed login."""
+    with db.atomic():
+        user = User.get_by_id(session.user_id)
+        moment = now()
+        refusal = None
+        if user.locked_until and user.locked_until > moment:
+            refusal = AuthenticationFailed(f"Akun terkunci sampai {user.locked_until:%H:%M}. Pilih Keluar.")
+        elif not user.is_active:
+            refusal = AuthenticationFailed("Akun ini dinonaktifkan. Pilih Keluar dan hubungi Administrator.")
+        elif not _password_matches(session, password):
+            refusal = _fail_session(user, moment)
+        else:
+            if pg_security.per_user_session():  # the user's own login may not write app_user
+                db.execute_sql("SELECT dd_login_succeeded()")
+            else:
+                User.update(failed_logins=0).where(User.id == user.id).execute()
+            audit.record(session, "sesi_dibuka", "user", user.id)
+    if refusal is not None:
+        raise refusal
+
+
+def _fail_session(user: User, moment: dt.datetime, action: str = "buka_sesi_gagal") -> AuthenticationFailed:
+    if pg_security.per_user_session():  # counted by the server, as a failed login through the gate
+        status = str(db.execute_sql("SELECT dd_login_failed(%s)", (user.username,)).fetchone()[0])
+        if status.startswith("terkunci"):
+            return AuthenticationFailed(
+                f"Kata sandi salah {MAX_FAILED_LOGINS} kali. Akun dikunci. Pilih Keluar."
+            )
+        return AuthenticationFailed("Kata sandi salah.")
+    return _fail(user, moment, action, "Kata sandi salah.")
+
+
+def verify_password_again(actor: Session, password: str) -> None:
+    """Ask for the acting user's password again (before a signature); a wrong one counts like a
+    failed login (five lock the account), so the signing password cannot be guessed without limit.
+
+    Call it outside the use case's transaction: the count is committed before the refusal.
+    """
+    user = User.get_by_id(actor.user_id)
+    if user.locked_until and user.locked_until > now():
+        raise AuthenticationFailed(
+            f"Akun terkunci sampai {user.locked_until:%H:%M}. Tanda tangan tidak dibuat."
+        )
+    if _password_matches(actor, password):
+        return
+    with db.atomic():
+        audit.record(actor, "konfirmasi_sandi_gagal", "user", actor.user_id)
+        refusal = _fail_session(User.get_by_id(actor.user_id), now(), "konfirmasi_sandi_gagal")
+    if "dikunci" in str(refusal):
+        raise AuthenticationFailed(f"{refusal} Tanda tangan tidak dibuat.")
+    raise AuthenticationFailed("Kata sandi salah. Tanda tangan tidak dibuat.")
+
+
+def _password_matches(actor: Session, password: str) -> bool:
+    """The acting user's password, checked where the secret lives: argon2id, or PostgreSQL's SCRAM."""
+    if pg_security.per_user_session():
+        from desktop.services.security.db_logins import check_own_password
+
+        return check_own_password(actor, password)
+    user = User.get_by_id(actor.user_id)
+    return _verify(user.password_hash, password)
+
+
+def require_role(actor: Session, *codes: str) -> None:
+    """Raise PermissionDenied unless the actor, as stored now, holds one of the roles."""
+    current = role_codes(actor.user_id)
+    active = User.select(User.is_active).where(User.id == actor.user_id).scalar()
+    if not active or not current.intersection(codes):
+        names = ", ".join(r.name for r in BUILTIN_ROLES if r.code in codes) or ", ".join(codes)
+        raise PermissionDenied(f"Tindakan ini hanya untuk {names}.")

@@ -1,0 +1,348 @@
+"""Each member of staff as their own PostgreSQL login: securing a database, keeping its
+login roles in step with the app's accounts, logging in through the gate, signing.
+
+On SQLite and on a PostgreSQL database that has not been secured every function here
+falls back to what the app does alone (argon2id hashes, the app's own checks).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import psycopg2
+from peewee import Model
+
+from desktop.errors import DatabaseUnavailable
+from desktop.models import Role, User, db, pg_security
+from desktop.models.base import now
+from desktop.models.connection import initialize_postgresql
+from desktop.services.errors import AuthenticationFailed, PermissionDenied
+from desktop.services.security import audit
+from desktop.services.session import Session
+
+# The gate URL's TLS files that the user's own connection must use too.
+TLS_FILES = ("sslrootcert", "sslcert", "sslkey")
+SIGN_FUNCTIONS = {"disposition": "dd_sign_disposition", "assignment_letter": "dd_sign_assignment"}
+
+
+# --- Securing a database (the command line, run once by whoever set up the server) ----------
+
+
+@dataclass(frozen=True)
+class SecureResult:
+    prefix: str
+    gate_role: str
+    with_password: tuple[str, ...]
+    without_password: tuple[str, ...]
+
+
+def secure_database(gate_password: str, passwords: dict[str, str] | None = None) -> SecureResult:
+    """Install roles, grants, policies and functions; give every account its login role.
+
+    Accounts named in `passwords` can log in at once; the others get a login role without
+    a password (cannot log in) until the administrator resets their password. The app's
+    argon2 hashes are replaced by a marker: PostgreSQL holds the secret from now on.
+    """
+    from desktop.services.sop.workflow import builtin_sops, sop_row
+
+    passwords = passwords or {}
+    codes = [r.code for r in Role.select(Role.code).order_by(Role.id)]
+    with db.atomic():
+        for definition in builtin_sops().values():  # staff may read SOPs, not write them
+            sop_row(definition)
+    state = pg_security.install(codes, gate_password, sop_policy())
+    done: list[str] = []
+    pending: list[str] = []
+    with db.atomic():
+        for user in User.select().order_by(User.id):
+            roles = _codes_of(user.id)
+            password = passwords.get(user.username)
+            verifier = pg_security.scram_verifier(password) if password else None
+            db.execute_sql(
+                "SELECT dd_create_login(%s, %s, %s::text[])",
+                (user.username, verifier or pg_security.scram_verifier(_unguessable()), roles),
+            )
+            if not password or not user.is_active:
+                db.execute_sql("SELECT dd_set_login_enabled(%s, false)", (user.username,))
+            (done if password and user.is_active else pending).append(user.username)
+        User.update(password_hash=pg_security.PASSWORD_MARKER).execute()
+        audit.record(None, "keamanan_postgresql_dipasang", "database", None, prefix=state.prefix)
+    return SecureResult(state.prefix, state.gate_role, tuple(done), tuple(pending))
+
+
+def sop_policy() -> pg_security.SopPolicy:
+    """What the database enforces from the SOP files: roles, transitions, starts, document types."""
+    from desktop.models import Sop
+    from desktop.services.documents.issue import DOC_TYPES
+    from desktop.services.sijarla.recap import _FLOW
+    from desktop.services.sop.workflow import _parse
+
+    sop_roles: dict[int, tuple[str, ...]] = {}
+    moves: list[tuple[int, str, str, str, str]] = []
+    starts: list[tuple[int, str, str, str]] = []
+    for row in Sop.select(Sop.id, Sop.code, Sop.definition):
+        definition = _parse(row.definition, f"{row.code}.toml")
+        roles = [r for s in definition.steps for r in (*s.roles, *s.receivers)]
+        roles += [r for s in definition.starts for r in s.roles]
+        sop_roles[row.id] = tuple(dict.fromkeys(roles))
+        for step in definition.steps:
+            for transition in step.transitions:
+                # advance() asks for a role of the step, and of the transition when it names some.
+                takers = [r for r in step.roles if not transition.roles or r in transition.roles]
+                moves += [(row.id, step.code, transition.action, transition.to, r) for r in takers]
+        for start in definition.starts:
+            first = definition.step(start.step)
+            starts += [(row.id, start.code, start.step, r) for r in (start.roles or first.roles)]
+    doc_roles = {code: (t.issue_roles, t.read_roles) for code, t in DOC_TYPES.items()}
+    recap_flow = tuple((before, after, role) for role, before, after, _ in _FLOW.values())
+    return pg_security.SopPolicy(doc_roles, sop_roles, tuple(moves), tuple(starts), recap_flow)
+
+
+def _unguessable() -> str:
+    import secrets
+
+    return secrets.token_urlsafe(32)
+
+
+def _codes_of(user_id: int) -> list[str]:
+    from desktop.services.security.auth import ordered_role_codes
+
+    return list(ordered_role_codes(user_id))
+
+
+def is_secured() -> bool:
+    return pg_security.state() is not None
+
+
+# --- Keeping login roles in step with accounts (called inside the admin's transaction) ------
+
+
+def password_hash_for(password: str) -> str:
+    """What app_user.password_hash holds: an argon2id hash, or the marker on a secured database."""
+    from desktop.services.security.auth import hash_password
+
+    return pg_security.PASSWORD_MARKER if is_secured() else hash_password(password)
+
+
+def account_created(username: str, password: str, roles: Sequence[str]) -> None:
+    if is_secured():
+        verifier = pg_security.scram_verifier(password)
+        _call("SELECT dd_create_login(%s, %s, %s::text[])", (username, verifier, list(roles)))
+
+
+def roles_changed(username: str, roles: Sequence[str]) -> None:
+    if is_secured():
+        _call("SELECT dd_set_login_groups(%s, %s::text[])", (username, list(roles)))
+
+
+def active_changed(username: str, active: bool) -> None:
+    if is_secured():
+        _call("SELECT dd_set_login_enabled(%s, %s)", (username, active))
+
+
+def password_changed(username: str, password: str) -> None:
+    if is_secured():
+        _call("SELECT dd_set_login_password(%s, %s)", (username, pg_security.scram_verifier(password)))
+        _call("SELECT dd_set_login_enabled(%s, true)", (username,))
+
+
+def _call(sql: str, params: tuple) -> None:
+    try:
+        db.execute_sql(sql, params)
+    except psycopg2.errors.InsufficientPrivilege as exc:
+        raise PermissionDenied(
+            "Server PostgreSQL menolak perubahan akun ini: hanya Administrator yang dapat mengelola akun."
+        ) from exc
+
+
+# --- Signing through the SECURITY DEFINER functions ------------------------------------------
+
+
+def sign_row(
+    model: type[Model],
+    row_id: int,
+    expected_version: int,
+    signer_id: int,
+    signed_at: dt.datetime,
+    digest: str,
+) -> bool:
+    """Write a signature; False when the row changed or was signed meanwhile.
+
+    On a secured PostgreSQL database only the database function can write the signature
+    columns: it checks that the caller holds the signing function and the row's version.
+    """
+    table = model._meta.table_name
+    if is_secured():
+        try:
+            row = db.execute_sql(
+                f"SELECT {SIGN_FUNCTIONS[table]}(%s, %s, %s, %s, %s)",
+                (row_id, expected_version, signer_id, signed_at, digest),
+            ).fetchone()
+        except psycopg2.errors.InsufficientPrivilege as exc:
+            raise PermissionDenied(
+                "Server PostgreSQL menolak tanda tangan ini: akun Anda tidak memegang peran penandatangan."
+            ) from exc
+        return bool(row and row[0])
+    updated = (
+        model.update(
+            signed_by=signer_id,
+            signed_at=signed_at,
+            signature_sha256=digest,
+            version=model.version + 1,
+            updated_at=signed_at,
+        )
+        .where((model.id == row_id) & (model.version == expected_version) & model.signed_at.is_null())
+        .execute()
+    )
+    return updated == 1
+
+
+# --- Logging in as one's own PostgreSQL role -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Server:
+    """Where the office database lives; no user's password in here."""
+
+    host: str
+    port: int
+    dbname: str
+    sslmode: str = "prefer"
+    sslrootcert: str = ""
+    gate_password: str = ""
+    sslcert: str = ""  # a client certificate, when the server asks for one
+    sslkey: str = ""
+    hostaddr: str = ""  # the server's IP when `host` is only the name its certificate carries
+
+    def params(self, user: str, password: str) -> dict:
+        params: dict = {
+            "host": self.host,
+            "port": self.port,
+            "dbname": self.dbname,
+            "user": user,
+            "password": password,
+            "sslmode": self.sslmode,
+            "connect_timeout": 10,
+            "application_name": "dinas-desk",
+        }
+        for name in (*TLS_FILES, "hostaddr"):
+            if getattr(self, name):
+                params[name] = getattr(self, name)
+        return params
+
+    @property
+    def prefix(self) -> str:
+        return pg_security.role_prefix(self.dbname)
+
+
+def _connect(params: dict):
+    try:
+        return psycopg2.connect(**params)
+    except psycopg2.OperationalError as exc:
+        text = str(exc)
+        if "password authentication failed" in text or "is not permitted to log in" in text:
+            return None
+        if "certificate" in text or "SSL" in text:
+            raise DatabaseUnavailable(
+                "Sambungan aman (TLS) ke server database gagal: sertifikat server tidak cocok atau tidak "
+                f"dipercaya. Periksa berkas sertifikat CA di pengaturan workstation. ({text.strip()})"
+            ) from exc
+        raise DatabaseUnavailable(
+            f"Server database {params['host']}:{params['port']} tidak dapat dihubungi. Periksa jaringan "
+            f"atau minta Administrator menyalakan server. ({text.strip()})"
+        ) from exc
+
+
+def _gate(server: Server, sql: str, username: str) -> str:
+    con = _connect(server.params(pg_security.gate_role(server.prefix), server.gate_password))
+    if con is None:
+        raise AuthenticationFailed(
+            "Kata sandi gerbang login workstation ini ditolak server. Minta Administrator memeriksa "
+            "pengaturan workstation."
+        )
+    try:
+        con.autocommit = True
+        with con.cursor() as cur:
+            cur.execute(sql, (username,))
+            return str(cur.fetchone()[0])
+    finally:
+        con.close()
+
+
+def _status_value(status: str) -> str:
+    """The value after the word of a gate answer: 'terkunci <time>' or 'gagal <count>'."""
+    return status.split(" ", 1)[1]
+
+
+def login(server: Server, username: str, password: str) -> Session:
+    """Log in as one's own PostgreSQL role; the global database becomes that connection."""
+    from desktop.services.security.auth import MAX_FAILED_LOGINS, locked_refusal, session_for
+    from desktop.services.validation import is_username
+
+    name = username.strip().lower()
+    if not is_username(name):
+        raise AuthenticationFailed("Nama pengguna atau kata sandi salah.")
+    status = _gate(server, "SELECT dd_login_check(%s)", name)
+    if status.startswith("terkunci"):
+        raise locked_refusal(dt.datetime.fromisoformat(_status_value(status)), now())
+    if status == "nonaktif":
+        raise AuthenticationFailed("Akun ini dinonaktifkan. Hubungi Administrator.")
+    params = server.params(pg_security.login_role(server.prefix, name), password)
+    con = _connect(params) if status == "ok" else None
+    if con is None:
+        failed = _gate(server, "SELECT dd_login_failed(%s)", name)
+        if failed.startswith("terkunci"):
+            until = dt.datetime.fromisoformat(_status_value(failed))
+            raise AuthenticationFailed(
+                f"Kata sandi salah {MAX_FAILED_LOGINS} kali. Akun dikunci sampai {until:%H:%M}."
+            )
+        failures = int(_status_value(failed))  # 0: no such account, nothing left to count
+        suffix = f" Sisa percobaan: {MAX_FAILED_LOGINS - failures}." if failures else ""
+        raise AuthenticationFailed("Nama pengguna atau kata sandi salah." + suffix)
+    con.close()
+    initialize_postgresql(params)
+    with db.atomic():
+        db.execute_sql("SELECT dd_login_succeeded()")
+        session = session_for(User.get(User.username == name))
+        audit.record(session, "login", "user", session.user_id)
+    return session
+
+
+_GATE: dict = {}
+
+
+def login_through_gate(username: str, password: str) -> Session:
+    """Log in from the gate connection the app opened at start; remember the gate for log-out."""
+    params = dict(db.obj.connect_params)
+    server = Server(
+        host=params.get("host", "localhost"),
+        port=int(params.get("port", 5432)),
+        dbname=db.obj.database,
+        sslmode=params.get("sslmode", "prefer"),
+        gate_password=params.get("password", ""),
+        **{name: str(params[name]) for name in (*TLS_FILES, "hostaddr") if params.get(name)},
+    )
+    session = login(server, username, password)
+    _GATE.clear()
+    _GATE.update(params, dbname=server.dbname)
+    return session
+
+
+def back_to_gate() -> None:
+    """After log-out: the user's own connection closes, the gate opens again for the next login."""
+    if _GATE and pg_security.per_user_session():
+        initialize_postgresql(_GATE)
+
+
+def check_own_password(actor: Session, password: str) -> bool:
+    """On a user's own PostgreSQL login: does the server accept this password for them?"""
+    params = dict(db.obj.connect_params)
+    params["dbname"] = db.obj.database
+    params["password"] = password
+    con = _connect(params)
+    if con is None:
+        return False
+    con.close()
+    return True

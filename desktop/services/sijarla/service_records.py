@@ -1,0 +1,422 @@
+"""Service records by name by address: one row per citizen served, typed or imported."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.models import (
+    Kecamatan,
+    Nagari,
+    ServiceCategory,
+    ServiceOutcome,
+    ServiceRecord,
+    SopCase,
+    TargetGroup,
+    db,
+)
+from desktop.models.base import now
+from desktop.services.errors import InvalidInput, NotFound, StaleRecord, WorkflowError
+from desktop.services.nik import validate_kk, validate_nik
+from desktop.services.security import audit
+from desktop.services.session import Session
+from desktop.services.sijarla.steps import _require_team_member
+from desktop.services.sop.workflow import get_case
+from desktop.services.validation import clean_text
+
+# Province codes of Indonesia (Kemendagri), for NIKs issued outside the office's kabupaten.
+PROVINCES = frozenset(
+    "11 12 13 14 15 16 17 18 19 21 31 32 33 34 35 36 51 52 53 61 62 63 64 65 71 72 73 74 75 76 "
+    "81 82 91 92 93 94 95 96 97".split()
+)
+
+
+@dataclass(frozen=True)
+class RecordDraft:
+    nik: str
+    full_name: str
+    nagari_id: int
+    category: str  # code
+    target_group: str  # code
+    outcome: str  # code
+    served_on: dt.date
+    kk: str = ""
+    address: str = ""
+    jorong: str = ""
+    outcome_reason: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class RecordRow:
+    id: int
+    nik: str
+    full_name: str
+    kk: str | None
+    address: str
+    jorong: str
+    nagari: str
+    category: str
+    target_group: str
+    outcome: str
+    outcome_reason: str
+    served_on: dt.date
+    version: int
+
+
+@dataclass
+class RowError:
+    row: int  # the row number as the user sees it in the spreadsheet
+    column: str
+    message: str
+
+
+@dataclass
+class ImportResult:
+    total_rows: int
+    imported: int
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        return not self.errors
+
+
+class _Lookups:
+    """Reference data resolved once per batch (codes and names, case-insensitive)."""
+
+    def __init__(self) -> None:
+        self.categories = _code_map(ServiceCategory)
+        self.groups = _code_map(TargetGroup)
+        self.outcomes = _code_map(ServiceOutcome)
+        self.outcome_rows = {o.id: o for o in ServiceOutcome.select()}
+        self.kecamatan = {k.code for k in Kecamatan.select(Kecamatan.code)}
+        self.kabupaten = {c[:5] for c in self.kecamatan}
+        nagari = list(Nagari.select(Nagari.id, Nagari.name, Nagari.code).where(Nagari.is_active))
+        self.nagari_ids = {n.id for n in nagari}
+        self.nagari_by_name: dict[str, list[int]] = {}
+        self.nagari_code = {n.id: n.code for n in nagari}
+        for n in nagari:
+            self.nagari_by_name.setdefault(n.name.casefold(), []).append(n.id)
+            self.nagari_by_name.setdefault(n.code, []).append(n.id)
+        self.home_kabupaten = ""
+
+    def nagari_id(self, text: str) -> int:
+        """A nagari by code or name; a name shared across kabupaten resolves to the case's own."""
+        found = self.nagari_by_name.get(text.strip().casefold(), [])
+        if len(found) > 1 and self.home_kabupaten:
+            found = [i for i in found if self.nagari_code[i].startswith(self.home_kabupaten)]
+        if len(found) != 1:
+            problem = "tidak dikenal" if not found else "ada di lebih dari satu kecamatan; tulis kodenya"
+            raise InvalidInput(f"Nagari '{text}' {problem}.", field="nagari")
+        return found[0]
+
+
+def _code_map(model) -> dict[str, int]:
+    result: dict[str, int] = {}
+    for row in model.select().where(model.is_active):
+        result[row.code.casefold()] = row.id
+        result[row.name.casefold()] = row.id
+    return result
+
+
+def _check_nik(text: str, lookups: _Lookups) -> str:
+    raw = (text or "").strip()
+    info = validate_nik(raw, None)
+    if info.province_code not in PROVINCES:
+        raise InvalidInput(f"Kode provinsi {info.province_code} pada NIK tidak ada.", field="nik")
+    if info.kabupaten_code in lookups.kabupaten and info.kecamatan_code not in lookups.kecamatan:
+        raise InvalidInput(
+            f"Kode kecamatan {info.kecamatan_code} pada NIK tidak ada di wilayah ini.", field="nik"
+        )
+    return info.nik
+
+
+def _clean(draft: RecordDraft, lookups: _Lookups) -> dict:
+    def pick(mapping: dict[str, int], value: str, label: str, name: str) -> int:
+        found = mapping.get((value or "").strip().casefold())
+        if found is None:
+            raise InvalidInput(f"{label} '{value}' tidak dikenal.", field=name)
+        return found
+
+    outcome_id = pick(lookups.outcomes, draft.outcome, "Hasil", "outcome")
+    reason = clean_text(draft.outcome_reason, "Alasan", 300, field="outcome_reason", required=False)
+    if lookups.outcome_rows[outcome_id].needs_reason and not reason:
+        raise InvalidInput(
+            f"Hasil '{lookups.outcome_rows[outcome_id].name}' wajib disertai alasan.", field="outcome_reason"
+        )
+    if draft.nagari_id not in lookups.nagari_ids:
+        raise InvalidInput("Nagari tidak dikenal.", field="nagari")
+    if draft.served_on > dt.date.today() + dt.timedelta(days=1):
+        raise InvalidInput("Tanggal pelayanan tidak boleh di masa depan.", field="served_on")
+    return {
+        "nik": _check_nik(draft.nik, lookups),
+        "full_name": clean_text(draft.full_name, "Nama", 120, field="full_name"),
+        "kk": validate_kk(draft.kk) if (draft.kk or "").strip() else None,
+        "address": clean_text(draft.address, "Alamat", 240, field="address", required=False),
+        "jorong": clean_text(draft.jorong, "Jorong", 80, field="jorong", required=False),
+        "nagari": draft.nagari_id,
+        "category": pick(lookups.categories, draft.category, "Kategori layanan", "category"),
+        "target_group": pick(lookups.groups, draft.target_group, "Sasaran", "target_group"),
+        "outcome": outcome_id,
+        "outcome_reason": reason,
+        "note": clean_text(draft.note, "Keterangan", 500, field="note", required=False),
+        "served_on": draft.served_on,
+    }
+
+
+def _recording_case(actor: Session, case_id: int) -> SopCase:
+    case = get_case(case_id)
+    if case.current_step != "pelayanan" or case.status != "berjalan":
+        raise WorkflowError("Data pelayanan hanya dapat dicatat pada tahap pelayanan.")
+    _require_team_member(actor, case)
+    return case
+
+
+def _duplicate(case_id: int, nik: str, category_id: int, exclude: int | None = None) -> bool:
+    query = ServiceRecord.select().where(
+        (ServiceRecord.case == case_id) & (ServiceRecord.nik == nik) & (ServiceRecord.category == category_id)
+    )
+    if exclude:
+        query = query.where(ServiceRecord.id != exclude)
+    return query.exists()
+
+
+def add_record(actor: Session, case_id: int, draft: RecordDraft) -> int:
+    """Record one citizen served; a second record of the same NIK and service in a case is refused."""
+    with db.atomic():
+        case = _recording_case(actor, case_id)
+        values = _clean(draft, _Lookups())
+        if _duplicate(case.id, values["nik"], values["category"]):
+            raise InvalidInput("NIK ini sudah tercatat untuk layanan yang sama pada kasus ini.", field="nik")
+        row = ServiceRecord.create(case=case.id, recorded_by=actor.user_id, **values)
+        audit.record(actor, "pelayanan_dicatat", "service_record", row.id)
+        return row.id
+
+
+def update_record(actor: Session, record_id: int, draft: RecordDraft, expected_version: int) -> int:
+    """Correct a record; refused if someone saved it meanwhile. Returns the new version."""
+    with db.atomic():
+        row = ServiceRecord.get_or_none(ServiceRecord.id == record_id)
+        if row is None:
+            raise NotFound("Data pelayanan tidak ditemukan; mungkin sudah dihapus.")
+        case = _recording_case(actor, row.case_id)
+        values = _clean(draft, _Lookups())
+        if _duplicate(case.id, values["nik"], values["category"], exclude=row.id):
+            raise InvalidInput("NIK ini sudah tercatat untuk layanan yang sama pada kasus ini.", field="nik")
+        updated = (
+            ServiceRecord.update(version=ServiceRecord.version + 1, updated_at=now(), **values)
+            .where((ServiceRecord.id == row.id) & (ServiceRecord.version == expected_version))
+            .execute()
+        )
+        if updated != 1:
+            fresh = ServiceRecord.get_by_id(row.id)
+            raise StaleRecord(
+                f"Data ini sudah diubah oleh pengguna lain pada {fresh.updated_at:%d-%m-%Y %H:%M}. "
+                "Muat ulang, lalu terapkan kembali isian Anda."
+            )
+        audit.record(actor, "pelayanan_diubah", "service_record", row.id)
+        return expected_version + 1
+
+
+def list_records(actor: Session, case_id: int) -> list[RecordRow]:
+    """The case's records (a read of personal data: logged)."""
+    from desktop.services.office import roles as R
+    from desktop.services.security.auth import require_role
+
+    case = get_case(case_id)
+    require_role(
+        actor, R.KETUA_TIM, R.ANGGOTA_TIM, R.KETUA_PELAKSANA_HARIAN, R.KABID_PELAYANAN, R.KEPALA_DINAS
+    )
+    query = (
+        ServiceRecord.select(ServiceRecord, Nagari, ServiceCategory, TargetGroup, ServiceOutcome)
+        .join_from(ServiceRecord, Nagari)
+        .join_from(ServiceRecord, ServiceCategory)
+        .join_from(ServiceRecord, TargetGroup)
+        .join_from(ServiceRecord, ServiceOutcome)
+        .where(ServiceRecord.case == case.id)
+        .order_by(ServiceRecord.id)
+    )
+    audit.record(actor, "pelayanan_dibaca", "sop_case", case.id)
+    return [
+        RecordRow(
+            r.id,
+            r.nik,
+            r.full_name,
+            r.kk,
+            r.address,
+            r.jorong,
+            r.nagari.name,
+            r.category.name,
+            r.target_group.name,
+            r.outcome.name,
+            r.outcome_reason,
+            r.served_on,
+            r.version,
+        )
+        for r in query
+    ]
+
+
+# --- Bulk import --------------------------------------------------------------------------------
+
+COLUMNS = {
+    "nik": ("nik",),
+    "full_name": ("nama", "nama lengkap"),
+    "kk": ("kk", "no kk", "nomor kk", "no. kk"),
+    "address": ("alamat",),
+    "jorong": ("jorong",),
+    "nagari": ("nagari", "kode nagari"),
+    "category": ("kategori", "layanan", "kategori layanan", "jenis layanan"),
+    "target_group": ("sasaran", "kelompok sasaran"),
+    "outcome": ("hasil", "status"),
+    "outcome_reason": ("alasan", "alasan hasil"),
+    "note": ("keterangan", "catatan"),
+    "served_on": ("tanggal", "tanggal pelayanan"),
+}
+REQUIRED = ("nik", "full_name", "nagari", "category", "target_group", "outcome", "served_on")
+LABELS = {
+    "nik": "NIK",
+    "full_name": "Nama",
+    "kk": "KK",
+    "address": "Alamat",
+    "jorong": "Jorong",
+    "nagari": "Nagari",
+    "category": "Kategori",
+    "target_group": "Sasaran",
+    "outcome": "Hasil",
+    "outcome_reason": "Alasan",
+    "note": "Keterangan",
+    "served_on": "Tanggal",
+}
+
+
+def read_table(path: Path) -> Iterator[list]:
+    """Rows of an .xlsx (first sheet) or .csv (UTF-8, comma or semicolon) file, header first."""
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        from openpyxl import load_workbook
+
+        workbook = load_workbook(path, read_only=True, data_only=True)
+        try:
+            yield from (list(r) for r in workbook.worksheets[0].iter_rows(values_only=True))
+        finally:
+            workbook.close()
+    elif suffix == ".csv":
+        text = path.read_bytes().decode("utf-8-sig")
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t") if text.strip() else csv.excel
+        yield from csv.reader(io.StringIO(text), dialect)
+    else:
+        raise InvalidInput("Berkas harus .xlsx atau .csv.", field="file")
+
+
+def _header_map(header: list) -> dict[str, int]:
+    names = [str(h or "").strip().casefold() for h in header]
+    mapping = {}
+    for key, aliases in COLUMNS.items():
+        for i, name in enumerate(names):
+            if name in aliases:
+                mapping[key] = i
+                break
+    missing = [LABELS[k] for k in REQUIRED if k not in mapping]
+    if missing:
+        raise InvalidInput(f"Kolom wajib tidak ada di baris judul: {', '.join(missing)}.", field="file")
+    return mapping
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    return str(value).strip()
+
+
+def _parse_date(value) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = _cell_text(value)
+    for fmt in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise InvalidInput(f"Tanggal '{text}' tidak dikenali; gunakan HH-BB-TTTT.", field="served_on")
+
+
+def import_records(
+    actor: Session, case_id: int, rows: Iterable[list], *, import_clean_rows: bool = False
+) -> ImportResult:
+    """Check every row; import all or nothing, or only the clean rows when asked explicitly."""
+    rows = iter(rows)
+    header = next(rows, None)
+    if header is None:
+        raise InvalidInput("Berkas kosong.", field="file")
+    mapping = _header_map(list(header))
+    with db.atomic():
+        case = _recording_case(actor, case_id)
+        lookups = _Lookups()
+        lookups.home_kabupaten = case.nagari.code[:5] if case.nagari_id else ""
+        seen = {
+            (r.nik, r.category_id)
+            for r in ServiceRecord.select(ServiceRecord.nik, ServiceRecord.category).where(
+                ServiceRecord.case == case.id
+            )
+        }
+        good, errors, total = [], [], 0
+        for number, raw in enumerate(rows, start=2):
+            if not any(_cell_text(v) for v in raw):
+                continue
+            total += 1
+            try:
+                values = _row_values(raw, mapping, lookups)
+            except InvalidInput as exc:
+                errors.append(RowError(number, LABELS.get(exc.field or "", exc.field or ""), exc.message))
+                continue
+            key = (values["nik"], values["category"])
+            if key in seen:
+                errors.append(RowError(number, "NIK", "NIK dan layanan yang sama sudah ada (duplikat)."))
+                continue
+            seen.add(key)
+            good.append({**values, "case": case.id, "recorded_by": actor.user_id})
+        if errors and not import_clean_rows:
+            return ImportResult(total, 0, errors)
+        for start in range(0, len(good), 500):
+            ServiceRecord.insert_many(good[start : start + 500]).execute()
+        audit.record(actor, "pelayanan_diimpor", "sop_case", case.id, baris=len(good), ditolak=len(errors))
+        return ImportResult(total, len(good), errors)
+
+
+def _row_values(raw: list, mapping: dict[str, int], lookups: _Lookups) -> dict:
+    def cell(key: str):
+        index = mapping.get(key)
+        return raw[index] if index is not None and index < len(raw) else None
+
+    draft = RecordDraft(
+        nik=_cell_text(cell("nik")),
+        full_name=_cell_text(cell("full_name")),
+        nagari_id=lookups.nagari_id(_cell_text(cell("nagari"))),
+        category=_cell_text(cell("category")),
+        target_group=_cell_text(cell("target_group")),
+        outcome=_cell_text(cell("outcome")),
+        served_on=_parse_date(cell("served_on")),
+        kk=_cell_text(cell("kk")),
+        address=_cell_text(cell("address")),
+        jorong=_cell_text(cell("jorong")),
+        outcome_reason=_cell_text(cell("outcome_reason")),
+        note=_cell_text(cell("note")),
+    )
+    return _clean(draft, lookups)
+
+
+def import_file(actor: Session, case_id: int, path: Path, *, import_clean_rows: bool = False) -> ImportResult:
+    """Import an .xlsx or .csv file of service records."""
+    return import_records(actor, case_id, read_table(path), import_clean_rows=import_clean_rows)

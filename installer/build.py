@@ -366,14 +366,13 @@ def makensis(bundle: Path, out: Path, makensis_cmd: str = "makensis") -> Path:
     """Pack the bundle with NSIS (amd64-unicode, LZMA solid); warnings are errors."""
     version = project_version()
     out.parent.mkdir(parents=True, exist_ok=True)
-    size_kb = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file()) // 1024
     icon = ROOT / "desktop" / "resources" / "icons" / "dinas-desk.ico"
     subprocess.run(
         [
             makensis_cmd, "-WX", "-V2", "-INPUTCHARSET", "UTF8",
             f"-DVERSION={version}", f"-DVERSION4={_version4(version)}",
             f"-DDIST={bundle}", f"-DOUTFILE={out}", f"-DICON={icon}",
-            f"-DBUNDLE_KB={size_kb}", str(NSIS_SCRIPT),
+            str(NSIS_SCRIPT),
         ],
         check=True,
     )  # fmt: skip

@@ -1,5 +1,5 @@
 ; Dinas Desk installer (NSIS 3, MUI2, amd64-unicode). Built by installer/build.py:
-;   makensis -WX -DVERSION=0.1.0 -DVERSION4=0.1.0.0 -DDIST=<bundle> -DOUTFILE=<exe> -DICON=<ico> -DBUNDLE_KB=<n>
+;   makensis -WX -DVERSION=0.1.0 -DVERSION4=0.1.0.0 -DDIST=<bundle> -DOUTFILE=<exe> -DICON=<ico>
 ;
 ; Per-machine install into Program Files; Start-menu shortcut, optional desktop shortcut; an
 ; Add/Remove Programs entry; an upgrade installs in place over the same folder and never touches
@@ -63,6 +63,8 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "Lisensi MIT"
 !define MUI_LANGDLL_REGISTRY_VALUENAME "Language"
 !define MUI_FINISHPAGE_RUN "$INSTDIR\${APP_EXE}"
 !define MUI_COMPONENTSPAGE_NODESC
+!define MUI_LANGDLL_WINDOWTITLE "Dinas Desk"
+!define MUI_LANGDLL_INFO "Pilih bahasa pemasang / Choose the installer's language"
 
 !insertmacro MUI_PAGE_WELCOME
 !insertmacro MUI_PAGE_DIRECTORY
@@ -103,6 +105,9 @@ Function .onInit
   ${EndIf}
   SetRegView 64
   SetShellVarContext all
+  ; Indonesian unless chosen otherwise, whatever the Windows language (silent installs included):
+  ; the office works in Indonesian, as the app does.
+  StrCpy $LANGUAGE ${LANG_INDONESIAN}
   !insertmacro MUI_LANGDLL_DISPLAY
 FunctionEnd
 

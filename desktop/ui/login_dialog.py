@@ -31,7 +31,7 @@ from desktop.services.errors import DomainError
 from desktop.services.security import auth
 from desktop.services.session import Session
 from desktop.ui import theme
-from desktop.ui.widgets.cards import section_label
+from desktop.ui.common.cards import section_label
 
 log = logging.getLogger(__name__)
 

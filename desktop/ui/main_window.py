@@ -21,10 +21,10 @@ from desktop.services.session import Session
 from desktop.services.sop import worklists
 from desktop.ui import settings
 from desktop.ui.tabs import tabs_for
-from desktop.ui.tabs.base import RoleTab
-from desktop.ui.widgets.background import run_for
-from desktop.ui.widgets.header_bar import HeaderBar
-from desktop.ui.widgets.idle_lock import IdleLock
+from desktop.ui.common.role_tab import RoleTab
+from desktop.ui.common.background import run_for
+from desktop.ui.header_bar import HeaderBar
+from desktop.ui.idle_lock import IdleLock
 
 log = logging.getLogger(__name__)
 
@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
 
     def open_search(self) -> None:
         """Ctrl+K / Ctrl+F: the search popup over cases, letters and (for some roles) people."""
-        from desktop.ui.dialogs.search_dialog import SearchDialog
+        from desktop.ui.sop.search_dialog import SearchDialog
 
         if self.search_dialog is None:
             self.search_dialog = SearchDialog(self.session, self)

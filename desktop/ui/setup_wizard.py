@@ -21,7 +21,7 @@ from desktop.ui.setup.base import SetupPage
 from desktop.ui.setup.database_page import LOCAL, DatabasePage
 from desktop.ui.setup.office_page import OfficeSetupPage
 from desktop.ui.setup.summary_page import SummarySetupPage
-from desktop.ui.widgets.forms import FORM_STYLESHEET
+from desktop.ui.common.forms import FORM_STYLESHEET
 
 PREFERRED_SIZE = QSize(960, 680)
 MINIMUM_SIZE = QSize(640, 440)

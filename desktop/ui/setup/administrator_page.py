@@ -12,7 +12,7 @@ from desktop.services.office import first_start
 from desktop.services.office.first_start import FirstAdministrator
 from desktop.services.security.auth import MIN_PASSWORD_LENGTH
 from desktop.ui.setup.base import SetupPage
-from desktop.ui.widgets.forms import field_label, muted
+from desktop.ui.common.forms import field_label, muted
 
 
 class AdministratorSetupPage(SetupPage):

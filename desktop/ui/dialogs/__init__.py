@@ -1,1 +1,0 @@
-"""Dialogs that ask for something and return it through an `ask()` classmethod."""

@@ -1,0 +1,1 @@
+"""Issued documents on screen: viewing, printing to a system printer, saving, verification."""

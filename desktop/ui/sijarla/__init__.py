@@ -1,0 +1,1 @@
+"""The SIJARLA desks: front desk, Kabid Pelayanan, Kepala Dinas, the team, the recap, with their panels and dialogs."""

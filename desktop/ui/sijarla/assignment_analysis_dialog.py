@@ -1,0 +1,80 @@
+"""'Buka kasus dari analisis': the Kepala Dinas sends a team to a low-coverage nagari, without a letter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.case_view import NagariOption
+from desktop.ui.common.forms import FORM_STYLESHEET, field_label, heading, input_height, muted
+
+
+class AnalysisCaseDialog(QDialog):
+    def __init__(self, nagari: list[NagariOption], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Buka kasus dari analisis"))
+        self.setMinimumWidth(520)
+        self.setStyleSheet(FORM_STYLESHEET)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 16)
+        layout.setSpacing(8)
+        layout.addWidget(heading(self.tr("Pelayanan ke nagari dengan capaian adminduk rendah"), 1.1))
+        layout.addWidget(
+            muted(
+                self.tr(
+                    "Kasus dibuka tanpa surat permohonan dan langsung menunggu disposisi Kabid Pelayanan."
+                )
+            )
+        )
+        self.nagari_combo = QComboBox()
+        self.nagari_combo.setEditable(True)
+        self.nagari_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for option in nagari:
+            self.nagari_combo.addItem(option.label, option.id)
+        self.nagari_combo.setCurrentIndex(-1)
+        self.nagari_combo.lineEdit().setPlaceholderText(self.tr("Ketik nama nagari…"))
+        completer = QCompleter(self.nagari_combo.model(), self.nagari_combo)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.nagari_combo.setCompleter(completer)
+        input_height(self.nagari_combo)
+        self.reason_edit = QPlainTextEdit()
+        self.reason_edit.setTabChangesFocus(True)
+        self.reason_edit.setPlaceholderText(self.tr("mis. Perekaman KTP-el lansia baru 58% (SIAK, Oktober)."))
+        layout.addWidget(field_label(self.tr("&Nagari"), self.nagari_combo))
+        layout.addWidget(self.nagari_combo)
+        layout.addWidget(field_label(self.tr("&Dasar analisis"), self.reason_edit))
+        layout.addWidget(self.reason_edit, 1)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Buka kasus"))
+        self.ok_button.setProperty("primary", True)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def nagari_id(self) -> int | None:
+        index = self.nagari_combo.findText(self.nagari_combo.currentText(), Qt.MatchFlag.MatchFixedString)
+        return self.nagari_combo.itemData(index) if index >= 0 else None
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, nagari: list[NagariOption]) -> tuple[int, str] | None:
+        """(nagari id, reason), or None when cancelled; an unknown nagari gives 0 (the service refuses it)."""
+        dialog = cls(nagari, parent)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.nagari_id() or 0, dialog.reason_edit.toPlainText()
+        finally:
+            dialog.deleteLater()

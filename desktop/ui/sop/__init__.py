@@ -1,0 +1,1 @@
+"""The SOP engine on screen: worklists, the SOP matrix, the case file and search."""

@@ -1,1 +1,0 @@
-"""Reusable widgets: the header strip, the worklist view."""

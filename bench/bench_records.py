@@ -441,8 +441,8 @@ def measure_qt(backend: Backend, what: str) -> None:
 
     from desktop.models import User
     from desktop.services.security.auth import session_for
-    from desktop.ui.qtmodels.records_table import RecordsTableModel
-    from desktop.ui.widgets.records_view import RecordsTableView
+    from desktop.ui.sijarla.records_table import RecordsTableModel
+    from desktop.ui.sijarla.records_view import RecordsTableView
 
     app = QApplication.instance() or QApplication([])
     _warm_qt(app)

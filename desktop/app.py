@@ -11,11 +11,10 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import __version__, config
-from desktop.services import workspace
+from desktop.services import first_start, workspace
 from desktop.services.bootstrap import OpenedDatabase, resolve_url
 from desktop.services.demo.office import DEMO_PASSWORD, DemoLogin
 from desktop.services.errors import DomainError
-from desktop.services.office import first_start
 from desktop.services.session import Session
 from desktop.ui import theme
 from desktop.ui.login_dialog import LoginDialog

@@ -166,9 +166,9 @@ def _check_letters(options: SelfTestOptions, demo: bool) -> str:
     """Demo: issue the newest signed Surat Tugas through the archive; else render an unarchived sample."""
     import pypdfium2
 
+    from desktop.roles import KEPALA_DINAS
     from desktop.services import workspace
     from desktop.services.documents import issue as documents
-    from desktop.services.office.roles import KEPALA_DINAS
 
     if demo:
         session = _demo_session(KEPALA_DINAS)
@@ -194,8 +194,8 @@ def _check_letters(options: SelfTestOptions, demo: bool) -> str:
 def _check_receipt(options: SelfTestOptions, demo: bool) -> str:
     """Demo: issue the newest letter's receipt and, when a printer is named, send it there."""
     from desktop.printing import sinks
+    from desktop.roles import FRONT_DESK
     from desktop.services.documents import issue as documents
-    from desktop.services.office.roles import FRONT_DESK
 
     if not demo:
         from escpos.printer import Dummy

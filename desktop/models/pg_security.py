@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from peewee import PostgresqlDatabase
 
 # The role codes are declared once, in a module of plain constants (no database, no Qt).
-from desktop.services.office.roles import (
+from desktop.roles import (
     ADMINISTRATOR,
     ANGGOTA_TIM,
     FRONT_DESK,

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, cast
 
+from desktop import roles as R
 from desktop.models import (
     AssignmentLetter,
     Attachment,
@@ -38,7 +39,6 @@ from desktop.models import (
 from desktop.printing import data as P
 from desktop.services.documents import issue as documents
 from desktop.services.errors import NotFound, PermissionDenied, WorkflowError
-from desktop.services.office import roles as R
 from desktop.services.security import audit
 from desktop.services.security.auth import require_role
 from desktop.services.session import Session

@@ -20,11 +20,11 @@ from peewee import DatabaseError, InterfaceError
 
 from desktop import config
 from desktop.models import Kabupaten, Office, User, connection, db
-from desktop.services import workspace
+from desktop.roles import ADMINISTRATOR
+from desktop.services import workspace, workstation
 from desktop.services.errors import DatabaseUnavailable, InvalidInput, PermissionDenied
-from desktop.services.office import admin, users, workstation
+from desktop.services.office import admin, users
 from desktop.services.office.admin import KabupatenChoice, OfficeDraft
-from desktop.services.office.roles import ADMINISTRATOR
 from desktop.services.security import audit, auth, tls_policy
 from desktop.services.session import Session
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from peewee import JOIN
 
+from desktop import roles as R
 from desktop.models import IncomingLetter, Nagari, ServiceRecord, SopCase
-from desktop.services.office import roles as R
 from desktop.services.security import audit
 from desktop.services.security.auth import require_role
 from desktop.services.session import Session

@@ -21,10 +21,10 @@ from desktop.models import (
     db,
     migrations,
 )
+from desktop.roles import ROLE_ORDER, RoleInfo
 from desktop.services.bootstrap import OpenedDatabase, open_database
 from desktop.services.demo.office import DemoLogin, build_demo
 from desktop.services.errors import DatabaseUnavailable
-from desktop.services.office.roles import ROLE_ORDER, RoleInfo
 from desktop.services.security import audit
 from desktop.services.session import Session
 

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 
 from desktop.services.security import auth, session_lock
 from desktop.services.session import Session
-from desktop.ui.common.operations import message_for
 from desktop.ui.common.background import run_for
 from desktop.ui.common.forms import Banner, card_layout, heading, muted, primary_button
+from desktop.ui.common.operations import message_for
 
 log = logging.getLogger(__name__)
 

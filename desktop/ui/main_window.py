@@ -14,17 +14,16 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
-from desktop import __version__
+from desktop import __version__, roles
 from desktop.services import workspace
-from desktop.services.office import roles
 from desktop.services.session import Session
 from desktop.services.sop import worklists
 from desktop.ui import settings
-from desktop.ui.tabs import tabs_for
-from desktop.ui.common.role_tab import RoleTab
 from desktop.ui.common.background import run_for
 from desktop.ui.header_bar import HeaderBar
 from desktop.ui.idle_lock import IdleLock
+from desktop.ui.sop.role_tab import RoleTab
+from desktop.ui.tabs import tabs_for
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """The first start of a new office: a wizard instead of a login window nobody can get past.
 
 Database → Kantor → Administrator → Ringkasan. Each page is checked by the services before the wizard
-moves on (desktop.services.office.first_start); "Selesai" writes the office and the first administrator in one
+moves on (desktop.services.first_start); "Selesai" writes the office and the first administrator in one
 transaction and logs the administrator in. A workstation that joins a PostgreSQL database already in
 use stops after the first page and goes to the login window.
 """
@@ -14,14 +14,14 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
-from desktop.services.office import first_start
+from desktop.services import first_start
 from desktop.services.session import Session
+from desktop.ui.common.forms import FORM_STYLESHEET
 from desktop.ui.setup.administrator_page import AdministratorSetupPage
 from desktop.ui.setup.base import SetupPage
 from desktop.ui.setup.database_page import LOCAL, DatabasePage
 from desktop.ui.setup.office_page import OfficeSetupPage
 from desktop.ui.setup.summary_page import SummarySetupPage
-from desktop.ui.common.forms import FORM_STYLESHEET
 
 PREFERRED_SIZE = QSize(960, 680)
 MINIMUM_SIZE = QSize(640, 440)

@@ -1,13 +1,12 @@
 """The role tabs the main window offers: importing each area's role modules registers their tabs.
 
-The registry itself is `desktop.ui.common.tab_registry`; the tab modules import it from there,
+The registry itself is `desktop.ui.sop.tab_registry`; the tab modules import it from there,
 so this list is the one place that knows every area.
 """
 
 from __future__ import annotations
 
 from desktop.ui.admin import administrator_tab
-from desktop.ui.common.tab_registry import TabRegistration, register_tab, registered_tabs, tabs_for
 from desktop.ui.inovasi import kasi_inovasi, pejabat_struktural, pelaksana_teknis
 from desktop.ui.sijarla import (
     anggota_tim,
@@ -18,6 +17,7 @@ from desktop.ui.sijarla import (
     ketua_pelaksana_harian,
     ketua_tim,
 )
+from desktop.ui.sop.tab_registry import TabRegistration, register_tab, registered_tabs, tabs_for
 
 ROLE_MODULES = (
     front_desk,

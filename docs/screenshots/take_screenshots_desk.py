@@ -124,7 +124,7 @@ def _case_detail(app, path: Path) -> None:
     from desktop.services.documents import issue as documents
     from desktop.services.search import search
     from desktop.services.security import auth
-    from desktop.ui.dialogs.case_detail_dialog import CaseDetailDialog
+    from desktop.ui.sop.case_detail_dialog import CaseDetailDialog
 
     kadis = auth.login("kadis", DEMO_PASSWORD)
     case_id = _finished_case(kadis, search)

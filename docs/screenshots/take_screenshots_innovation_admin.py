@@ -52,7 +52,7 @@ def _innovation_shots(app, login, out_dir: Path) -> None:
 
     # The window other tabs open (open_innovation): the Kabid Pemanfaatan's review, one step late.
     from desktop.services.inovasi import steps as inovasi
-    from desktop.ui.tabs.inovasi_panel import open_innovation
+    from desktop.ui.inovasi.inovasi_panel import open_innovation
 
     late = next(r for r in inovasi.list_innovations(step="telaah_kabid"))
     dialog = open_innovation(None, login("kabidpdip"), late.case_id)
@@ -83,11 +83,11 @@ def _innovation_role_shots(app, login, out_dir: Path) -> None:
 
 def _admin_shots(app, login, out_dir: Path) -> None:
     from desktop.services import workspace
-    from desktop.ui.admin_settings import ReceiptPrinter
+    from desktop.ui.admin.office_page import OfficePage
+    from desktop.ui.admin.printer_settings import ReceiptPrinter
+    from desktop.ui.admin.users_page import UsersPage
+    from desktop.ui.admin.workstation_page import WorkstationPage
     from desktop.ui.main_window import MainWindow
-    from desktop.ui.widgets.admin_office import OfficePage
-    from desktop.ui.widgets.admin_users import UsersPage
-    from desktop.ui.widgets.admin_workstation import WorkstationPage
 
     window = _window(app, MainWindow(login("admin")))
     tab = window.tab_for("administrator")
@@ -111,7 +111,7 @@ def _admin_shots(app, login, out_dir: Path) -> None:
 
 
 def _sop_shots(app, login, sop_view, out_dir: Path) -> None:
-    from desktop.ui.dialogs.sop_view_dialog import open_sop_view
+    from desktop.ui.sop.sop_view_dialog import open_sop_view
 
     kabid = login("kabid")
     at_disposition = [

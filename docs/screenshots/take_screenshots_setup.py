@@ -53,7 +53,7 @@ def _server_shot(app, wizard, out_dir: Path) -> None:
     page.host_edit.setText("192.168.1.10")
     page.password_edit.setText("rahasia")
     page.ca_edit.setText(r"C:\Disdukcapil\ca-kantor.crt")
-    from desktop.services.office.first_start import ServerCheck
+    from desktop.services.first_start import ServerCheck
 
     # What "Uji koneksi" shows for an empty server reached over TLS (no server at this address here).
     page._tested(ServerCheck(True, "", "192.168.1.10:5432/dinasdesk", "PostgreSQL 16.4", "TLS 1.3", 0))

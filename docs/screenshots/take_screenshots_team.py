@@ -100,7 +100,7 @@ class Shots:
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
 
-        from desktop.ui.dialogs.records_import import ImportErrorsDialog, ImportFileDialog
+        from desktop.ui.sijarla.records_import import ImportErrorsDialog, ImportFileDialog
 
         window, tab = self.window("ketua1", "ketua_tim_sijarla")
         steps = {e.step: e.ref_id for e in tab.entries()}

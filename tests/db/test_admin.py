@@ -12,6 +12,7 @@ import pytest
 
 from desktop import config
 from desktop.models import AuditLog, Holiday, Nagari, Office, User, connection
+from desktop.services import workstation
 from desktop.services.errors import (
     AuthenticationFailed,
     InvalidInput,
@@ -19,7 +20,7 @@ from desktop.services.errors import (
     StaleRecord,
     WorkflowError,
 )
-from desktop.services.office import admin, backups, reference_data, workstation
+from desktop.services.office import admin, backups, reference_data
 from desktop.services.office.users import NewUser
 from desktop.services.security import auth
 from tests.conftest import free_port

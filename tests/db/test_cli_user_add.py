@@ -10,9 +10,9 @@ import sys
 import pytest
 
 from desktop.models import User
+from desktop.roles import ADMINISTRATOR, KEPALA_DINAS
 from desktop.services.errors import AuthenticationFailed, PermissionDenied
 from desktop.services.office.reference_defaults import ensure_reference_data
-from desktop.services.office.roles import ADMINISTRATOR, KEPALA_DINAS
 from desktop.services.office.users import NewUser, add_user_by_command
 
 FIRST = NewUser("admin.kantor", "Rina Marlina", "rahasia-kantor-1", (ADMINISTRATOR,))

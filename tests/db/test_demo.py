@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from desktop.models import Nagari, Role, ServiceRecord, SopCase, UserRole
+from desktop.roles import BUILTIN_ROLES
 from desktop.services.demo.office import build_demo
 from desktop.services.inovasi import steps as inovasi
 from desktop.services.office.reference_defaults import ensure_reference_data
-from desktop.services.office.roles import BUILTIN_ROLES
 from desktop.services.sop.workflow import builtin_sops, sla_status
 
 pytestmark = pytest.mark.usefixtures("database")

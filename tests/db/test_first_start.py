@@ -11,12 +11,13 @@ import pytest
 
 from desktop import config
 from desktop.models import AuditLog, Office, User, connection, migrations
+from desktop.roles import ADMINISTRATOR
+from desktop.services import first_start
 from desktop.services.errors import InvalidInput, PermissionDenied
-from desktop.services.office import admin, first_start, setup_checklist
+from desktop.services.first_start import FirstAdministrator, ServerDraft
+from desktop.services.office import admin, setup_checklist
 from desktop.services.office.admin import OfficeDraft
-from desktop.services.office.first_start import FirstAdministrator, ServerDraft
 from desktop.services.office.reference_defaults import ensure_reference_data
-from desktop.services.office.roles import ADMINISTRATOR
 from desktop.services.office.users import NewUser, add_user
 from desktop.services.security import auth
 

@@ -31,6 +31,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from desktop import roles as R
 from desktop.models import (
     ALL_MODELS,
     Attachment,
@@ -55,7 +56,6 @@ from desktop.sections import section_map
 from desktop.services import search
 from desktop.services.errors import AuthenticationFailed, DomainError, InvalidInput
 from desktop.services.inovasi import steps as inovasi
-from desktop.services.office import roles as R
 from desktop.services.office.users import NewUser, add_user
 from desktop.services.security import auth
 from desktop.services.sijarla import recap, service_records

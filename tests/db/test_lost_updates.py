@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from desktop import roles as R
 from desktop.models import AuditLog, CaseStep, Disposition, PreparationCheck, SopCase, db
 from desktop.services.errors import StaleRecord, WorkflowError
-from desktop.services.office import roles as R
 from desktop.services.office.users import NewUser, add_user
 from desktop.services.sijarla import steps as sijarla
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from desktop import roles as R
 from desktop.models import (
     ALL_MODELS,
     AuditLog,
@@ -23,7 +24,6 @@ from desktop.models import (
     TeamMember,
 )
 from desktop.services.errors import PermissionDenied
-from desktop.services.office import roles as R
 from desktop.services.office.users import NewUser, add_user
 from desktop.services.sijarla import recap, service_records
 from desktop.services.sijarla import steps as sijarla

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
+from desktop import roles as R
 from desktop.services.errors import PermissionDenied
-from desktop.services.office import roles as R
 from desktop.services.sijarla import steps as sijarla
 from desktop.services.sop.worklists import pending_counts, worklist
 

@@ -17,23 +17,24 @@ from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
 
 from desktop import config
 from desktop.models import AuditLog, Holiday
-from desktop.services import workspace
+from desktop.services import workspace, workstation
 from desktop.services.demo.office import DEMO_PASSWORD
 from desktop.services.errors import AuthenticationFailed
-from desktop.services.office import admin, backups, reference_data, workstation
+from desktop.services.office import admin, backups, reference_data
 from desktop.services.office.backups import BackupInfo
 from desktop.services.security import auth
-from desktop.ui import admin_settings
-from desktop.ui.dialogs.admin_user_dialog import AddUserDialog
-from desktop.ui.qtmodels import admin_tables
-from desktop.ui.tabs.administrator import AdministratorTab
-from desktop.ui.widgets import admin_backup, admin_office
-from desktop.ui.widgets.admin_backup import BackupPage
-from desktop.ui.widgets.admin_office import OfficePage
-from desktop.ui.widgets.admin_reference import ReferencePage
-from desktop.ui.widgets.admin_signing import NumberingPage, SignersPage
-from desktop.ui.widgets.admin_users import UsersPage
-from desktop.ui.widgets.admin_workstation import WorkstationPage
+from desktop.ui.admin import backup_page as admin_backup
+from desktop.ui.admin import office_page as admin_office
+from desktop.ui.admin import printer_settings as admin_settings
+from desktop.ui.admin import tables as admin_tables
+from desktop.ui.admin.administrator_tab import AdministratorTab
+from desktop.ui.admin.backup_page import BackupPage
+from desktop.ui.admin.office_page import OfficePage
+from desktop.ui.admin.reference_page import ReferencePage
+from desktop.ui.admin.signing_page import NumberingPage, SignersPage
+from desktop.ui.admin.user_dialog import AddUserDialog
+from desktop.ui.admin.users_page import UsersPage
+from desktop.ui.admin.workstation_page import WorkstationPage
 from tests.conftest import free_port
 from tests.db.test_backups import claim_newer_schema
 
@@ -472,7 +473,7 @@ def test_cetak_halaman_uji_sends_the_test_receipt_to_a_network_printer(qtbot, de
 
 
 def test_cetak_halaman_uji_says_so_when_printing_is_not_installed(qtbot, demo_logins, monkeypatch):
-    from desktop.ui.widgets import admin_workstation
+    from desktop.ui.admin import workstation_page as admin_workstation
 
     monkeypatch.setattr(admin_workstation, "SINKS_MODULE", "desktop.printing.tidak_ada")
     tab = admin_tab(qtbot)

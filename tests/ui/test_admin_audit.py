@@ -16,9 +16,9 @@ from desktop.services import workspace
 from desktop.services.demo.office import DEMO_PASSWORD
 from desktop.services.security import audit, auth
 from desktop.services.security.audit_log import AuditFilter
-from desktop.ui.qtmodels.audit_table import AuditTableModel
-from desktop.ui.tabs.administrator import AdministratorTab
-from desktop.ui.widgets.admin_audit import AuditLogPage
+from desktop.ui.admin.administrator_tab import AdministratorTab
+from desktop.ui.admin.audit_page import AuditLogPage
+from desktop.ui.admin.audit_table import AuditTableModel
 
 LEFT = Qt.MouseButton.LeftButton
 

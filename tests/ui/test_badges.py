@@ -10,8 +10,8 @@ from PySide6.QtGui import QColor
 from desktop.services.demo.office import DEMO_PASSWORD
 from desktop.services.security import auth
 from desktop.services.sijarla import steps as sijarla
+from desktop.ui.common.sla import COLOURS, SLA_ROLE
 from desktop.ui.main_window import MainWindow
-from desktop.ui.widgets.sla import COLOURS, SLA_ROLE
 from tests.db import factories
 
 WAIT = 15_000

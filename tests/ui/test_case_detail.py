@@ -15,14 +15,14 @@ from desktop.services.errors import PermissionDenied
 from desktop.services.security import auth
 from desktop.services.sijarla import steps as sijarla
 from desktop.services.sop.worklists import WorkEntry
-from desktop.ui.dialogs.case_detail_dialog import CaseDetailDialog
-from desktop.ui.qtmodels.case_tables import (
+from desktop.ui.sop.case_detail_dialog import CaseDetailDialog
+from desktop.ui.sop.case_tables import (
     CaseAuditTableModel,
     CaseDocumentsTableModel,
     CaseHistoryTableModel,
     FiguresTableModel,
 )
-from desktop.ui.qtmodels.case_worklist import CaseWorklistTableModel
+from desktop.ui.sop.case_worklist import CaseWorklistTableModel
 from tests.db import factories
 
 WAIT = 15_000

@@ -6,8 +6,8 @@ import pytest
 
 from desktop.models import IncomingLetter
 from desktop.services.documents import issue as documents
-from desktop.ui.dialogs.document_viewer import DocumentViewerDialog
-from desktop.ui.dialogs.verify_dialog import VerifyDocumentDialog
+from desktop.ui.documents.document_viewer import DocumentViewerDialog
+from desktop.ui.documents.verify_dialog import VerifyDocumentDialog
 from tests.db.factories import session
 from tests.printing.flow import registered_letter
 

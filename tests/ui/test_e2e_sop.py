@@ -42,15 +42,15 @@ from desktop.models import (
 from desktop.services.demo.office import DEMO_PASSWORD
 from desktop.services.inovasi import steps as inovasi
 from desktop.services.sijarla import steps as sijarla
-from desktop.ui.dialogs.innovation_idea_dialog import IdeaDialog
-from desktop.ui.dialogs.password_dialog import PasswordDialog
-from desktop.ui.dialogs.team_report import ReportDialog
+from desktop.ui.inovasi.innovation_forms import FirstDiscussionForm, ReviewForm
+from desktop.ui.inovasi.innovation_idea_dialog import IdeaDialog
+from desktop.ui.inovasi.innovation_meetings import FinalizationForm, NamingForm, OutputForm, TechnicalForm
+from desktop.ui.inovasi.inovasi_panel import InnovationDialog
 from desktop.ui.login_dialog import LoginDialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.tabs.inovasi_panel import InnovationDialog
-from desktop.ui.widgets.innovation_forms import FirstDiscussionForm, ReviewForm
-from desktop.ui.widgets.innovation_meetings import FinalizationForm, NamingForm, OutputForm, TechnicalForm
-from desktop.ui.widgets.team_workspace import CHECKLIST, ELSEWHERE, GRID
+from desktop.ui.password_dialog import PasswordDialog
+from desktop.ui.sijarla.team_report import ReportDialog
+from desktop.ui.sijarla.team_workspace import CHECKLIST, ELSEWHERE, GRID
 from tests.db import factories
 
 WAIT = 15_000

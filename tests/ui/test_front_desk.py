@@ -12,10 +12,10 @@ from desktop.models import Attachment, IncomingLetter, RequestedService, SopCase
 from desktop.services.demo.office import DEMO_PASSWORD
 from desktop.services.security import auth
 from desktop.services.sijarla import steps as sijarla
-from desktop.ui.dialogs.letter_document_dialog import LetterDocumentDialog
-from desktop.ui.dialogs.letter_resubmit_dialog import LetterResubmitDialog, ResubmitRequest
+from desktop.ui.documents.letter_document_dialog import LetterDocumentDialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.widgets import receipt_printing
+from desktop.ui.sijarla import receipt_printing
+from desktop.ui.sijarla.letter_resubmit_dialog import LetterResubmitDialog, ResubmitRequest
 from tests.db import factories
 
 WAIT = 15_000
@@ -165,7 +165,7 @@ def test_reprint_goes_through_the_print_hook(qtbot, demo_logins, monkeypatch):
         on_done("Struk tanda terima dicetak.")
 
     monkeypatch.setattr(receipt_printing, "PRINT_RECEIPT", fake_print)
-    from desktop.ui.dialogs.letter_reprint_dialog import LetterReprintDialog
+    from desktop.ui.sijarla.letter_reprint_dialog import LetterReprintDialog
 
     monkeypatch.setattr(LetterReprintDialog, "ask", classmethod(lambda cls, parent, session: receipt.case_id))
     _window, tab = front_desk(qtbot)

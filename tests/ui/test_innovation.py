@@ -14,12 +14,12 @@ from desktop.services.demo.office import DEMO_PASSWORD
 from desktop.services.inovasi import steps as inovasi
 from desktop.services.security import auth
 from desktop.services.sop.workdays import WorkCalendar
-from desktop.ui.dialogs.innovation_idea_dialog import IdeaDialog
-from desktop.ui.qtmodels.innovation_table import InnovationTableModel
-from desktop.ui.tabs.inovasi_panel import InnovationDialog, InnovationPanel, open_innovation
-from desktop.ui.tabs.kasi_inovasi import KasiInovasiTab
-from desktop.ui.widgets.innovation_forms import FirstDiscussionForm, IdeaForm, ReviewForm
-from desktop.ui.widgets.innovation_meetings import FinalizationForm, NamingForm, OutputForm, TechnicalForm
+from desktop.ui.inovasi.innovation_forms import FirstDiscussionForm, IdeaForm, ReviewForm
+from desktop.ui.inovasi.innovation_idea_dialog import IdeaDialog
+from desktop.ui.inovasi.innovation_meetings import FinalizationForm, NamingForm, OutputForm, TechnicalForm
+from desktop.ui.inovasi.innovation_table import InnovationTableModel
+from desktop.ui.inovasi.inovasi_panel import InnovationDialog, InnovationPanel, open_innovation
+from desktop.ui.inovasi.kasi_inovasi import KasiInovasiTab
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -254,7 +254,7 @@ def test_finalization_can_be_finished_only_after_every_participant_approved(
 
     notulen = tmp_path / "notulen-finalisasi.pdf"
     notulen.write_bytes(b"%PDF-1.4\n% notulen\n")
-    monkeypatch.setattr("desktop.ui.widgets.innovation_meetings.choose_file", lambda *a, **k: notulen)
+    monkeypatch.setattr("desktop.ui.inovasi.innovation_meetings.choose_file", lambda *a, **k: notulen)
     finish = kasi.form
     finish.choose_minutes()
     assert finish.minutes_label.text() == "notulen-finalisasi.pdf"
@@ -327,7 +327,7 @@ def test_technical_discussion_naming_and_the_output_log_through_the_forms(qtbot,
     output.people_spin.setValue(12)
     submit_and_reload(qtbot, adb, lambda: qtbot.mouseClick(output.log_button, LEFT))
     assert "12 orang terlayani" in adb.form.totals_label.text()
-    monkeypatch.setattr("desktop.ui.widgets.innovation_meetings.confirm", lambda *a: True)
+    monkeypatch.setattr("desktop.ui.inovasi.innovation_meetings.confirm", lambda *a: True)
     closing = adb.form
     submit_and_reload(qtbot, adb, lambda: qtbot.mouseClick(closing.close_button, LEFT))
     assert adb.state.summary.status == "selesai"

@@ -10,10 +10,10 @@ from desktop.models import Disposition, SopCase
 from desktop.services.demo.office import DEMO_PASSWORD
 from desktop.services.security import auth
 from desktop.services.sijarla import steps as sijarla
-from desktop.ui.dialogs.disposition_return_dialog import ReturnReasonDialog
-from desktop.ui.dialogs.letter_document_dialog import LetterDocumentDialog
-from desktop.ui.dialogs.password_dialog import PasswordDialog
+from desktop.ui.documents.letter_document_dialog import LetterDocumentDialog
 from desktop.ui.main_window import MainWindow
+from desktop.ui.password_dialog import PasswordDialog
+from desktop.ui.sijarla.disposition_return_dialog import ReturnReasonDialog
 from tests.db import factories
 
 WAIT = 15_000

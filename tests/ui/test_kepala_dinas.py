@@ -12,9 +12,9 @@ from desktop.services.demo.office import DEMO_PASSWORD
 from desktop.services.security import auth
 from desktop.services.sijarla import recap
 from desktop.services.sijarla import steps as sijarla
-from desktop.ui.dialogs.password_dialog import PasswordDialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.tabs import kepala_dinas
+from desktop.ui.password_dialog import PasswordDialog
+from desktop.ui.sijarla import kepala_dinas
 from tests.db import factories
 
 WAIT = 15_000
@@ -125,7 +125,7 @@ def test_kadis_receives_a_recap_and_accepts_it(qtbot, demo_logins):
 
 
 def test_buka_kasus_dari_analisis_opens_a_case_for_the_kabid(qtbot, demo_logins, monkeypatch):
-    from desktop.ui.dialogs.assignment_analysis_dialog import AnalysisCaseDialog
+    from desktop.ui.sijarla.assignment_analysis_dialog import AnalysisCaseDialog
 
     nagari = factories.nagari()
     monkeypatch.setattr(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop.services.sijarla import steps as sijarla
-from desktop.ui.widgets import labels
+from desktop.ui.common import labels
 
 
 def test_every_disposition_request_has_a_translatable_label_that_reads_as_the_sheet(qapp):

@@ -33,7 +33,7 @@ PRINT_SCRIPT = textwrap.dedent(
     from pathlib import Path
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
-    from desktop.ui.letter_printer import available_printers, print_pdf
+    from desktop.ui.documents.letter_printer import available_printers, print_pdf
     pdf, paper, title = Path(sys.argv[1]).read_bytes(), sys.argv[2], sys.argv[4]
     landscape = sys.argv[3] == "1"
     print("printers:", available_printers())
@@ -87,7 +87,7 @@ def test_f4_letter_keeps_the_folio_size(cups, tmp_path):
 
 
 def test_unknown_printer_gives_a_clear_message(qapp):
-    from desktop.ui.letter_printer import LetterPrintError, print_pdf
+    from desktop.ui.documents.letter_printer import LetterPrintError, print_pdf
 
     with pytest.raises(LetterPrintError, match="tidak ditemukan"):
         print_pdf(render(D.assignment(), "A4").data, "PrinterYangTidakAda")

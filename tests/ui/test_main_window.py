@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt
 
 from desktop import config
+from desktop.roles import BUILTIN_ROLES, ROLE_ORDER
 from desktop.services.demo.office import DEMO_PASSWORD
-from desktop.services.office.roles import BUILTIN_ROLES, ROLE_ORDER
 from desktop.services.security import auth
 from desktop.services.session import Session
 from desktop.ui import settings

@@ -9,8 +9,8 @@ from PySide6.QtCore import QObject, Qt, QThread
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop.services.errors import InvalidInput
-from desktop.ui.operations import Cancellation, message_for
-from desktop.ui.widgets.background import calls_in_flight, run_for
+from desktop.ui.common.background import calls_in_flight, run_for
+from desktop.ui.common.operations import Cancellation, message_for
 
 WAIT = 5000
 

@@ -18,13 +18,12 @@ from desktop.services.sijarla import recap, recap_export, service_records
 from desktop.services.sijarla import steps as sijarla
 from desktop.services.sijarla.recap import Period, RecapFigures
 from desktop.services.sijarla.service_records import RowError
-from desktop.ui.dialogs import recap_save
+from desktop.ui.common.chart_bars import BarChartWidget, ChartPanel, RecapChartWidget, top_bars
 from desktop.ui.main_window import MainWindow
-from desktop.ui.qtmodels.recap_table import RecapTableModel
-from desktop.ui.qtmodels.records_import_errors import ImportErrorsTableModel
-from desktop.ui.tabs import kabid_pemanfaatan
-from desktop.ui.widgets.chart_bars import BarChartWidget, ChartPanel, RecapChartWidget, top_bars
-from desktop.ui.widgets.recap_period import PeriodPicker
+from desktop.ui.sijarla import kabid_pemanfaatan, recap_save
+from desktop.ui.sijarla.recap_period import PeriodPicker
+from desktop.ui.sijarla.recap_table import RecapTableModel
+from desktop.ui.sijarla.records_import_errors import ImportErrorsTableModel
 from tests.db.factories import session
 from tests.db.test_permissions import at_step, record_draft
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtGui import QValidator
 
-from desktop.ui.widgets.records_nik import NikValidator, nik_problem, nik_summary
+from desktop.ui.sijarla.records_nik import NikValidator, nik_problem, nik_summary
 
 TODAY = dt.date(2026, 11, 21)
 

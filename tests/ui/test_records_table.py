@@ -11,8 +11,8 @@ from PySide6.QtCore import QPoint, Qt
 from desktop.models import ServiceRecord, db
 from desktop.services.sijarla import record_query
 from desktop.services.sijarla.record_query import RecordFilter, RecordSort
-from desktop.ui.qtmodels.records_table import COLUMN_INDEX, COLUMNS, RecordsTableModel
-from desktop.ui.widgets.records_view import RecordsBrowser, RecordsTableView
+from desktop.ui.sijarla.records_table import COLUMN_INDEX, COLUMNS, RecordsTableModel
+from desktop.ui.sijarla.records_view import RecordsBrowser, RecordsTableView
 from tests.db.factories import session
 from tests.db.test_record_query import JOINS, direct_ids, fill_records, two_team_cases
 

@@ -83,10 +83,10 @@ def test_the_probe_reports_a_squeezed_button_in_the_real_window():
 def probe(squeeze: bool) -> dict:
     from PySide6.QtCore import QThreadPool
 
+    from desktop import roles as R
     from desktop.app import create_application
     from desktop.services import workspace
     from desktop.services.demo.office import DEMO_PASSWORD
-    from desktop.services.office import roles as R
     from desktop.services.office.users import NewUser, add_user
     from desktop.services.security import auth
     from desktop.ui.main_window import MainWindow

@@ -10,7 +10,7 @@ from desktop.services.security import auth
 from desktop.services.sijarla import service_records
 from desktop.services.sijarla import steps as sijarla
 from desktop.ui.main_window import MainWindow
-from desktop.ui.qtmodels.search_results import SearchResultsTableModel
+from desktop.ui.sop.search_results import SearchResultsTableModel
 from tests.db import factories
 from tests.db.test_permissions import at_step, record_draft
 

@@ -15,18 +15,18 @@ from PySide6.QtWidgets import QApplication, QWizard
 
 from desktop import app, config
 from desktop.models import Office, User, connection, migrations
-from desktop.services.office import first_start
+from desktop.roles import ADMINISTRATOR
+from desktop.services import first_start
 from desktop.services.office.reference_defaults import ensure_reference_data
-from desktop.services.office.roles import ADMINISTRATOR
 from desktop.services.office.users import NewUser, add_user
 from desktop.services.security import auth
 from desktop.ui import setup_wizard
+from desktop.ui.admin import office_page as admin_office
+from desktop.ui.admin.signing_page import SignersPage
+from desktop.ui.admin.workstation_page import WorkstationPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.setup.office_page import TEXT_FIELDS
 from desktop.ui.setup_wizard import SetupOutcome, SetupWizard
-from desktop.ui.widgets import admin_office
-from desktop.ui.widgets.admin_signing import SignersPage
-from desktop.ui.widgets.admin_workstation import WorkstationPage
 from tests.ui.test_scaling import squeezed
 
 LEFT = Qt.MouseButton.LeftButton

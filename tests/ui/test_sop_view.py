@@ -14,10 +14,10 @@ from desktop.services.inovasi import steps as inovasi
 from desktop.services.security import auth
 from desktop.services.sijarla import steps as sijarla
 from desktop.services.sop import view as sop_view
-from desktop.ui.dialogs.sop_view_dialog import SopViewDialog
-from desktop.ui.tabs.pelaksana_teknis import PelaksanaTeknisTab
-from desktop.ui.widgets.sop_matrix import CURRENT_BG, DONE_BG, SopMatrixWidget
-from desktop.ui.widgets.sop_view_panel import SopViewPanel
+from desktop.ui.inovasi.pelaksana_teknis import PelaksanaTeknisTab
+from desktop.ui.sop.sop_matrix import CURRENT_BG, DONE_BG, SopMatrixWidget
+from desktop.ui.sop.sop_view_dialog import SopViewDialog
+from desktop.ui.sop.sop_view_panel import SopViewPanel
 from tests.db.factories import letter_draft
 
 LEFT = Qt.MouseButton.LeftButton
@@ -139,7 +139,7 @@ def test_lihat_sop_opens_from_a_role_tab(qtbot, demo_logins, monkeypatch):
     tab = PelaksanaTeknisTab(login("adb"), role)
     qtbot.addWidget(tab)
     opened: list[SopViewDialog] = []
-    import desktop.ui.dialogs.sop_view_dialog as module
+    import desktop.ui.sop.sop_view_dialog as module
 
     original = module.open_sop_view
     monkeypatch.setattr(

@@ -17,11 +17,11 @@ from desktop.services.demo.sijarla_cases import HEADER
 from desktop.services.security import auth
 from desktop.services.sijarla import service_records
 from desktop.services.sijarla import steps as sijarla
-from desktop.ui.dialogs import records_import
-from desktop.ui.dialogs.records_import import ImportErrorsDialog
-from desktop.ui.dialogs.team_report import ReportDialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.widgets.team_workspace import CHECKLIST, ELSEWHERE, GRID
+from desktop.ui.sijarla import records_import
+from desktop.ui.sijarla.records_import import ImportErrorsDialog
+from desktop.ui.sijarla.team_report import ReportDialog
+from desktop.ui.sijarla.team_workspace import CHECKLIST, ELSEWHERE, GRID
 from tests.db.factories import nagari, session
 from tests.db.test_permissions import at_step, record_draft
 

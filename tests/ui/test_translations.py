@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app import create_application
+from desktop.roles import ROLE_ORDER
 from desktop.services.demo.office import DEMO_PASSWORD
-from desktop.services.office.roles import ROLE_ORDER
 from desktop.services.security import auth
 from desktop.services.session import Session
 from desktop.ui.main_window import MainWindow

@@ -7,8 +7,8 @@ import datetime as dt
 from PySide6.QtCore import QLocale, Qt
 
 from desktop.services.workspace import WorkItem
-from desktop.ui.qtmodels.worklist import WorklistTableModel
-from desktop.ui.widgets.worklist_view import WorklistView
+from desktop.ui.sop.worklist import WorklistTableModel
+from desktop.ui.sop.worklist_view import WorklistView
 
 ITEMS = [
     WorkItem("SJL-2025-0001", "Perekaman KTP-el lansia", "Lolo", dt.date(2025, 8, 4), "Menunggu disposisi"),

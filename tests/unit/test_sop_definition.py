@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from desktop.config import resource_dir
-from desktop.services.office.roles import BUILTIN_ROLES
+from desktop.roles import BUILTIN_ROLES
 from desktop.services.sop.definition import (
     END,
     REJECTED,

@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from desktop import roles as R
 from desktop.models import Office, Role, Signer, Team, TeamMember, User, db
-from desktop.services.office import roles as R
+from desktop.services.demo.accounts import DEMO_PASSWORD as DEMO_PASSWORD  # re-exported
 from desktop.services.office.users import NewUser, add_user
-
-DEMO_PASSWORD = "demo12345"
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ import datetime as dt
 import random
 
 from desktop.models import Nagari, PreparationCheck, SopCase, Team, User
+from desktop.services.demo.accounts import DEMO_PASSWORD
 from desktop.services.demo.innovations import create_innovations
-from desktop.services.demo.office import DEMO_PASSWORD
 from desktop.services.security.auth import session_for
 from desktop.services.sijarla import recap
 from desktop.services.sijarla import steps as sijarla

@@ -31,6 +31,7 @@ from typing import Any
 
 from peewee import fn
 
+from desktop import roles as R
 from desktop.models import (
     AssignmentLetter,
     AssignmentMember,
@@ -64,7 +65,6 @@ from desktop.printing import sinks
 from desktop.printing.sinks import ReceiptSink
 from desktop.services.errors import DomainError, InvalidInput, NotFound, PermissionDenied, WorkflowError
 from desktop.services.nik import mask_nik
-from desktop.services.office import roles as R
 from desktop.services.office.numbering import render as render_number
 from desktop.services.office.numbering import take_number
 from desktop.services.security import audit

@@ -19,6 +19,7 @@ from typing import Any, cast
 
 from peewee import fn
 
+from desktop import roles as R
 from desktop.models import (
     Attachment,
     CaseStep,
@@ -37,7 +38,6 @@ from desktop.models import (
 from desktop.models.base import now
 from desktop.sections import read_sections, section_map, write_sections
 from desktop.services.errors import InvalidInput, NotFound, PermissionDenied, WorkflowError
-from desktop.services.office import roles as R
 from desktop.services.office.numbering import take_number
 from desktop.services.security import audit
 from desktop.services.security.auth import require_role

@@ -1,4 +1,4 @@
 """The office itself.
 
-Settings, users and roles, reference data, numbering, backups, first start, setup checklist, workstation.
+Settings and letterhead, users and roles, reference data, numbering patterns, backups, the setup checklist.
 """

@@ -35,18 +35,18 @@ from desktop.models import (
 )
 from desktop.models.base import now
 from desktop.models.pg_security import LoginState
+from desktop.roles import ADMINISTRATOR
 from desktop.services.errors import InvalidInput, NotFound, PermissionDenied, StaleRecord
 from desktop.services.office import numbering, users
-from desktop.services.office.roles import ADMINISTRATOR
 from desktop.services.security import audit, db_logins
 from desktop.services.security.auth import MIN_PASSWORD_LENGTH, ordered_role_codes, require_role
+from desktop.services.security.session_lock import IDLE_LOCK_RANGE as IDLE_LOCK_RANGE  # re-exported
 from desktop.services.session import Session
 from desktop.services.validation import clean_digits, clean_text
 
 PAPER_SIZES = ("A4", "F4")
 MAX_LOGO_BYTES = 512 * 1024
 MAX_LOGO_SIDE = 4000
-IDLE_LOCK_RANGE = (1, 240)
 SIGNER_PURPOSES = {
     "kepala_dinas": "Kepala Dinas: Surat Tugas dan rekapitulasi",
     "kabid_pelayanan": "Kabid Pelayanan: Lembar Disposisi",

@@ -27,8 +27,8 @@ from peewee import DatabaseError
 
 from desktop import config
 from desktop.models import connection, db, migrations
+from desktop.roles import ADMINISTRATOR
 from desktop.services.errors import DomainError, InvalidInput, WorkflowError
-from desktop.services.office.roles import ADMINISTRATOR
 from desktop.services.security import audit
 from desktop.services.security.auth import require_role
 from desktop.services.session import Session

@@ -19,7 +19,7 @@ from desktop.models import (
     TargetGroup,
     db,
 )
-from desktop.services.office.roles import BUILTIN_ROLES
+from desktop.roles import BUILTIN_ROLES
 
 SERVICE_CATEGORIES = [
     ("ktp_rekam", "KTP-el perekaman"),

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.models import NumberingPattern, Office, Role, Signer, User, UserRole, db
+from desktop.roles import ADMINISTRATOR
 from desktop.services.office.admin import SIGNER_PURPOSES, _admin
-from desktop.services.office.roles import ADMINISTRATOR
 from desktop.services.session import Session
 
 SIGNERS = "penandatangan"

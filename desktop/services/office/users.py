@@ -8,8 +8,8 @@ from typing import Any
 from peewee import IntegrityError
 
 from desktop.models import Role, User, UserRole, db
+from desktop.roles import ADMINISTRATOR
 from desktop.services.errors import InvalidInput, PermissionDenied
-from desktop.services.office.roles import ADMINISTRATOR
 from desktop.services.security import audit, db_logins
 from desktop.services.security.auth import MIN_PASSWORD_LENGTH, login, ordered_role_codes, require_role
 from desktop.services.session import Session

@@ -23,8 +23,8 @@ from typing import Any
 from peewee import SQL, fn
 
 from desktop.models import AuditLog, db
+from desktop.roles import ADMINISTRATOR
 from desktop.services.errors import InvalidInput
-from desktop.services.office.roles import ADMINISTRATOR
 from desktop.services.security import audit
 from desktop.services.security.auth import require_role
 from desktop.services.session import Session

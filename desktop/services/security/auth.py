@@ -11,8 +11,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from desktop.models import Role, User, UserRole, db, pg_security
 from desktop.models.base import now
+from desktop.roles import BUILTIN_ROLES, ROLE_ORDER
 from desktop.services.errors import AuthenticationFailed, InvalidInput, PermissionDenied
-from desktop.services.office.roles import BUILTIN_ROLES, ROLE_ORDER
 from desktop.services.security import audit
 from desktop.services.session import Session
 from desktop.services.validation import is_username

@@ -7,9 +7,10 @@ wrong password toward the account's lockout like a failed login.
 from __future__ import annotations
 
 from desktop.models import Office, db
-from desktop.services.office.admin import IDLE_LOCK_RANGE
 from desktop.services.security import audit
 from desktop.services.session import Session
+
+IDLE_LOCK_RANGE = (1, 240)  # minutes an office may set; the admin page offers this range
 
 
 def idle_lock_minutes() -> int | None:

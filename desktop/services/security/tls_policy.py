@@ -19,13 +19,13 @@ from peewee import DatabaseError, InterfaceError
 from desktop import config
 from desktop.models import connection as db_connection
 from desktop.models import db
+from desktop.roles import ADMINISTRATOR
 from desktop.services.errors import DatabaseUnavailable
-from desktop.services.office.roles import ADMINISTRATOR
 from desktop.services.security.auth import require_role
 from desktop.services.session import Session
 
 if TYPE_CHECKING:
-    from desktop.services.office.workstation import ConnectionCheck
+    from desktop.services.workstation import ConnectionCheck
 
 REQUIRED_SSLMODE = "verify-full"
 LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain"})
@@ -128,7 +128,7 @@ def check_connection(actor: Session, url: str, password: str = "") -> CheckedCon
 
 def probe_connection(url: str, password: str = "") -> CheckedConnection:
     """`check_connection` with no role check (the caller decides who may run it: see first_start)."""
-    from desktop.services.office.workstation import ConnectionCheck, probe_database, with_password
+    from desktop.services.workstation import ConnectionCheck, probe_database, with_password
 
     full = with_password(url, password)
     message = refusal(full, config.require_remote_tls())

@@ -18,6 +18,7 @@ from typing import cast
 
 from peewee import fn
 
+from desktop import roles as R
 from desktop.models import (
     CaseStep,
     Kecamatan,
@@ -33,7 +34,6 @@ from desktop.models import (
 from desktop.models.base import now
 from desktop.printing.text import MONTHS
 from desktop.services.errors import InvalidInput, NotFound, StaleRecord, WorkflowError
-from desktop.services.office import roles as R
 from desktop.services.security import audit
 from desktop.services.security.auth import require_role
 from desktop.services.session import Session

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
+from desktop import roles as R
 from desktop.models import CaseStep, Recap, SopCase, User, db
 from desktop.services.errors import InvalidInput, NotFound, WorkflowError
-from desktop.services.office import roles as R
 from desktop.services.security import audit
 from desktop.services.security.auth import require_role
 from desktop.services.session import Session

@@ -25,6 +25,7 @@ from typing import Any, cast
 
 from peewee import JOIN, SQL, Expression, PostgresqlDatabase, Tuple, fn
 
+from desktop import roles as R
 from desktop.models import (
     Jorong,
     Kecamatan,
@@ -42,7 +43,6 @@ from desktop.models import (
 )
 from desktop.services.errors import InvalidInput, NotFound, PermissionDenied
 from desktop.services.nik import mask_nik
-from desktop.services.office import roles as R
 from desktop.services.security import audit
 from desktop.services.security.auth import require_role
 from desktop.services.session import Session

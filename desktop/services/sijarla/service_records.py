@@ -225,7 +225,7 @@ def update_record(actor: Session, record_id: int, draft: RecordDraft, expected_v
 
 def list_records(actor: Session, case_id: int) -> list[RecordRow]:
     """The case's records (a read of personal data: logged)."""
-    from desktop.services.office import roles as R
+    from desktop import roles as R
     from desktop.services.security.auth import require_role
 
     case = get_case(case_id)

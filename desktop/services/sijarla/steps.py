@@ -14,6 +14,7 @@ import secrets
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from desktop import roles as R
 from desktop.models import (
     AssignmentLetter,
     AssignmentMember,
@@ -34,7 +35,6 @@ from desktop.models import (
 )
 from desktop.models.base import now
 from desktop.services.errors import InvalidInput, NotFound, PermissionDenied, StaleRecord, WorkflowError
-from desktop.services.office import roles as R
 from desktop.services.office.numbering import take_number
 from desktop.services.security import audit, db_logins
 from desktop.services.security.auth import require_role, verify_password_again

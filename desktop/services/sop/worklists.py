@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from desktop import roles as R
 from desktop.models import Nagari, Recap, Sop, SopCase, Team, TeamMember
-from desktop.services.office import roles as R
 from desktop.services.security.auth import require_role
 from desktop.services.session import Session
 from desktop.services.sop.workflow import effective_due, known_sops, office_calendar

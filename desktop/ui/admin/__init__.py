@@ -1,1 +1,4 @@
-"""The Administrator tab: users and roles, office and letterhead, reference data, signing, backups, audit, workstation."""
+"""The Administrator tab.
+
+Users and roles, office and letterhead, reference data, signing, backups, audit, workstation.
+"""

@@ -12,7 +12,8 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
-from desktop.services.office import roles, setup_checklist
+from desktop import roles
+from desktop.services.office import setup_checklist
 from desktop.ui.admin.audit_page import AuditLogPage
 from desktop.ui.admin.backup_page import BackupPage
 from desktop.ui.admin.checklist import ChecklistPage
@@ -24,9 +25,8 @@ from desktop.ui.admin.users_page import UsersPage
 from desktop.ui.admin.workstation_page import WorkstationPage
 from desktop.ui.common.cards import card
 from desktop.ui.common.forms import Banner, card_layout
-
-from desktop.ui.common.tab_registry import register_tab
-from desktop.ui.common.role_tab import RoleTab
+from desktop.ui.sop.role_tab import RoleTab
+from desktop.ui.sop.tab_registry import register_tab
 
 NAV_WIDTH = 220
 PAGES: tuple[tuple[str, type[AdminPage]], ...] = (

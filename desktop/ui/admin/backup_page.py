@@ -9,11 +9,12 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop import config
-from desktop.services.office import backups, workstation
+from desktop.services import workstation
+from desktop.services.office import backups
 from desktop.services.office.backups import BackupInfo, Restored
 from desktop.services.session import Session
-from desktop.ui.admin.tables import BackupsTableModel
 from desktop.ui.admin.page import AdminPage, plain_table, selected_row
+from desktop.ui.admin.tables import BackupsTableModel
 from desktop.ui.common.cards import section_label
 from desktop.ui.common.forms import muted, primary_button
 from desktop.ui.inovasi.innovation_fields import confirm

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTabl
 
 from desktop.services.errors import StaleRecord
 from desktop.services.session import Session
-from desktop.ui.common.operations import message_for
 from desktop.ui.common.background import run_for
 from desktop.ui.common.forms import FORM_STYLESHEET, Banner, heading, muted
+from desktop.ui.common.operations import message_for
 
 
 class AdminPage(QWidget):

@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
 from desktop.services.office import reference_data
 from desktop.services.office.reference_data import CodeItem, HolidayRow, JorongRow, NagariRow
 from desktop.services.session import Session
+from desktop.ui.admin.page import AdminPage, plain_table, selected_row
 from desktop.ui.admin.tables import (
     CodesTableModel,
     HolidaysTableModel,
     JorongTableModel,
     NagariTableModel,
 )
-from desktop.ui.admin.page import AdminPage, plain_table, selected_row
 from desktop.ui.common.cards import section_label
 from desktop.ui.common.forms import field_label, muted, primary_button
 

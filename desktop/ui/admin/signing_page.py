@@ -23,8 +23,8 @@ from desktop.services.office import admin, users
 from desktop.services.office.admin import PatternDraft, PatternRow, SignerRow
 from desktop.services.session import Session
 from desktop.ui import theme
-from desktop.ui.admin.tables import PatternsTableModel, SignersTableModel
 from desktop.ui.admin.page import AdminPage, plain_table
+from desktop.ui.admin.tables import PatternsTableModel, SignersTableModel
 from desktop.ui.common.cards import section_label
 from desktop.ui.common.forms import field_label, muted, primary_button
 

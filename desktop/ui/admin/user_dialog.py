@@ -20,9 +20,9 @@ from desktop.services.office import admin
 from desktop.services.office.admin import RoleChoice, UserRow
 from desktop.services.office.users import NewUser
 from desktop.services.session import Session
-from desktop.ui.common.operations import message_for
 from desktop.ui.common.background import run_for
 from desktop.ui.common.forms import FORM_STYLESHEET, Banner, field_label, heading, muted, primary_button
+from desktop.ui.common.operations import message_for
 
 
 def role_checkboxes(

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 from desktop.services.office import admin
 from desktop.services.office.admin import RoleChoice, UserRow
 from desktop.services.session import Session
-from desktop.ui.admin.user_dialog import AddUserDialog, NewPasswordDialog, role_checkboxes
-from desktop.ui.admin.tables import UsersTableModel, user_state
 from desktop.ui.admin.page import AdminPage, plain_table
+from desktop.ui.admin.tables import UsersTableModel, user_state
+from desktop.ui.admin.user_dialog import AddUserDialog, NewPasswordDialog, role_checkboxes
 from desktop.ui.common.cards import section_label
 from desktop.ui.common.forms import field_label, heading, muted, primary_button, scroll_area
 

@@ -29,19 +29,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services import workstation
 from desktop.services.errors import DomainError
-from desktop.services.office import workstation
-from desktop.services.office.workstation import ConnectionCheck, DatabaseSetting
 from desktop.services.security import tls_policy
 from desktop.services.session import Session
+from desktop.services.workstation import ConnectionCheck, DatabaseSetting
 from desktop.ui.admin import printer_settings as admin_settings
-from desktop.ui.admin.printer_settings import PrinterSettings, ReceiptPrinter
-from desktop.ui.common.operations import message_for
 from desktop.ui.admin.page import AdminPage
+from desktop.ui.admin.printer_settings import PrinterSettings, ReceiptPrinter
 from desktop.ui.common.background import run_for
 from desktop.ui.common.cards import card, section_label
 from desktop.ui.common.connection_result import ConnectionResultLabel, connection_text
 from desktop.ui.common.forms import field_label, muted, primary_button
+from desktop.ui.common.operations import message_for
 
 SINKS_MODULE = "desktop.printing.sinks"
 

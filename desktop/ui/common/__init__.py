@@ -1,1 +1,4 @@
-"""What every area shares: form helpers, labels and cards, SLA pills, PDF preview, table models, role tabs, background work."""
+"""What every area shares.
+
+Form helpers, labels and cards, SLA pills, PDF preview, the base table model, background work.
+"""

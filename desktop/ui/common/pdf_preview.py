@@ -15,8 +15,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
-from desktop.ui.common.operations import message_for
 from desktop.ui.common.background import run_for
+from desktop.ui.common.operations import message_for
 
 _PDFIUM = threading.Lock()
 MAX_PREVIEW_PAGES = 12

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.services.documents import issue as documents
 from desktop.services.session import Session
-from desktop.ui.common.operations import message_for
 from desktop.ui.common.background import run_for
 from desktop.ui.common.forms import Banner
+from desktop.ui.common.operations import message_for
 
 
 def open_issued_document(

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 from desktop.services.documents import issue as documents
 from desktop.services.documents.issue import IssuedDocumentInfo
 from desktop.services.session import Session
+from desktop.ui.common.background import run_for
+from desktop.ui.common.operations import message_for
 from desktop.ui.documents.letter_printer import (
     LetterPrintError,
     available_printers,
@@ -32,8 +34,6 @@ from desktop.ui.documents.letter_printer import (
     print_pdf,
     render_pages,
 )
-from desktop.ui.common.operations import message_for
-from desktop.ui.common.background import run_for
 
 PREVIEW_DPI = 80
 

@@ -12,9 +12,9 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from desktop.ui.common.operations import message_for
 from desktop.ui.common.background import run_for
 from desktop.ui.common.forms import Banner, heading, muted, primary_button
+from desktop.ui.common.operations import message_for
 from desktop.ui.common.pdf_preview import PreviewPane, render_pdf_pages
 
 PRINT_DPI = 300

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 from desktop.services.documents import issue as documents
 from desktop.services.documents.issue import VerificationResult
 from desktop.services.session import Session
-from desktop.ui.common.operations import message_for
 from desktop.ui.common.background import run_for
+from desktop.ui.common.operations import message_for
 
 
 class VerifyDocumentDialog(QDialog):

@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import roles as R
 from desktop.services.errors import StaleRecord
 from desktop.services.inovasi import steps as inovasi
-from desktop.services.office import roles as R
 from desktop.services.session import Session
-from desktop.ui.common.operations import message_for
 from desktop.ui.common.background import run_for
 from desktop.ui.common.forms import FORM_STYLESHEET, Banner, field_label, heading, muted, primary_button
+from desktop.ui.common.operations import message_for
 from desktop.ui.inovasi.innovation_fields import (
     AttachmentList,
     ParticipantPicker,

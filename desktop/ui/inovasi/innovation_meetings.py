@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import roles as R
 from desktop.services.inovasi import steps as inovasi
 from desktop.services.inovasi.steps import MeetingView, ParticipantView
-from desktop.services.office import roles as R
 from desktop.services.session import Session
 from desktop.ui.common.forms import field_label, muted, primary_button
 from desktop.ui.inovasi.innovation_fields import (

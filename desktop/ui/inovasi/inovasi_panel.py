@@ -26,18 +26,18 @@ from PySide6.QtWidgets import (
 from desktop.services.inovasi import steps as inovasi
 from desktop.services.session import Session
 from desktop.ui import theme
-from desktop.ui.common.operations import message_for
-from desktop.ui.inovasi.innovation_table import status_label
 from desktop.ui.common.background import run_for
 from desktop.ui.common.cards import section_label
 from desktop.ui.common.forms import FORM_STYLESHEET, Banner, heading, muted, scroll_area
+from desktop.ui.common.operations import message_for
+from desktop.ui.common.sla import COLOURS
 from desktop.ui.inovasi.innovation_forms import FirstDiscussionForm, IdeaForm, ReviewForm, StepForm
 from desktop.ui.inovasi.innovation_meetings import FinalizationForm, NamingForm, OutputForm, TechnicalForm
 from desktop.ui.inovasi.innovation_profile import InnovationProfileView, MeetingsView
 from desktop.ui.inovasi.innovation_state import InnovationState, innovation_for_case, load_state
-from desktop.ui.common.sla import COLOURS
-from desktop.ui.sop.sop_view_panel import SopViewPanel
+from desktop.ui.inovasi.innovation_table import status_label
 from desktop.ui.inovasi.timeline_view import TimelineWidget
+from desktop.ui.sop.sop_view_panel import SopViewPanel
 
 FORMS: dict[str, type[StepForm]] = {
     inovasi.IDE: IdeaForm,

@@ -30,14 +30,13 @@ from PySide6.QtWidgets import (
 from desktop.services.inovasi import steps as inovasi
 from desktop.services.inovasi.steps import InnovationSummary
 from desktop.services.sop import view as sop_view
-from desktop.ui.common.operations import message_for
-from desktop.ui.inovasi.innovation_table import COLUMNS, InnovationTableModel
 from desktop.ui.common.background import run_for
 from desktop.ui.common.cards import card, section_label
 from desktop.ui.common.forms import FORM_STYLESHEET, Banner, card_layout, muted, primary_button
-
-from desktop.ui.common.role_tab import RoleTab
+from desktop.ui.common.operations import message_for
+from desktop.ui.inovasi.innovation_table import COLUMNS, InnovationTableModel
 from desktop.ui.inovasi.inovasi_panel import InnovationPanel
+from desktop.ui.sop.role_tab import RoleTab
 
 LIST_WIDTH = 470
 STATUS_FILTERS = (

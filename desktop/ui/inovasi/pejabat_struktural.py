@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from desktop.services.office import roles
-
-from desktop.ui.common.tab_registry import register_tab
-from desktop.ui.common.role_tab import SOP_INOVASI
+from desktop import roles
 from desktop.ui.inovasi.inovasi_workspace import InnovationRoleTab
+from desktop.ui.sop.role_tab import SOP_INOVASI
+from desktop.ui.sop.tab_registry import register_tab
 
 
 @register_tab(roles.PEJABAT_STRUKTURAL)

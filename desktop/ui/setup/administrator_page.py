@@ -8,11 +8,11 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
-from desktop.services.office import first_start
-from desktop.services.office.first_start import FirstAdministrator
+from desktop.services import first_start
+from desktop.services.first_start import FirstAdministrator
 from desktop.services.security.auth import MIN_PASSWORD_LENGTH
-from desktop.ui.setup.base import SetupPage
 from desktop.ui.common.forms import field_label, muted
+from desktop.ui.setup.base import SetupPage
 
 
 class AdministratorSetupPage(SetupPage):

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QVBoxLayout, QWidg
 
 from desktop.services.errors import InvalidInput
 from desktop.ui import theme
-from desktop.ui.common.operations import message_for
 from desktop.ui.common.background import run_for
 from desktop.ui.common.forms import FORM_STYLESHEET, Banner, scroll_area
+from desktop.ui.common.operations import message_for
 
 REFUSED_STYLE = f"""
 QLineEdit[refused="true"], QComboBox[refused="true"], QAbstractSpinBox[refused="true"],

@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import config
-from desktop.services.office import first_start
-from desktop.services.office.first_start import OpenedForSetup, ServerCheck, ServerDraft
-from desktop.ui.common.operations import message_for
-from desktop.ui.setup.base import SetupPage
+from desktop.services import first_start
+from desktop.services.first_start import OpenedForSetup, ServerCheck, ServerDraft
 from desktop.ui.common.background import run_for
 from desktop.ui.common.cards import section_label
 from desktop.ui.common.connection_result import ConnectionResultLabel, connection_text
 from desktop.ui.common.forms import field_label, input_height, muted
+from desktop.ui.common.operations import message_for
+from desktop.ui.setup.base import SetupPage
 
 LOCAL, SERVER = "sqlite", "postgresql"
 CA_FILTER = QT_TRANSLATE_NOOP("DatabasePage", "Sertifikat CA (*.crt *.pem *.cer);;Semua berkas (*)")

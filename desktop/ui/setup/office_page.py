@@ -21,17 +21,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services import first_start
 from desktop.services.errors import InvalidInput
-from desktop.services.office import admin, first_start
+from desktop.services.office import admin
 from desktop.services.office.admin import KabupatenChoice, OfficeDraft
-from desktop.ui.common.operations import message_for
-from desktop.ui.setup.base import SetupPage
 from desktop.ui.admin import office_page as admin_office
 from desktop.ui.admin.letterhead import LetterheadPreview, LetterheadText
 from desktop.ui.common.background import run_for
 from desktop.ui.common.cards import section_label
 from desktop.ui.common.emblem_box import EmblemBox
 from desktop.ui.common.forms import field_label, input_height
+from desktop.ui.common.operations import message_for
+from desktop.ui.setup.base import SetupPage
 
 TEXT_FIELDS = ("government", "agency", "address", "phone", "email", "website", "city")
 TWO_COLUMNS_WIDTH = 820  # narrower than this, the preview goes below the form

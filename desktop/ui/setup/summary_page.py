@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
-from desktop.services.office import first_start
+from desktop.services import first_start
 from desktop.services.session import Session
-from desktop.ui.setup.base import SetupPage
 from desktop.ui.common.cards import section_label
 from desktop.ui.common.forms import muted, value_label
+from desktop.ui.setup.base import SetupPage
 
 if TYPE_CHECKING:
     from desktop.ui.setup_wizard import SetupWizard

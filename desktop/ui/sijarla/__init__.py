@@ -1,1 +1,4 @@
-"""The SIJARLA desks: front desk, Kabid Pelayanan, Kepala Dinas, the team, the recap, with their panels and dialogs."""
+"""The SIJARLA desks.
+
+Front desk, Kabid Pelayanan, Kepala Dinas, the team, the recap, with their panels and dialogs.
+"""

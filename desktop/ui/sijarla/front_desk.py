@@ -21,21 +21,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import roles
 from desktop.services import case_view
 from desktop.services.errors import DomainError
-from desktop.services.office import roles
 from desktop.services.sijarla import steps as sijarla
 from desktop.services.sop import worklists
-from desktop.ui.common.operations import message_for
-from desktop.ui.sijarla import receipt_printing
 from desktop.ui.common.background import run_for
 from desktop.ui.common.cards import card, section_label
 from desktop.ui.common.forms import Banner, card_layout, heading, muted, value_label
+from desktop.ui.common.operations import message_for
+from desktop.ui.sijarla import receipt_printing
 from desktop.ui.sijarla.letter_form import LetterForm
 from desktop.ui.sijarla.letter_panels import ReceiptPanel
-
-from desktop.ui.common.tab_registry import register_tab
-from desktop.ui.common.role_tab import SOP_SIJARLA, RoleTab
+from desktop.ui.sop.role_tab import SOP_SIJARLA, RoleTab
+from desktop.ui.sop.tab_registry import register_tab
 
 SIDEBAR_WIDTH = 360
 

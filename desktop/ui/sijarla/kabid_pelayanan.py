@@ -14,26 +14,25 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
+from desktop import roles
 from desktop.services import case_view
 from desktop.services.case_view import DispositionView, LetterView
 from desktop.services.errors import DomainError, StaleRecord
-from desktop.services.office import roles
 from desktop.services.session import Session
 from desktop.services.sijarla import steps as sijarla
-from desktop.ui.sijarla.disposition_return_dialog import ReturnReasonDialog
-from desktop.ui.password_dialog import PasswordDialog
-from desktop.ui.common.operations import message_for
 from desktop.ui.common.background import run_for
 from desktop.ui.common.cards import card, section_label
 from desktop.ui.common.case_header import CaseHeader
-from desktop.ui.sijarla.disposition_form import DispositionForm, SignedDispositionSheet
-from desktop.ui.common.document_opener import open_issued_document
 from desktop.ui.common.forms import card_layout, scroll_area
-from desktop.ui.sijarla.letter_panels import LetterSummary
+from desktop.ui.common.operations import message_for
 from desktop.ui.common.pdf_preview import PreviewPane
-
-from desktop.ui.common.tab_registry import register_tab
-from desktop.ui.common.role_tab import SOP_SIJARLA, RoleTab
+from desktop.ui.documents.document_opener import open_issued_document
+from desktop.ui.password_dialog import PasswordDialog
+from desktop.ui.sijarla.disposition_form import DispositionForm, SignedDispositionSheet
+from desktop.ui.sijarla.disposition_return_dialog import ReturnReasonDialog
+from desktop.ui.sijarla.letter_panels import LetterSummary
+from desktop.ui.sop.role_tab import SOP_SIJARLA, RoleTab
+from desktop.ui.sop.tab_registry import register_tab
 
 DISPOSITION_DAYS = 3
 

@@ -13,15 +13,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from desktop.services.office import roles
+from desktop import roles
 from desktop.services.sijarla import recap
 from desktop.services.sop.worklists import WorkEntry
-from desktop.ui.common.operations import message_for
 from desktop.ui.common.background import run_for
-
-from desktop.ui.common.tab_registry import register_tab
-from desktop.ui.common.role_tab import SOP_INOVASI, SOP_SIJARLA
+from desktop.ui.common.operations import message_for
 from desktop.ui.sijarla.recap_tab import RecapRoleTab
+from desktop.ui.sop.role_tab import SOP_INOVASI, SOP_SIJARLA
+from desktop.ui.sop.tab_registry import register_tab
 
 INNOVATION_HOOK = "open_innovation_entry"
 InnovationHook = Callable[..., object]

@@ -18,25 +18,25 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
+from desktop import roles
 from desktop.services import case_view
 from desktop.services.case_view import AssignmentDefaults, RecapDetail
 from desktop.services.errors import DomainError, StaleRecord
-from desktop.services.office import roles, users
+from desktop.services.office import users
 from desktop.services.sijarla import recap
 from desktop.services.sijarla import steps as sijarla
-from desktop.ui.password_dialog import PasswordDialog
-from desktop.ui.common.operations import message_for
-from desktop.ui.sijarla.assignment_form import AssignmentForm
 from desktop.ui.common.background import run_for
 from desktop.ui.common.cards import card, section_label
 from desktop.ui.common.case_header import CaseHeader
-from desktop.ui.common.document_opener import open_issued_document
 from desktop.ui.common.forms import card_layout, scroll_area
+from desktop.ui.common.operations import message_for
 from desktop.ui.common.pdf_preview import PreviewPane
+from desktop.ui.documents.document_opener import open_issued_document
+from desktop.ui.password_dialog import PasswordDialog
+from desktop.ui.sijarla.assignment_form import AssignmentForm
 from desktop.ui.sijarla.recap_figures_panel import RecapFiguresPanel
-
-from desktop.ui.common.tab_registry import register_tab
-from desktop.ui.common.role_tab import SOP_INOVASI, SOP_SIJARLA, RoleTab
+from desktop.ui.sop.role_tab import SOP_INOVASI, SOP_SIJARLA, RoleTab
+from desktop.ui.sop.tab_registry import register_tab
 
 QUEUE, ASSIGNMENT, RECAP = range(3)
 

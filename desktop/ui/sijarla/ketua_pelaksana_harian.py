@@ -5,19 +5,18 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
+from desktop import roles
 from desktop.services.errors import DomainError
-from desktop.services.office import roles
 from desktop.services.sijarla import recap
 from desktop.services.sijarla.recap import RecapFigures, RecapView
 from desktop.services.sop.worklists import WorkEntry
-from desktop.ui.common.operations import message_for
 from desktop.ui.common.background import run_for
 from desktop.ui.common.cards import card, section_label
+from desktop.ui.common.operations import message_for
 from desktop.ui.sijarla.recap_period import PeriodPicker
-
-from desktop.ui.common.tab_registry import register_tab
-from desktop.ui.common.role_tab import SOP_SIJARLA
 from desktop.ui.sijarla.recap_tab import RecapRoleTab
+from desktop.ui.sop.role_tab import SOP_SIJARLA
+from desktop.ui.sop.tab_registry import register_tab
 
 
 @register_tab(roles.KETUA_PELAKSANA_HARIAN)

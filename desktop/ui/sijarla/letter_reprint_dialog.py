@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 from desktop.services import search
 from desktop.services.session import Session
 from desktop.services.sijarla import steps as sijarla
-from desktop.ui.common.operations import message_for
 from desktop.ui.common.background import run_for
 from desktop.ui.common.forms import FORM_STYLESHEET, Banner, heading, muted, value_label
+from desktop.ui.common.operations import message_for
 from desktop.ui.sijarla.letter_panels import date_time, requested_text
 
 DEBOUNCE_MS = 300

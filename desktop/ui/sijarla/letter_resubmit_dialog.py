@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
 from desktop.services import case_view
 from desktop.services.case_view import LetterView
 from desktop.services.session import Session
-from desktop.ui.common.operations import message_for
 from desktop.ui.common.background import run_for
 from desktop.ui.common.forms import FORM_STYLESHEET, Banner, field_label, heading
-from desktop.ui.sijarla.letter_panels import LetterSummary, date_time
+from desktop.ui.common.operations import message_for
 from desktop.ui.common.pdf_preview import PreviewPane
+from desktop.ui.sijarla.letter_panels import LetterSummary, date_time
 
 
 @dataclass(frozen=True)

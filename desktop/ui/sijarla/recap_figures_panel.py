@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
 
 from desktop.services.case_view import RecapDetail
 from desktop.ui import theme
-from desktop.ui.sop.case_tables import FiguresTableModel
 from desktop.ui.common.cards import section_label
 from desktop.ui.common.forms import FORM_STYLESHEET, Banner, heading, muted, primary_button, read_only_table
 from desktop.ui.common.labels import recap_status_label
 from desktop.ui.sijarla.letter_panels import date_time, short_date
+from desktop.ui.sop.case_tables import FiguresTableModel
 
 
 def _tile(caption: str) -> tuple[QFrame, QLabel]:

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 from desktop.services.session import Session
 from desktop.services.sijarla import recap_export
 from desktop.services.sijarla.recap import RecapFigures, RecapView
-from desktop.ui.sijarla.recap_save import SaveFileDialog, safe_file_name
-from desktop.ui.common.operations import message_for
 from desktop.ui.common.background import run_for
+from desktop.ui.common.operations import message_for
+from desktop.ui.sijarla.recap_save import SaveFileDialog, safe_file_name
 from desktop.ui.sijarla.recap_view import RecapViewWidget
 from desktop.ui.sijarla.team_banner import MessageBanner
 

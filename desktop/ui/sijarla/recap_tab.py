@@ -15,8 +15,7 @@ from desktop.services.sijarla import recap_export, record_query
 from desktop.services.sop.worklists import WorkEntry
 from desktop.ui.sijarla.recap_panel import RecapPanel
 from desktop.ui.sijarla.records_view import RecordsBrowser
-
-from desktop.ui.common.role_tab import RoleTab
+from desktop.ui.sop.role_tab import RoleTab
 
 LEFT_WIDTH = 400
 DUTIES_WIDTH = 520

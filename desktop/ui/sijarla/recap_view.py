@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from desktop.services.sijarla.recap import RecapFigures
 from desktop.services.sop.workflow import builtin_sops
 from desktop.ui import theme
-from desktop.ui.sijarla.recap_table import COUNT_COLUMN, RecapTableModel
 from desktop.ui.common.chart_bars import RecapChartWidget
+from desktop.ui.sijarla.recap_table import COUNT_COLUMN, RecapTableModel
 
 TILE_STYLE = f"""
 QFrame#FigureTile {{ background: #F7F9FB; border: 1px solid {theme.LINE}; border-radius: 6px; }}

@@ -13,19 +13,19 @@ from desktop.services.sijarla import record_query, service_records
 from desktop.services.sijarla import steps as sijarla
 from desktop.services.sijarla.record_query import RecordChoices, RecordFilter, RecordSort, TeamCase
 from desktop.services.sijarla.service_records import ImportResult, RecordDraft
+from desktop.ui.common.background import run_for
+from desktop.ui.common.operations import message_for
+from desktop.ui.sijarla.records_entry import RecordEntryForm
 from desktop.ui.sijarla.records_import import (
     ImportCancelled,
     ImportErrorsDialog,
     ImportFileDialog,
     RecordsImport,
 )
-from desktop.ui.sijarla.team_report import ReportDialog
-from desktop.ui.common.operations import message_for
 from desktop.ui.sijarla.records_table import RecordsTableModel
-from desktop.ui.common.background import run_for
-from desktop.ui.sijarla.records_entry import RecordEntryForm
 from desktop.ui.sijarla.records_view import RecordsTableView
 from desktop.ui.sijarla.team_banner import MessageBanner
+from desktop.ui.sijarla.team_report import ReportDialog
 
 # The case's grid leaves out what the case already says; the reason shows as Hasil's tooltip.
 GRID_HIDDEN = ("case_reference", "address", "outcome_reason")

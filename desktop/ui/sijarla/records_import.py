@@ -32,9 +32,9 @@ from desktop.services.session import Session
 from desktop.services.sijarla import service_records
 from desktop.services.sijarla.service_records import ImportResult
 from desktop.ui import theme
+from desktop.ui.common.background import run_for
 from desktop.ui.common.operations import Cancellation
 from desktop.ui.sijarla.records_import_errors import ImportErrorsTableModel
-from desktop.ui.common.background import run_for
 
 POLL_MS = 100
 

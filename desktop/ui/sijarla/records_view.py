@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from desktop.services.session import Session
 from desktop.services.sijarla.record_query import RecordChoices, RecordFilter, RecordSort
-from desktop.ui.sijarla.records_table import COLUMN_INDEX, COLUMNS, RecordsTableModel
 from desktop.ui.common.forms import FORM_STYLESHEET, NO_DATE, input_height, optional_date_edit, optional_day
+from desktop.ui.sijarla.records_table import COLUMN_INDEX, COLUMNS, RecordsTableModel
 
 ROW_HEIGHT = 30
 # Column widths in pixels; Nama stretches.

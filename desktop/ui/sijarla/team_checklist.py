@@ -25,8 +25,8 @@ from desktop.services.sijarla import record_query
 from desktop.services.sijarla import steps as sijarla
 from desktop.services.sijarla.record_query import PreparationItem, TeamCase
 from desktop.ui import theme
-from desktop.ui.common.operations import message_for
 from desktop.ui.common.background import run_for
+from desktop.ui.common.operations import message_for
 from desktop.ui.sijarla.team_banner import MessageBanner
 
 ROW_STYLE = f"""

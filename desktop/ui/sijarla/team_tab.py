@@ -14,8 +14,7 @@ from desktop.services.sijarla import record_query
 from desktop.services.sop.worklists import WorkEntry
 from desktop.ui.sijarla.records_view import RecordsBrowser
 from desktop.ui.sijarla.team_workspace import TeamCaseWorkspace
-
-from desktop.ui.common.role_tab import RoleTab
+from desktop.ui.sop.role_tab import RoleTab
 
 WORKLIST_HEIGHT = 160
 

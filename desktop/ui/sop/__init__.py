@@ -1,1 +1,1 @@
-"""The SOP engine on screen: worklists, the SOP matrix, the case file and search."""
+"""The SOP engine on screen: role tabs and their registry, worklists, SOP matrix, case file, search."""

@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 
-from desktop.ui.common.table_model import ListTableModel
 from desktop.ui.common.sla import COLOURS, SLA_ROLE, deadline_text, sla_label
+from desktop.ui.common.table_model import ListTableModel
 
 # (key, header); declared once for data() and headerData().
 COLUMNS: tuple[tuple[str, str], ...] = (

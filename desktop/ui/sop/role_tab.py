@@ -16,15 +16,15 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from desktop.services.office.roles import RoleInfo
+from desktop.roles import RoleInfo
 from desktop.services.session import Session
 from desktop.services.sop import worklists
 from desktop.ui import theme
-from desktop.ui.common.operations import message_for
-from desktop.ui.sop.case_worklist import CaseWorklistTableModel
 from desktop.ui.common.background import run_for
 from desktop.ui.common.cards import card, section_label
 from desktop.ui.common.forms import Banner
+from desktop.ui.common.operations import message_for
+from desktop.ui.sop.case_worklist import CaseWorklistTableModel
 from desktop.ui.sop.worklist_view import WorklistView
 
 SOP_SIJARLA = QT_TRANSLATE_NOOP("RoleTab", "SOP SIJARLA (Sistem Kejar Bola)")

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout, QWidget
 from desktop.services import search
 from desktop.services.search import SearchHit
 from desktop.services.session import Session
-from desktop.ui.common.operations import message_for
-from desktop.ui.sop.search_results import SearchResultsTableModel
 from desktop.ui.common.background import run_for
 from desktop.ui.common.forms import Banner, heading, muted, read_only_table
+from desktop.ui.common.operations import message_for
+from desktop.ui.sop.search_results import SearchResultsTableModel
 
 DEBOUNCE_MS = 250
 MIN_LENGTH = 3

@@ -26,10 +26,10 @@ from desktop.services.session import Session
 from desktop.services.sop import view as sop_view
 from desktop.services.sop.view import CasePosition, HistoryEntry, SopMatrixView
 from desktop.ui import theme
-from desktop.ui.common.operations import message_for
 from desktop.ui.common.background import run_for
 from desktop.ui.common.cards import section_label
 from desktop.ui.common.forms import FORM_STYLESHEET, Banner, muted
+from desktop.ui.common.operations import message_for
 from desktop.ui.sop.sop_matrix import SopMatrixWidget
 
 NO_CASE = -1

@@ -12,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from desktop.services.office.roles import ROLE_ORDER, RoleInfo
-
-from desktop.ui.common.role_tab import RoleTab
+from desktop.roles import ROLE_ORDER, RoleInfo
+from desktop.ui.sop.role_tab import RoleTab
 
 
 @dataclass(frozen=True)
@@ -56,4 +55,3 @@ def tabs_for(roles: Iterable[RoleInfo]) -> list[tuple[RoleInfo, type[RoleTab]]]:
         order = registration.order if registration else _default_order(role.code)
         chosen.append((order, role.name, role, registration.tab_class if registration else RoleTab))
     return [(role, tab_class) for _order, _name, role, tab_class in sorted(chosen, key=lambda c: c[:2])]
-

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui import theme
+from desktop.ui.common.sla import SlaChipDelegate
 from desktop.ui.sop.case_worklist import DEADLINE_COLUMN, entry_key
 from desktop.ui.sop.worklist import WorklistTableModel
-from desktop.ui.common.sla import SlaChipDelegate
 
 # Widths of the columns by header position; Perihal (1) takes what is left.
 _COLUMN_WIDTHS = {0: 140, 2: 150, 3: 230, 4: 200}

@@ -34,7 +34,7 @@ CONTROLS = [
     ),
     (
         "C1 service team check in get_document",
-        DOC,
+        "desktop/services/documents/archive.py",
         "    if row.case_id and not actor.has_role(*(set(roles) - set(TEAM_ROLES))):",
         "    if False:",
         T + "::test_the_service_checks_the_case_team_and_a_forged_session_is_refused_by_the_database",

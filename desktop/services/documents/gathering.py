@@ -1,0 +1,116 @@
+"""Gathering a record into printable data, by document type (each SOP's gatherers in their own module)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from desktop.models import (
+    AssignmentLetter,
+    Disposition,
+    IncomingLetter,
+    Innovation,
+    InnovationDocument,
+    Office,
+    Recap,
+    Report,
+    Sop,
+)
+from desktop.printing import data as P
+from desktop.services.documents.gather_inovasi import (
+    _innovation_document,
+    _innovation_profile,
+)
+from desktop.services.documents.gather_sijarla import _assignment, _disposition, _recap, _receipt, _report
+from desktop.services.documents.letterhead import (
+    _letterhead,
+)
+from desktop.services.documents.types import (
+    RECEIPT,
+    _Source,
+)
+from desktop.services.errors import NotFound
+from desktop.services.sop.definition import SopDefinition, load_sop_text
+
+
+def _gather(doc_type: str, source_id: int, office: Office, receipt_width: int = 80) -> _Source:
+    source = _GATHER[doc_type](source_id, _letterhead(office))
+    return replace(source, receipt_width=receipt_width) if doc_type == RECEIPT else source
+
+
+def _sop(sop_id: int, head: P.Letterhead) -> _Source:
+    sop = Sop.get_or_none(Sop.id == sop_id)
+    if sop is None:
+        raise NotFound("SOP tidak ditemukan.")
+    return _sop_document(load_sop_text(sop.definition, f"{sop.code}.toml"), head)
+
+
+def _sop_document(d: SopDefinition, head: P.Letterhead) -> _Source:
+    """The SOP as its document prints it: identity sheet and matrix, from the definition as stored."""
+    if d.office and d.office.upper() not in head.government.upper():
+        # Another office's SOP: its own name on top, without this office's emblem and contacts.
+        head = P.Letterhead(f"PEMERINTAH {d.office.upper()}", (d.agency or head.agency).upper())
+    approver = d.approved_by
+    doc = P.SopMatrixDoc(
+        letterhead=head,
+        number=d.number,
+        title=d.title,
+        columns=tuple((c.code, c.label) for c in d.columns),
+        rows=tuple(
+            P.MatrixLine(
+                r.number, r.activity, r.columns, r.persyaratan, r.kelengkapan, r.time, r.output, r.remarks
+            )
+            for r in d.matrix_rows()
+        ),
+        subtitle=d.subtitle,
+        created_on=d.created_on,
+        revised_on=d.revised_on,
+        effective_on=d.effective_on,
+        approver=P.Official(approver.name, approver.nip, "", approver.title) if approver else None,
+        legal_basis=d.legal_basis,
+        qualifications=d.qualifications,
+        related_sops=d.related_sops,
+        equipment=d.equipment,
+        warnings=d.warnings,
+        recording=d.recording,
+        notes=d.notes,
+    )
+    return _Source(doc, f"SOP {d.number} {d.title}", None)
+
+
+_GATHER: dict[str, Callable[[int, P.Letterhead], _Source]] = {
+    "tanda_terima": _receipt,
+    RECEIPT: _receipt,
+    "disposisi": _disposition,
+    "surat_tugas": _assignment,
+    "laporan": _report,
+    "rekap": _recap,
+    "sop": _sop,
+    "dokumen_inovasi": _innovation_document,
+    "profil_inovasi": _innovation_profile,
+}
+
+
+_SOURCE_MODELS = {
+    "tanda_terima": IncomingLetter,
+    RECEIPT: IncomingLetter,
+    "disposisi": Disposition,
+    "surat_tugas": AssignmentLetter,
+    "laporan": Report,
+    "rekap": Recap,
+    "sop": Sop,
+    "dokumen_inovasi": InnovationDocument,
+    "profil_inovasi": Innovation,
+}
+
+
+def _render(doc, paper: str, receipt_width: int) -> tuple[bytes, int, str]:
+    """(bytes, page count, paper size as archived) of a document."""
+    if receipt_width:
+        from desktop.printing.receipts import render_receipt
+
+        return render_receipt(doc, receipt_width), 1, "RCPT"
+    from desktop.printing.letters import render
+
+    rendered = render(doc, paper)
+    return rendered.data, rendered.page_count, rendered.paper

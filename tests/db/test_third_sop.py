@@ -12,7 +12,7 @@ from desktop.services.office.reference_defaults import ensure_reference_data
 from desktop.services.office.users import NewUser, add_user
 from desktop.services.security.auth import session_for
 from desktop.services.sop import workflow
-from desktop.services.sop.definition import load_sop
+from desktop.services.sop.loader import load_sop
 from desktop.services.sop.worklists import worklist
 
 pytestmark = pytest.mark.usefixtures("database")

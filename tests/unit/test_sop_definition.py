@@ -12,17 +12,9 @@ import pytest
 
 from desktop.config import resource_dir
 from desktop.roles import BUILTIN_ROLES
-from desktop.services.sop.definition import (
-    END,
-    REJECTED,
-    OutputDoc,
-    SopDefinition,
-    SopFileError,
-    _Locator,
-    load_builtin_sops,
-    load_sop,
-    load_sop_text,
-)
+from desktop.services.sop.definition import END, REJECTED, OutputDoc, SopDefinition, SopFileError
+from desktop.services.sop.loader import load_builtin_sops, load_sop, load_sop_text
+from desktop.services.sop.toml_lines import _Locator
 
 THIRD = Path(__file__).parent / "sop" / "test_third_sop.toml"
 MARK = "# <- sini"

@@ -30,7 +30,8 @@ from desktop.services.documents.types import (
     _Source,
 )
 from desktop.services.errors import NotFound
-from desktop.services.sop.definition import SopDefinition, load_sop_text
+from desktop.services.sop.definition import SopDefinition
+from desktop.services.sop.loader import load_sop_text
 
 
 def _gather(doc_type: str, source_id: int, office: Office, receipt_width: int = 80) -> _Source:

@@ -21,14 +21,8 @@ from desktop.services.errors import NotFound, StaleRecord, WorkflowError
 from desktop.services.security import audit
 from desktop.services.security.auth import require_role
 from desktop.services.session import Session
-from desktop.services.sop.definition import (
-    END,
-    REJECTED,
-    SopDefinition,
-    SopStep,
-    load_builtin_sops,
-    load_sop_text,
-)
+from desktop.services.sop.definition import END, REJECTED, SopDefinition, SopStep
+from desktop.services.sop.loader import load_builtin_sops, load_sop_text
 from desktop.services.sop.workdays import WorkCalendar
 
 RequirementCheck = Callable[[SopCase], str | None]

@@ -33,8 +33,8 @@ from desktop.services.documents.types import (
     _Source,
 )
 from desktop.services.errors import NotFound, WorkflowError
+from desktop.services.sijarla.drafts import DISPOSITION_REQUESTS
 from desktop.services.sijarla.recap import Period
-from desktop.services.sijarla.steps import DISPOSITION_REQUESTS
 from desktop.services.sop.workflow import builtin_sops, definition_of
 
 

@@ -24,7 +24,7 @@ from desktop.services.errors import InvalidInput, NotFound, StaleRecord, Workflo
 from desktop.services.nik import validate_kk, validate_nik
 from desktop.services.security import audit
 from desktop.services.session import Session
-from desktop.services.sijarla.steps import _require_team_member
+from desktop.services.sijarla.team import _require_team_member
 from desktop.services.sop.workflow import get_case
 from desktop.services.validation import clean_text
 

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import mimetypes
 import secrets
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from desktop import roles as R
@@ -19,148 +17,52 @@ from desktop.models import (
     AssignmentLetter,
     AssignmentMember,
     Attachment,
-    AuditLog,
-    Disposition,
     IncomingLetter,
     Nagari,
     PreparationCheck,
-    Report,
     RequestedService,
     ServiceCategory,
     SopCase,
-    Team,
-    TeamMember,
     User,
     db,
 )
 from desktop.models.base import now
-from desktop.services.errors import InvalidInput, NotFound, PermissionDenied, StaleRecord, WorkflowError
+from desktop.services.errors import InvalidInput, NotFound, WorkflowError
 from desktop.services.office.numbering import take_number
 from desktop.services.security import audit, db_logins
 from desktop.services.security.auth import require_role, verify_password_again
 from desktop.services.session import Session
-from desktop.services.sop.workflow import advance, builtin_sops, get_case, open_case, requirement_check, stale
+from desktop.services.sijarla.base import _stale_row
+from desktop.services.sijarla.base import case_summary as case_summary
+from desktop.services.sijarla.base import dict_of as dict_of
+from desktop.services.sijarla.base import summarize as summarize
+from desktop.services.sijarla.disposition import _signature
+from desktop.services.sijarla.disposition import disposition_payload as disposition_payload
+from desktop.services.sijarla.disposition import resubmit_request as resubmit_request
+from desktop.services.sijarla.disposition import return_request as return_request
+from desktop.services.sijarla.disposition import save_disposition as save_disposition
+from desktop.services.sijarla.disposition import sign_disposition as sign_disposition
+from desktop.services.sijarla.drafts import DISPOSITION_REQUESTS as DISPOSITION_REQUESTS
+from desktop.services.sijarla.drafts import MAX_SCAN_BYTES as MAX_SCAN_BYTES
+from desktop.services.sijarla.drafts import PREPARATION_ITEMS as PREPARATION_ITEMS
+from desktop.services.sijarla.drafts import SIFAT as SIFAT
+from desktop.services.sijarla.drafts import SOP_CODE as SOP_CODE
+from desktop.services.sijarla.drafts import AssignmentDraft as AssignmentDraft
+from desktop.services.sijarla.drafts import CaseSummary as CaseSummary
+from desktop.services.sijarla.drafts import DispositionDraft as DispositionDraft
+from desktop.services.sijarla.drafts import IssuedAssignment as IssuedAssignment
+from desktop.services.sijarla.drafts import LetterDraft as LetterDraft
+from desktop.services.sijarla.drafts import LetterReceipt as LetterReceipt
+from desktop.services.sijarla.drafts import ReportDraft as ReportDraft
+from desktop.services.sijarla.drafts import ScanFile as ScanFile
+from desktop.services.sijarla.drafts import SignedDisposition as SignedDisposition
+from desktop.services.sijarla.team import check_preparation as check_preparation
+from desktop.services.sijarla.team import finish_preparation as finish_preparation
+from desktop.services.sijarla.team import submit_report as submit_report
+from desktop.services.sop.workflow import advance, builtin_sops, get_case, open_case, stale
 from desktop.services.validation import clean_code, clean_text
 
-SOP_CODE = "sijarla"
-MAX_SCAN_BYTES = 50 * 1024 * 1024
-SIFAT = ("biasa", "segera", "sangat_segera", "rahasia")
-DISPOSITION_REQUESTS = {
-    "tanggapan_saran": "Tanggapan dan saran",
-    "proses_lanjut": "Proses lebih lanjut",
-    "koordinasi": "Koordinasi / konfirmasikan",
-    "untuk_diketahui": "Untuk diketahui",
-    "siapkan_tim": "Siapkan tim dan jadwal",
-}
-PREPARATION_ITEMS = {
-    "siak_data": "Pengecekan data di SIAK Terpusat",
-    "alat_perekaman": "Kesiapan alat perekaman",
-    "kesiapan_nagari": "Kesiapan nagari dan komunikasi dengan pihak terkait",
-}
-
 # --- Drafts (what the user typed) and results ---------------------------------------------
-
-
-@dataclass(frozen=True)
-class ScanFile:
-    filename: str
-    content: bytes
-    mime_type: str = ""
-
-
-@dataclass(frozen=True)
-class LetterDraft:
-    letter_number: str
-    letter_date: dt.date
-    sender: str
-    nagari_id: int
-    subject: str
-    requested: dict[str, int]  # service category code -> estimated people
-    sifat: str = "biasa"
-    estimated_people: int = 0
-    scan: ScanFile | None = None
-
-
-@dataclass(frozen=True)
-class LetterReceipt:
-    """What the front desk prints on the receipt."""
-
-    case_id: int
-    case_reference: str
-    agenda_number: str
-    tracking_code: str
-    received_at: dt.datetime
-    letter_number: str
-    sender: str
-    nagari: str
-    kecamatan: str
-    subject: str
-    due_on: dt.date | None
-    requested: tuple[tuple[str, int], ...]
-
-
-@dataclass(frozen=True)
-class DispositionDraft:
-    instructions: str
-    team_id: int
-    deadline: dt.date
-    forwarded_to: str = "Ketua Tim SIJARLA"
-    requests: tuple[str, ...] = ("proses_lanjut",)
-    sifat: str = "biasa"
-
-
-@dataclass(frozen=True)
-class SignedDisposition:
-    id: int
-    case_id: int
-    signed_by: str
-    signed_at: dt.datetime
-    signature_sha256: str
-    version: int
-
-
-@dataclass(frozen=True)
-class AssignmentDraft:
-    member_ids: tuple[int, ...]  # first is the team leader
-    place: str
-    start_on: dt.date
-    end_on: dt.date
-    task: str = ""
-    basis: str = ""
-    copies_to: str = "Bupati Solok (sebagai laporan)\nArsip"
-
-
-@dataclass(frozen=True)
-class IssuedAssignment:
-    id: int
-    case_id: int
-    number: str
-    members: tuple[str, ...]
-    signed_by: str
-    signed_at: dt.datetime
-
-
-@dataclass(frozen=True)
-class ReportDraft:
-    introduction: str
-    activities: str
-    conclusion: str
-    closing: str = "Demikian laporan ini disampaikan untuk dapat dipergunakan sebagaimana mestinya."
-
-
-@dataclass
-class CaseSummary:
-    id: int
-    reference: str
-    title: str
-    current_step: str
-    status: str
-    due_on: dt.date | None
-    step_due_on: dt.date | None
-    version: int
-    nagari: str = ""
-    team: str = ""
-    extra: dict = field(default_factory=dict)
 
 
 # --- Front desk ----------------------------------------------------------------------------
@@ -333,186 +235,6 @@ def open_from_analysis(
 # --- Kabid Pelayanan: check, return, dispose and sign ----------------------------------------
 
 
-def return_request(actor: Session, case_id: int, reason: str, expected_version: int) -> CaseSummary:
-    """Send a request back to the front desk with a reason (e.g. the letter is incomplete)."""
-    with db.atomic():
-        case = get_case(case_id)
-        text = clean_text(reason, "Alasan pengembalian", 1000, field="reason", multiline=True)
-        advance(actor, case, "kembalikan", expected_version=expected_version, note=text)
-        return summarize(get_case(case_id))
-
-
-def resubmit_request(actor: Session, case_id: int, note: str, expected_version: int) -> CaseSummary:
-    """The front desk sends a returned request back to the Kabid once it is complete."""
-    with db.atomic():
-        case = get_case(case_id)
-        text = clean_text(note, "Catatan", 1000, field="note", required=False, multiline=True)
-        advance(actor, case, "selesai", expected_version=expected_version, note=text)
-        return summarize(get_case(case_id))
-
-
-def save_disposition(
-    actor: Session, case_id: int, draft: DispositionDraft, expected_version: int | None = None
-) -> int:
-    """Write or rewrite the unsigned disposition of a case; returns its id."""
-    with db.atomic():
-        case = get_case(case_id)
-        require_role(actor, R.KABID_PELAYANAN)
-        if case.current_step != "disposisi" or case.status != "berjalan":
-            raise WorkflowError("Disposisi hanya dapat ditulis saat kasus menunggu disposisi.")
-        values = _clean_disposition(draft)
-        existing = Disposition.get_or_none((Disposition.case == case.id) & Disposition.signed_at.is_null())
-        if existing is None:
-            letter = IncomingLetter.get_or_none(IncomingLetter.case == case.id)
-            row = Disposition.create(case=case.id, letter=letter, drafted_by=actor.user_id, **values)
-            audit.record(actor, "disposisi_ditulis", "disposition", row.id)
-            return row.id
-        version = existing.version if expected_version is None else expected_version
-        updated = (
-            Disposition.update(version=Disposition.version + 1, updated_at=now(), **values)
-            .where((Disposition.id == existing.id) & (Disposition.version == version))
-            .where(Disposition.signed_at.is_null())
-            .execute()
-        )
-        if updated != 1:
-            raise _stale_row(existing, "Disposisi")
-        audit.record(actor, "disposisi_diubah", "disposition", existing.id)
-        return existing.id
-
-
-def _clean_disposition(draft: DispositionDraft) -> dict:
-    if draft.sifat not in SIFAT:
-        raise InvalidInput("Sifat disposisi tidak dikenal.", field="sifat")
-    unknown = [r for r in draft.requests if r not in DISPOSITION_REQUESTS]
-    if unknown or not draft.requests:
-        raise InvalidInput("Pilih paling sedikit satu 'dengan hormat harap' yang dikenal.", field="requests")
-    team = Team.get_or_none(Team.id == draft.team_id)
-    if team is None or not team.is_active:
-        raise InvalidInput("Tim SIJARLA tidak dikenal atau tidak aktif.", field="team")
-    if draft.deadline < dt.date.today() - dt.timedelta(days=366):
-        raise InvalidInput("Batas waktu tidak masuk akal.", field="deadline")
-    return {
-        "instructions": clean_text(
-            draft.instructions, "Isi disposisi", 4000, field="instructions", multiline=True
-        ),
-        "forwarded_to": clean_text(draft.forwarded_to, "Diteruskan kepada", 200, field="forwarded_to"),
-        "requests": ",".join(draft.requests),
-        "sifat": draft.sifat,
-        "team": team.id,
-        "deadline": draft.deadline,
-    }
-
-
-def _signature(payload: dict) -> str:
-    canonical = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
-def disposition_payload(d: Disposition, signer_id: int, signed_at: dt.datetime) -> dict:
-    """The content a disposition signature covers."""
-    return {
-        "disposisi": d.id,
-        "kasus": d.case_id,
-        "surat": d.letter_id,
-        "sifat": d.sifat,
-        "diteruskan": d.forwarded_to,
-        "harap": d.requests,
-        "isi": d.instructions,
-        "tim": d.team_id,
-        "batas": d.deadline.isoformat(),
-        "penandatangan": signer_id,
-        "waktu": signed_at.isoformat(),
-    }
-
-
-def sign_disposition(
-    actor: Session, disposition_id: int, password: str, expected_version: int, *, on: dt.date | None = None
-) -> SignedDisposition:
-    """Sign a disposition (password asked again); it becomes read-only and the case moves on."""
-    verify_password_again(actor, password)  # before the transaction: a wrong password stays counted
-    with db.atomic():
-        require_role(actor, R.KABID_PELAYANAN)
-        d = Disposition.get_or_none(Disposition.id == disposition_id)
-        if d is None:
-            raise NotFound("Disposisi tidak ditemukan.")
-        if d.signed_at is not None:
-            raise WorkflowError(f"Disposisi ini sudah ditandatangani pada {d.signed_at:%d-%m-%Y %H:%M}.")
-        signed_at = now() if on is None else dt.datetime.combine(on, now().time())
-        digest = _signature(disposition_payload(d, actor.user_id, signed_at))
-        if not db_logins.sign_row(Disposition, d.id, expected_version, actor.user_id, signed_at, digest):
-            raise _stale_row(d, "Disposisi")
-        case = get_case(d.case_id)
-        SopCase.update(team=d.team_id).where(SopCase.id == case.id).execute()
-        advance(actor, case, "selesai", note=f"Disposisi ditandatangani ({digest[:12]})", on=on)
-        audit.record(actor, "disposisi_ditandatangani", "disposition", d.id, sha256=digest)
-        return SignedDisposition(d.id, case.id, actor.full_name, signed_at, digest, expected_version + 1)
-
-
-@requirement_check("surat_permohonan")
-def _letter_registered(case: SopCase) -> str | None:
-    exists = IncomingLetter.select().where(IncomingLetter.case == case.id).exists()
-    return None if exists else "Surat Permohonan belum dicatat."
-
-
-@requirement_check("kesiapan_tim")
-def _team_ready(case: SopCase) -> str | None:
-    d = Disposition.get_or_none((Disposition.case == case.id) & Disposition.signed_at.is_null(False))
-    team_id = d.team_id if d else case.team_id
-    if team_id is None:
-        d = Disposition.get_or_none(Disposition.case == case.id)
-        team_id = d.team_id if d else None
-    if team_id is None:
-        return "Belum ada tim yang ditugaskan."
-    members = TeamMember.select().where(TeamMember.team == team_id)
-    if not any(m.is_leader for m in members):
-        return "Tim belum memiliki ketua."
-    return None
-
-
-# The audit lines that record a change of a row, by model: who wrote the latest one changed it last.
-_CHANGE_ACTIONS = {
-    Disposition: ("disposition", ("disposisi_ditulis", "disposisi_diubah", "disposisi_ditandatangani"))
-}
-
-
-def _last_editor(entity: str, entity_id: int, actions: tuple[str, ...], **detail: str) -> str | None:
-    """The full name of whoever made the latest of these changes (matching `detail`), from the audit log."""
-    lines = (
-        AuditLog.select(AuditLog.user_id, AuditLog.username, AuditLog.detail)
-        .where((AuditLog.entity == entity) & (AuditLog.entity_id == entity_id) & AuditLog.action.in_(actions))
-        .order_by(AuditLog.id.desc())
-        .limit(200)
-    )
-    for line in lines:
-        if detail:
-            try:
-                recorded = json.loads(line.detail or "{}")
-            except ValueError:
-                continue
-            if any(recorded.get(key) != value for key, value in detail.items()):
-                continue
-        user = User.get_or_none(User.id == line.user_id) if line.user_id else None
-        return user.full_name if user else line.username
-    return None
-
-
-def _stale_row(row, label: str) -> StaleRecord:
-    fresh = type(row).get_or_none(type(row).id == row.id)
-    if fresh is None:
-        return StaleRecord(f"{label} sudah dihapus oleh pengguna lain.")
-    changes = _CHANGE_ACTIONS.get(type(row))
-    who = (_last_editor(changes[0], row.id, changes[1]) if changes else None) or "pengguna lain"
-    for attr in ("signed_by_id", "drafted_by_id", "recorded_by_id"):
-        if who != "pengguna lain":
-            break
-        if getattr(fresh, attr, None):
-            who = User.get_by_id(getattr(fresh, attr)).full_name
-    return StaleRecord(
-        f"Data ini sudah diubah oleh {who} pada {fresh.updated_at:%d-%m-%Y %H:%M}. "
-        "Muat ulang, lalu terapkan kembali isian Anda (isian Anda tidak hilang)."
-    )
-
-
 # --- Kepala Dinas: Surat Tugas ---------------------------------------------------------------
 
 
@@ -642,149 +364,7 @@ def _create_checklist(case: SopCase) -> None:
 # --- Tim SIJARLA: preparation -------------------------------------------------------------------
 
 
-def _require_team_member(actor: Session, case: SopCase, *, leader: bool = False) -> None:
-    require_role(actor, R.KETUA_TIM if leader else R.ANGGOTA_TIM, R.KETUA_TIM)
-    link = TeamMember.get_or_none((TeamMember.team == case.team_id) & (TeamMember.user == actor.user_id))
-    if link is None or (leader and not link.is_leader):
-        who = "ketua tim" if leader else "anggota tim"
-        raise PermissionDenied(
-            f"Hanya {who} yang ditugaskan pada kasus {case.reference} yang dapat melakukannya."
-        )
-
-
-def check_preparation(
-    actor: Session, case_id: int, item: str, done: bool, note: str, expected_version: int
-) -> int:
-    """Tick or untick a preparation item (who, when and a note are kept); returns the new version."""
-    with db.atomic():
-        case = get_case(case_id)
-        if case.current_step != "persiapan":
-            raise WorkflowError("Daftar persiapan hanya dapat diisi pada tahap persiapan.")
-        _require_team_member(actor, case)
-        row = PreparationCheck.get_or_none(
-            (PreparationCheck.case == case.id)
-            & (PreparationCheck.item == clean_code(item, "Butir persiapan", field="item"))
-        )
-        if row is None:
-            raise NotFound("Butir persiapan tidak dikenal.")
-        text = clean_text(note, "Catatan", 1000, field="note", required=False, multiline=True)
-        updated = (
-            PreparationCheck.update(
-                is_done=done,
-                note=text,
-                checked_by=actor.user_id if done else None,
-                checked_at=now() if done else None,
-                version=PreparationCheck.version + 1,
-                updated_at=now(),
-            )
-            .where((PreparationCheck.id == row.id) & (PreparationCheck.version == expected_version))
-            .execute()
-        )
-        if updated != 1:
-            raise _stale_preparation(case, row)
-        audit.record(
-            actor, "persiapan_dicentang" if done else "persiapan_dibatalkan", "sop_case", case.id, butir=item
-        )
-        return expected_version + 1
-
-
-def _stale_preparation(case: SopCase, row: PreparationCheck) -> StaleRecord:
-    """The refusal of a tick someone else changed meanwhile, naming who and when."""
-    fresh = PreparationCheck.get_by_id(row.id)
-    actions = ("persiapan_dicentang", "persiapan_dibatalkan")
-    who = _last_editor("sop_case", case.id, actions, butir=row.item) or "pengguna lain"
-    return StaleRecord(
-        f"Butir '{row.label}' sudah diubah oleh {who} pada {fresh.updated_at:%d-%m-%Y %H:%M}. "
-        "Muat ulang daftar persiapan, lalu terapkan kembali isian Anda."
-    )
-
-
-def _preparation_missing(case: SopCase, item: str) -> str | None:
-    row = PreparationCheck.get_or_none((PreparationCheck.case == case.id) & (PreparationCheck.item == item))
-    return None if row is not None and row.is_done else "Belum dicentang pada daftar persiapan."
-
-
-def _checklist_item(item: str) -> None:
-    def check(case: SopCase) -> str | None:
-        return _preparation_missing(case, item)
-
-    requirement_check(item)(check)
-
-
-for _item in PREPARATION_ITEMS:
-    _checklist_item(_item)
-
-
-def finish_preparation(
-    actor: Session, case_id: int, expected_version: int, note: str = "", *, on: dt.date | None = None
-) -> CaseSummary:
-    """The team leader closes preparation once every item is done; the team goes to the field."""
-    with db.atomic():
-        case = get_case(case_id)
-        _require_team_member(actor, case, leader=True)
-        text = clean_text(note, "Catatan", 1000, required=False, multiline=True)
-        advance(actor, case, "selesai", expected_version=expected_version, note=text, on=on)
-        return summarize(get_case(case_id))
-
-
 # --- Report -----------------------------------------------------------------------------------
 
 
-def submit_report(
-    actor: Session, case_id: int, draft: ReportDraft, expected_version: int, *, on: dt.date | None = None
-) -> CaseSummary:
-    """The team leader submits the Laporan Pelaksanaan to the Ketua Pelaksana Harian."""
-    from desktop.models import ServiceRecord
-
-    with db.atomic():
-        case = get_case(case_id)
-        if case.current_step != "pelayanan":
-            raise WorkflowError("Laporan hanya dapat disampaikan pada tahap pelayanan.")
-        _require_team_member(actor, case, leader=True)
-        if not ServiceRecord.select().where(ServiceRecord.case == case.id).exists():
-            raise WorkflowError(
-                "Belum ada data pelayanan by name by address; laporan tidak dapat disampaikan."
-            )
-        values = {
-            "introduction": clean_text(draft.introduction, "A. Pendahuluan", 4000, multiline=True),
-            "activities": clean_text(draft.activities, "B. Kegiatan", 8000, multiline=True),
-            "conclusion": clean_text(draft.conclusion, "D. Simpulan dan saran", 4000, multiline=True),
-            "closing": clean_text(draft.closing, "E. Penutup", 2000, multiline=True),
-        }
-        Report.insert(case=case.id, submitted_by=actor.user_id, submitted_at=now(), **values).on_conflict(
-            conflict_target=[Report.case],
-            update={
-                **values,
-                "submitted_by": actor.user_id,
-                "submitted_at": now(),
-                "version": Report.version + 1,
-            },
-        ).execute()
-        advance(actor, case, "selesai", expected_version=expected_version, note="Laporan disampaikan", on=on)
-        return summarize(get_case(case_id))
-
-
 # --- Reading ------------------------------------------------------------------------------------
-
-
-def summarize(case: SopCase) -> CaseSummary:
-    return CaseSummary(
-        id=case.id,
-        reference=case.reference,
-        title=case.title,
-        current_step=case.current_step,
-        status=case.status,
-        due_on=case.due_on,
-        step_due_on=case.step_due_on,
-        version=case.version,
-        nagari=case.nagari.name if case.nagari_id else "",
-        team=case.team.name if case.team_id else "",
-    )
-
-
-def case_summary(case_id: int) -> CaseSummary:
-    return summarize(get_case(case_id))
-
-
-def dict_of(obj) -> dict:
-    return asdict(obj)

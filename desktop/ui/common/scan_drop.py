@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.services.sijarla.steps import ScanFile
+from desktop.services.sijarla.drafts import ScanFile
 from desktop.ui.common.background import run_for
 from desktop.ui.common.labels import file_size
 from desktop.ui.common.pdf_preview import SCAN_FILTER, PreviewPane, read_scan

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.case_view import CategoryOption, NagariOption
-from desktop.services.sijarla.steps import LetterDraft
+from desktop.services.sijarla.drafts import LetterDraft
 from desktop.ui.common.cards import section_label
 from desktop.ui.common.forms import FORM_STYLESHEET, Banner, field_label, input_height, primary_button
 from desktop.ui.common.labels import sifat_choices

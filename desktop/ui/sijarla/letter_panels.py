@@ -7,7 +7,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.services.case_view import LetterView
-from desktop.services.sijarla.steps import LetterReceipt
+from desktop.services.sijarla.drafts import LetterReceipt
 from desktop.ui import theme
 from desktop.ui.common.cards import section_label
 from desktop.ui.common.forms import Banner, heading, muted, primary_button, value_label, value_rows

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.sijarla.drafts import ReportDraft
 from desktop.services.sijarla.record_query import CategoryTotal, TeamCase
-from desktop.services.sijarla.steps import ReportDraft
 from desktop.ui import theme
 from desktop.ui.common.background import run_for
 from desktop.ui.common.operations import message_for

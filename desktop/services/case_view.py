@@ -1,4 +1,6 @@
-"""Read-side data for the desks: pick lists, one case's letter and disposition, the whole case file.
+"""Read-side data for the desks: one case's letter and disposition, receipts, the Surat Tugas, recaps.
+
+The pick lists (pick_lists.py) and the whole case file (case_file.py) are imported back here.
 
 Everything here reads; the use cases that change a case live in sijarla.py, inovasi.py and
 recap.py. Each function that shows a case checks the actor's role, and every read that can
@@ -10,147 +12,59 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 from desktop import roles as R
 from desktop.models import (
-    AssignmentLetter,
     Attachment,
-    AuditLog,
     CaseStep,
     Disposition,
     IncomingLetter,
-    IssuedDocument,
     Kabupaten,
-    Kecamatan,
-    Nagari,
     Office,
     Recap,
     RequestedService,
     ServiceCategory,
     SopCase,
-    Team,
-    TeamMember,
     User,
     db,
 )
 from desktop.printing import data as P
+from desktop.services.case_file import AUDIT_LIMIT as AUDIT_LIMIT
+from desktop.services.case_file import STATUS_LABELS as STATUS_LABELS
+from desktop.services.case_file import TEAM_ROLES as TEAM_ROLES
+from desktop.services.case_file import AttachmentInfo as AttachmentInfo
+from desktop.services.case_file import AuditLine as AuditLine
+from desktop.services.case_file import CaseDetail as CaseDetail
+from desktop.services.case_file import CaseHeader as CaseHeader
+from desktop.services.case_file import StepRecord as StepRecord
+from desktop.services.case_file import _attachment_info, _require_case_reader
+from desktop.services.case_file import case_detail as case_detail
 from desktop.services.documents import issue as documents
-from desktop.services.errors import NotFound, PermissionDenied, WorkflowError
+from desktop.services.errors import NotFound, WorkflowError
+from desktop.services.pick_lists import CategoryOption as CategoryOption
+from desktop.services.pick_lists import NagariOption as NagariOption
+from desktop.services.pick_lists import TeamMemberOption as TeamMemberOption
+from desktop.services.pick_lists import TeamOption as TeamOption
+from desktop.services.pick_lists import _tuples
+from desktop.services.pick_lists import list_nagari as list_nagari
+from desktop.services.pick_lists import list_service_categories as list_service_categories
+from desktop.services.pick_lists import list_teams as list_teams
+from desktop.services.pick_lists import working_days_after as working_days_after
 from desktop.services.security import audit
 from desktop.services.security.auth import require_role
 from desktop.services.session import Session
 from desktop.services.sijarla import steps as sijarla
-from desktop.services.sop.workflow import definition_of, effective_due, get_case, office_calendar
+from desktop.services.sop.workflow import effective_due, get_case, office_calendar
 
 LETTER_ROLES = (R.FRONT_DESK, R.KABID_PELAYANAN, R.KEPALA_DINAS)
 RECAP_ROLES = (R.KETUA_PELAKSANA_HARIAN, R.KABID_PEMANFAATAN, R.KEPALA_DINAS)
-TEAM_ROLES = (R.KETUA_TIM, R.ANGGOTA_TIM)
-AUDIT_LIMIT = 500
-STATUS_LABELS = {
-    "berjalan": "Berjalan",
-    "selesai": "Selesai",
-    "ditolak": "Ditolak",
-    "dibatalkan": "Dibatalkan",
-}
 
 # --- Pick lists --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class NagariOption:
-    id: int
-    name: str
-    kecamatan: str
-    kabupaten: str
-
-    @property
-    def label(self) -> str:
-        """'Koto Baru — Kubung': the nagari and its kecamatan, as the picker shows it."""
-        return f"{self.name} — {self.kecamatan}"
-
-
-@dataclass(frozen=True)
-class CategoryOption:
-    code: str
-    name: str
-
-
-@dataclass(frozen=True)
-class TeamMemberOption:
-    user_id: int
-    full_name: str
-    is_leader: bool
-
-
-@dataclass(frozen=True)
-class TeamOption:
-    id: int
-    name: str
-    members: tuple[TeamMemberOption, ...]  # the leader first
-
-    @property
-    def leader(self) -> str:
-        return next((m.full_name for m in self.members if m.is_leader), "")
-
-
-def list_nagari() -> list[NagariOption]:
-    """Every active nagari with its kecamatan and kabupaten, by kabupaten, kecamatan and name."""
-    rows = (
-        Nagari.select(Nagari.id, Nagari.name, Kecamatan.name, Kabupaten.name)
-        .join(Kecamatan)
-        .join(Kabupaten)
-        .where(Nagari.is_active)
-        .order_by(Kabupaten.code, Kecamatan.name, Nagari.name)
-    )
-    return [NagariOption(i, name, kec, kab) for i, name, kec, kab in _tuples(rows)]
-
-
-def list_service_categories() -> list[CategoryOption]:
-    """The active service categories (kategori objek pelayanan) in their set order."""
-    rows = (
-        ServiceCategory.select(ServiceCategory.code, ServiceCategory.name)
-        .where(ServiceCategory.is_active)
-        .order_by(ServiceCategory.sort_order, ServiceCategory.id)
-    )
-    return [CategoryOption(code, name) for code, name in _tuples(rows)]
-
-
-def list_teams() -> list[TeamOption]:
-    """The active SIJARLA teams with their members, the leader first."""
-    teams = list(Team.select().where(Team.is_active).order_by(Team.name))
-    members: dict[int, list[TeamMemberOption]] = {t.id: [] for t in teams}
-    rows = (
-        TeamMember.select(TeamMember.team, TeamMember.is_leader, User.id, User.full_name)
-        .join(User)
-        .where(TeamMember.team.in_(list(members) or [0]) & User.is_active)
-        .order_by(TeamMember.is_leader.desc(), User.full_name)
-    )
-    for team_id, is_leader, user_id, name in _tuples(rows):
-        members[team_id].append(TeamMemberOption(user_id, name, bool(is_leader)))
-    return [TeamOption(t.id, t.name, tuple(members[t.id])) for t in teams]
-
-
-def working_days_after(days: int, start: dt.date | None = None) -> dt.date:
-    """The date `days` working days after `start` (today), by the office calendar."""
-    return office_calendar().add_working_days(start or dt.date.today(), days)
-
-
 # --- One case's letter and disposition -------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class AttachmentInfo:
-    id: int
-    filename: str
-    mime_type: str
-    size_bytes: int
-    purpose: str
-    step_code: str
-    uploaded_by: str
-    uploaded_at: dt.datetime
 
 
 @dataclass(frozen=True)
@@ -319,19 +233,6 @@ def case_disposition(actor: Session, case_id: int) -> DispositionView | None:
         signed_by=row.signed_by.full_name if row.signed_by_id else "",
         signed_at=row.signed_at,
         signature_sha256=row.signature_sha256 or "",
-    )
-
-
-def _attachment_info(row: Attachment) -> AttachmentInfo:
-    return AttachmentInfo(
-        id=row.id,
-        filename=row.filename,
-        mime_type=row.mime_type,
-        size_bytes=row.size_bytes,
-        purpose=row.purpose,
-        step_code=row.step_code or "",
-        uploaded_by=row.uploaded_by.full_name,
-        uploaded_at=row.uploaded_at,
     )
 
 
@@ -550,196 +451,3 @@ def recap_detail(actor: Session, recap_id: int) -> RecapDetail:
 
 
 # --- The whole case file ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CaseHeader:
-    id: int
-    reference: str
-    title: str
-    sop_title: str
-    origin: str
-    nagari: str
-    kecamatan: str
-    current_step: str
-    step_name: str
-    status: str
-    status_label: str
-    opened_at: dt.datetime
-    closed_at: dt.datetime | None
-    due_on: dt.date | None
-    sla: str | None
-    days_left: int | None
-    team: str
-    version: int
-
-
-@dataclass(frozen=True)
-class StepRecord:
-    """One thing done on the case: the step, the action taken, by whom, when, the note and output."""
-
-    step_code: str
-    step_name: str
-    action: str
-    action_label: str
-    actor: str
-    acted_at: dt.datetime
-    due_on: dt.date | None
-    late: bool
-    note: str
-    output_label: str
-    document_id: int | None
-
-
-@dataclass(frozen=True)
-class AuditLine:
-    at: dt.datetime
-    username: str
-    action: str
-    entity: str
-    detail: str
-
-
-@dataclass(frozen=True)
-class CaseDetail:
-    header: CaseHeader
-    steps: tuple[StepRecord, ...]
-    attachments: tuple[AttachmentInfo, ...]
-    documents: tuple[documents.IssuedDocumentInfo, ...]  # those the actor may read
-    audit: tuple[AuditLine, ...]
-
-
-def case_detail(actor: Session, case_id: int) -> CaseDetail:
-    """The whole file of a case: header, every step, attachments, issued documents, audit trail."""
-    case = get_case(case_id)
-    with db.atomic():
-        _require_case_reader(actor, case)
-        audit.record(actor, "kasus_dibaca", "sop_case", case.id, referensi=case.reference)
-    attachments = Attachment.select().where(Attachment.case == case.id).order_by(Attachment.id)
-    return CaseDetail(
-        header=_header(case),
-        steps=_steps(case),
-        attachments=tuple(_attachment_info(a) for a in attachments),
-        documents=tuple(documents.documents_for_case(actor, case.id)),
-        audit=_audit_trail(case),
-    )
-
-
-def _require_case_reader(actor: Session, case: SopCase) -> None:
-    """Any role of the case's SOP may read it; team roles only their own team's cases."""
-    definition = definition_of(case)
-    roles = {r for s in definition.steps for r in (*s.roles, *s.receivers)}
-    roles |= {r for s in definition.starts for r in s.roles}
-    require_role(actor, *roles)
-    if actor.has_role(*(roles - set(TEAM_ROLES))):
-        return
-    mine = TeamMember.select().where((TeamMember.user == actor.user_id) & (TeamMember.team == case.team_id))
-    if case.team_id is None or not mine.exists():
-        raise PermissionDenied(f"Kasus {case.reference} bukan tugas tim Anda.")
-
-
-def _header(case: SopCase) -> CaseHeader:
-    definition = definition_of(case)
-    due = effective_due(case, definition)
-    calendar = office_calendar()
-    today = dt.date.today()
-    try:
-        step_name = definition.step(case.current_step).name
-    except KeyError:
-        step_name = case.current_step
-    nagari = case.nagari if case.nagari_id else None
-    return CaseHeader(
-        id=case.id,
-        reference=case.reference,
-        title=case.title,
-        sop_title=definition.title,
-        origin=case.origin,
-        nagari=nagari.name if nagari else "",
-        kecamatan=nagari.kecamatan.name if nagari else "",
-        current_step=case.current_step,
-        step_name=step_name if case.status == "berjalan" else STATUS_LABELS.get(case.status, case.status),
-        status=case.status,
-        status_label=STATUS_LABELS.get(case.status, case.status),
-        opened_at=case.opened_at,
-        closed_at=case.closed_at,
-        due_on=due,
-        sla=calendar.status(due, today) if due else None,
-        days_left=calendar.days_left(due, today) if due else None,
-        team=case.team.name if case.team_id else "",
-        version=case.version,
-    )
-
-
-def _steps(case: SopCase) -> tuple[StepRecord, ...]:
-    definition = definition_of(case)
-    names = {s.code: s.name for s in definition.steps}
-    rows = (
-        CaseStep.select(CaseStep, User)
-        .join(User)
-        .where(CaseStep.case == case.id)
-        .order_by(CaseStep.acted_at, CaseStep.id)
-    )
-    records = []
-    for row in rows:
-        transition = definition.transition(row.step_code, row.action) if row.step_code in names else None
-        records.append(
-            StepRecord(
-                step_code=row.step_code,
-                step_name=names.get(row.step_code, row.step_code),
-                action=row.action,
-                action_label=transition.label if transition else row.action,
-                actor=row.actor.full_name,
-                acted_at=row.acted_at,
-                due_on=row.due_on,
-                late=bool(row.due_on and row.acted_at.date() > row.due_on),
-                note=row.note,
-                output_label=row.output_label,
-                document_id=row.document_id,
-            )
-        )
-    return tuple(records)
-
-
-def _audit_trail(case: SopCase) -> tuple[AuditLine, ...]:
-    """Audit lines about the case and the records hanging from it, oldest first."""
-    related = {
-        "sop_case": [case.id],
-        "incoming_letter": _ids(IncomingLetter, IncomingLetter.case == case.id),
-        "disposition": _ids(Disposition, Disposition.case == case.id),
-        "assignment_letter": _ids(AssignmentLetter, AssignmentLetter.case == case.id),
-        "issued_document": _ids(IssuedDocument, IssuedDocument.case == case.id),
-        "attachment": _ids(Attachment, Attachment.case == case.id),
-    }
-    condition = None
-    for entity, ids in related.items():
-        if not ids:
-            continue
-        clause = (AuditLog.entity == entity) & AuditLog.entity_id.in_(ids)
-        condition = clause if condition is None else condition | clause
-    rows = (
-        AuditLog.select().where(condition).order_by(AuditLog.at.desc(), AuditLog.id.desc()).limit(AUDIT_LIMIT)
-    )
-    lines = [AuditLine(r.at, r.username, r.action, r.entity, _detail_text(r.detail)) for r in rows]
-    return tuple(reversed(lines))
-
-
-def _ids(model: Any, condition: Any) -> list[int]:
-    return [i for (i,) in _tuples(model.select(model.id).where(condition))]
-
-
-def _tuples(query: Any) -> Iterable[tuple[Any, ...]]:
-    """A query's rows as plain tuples (peewee's stubs type them as model instances)."""
-    return cast(Iterable[tuple[Any, ...]], query.tuples())
-
-
-def _detail_text(detail: str) -> str:
-    """The JSON detail of an audit line as 'key: value' pairs."""
-    if not detail:
-        return ""
-    try:
-        values = json.loads(detail)
-    except ValueError:
-        return detail
-    if not isinstance(values, dict):
-        return str(values)
-    return "; ".join(f"{k}: {v}" for k, v in values.items() if v not in (None, "", [], {}))

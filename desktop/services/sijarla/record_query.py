@@ -17,100 +17,58 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
-import re
 from array import array
-from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
-from typing import Any, cast
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from peewee import JOIN, SQL, Expression, PostgresqlDatabase, Tuple, fn
+from peewee import SQL, PostgresqlDatabase, Tuple, fn
 
-from desktop import roles as R
 from desktop.models import (
-    Jorong,
     Kecamatan,
     Nagari,
-    PreparationCheck,
     ServiceCategory,
     ServiceOutcome,
     ServiceRecord,
     SopCase,
     TargetGroup,
-    Team,
-    TeamMember,
-    User,
     db,
 )
-from desktop.services.errors import InvalidInput, NotFound, PermissionDenied
-from desktop.services.nik import mask_nik
+from desktop.services.errors import InvalidInput, NotFound
 from desktop.services.security import audit
 from desktop.services.security.auth import require_role
 from desktop.services.session import Session
+from desktop.services.sijarla.record_choices import Choice as Choice
+from desktop.services.sijarla.record_choices import NagariChoice as NagariChoice
+from desktop.services.sijarla.record_choices import RecordChoices as RecordChoices
+from desktop.services.sijarla.record_choices import choices as choices
+from desktop.services.sijarla.record_choices import jorong_names as jorong_names
+from desktop.services.sijarla.record_filter import NIK_LENGTH as NIK_LENGTH
+from desktop.services.sijarla.record_filter import PAGE_SIZE as PAGE_SIZE
+from desktop.services.sijarla.record_filter import TEAM_ROLES as TEAM_ROLES
+from desktop.services.sijarla.record_filter import VIEW_ALL_ROLES as VIEW_ALL_ROLES
+from desktop.services.sijarla.record_filter import VISIBLE_NIK_DIGITS as VISIBLE_NIK_DIGITS
+from desktop.services.sijarla.record_filter import RecordFilter as RecordFilter
+from desktop.services.sijarla.record_filter import RecordScope as RecordScope
+from desktop.services.sijarla.record_filter import RecordSort as RecordSort
+from desktop.services.sijarla.record_filter import _conditions, _joined, _order, _sort_columns, _where
+from desktop.services.sijarla.record_filter import nik_condition as nik_condition
+from desktop.services.sijarla.record_filter import record_scope as record_scope
 from desktop.services.sijarla.service_records import RecordDraft
-from desktop.services.sop.workflow import builtin_sops, get_case
-from desktop.services.validation import clean_text
+from desktop.services.sijarla.team_workspace import CategoryTotal as CategoryTotal
+from desktop.services.sijarla.team_workspace import PreparationItem as PreparationItem
+from desktop.services.sijarla.team_workspace import TeamCase as TeamCase
+from desktop.services.sijarla.team_workspace import _require_case_team
+from desktop.services.sijarla.team_workspace import category_totals as category_totals
+from desktop.services.sijarla.team_workspace import preparation_checklist as preparation_checklist
+from desktop.services.sijarla.team_workspace import team_case as team_case
 
 log = logging.getLogger(__name__)
-PAGE_SIZE = 200
-VIEW_ALL_ROLES = (R.KETUA_PELAKSANA_HARIAN, R.KABID_PEMANFAATAN, R.KABID_PELAYANAN, R.KEPALA_DINAS)
-TEAM_ROLES = (R.KETUA_TIM, R.ANGGOTA_TIM)
-_NIK_PREFIX = re.compile(r"[0-9]{1,16}", re.ASCII)
-NIK_LENGTH = 16
-VISIBLE_NIK_DIGITS = 6  # mask_nik shows the region code (6) and the last 4 digits
 
 
 # --- What the caller asks for -------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class RecordFilter:
-    """Which records: every field optional; codes for the pick lists, text for a name or NIK."""
-
-    case_id: int | None = None
-    nagari_id: int | None = None
-    category: str = ""
-    target_group: str = ""
-    outcome: str = ""
-    served_from: dt.date | None = None
-    served_to: dt.date | None = None
-    text: str = ""  # part of a name, or the first digits of a NIK
-
-    def described(self) -> dict[str, Any]:
-        """The non-empty parts, for the audit log."""
-        return {k: v for k, v in asdict(self).items() if v not in (None, "")}
-
-
-def _sort_columns() -> dict[str, tuple[Any, ...]]:
-    # "served_on" follows the recap's covering index (served_on, nagari, category, outcome),
-    # so the default order is an index scan on both backends.
-    return {
-        "served_on": (
-            ServiceRecord.served_on,
-            ServiceRecord.nagari,
-            ServiceRecord.category,
-            ServiceRecord.outcome,
-        ),
-        "nik": (ServiceRecord.nik,),
-        "full_name": (ServiceRecord.full_name,),
-        # An empty KK sorts as '' on both backends (NULLs would also break keyset comparisons).
-        "kk": (fn.COALESCE(ServiceRecord.kk, ""),),
-        "jorong": (ServiceRecord.jorong,),
-        "nagari": (Nagari.name,),
-        "category": (ServiceCategory.name,),
-        "target_group": (TargetGroup.name,),
-        "outcome": (ServiceOutcome.name,),
-        "case": (ServiceRecord.case,),
-        "recorded": (),
-    }
-
-
 SORT_KEYS: tuple[str, ...] = tuple(_sort_columns())
-
-
-@dataclass(frozen=True)
-class RecordSort:
-    key: str = "served_on"
-    descending: bool = True
 
 
 # --- What comes back -------------------------------------------------------------------------
@@ -153,108 +111,6 @@ class EditableRecord:
 
 
 # --- Scope, filter and order ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RecordScope:
-    """Which records an actor may read, and whether their NIKs show in full (the one masking rule)."""
-
-    condition: Expression | None  # None: every record
-    full_nik: bool
-
-    def shown(self, number: str) -> str:
-        """A NIK or KK as this viewer may see it."""
-        return number if self.full_nik or not number else mask_nik(number)
-
-
-def record_scope(actor: Session) -> RecordScope:
-    """Everything for the Kabid, Kepala Dinas and KPH (NIKs masked), a team's own cases in full."""
-    if actor.has_role(*VIEW_ALL_ROLES):
-        return RecordScope(None, full_nik=False)
-    require_role(actor, *TEAM_ROLES, *VIEW_ALL_ROLES)
-    cases = SopCase.select(SopCase.id).where(SopCase.team.in_(_team_ids(actor) or [0]))
-    return RecordScope(ServiceRecord.case.in_(cases), full_nik=True)
-
-
-def _team_ids(actor: Session) -> list[int]:
-    return [m.team_id for m in TeamMember.select(TeamMember.team).where(TeamMember.user == actor.user_id)]
-
-
-def _code_id(model, code: str, label: str) -> int:
-    row = model.get_or_none(model.code == code)
-    if row is None:
-        raise InvalidInput(f"{label} '{code}' tidak dikenal.", field=label.lower())
-    return row.id
-
-
-def _conditions(actor: Session, f: RecordFilter) -> tuple[list[Expression], RecordScope]:
-    scope = record_scope(actor)
-    where: list[Expression] = [] if scope.condition is None else [scope.condition]
-    if f.case_id is not None:
-        where.append(ServiceRecord.case == f.case_id)
-    if f.nagari_id is not None:
-        where.append(ServiceRecord.nagari == f.nagari_id)
-    if f.category:
-        where.append(ServiceRecord.category == _code_id(ServiceCategory, f.category, "Kategori"))
-    if f.target_group:
-        where.append(ServiceRecord.target_group == _code_id(TargetGroup, f.target_group, "Sasaran"))
-    if f.outcome:
-        where.append(ServiceRecord.outcome == _code_id(ServiceOutcome, f.outcome, "Hasil"))
-    if f.served_from is not None:
-        where.append(ServiceRecord.served_on >= f.served_from)
-    if f.served_to is not None:
-        where.append(ServiceRecord.served_on <= f.served_to)
-    text = clean_text(f.text, "Kata kunci", 100, field="text", required=False)
-    if _NIK_PREFIX.fullmatch(text):
-        where.append(nik_condition(scope, text, field="text"))
-    elif text:
-        where.append(ServiceRecord.full_name.contains(text))
-    return where, scope
-
-
-def nik_condition(scope: RecordScope, digits: str, field: str) -> Expression:
-    """The records whose NIK starts with `digits`, as far as `scope` may ask.
-
-    A viewer who sees NIKs masked (130210******0002) could recover the hidden digits by searching
-    ever longer prefixes and watching which names stay. So they search by the digits they can see
-    (up to the 6-digit region code) or by the whole 16-digit NIK, never by a prefix in between.
-    """
-    if not scope.full_nik and VISIBLE_NIK_DIGITS < len(digits) < NIK_LENGTH:
-        raise InvalidInput(
-            "NIK tampil tersamar untuk peran Anda: cari dengan 16 digit NIK lengkap, "
-            f"dengan {VISIBLE_NIK_DIGITS} digit kode wilayah, atau dengan nama.",
-            field=field,
-        )
-    if len(digits) == NIK_LENGTH:
-        return ServiceRecord.nik == digits
-    # A range instead of LIKE 'x%': it uses the NIK index on both backends (':' follows '9').
-    return (ServiceRecord.nik >= digits) & (ServiceRecord.nik < digits + ":")
-
-
-def _order(sort: RecordSort) -> tuple[list, list[Any]]:
-    columns = _sort_columns().get(sort.key)
-    if columns is None:
-        raise InvalidInput(f"Urutan '{sort.key}' tidak dikenal.", field="sort")
-    keys = [*columns, ServiceRecord.id]
-    return [k.desc() if sort.descending else k.asc() for k in keys], keys
-
-
-def _joined(query, sort: RecordSort):
-    """Join only the reference table the sort needs (filters use ids, not names)."""
-    joins = {
-        "nagari": Nagari,
-        "category": ServiceCategory,
-        "target_group": TargetGroup,
-        "outcome": ServiceOutcome,
-    }
-    model = joins.get(sort.key)
-    return query.join_from(ServiceRecord, model) if model is not None else query
-
-
-def _where(query, conditions: list[Expression]):
-    for condition in conditions:
-        query = query.where(condition)
-    return query
 
 
 # --- The reads -------------------------------------------------------------------------------------
@@ -495,181 +351,4 @@ def record_for_edit(actor: Session, record_id: int) -> EditableRecord:
 # --- The team's workspace ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class TeamCase:
-    """A case as the SIJARLA team works on it."""
-
-    id: int
-    reference: str
-    title: str
-    current_step: str
-    step_name: str
-    status: str
-    version: int
-    nagari_id: int | None
-    nagari: str
-    team: str
-    due_on: dt.date | None
-    record_count: int
-    is_leader: bool  # the acting user leads the case's team
-
-
-@dataclass(frozen=True)
-class PreparationItem:
-    item: str
-    label: str
-    is_done: bool
-    checked_by: str
-    checked_at: dt.datetime | None
-    note: str
-    version: int
-
-
-@dataclass(frozen=True)
-class CategoryTotal:
-    category: str
-    total: int
-    served: int
-
-
-def _require_case_team(actor: Session, case_id: int) -> TeamMember:
-    require_role(actor, *TEAM_ROLES)
-    case = get_case(case_id)
-    link = TeamMember.get_or_none((TeamMember.team == case.team_id) & (TeamMember.user == actor.user_id))
-    if link is None:
-        raise PermissionDenied(f"Kasus {case.reference} bukan tugas tim Anda.")
-    return link
-
-
-def team_case(actor: Session, case_id: int) -> TeamCase:
-    """The case, its step and how many people are recorded, for a member of its team."""
-    link = _require_case_team(actor, case_id)
-    case = (
-        SopCase.select(SopCase, Nagari, Team)
-        .join_from(SopCase, Nagari, JOIN.LEFT_OUTER)
-        .join_from(SopCase, Team, JOIN.LEFT_OUTER)
-        .where(SopCase.id == case_id)
-        .get()
-    )
-    steps = {s.code: s.name for d in builtin_sops().values() for s in d.steps}
-    records = ServiceRecord.select().where(ServiceRecord.case == case.id).count()
-    return TeamCase(
-        id=case.id,
-        reference=case.reference,
-        title=case.title,
-        current_step=case.current_step,
-        step_name=steps.get(case.current_step, case.current_step),
-        status=case.status,
-        version=case.version,
-        nagari_id=case.nagari_id,
-        nagari=case.nagari.name if case.nagari_id else "",
-        team=case.team.name if case.team_id else "",
-        due_on=case.due_on,
-        record_count=records,
-        is_leader=bool(link.is_leader),
-    )
-
-
-def preparation_checklist(actor: Session, case_id: int) -> list[PreparationItem]:
-    """The case's preparation items with who ticked them, when, and their note."""
-    _require_case_team(actor, case_id)
-    rows = (
-        PreparationCheck.select(PreparationCheck, User)
-        .join(User, JOIN.LEFT_OUTER, on=(PreparationCheck.checked_by == User.id))
-        .where(PreparationCheck.case == case_id)
-        .order_by(PreparationCheck.id)
-    )
-    return [
-        PreparationItem(
-            r.item,
-            r.label,
-            bool(r.is_done),
-            r.checked_by.full_name if r.checked_by_id else "",
-            r.checked_at,
-            r.note,
-            r.version,
-        )
-        for r in rows
-    ]
-
-
-def category_totals(actor: Session, case_id: int) -> list[CategoryTotal]:
-    """People recorded in a case by service category, and how many of them were served."""
-    _require_case_team(actor, case_id)
-    served = fn.SUM(ServiceOutcome.counts_as_served.cast("integer"))
-    query = (
-        ServiceRecord.select(ServiceCategory.name, fn.COUNT(ServiceRecord.id), served)
-        .join_from(ServiceRecord, ServiceCategory)
-        .join_from(ServiceRecord, ServiceOutcome)
-        .where(ServiceRecord.case == case_id)
-        .group_by(ServiceCategory.name, ServiceCategory.sort_order)
-        .order_by(ServiceCategory.sort_order)
-        .tuples()
-    )
-    rows = cast(Iterable[tuple], query)
-    return [CategoryTotal(name, int(total), int(done or 0)) for name, total, done in rows]
-
-
 # --- Pick lists for the entry row and the filter bar ------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Choice:
-    code: str
-    name: str
-    needs_reason: bool = False
-
-
-@dataclass(frozen=True)
-class NagariChoice:
-    id: int
-    name: str
-    kecamatan: str
-    code: str
-
-    @property
-    def label(self) -> str:
-        return f"{self.name} ({self.kecamatan})"
-
-
-@dataclass(frozen=True)
-class RecordChoices:
-    nagari: tuple[NagariChoice, ...]
-    categories: tuple[Choice, ...]
-    target_groups: tuple[Choice, ...]
-    outcomes: tuple[Choice, ...]
-
-
-def choices() -> RecordChoices:
-    """The active nagari, categories, target groups and outcomes, in their display order."""
-    nagari = (
-        Nagari.select(Nagari.id, Nagari.name, Nagari.code, Kecamatan.name)
-        .join(Kecamatan)
-        .where(Nagari.is_active)
-        .order_by(Nagari.name, Nagari.code)
-    )
-
-    def codes(model) -> tuple[Choice, ...]:
-        rows = model.select().where(model.is_active).order_by(model.sort_order, model.name)
-        return tuple(Choice(r.code, r.name, bool(getattr(r, "needs_reason", False))) for r in rows)
-
-    return RecordChoices(
-        tuple(NagariChoice(n.id, n.name, n.kecamatan.name, n.code) for n in nagari),
-        codes(ServiceCategory),
-        codes(TargetGroup),
-        codes(ServiceOutcome),
-    )
-
-
-def jorong_names(nagari_id: int, limit: int = 200) -> list[str]:
-    """Jorong of a nagari for completion: the reference list and those already typed in records."""
-    known = {j.name for j in Jorong.select(Jorong.name).where(Jorong.nagari == nagari_id)}
-    typed = (
-        ServiceRecord.select(ServiceRecord.jorong)
-        .where((ServiceRecord.nagari == nagari_id) & (ServiceRecord.jorong != ""))
-        .distinct()
-        .order_by(SQL("1"))
-        .limit(limit)
-    )
-    known.update(r.jorong for r in typed)
-    return sorted(known, key=str.casefold)[:limit]

@@ -15,16 +15,11 @@ import datetime as dt
 import re
 import struct
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from peewee import Model
-
 from desktop.models import (
-    AuditLog,
     Kabupaten,
     NumberingPattern,
-    NumberSequence,
     Office,
     Role,
     Signer,
@@ -34,132 +29,38 @@ from desktop.models import (
     pg_security,
 )
 from desktop.models.base import now
-from desktop.models.pg_security import LoginState
 from desktop.roles import ADMINISTRATOR
-from desktop.services.errors import InvalidInput, NotFound, PermissionDenied, StaleRecord
+from desktop.services.errors import InvalidInput, PermissionDenied, StaleRecord
 from desktop.services.office import numbering, users
+from desktop.services.office.admin_rows import DATABASE_LOGIN_DISABLED as DATABASE_LOGIN_DISABLED
+from desktop.services.office.admin_rows import DATABASE_LOGIN_MISSING as DATABASE_LOGIN_MISSING
+from desktop.services.office.admin_rows import DATABASE_LOGIN_OK as DATABASE_LOGIN_OK
+from desktop.services.office.admin_rows import DATABASE_LOGIN_OUT_OF_STEP as DATABASE_LOGIN_OUT_OF_STEP
+from desktop.services.office.admin_rows import MAX_LOGO_BYTES as MAX_LOGO_BYTES
+from desktop.services.office.admin_rows import MAX_LOGO_SIDE as MAX_LOGO_SIDE
+from desktop.services.office.admin_rows import PAPER_SIZES as PAPER_SIZES
+from desktop.services.office.admin_rows import SIGNER_PURPOSES as SIGNER_PURPOSES
+from desktop.services.office.admin_rows import KabupatenChoice as KabupatenChoice
+from desktop.services.office.admin_rows import OfficeDraft as OfficeDraft
+from desktop.services.office.admin_rows import OfficeSettings as OfficeSettings
+from desktop.services.office.admin_rows import PatternDraft as PatternDraft
+from desktop.services.office.admin_rows import PatternRow as PatternRow
+from desktop.services.office.admin_rows import RoleChoice as RoleChoice
+from desktop.services.office.admin_rows import SignerRow as SignerRow
+from desktop.services.office.admin_rows import UserRow as UserRow
+from desktop.services.office.admin_rows import _pattern_row, _user_row
+from desktop.services.office.guards import _admin, _bump, _get, _stale
 from desktop.services.security import audit, db_logins
-from desktop.services.security.auth import MIN_PASSWORD_LENGTH, ordered_role_codes, require_role
+from desktop.services.security.auth import MIN_PASSWORD_LENGTH
 from desktop.services.security.session_lock import IDLE_LOCK_RANGE as IDLE_LOCK_RANGE  # re-exported
 from desktop.services.session import Session
 from desktop.services.validation import clean_digits, clean_text
 
-PAPER_SIZES = ("A4", "F4")
-MAX_LOGO_BYTES = 512 * 1024
-MAX_LOGO_SIDE = 4000
-SIGNER_PURPOSES = {
-    "kepala_dinas": "Kepala Dinas: Surat Tugas dan rekapitulasi",
-    "kabid_pelayanan": "Kabid Pelayanan: Lembar Disposisi",
-    "kabid_pemanfaatan": "Kabid Pemanfaatan: rekapitulasi yang diteruskan",
-    "ketua_pelaksana_harian": "Ketua Pelaksana Harian: rekapitulasi",
-}
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
-def _admin(actor: Session) -> None:
-    require_role(actor, ADMINISTRATOR)
-
-
-def _stale(entity: str, entity_id: int, what: str) -> StaleRecord:
-    """The refusal of a stale edit, naming who last changed the record and when (from the audit log)."""
-    last = (
-        AuditLog.select()
-        .where((AuditLog.entity == entity) & (AuditLog.entity_id == entity_id))
-        .order_by(AuditLog.id.desc())
-        .first()
-    )
-    who = f"{last.username} pada {last.at:%d-%m-%Y %H:%M}" if last else "pengguna lain"
-    return StaleRecord(
-        f"{what} sudah diubah oleh {who} setelah Anda membukanya. Muat ulang untuk melihat perubahan "
-        "itu, lalu terapkan kembali isian Anda (isian Anda tidak hilang)."
-    )
-
-
-def _bump(model: type[Model], row_id: int, expected_version: int, changes: dict[str, Any]) -> bool:
-    """UPDATE ... WHERE id = ? AND version = ?, bumping the version; False when someone was first."""
-    changes = {**changes, "version": model.version + 1, "updated_at": now()}
-    query = model.update(changes).where((model.id == row_id) & (model.version == expected_version))
-    return query.execute() == 1
-
-
-def _get(model: type[Model], row_id: int, what: str) -> Any:
-    row = model.get_or_none(model.id == row_id)
-    if row is None:
-        raise NotFound(f"{what} tidak ditemukan; mungkin sudah dihapus.")
-    return row
-
-
 # --- Pengguna dan peran ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class UserRow:
-    id: int
-    username: str
-    full_name: str
-    nip: str | None
-    pangkat_golongan: str
-    jabatan: str
-    roles: tuple[str, ...]
-    is_active: bool
-    locked_until: dt.datetime | None
-    failed_logins: int
-    last_login_at: dt.datetime | None
-    version: int
-    database_login: str = ""  # on a secured PostgreSQL server: its own login's state (DATABASE_LOGIN_*)
-
-    def is_locked(self, moment: dt.datetime | None = None) -> bool:
-        """True while a lockout after failed logins is running."""
-        return self.locked_until is not None and self.locked_until > (moment or now())
-
-
-@dataclass(frozen=True)
-class RoleChoice:
-    code: str
-    name: str
-    description: str
-
-
-DATABASE_LOGIN_OK = "aktif"
-DATABASE_LOGIN_DISABLED = "nonaktif"
-DATABASE_LOGIN_MISSING = "belum ada"
-DATABASE_LOGIN_OUT_OF_STEP = "grup tidak sama"
-
-
-def _database_login(user: User, codes: tuple[str, ...], logins: dict[str, LoginState] | None) -> str:
-    """How the user's own PostgreSQL login stands against the account ("" when not secured)."""
-    if logins is None:
-        return ""
-    found = logins.get(user.username)
-    if found is None:
-        return DATABASE_LOGIN_MISSING
-    if not found.can_login:
-        return DATABASE_LOGIN_DISABLED
-    if not user.is_active:
-        return DATABASE_LOGIN_OUT_OF_STEP  # the account is off but its login still works
-    return DATABASE_LOGIN_OK if set(found.groups) == set(codes) else DATABASE_LOGIN_OUT_OF_STEP
-
-
-def _user_row(user: User, logins: dict[str, LoginState] | None = None) -> UserRow:
-    codes = ordered_role_codes(user.id)
-    if logins is None and pg_security.state() is not None:
-        logins = pg_security.login_states()
-    return UserRow(
-        id=user.id,
-        username=user.username,
-        full_name=user.full_name,
-        nip=user.nip,
-        pangkat_golongan=user.pangkat_golongan,
-        jabatan=user.jabatan,
-        roles=codes,
-        is_active=user.is_active,
-        locked_until=user.locked_until,
-        failed_logins=user.failed_logins,
-        last_login_at=user.last_login_at,
-        version=user.version,
-        database_login=_database_login(user, codes, logins),
-    )
 
 
 def list_users(actor: Session) -> list[UserRow]:
@@ -347,34 +248,6 @@ def _set_user(actor: Session, user: User, expected_version: int, changes: dict, 
 # --- Pengaturan kantor -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class OfficeDraft:
-    """What the administrator typed on the office page."""
-
-    government: str
-    agency: str
-    address: str
-    phone: str
-    email: str
-    website: str
-    city: str
-    kabupaten_code: str
-    logo_png: bytes | None
-    paper_size: str
-    idle_lock_minutes: int
-
-
-@dataclass(frozen=True)
-class OfficeSettings(OfficeDraft):
-    version: int  # 0 while the office has never been saved
-
-
-@dataclass(frozen=True)
-class KabupatenChoice:
-    code: str
-    name: str
-
-
 _OFFICE_TEXTS = (
     ("government", "Pemerintah (baris pertama kop)", True),
     ("agency", "Nama dinas", True),
@@ -476,18 +349,6 @@ def check_logo(data: bytes) -> bytes:
 # --- Penandatangan -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class SignerRow:
-    id: int | None  # None: the purpose has no signer yet
-    purpose: str
-    purpose_label: str
-    user_id: int | None
-    full_name: str
-    nip: str | None
-    title: str
-    version: int
-
-
 def list_signers(actor: Session) -> list[SignerRow]:
     """One row per signing purpose, set or not."""
     with db.atomic():
@@ -535,46 +396,12 @@ def save_signer(actor: Session, purpose: str, user_id: int, title: str, expected
 # --- Pola penomoran --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class PatternDraft:
-    name: str
-    pattern: str
-    klasifikasi: str
-    unit: str
-    reset_yearly: bool
-
-
-@dataclass(frozen=True)
-class PatternRow(PatternDraft):
-    id: int
-    code: str
-    next_seq: int  # the sequence number the next letter of this year gets
-    version: int
-
-
 def list_patterns(actor: Session, *, today: dt.date | None = None) -> list[PatternRow]:
     """Every numbering pattern, with the sequence number it gives next."""
     with db.atomic():
         _admin(actor)
         year = (today or dt.date.today()).year
         return [_pattern_row(p, year) for p in NumberingPattern.select().order_by(NumberingPattern.code)]
-
-
-def _pattern_row(p: NumberingPattern, year: int) -> PatternRow:
-    sequence = NumberSequence.get_or_none(
-        (NumberSequence.pattern == p.id) & (NumberSequence.year == (year if p.reset_yearly else 0))
-    )
-    return PatternRow(
-        name=p.name,
-        pattern=p.pattern,
-        klasifikasi=p.klasifikasi,
-        unit=p.unit,
-        reset_yearly=bool(p.reset_yearly),
-        id=p.id,
-        code=p.code,
-        next_seq=(sequence.last_value if sequence else 0) + 1,
-        version=p.version,
-    )
 
 
 def example_number(pattern: str, klasifikasi: str, unit: str, seq: int, on: dt.date) -> str:

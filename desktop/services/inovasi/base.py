@@ -15,42 +15,23 @@ from desktop.models import (
     InnovationDocument,
     Meeting,
     MeetingParticipant,
+    NameOption,
     Role,
     SopCase,
     User,
     UserRole,
 )
 from desktop.models.base import now
-from desktop.sections import read_sections
+from desktop.sections import read_sections, write_sections
 from desktop.services.errors import InvalidInput, NotFound, WorkflowError
-from desktop.services.inovasi.drafts import CATATAN_KABID as CATATAN_KABID
-from desktop.services.inovasi.drafts import CONCEPT_SECTIONS as CONCEPT_SECTIONS
-from desktop.services.inovasi.drafts import DRAFT as DRAFT
-from desktop.services.inovasi.drafts import FINALISASI as FINALISASI
-from desktop.services.inovasi.drafts import IDE as IDE
-from desktop.services.inovasi.drafts import KONSEP_FINAL as KONSEP_FINAL
-from desktop.services.inovasi.drafts import MAX_FILE_BYTES as MAX_FILE_BYTES
-from desktop.services.inovasi.drafts import MAX_PEOPLE_PER_DAY as MAX_PEOPLE_PER_DAY
-from desktop.services.inovasi.drafts import NOTULEN as NOTULEN
-from desktop.services.inovasi.drafts import PELAKSANAAN as PELAKSANAAN
-from desktop.services.inovasi.drafts import PEMBAHASAN_AWAL as PEMBAHASAN_AWAL
-from desktop.services.inovasi.drafts import PEMBAHASAN_TEKNIS as PEMBAHASAN_TEKNIS
-from desktop.services.inovasi.drafts import PENAMAAN as PENAMAAN
-from desktop.services.inovasi.drafts import POINTERS as POINTERS
-from desktop.services.inovasi.drafts import SOP_CODE as SOP_CODE
-from desktop.services.inovasi.drafts import TELAAH_KABID as TELAAH_KABID
-from desktop.services.inovasi.drafts import TELAAH_KADIS as TELAAH_KADIS
-from desktop.services.inovasi.drafts import TINDAK_LANJUT as TINDAK_LANJUT
-from desktop.services.inovasi.drafts import FileUpload as FileUpload
-from desktop.services.inovasi.drafts import FinalConcept as FinalConcept
-from desktop.services.inovasi.drafts import IdeaDraft as IdeaDraft
-from desktop.services.inovasi.drafts import InnovationProfile as InnovationProfile
-from desktop.services.inovasi.drafts import InnovationSummary as InnovationSummary
-from desktop.services.inovasi.drafts import MeetingDraft as MeetingDraft
-from desktop.services.inovasi.drafts import MeetingView as MeetingView
-from desktop.services.inovasi.drafts import OutputTotals as OutputTotals
-from desktop.services.inovasi.drafts import ParticipantView as ParticipantView
-from desktop.services.inovasi.drafts import TimelineEntry as TimelineEntry
+from desktop.services.inovasi.drafts import (
+    FINALISASI,
+    IDE,
+    MAX_FILE_BYTES,
+    IdeaDraft,
+    MeetingView,
+    ParticipantView,
+)
 from desktop.services.security.auth import require_role
 from desktop.services.session import Session
 from desktop.services.sop.definition import SopStep
@@ -264,3 +245,46 @@ def _date(value) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(str(value)[:10])
+
+
+def _clean_idea(draft: IdeaDraft) -> dict:
+    return {
+        "title": _text(draft.title, "Judul gagasan", Innovation.title, "title"),
+        "problem": _text(draft.problem, "Permasalahan", Innovation.problem, "problem", multiline=True),
+        "target": _text(draft.target, "Sasaran", Innovation.target, "target", multiline=True),
+        "pointers": _text(draft.pointers, "Pointers konsep", Innovation.pointers, "pointers", multiline=True),
+    }
+
+
+def _write_pointers(
+    actor: Session, innovation: Innovation, case: SopCase, draft: IdeaDraft, on: dt.date | None
+) -> None:
+    body = write_sections(
+        [
+            ("Permasalahan", innovation.problem),
+            ("Sasaran", innovation.target),
+            ("Pointers konsep", innovation.pointers),
+        ]
+    )
+    _document(actor, innovation, case, IDE, body, on)
+    for filename, content in draft.attachments:
+        _attach(actor, case, IDE, filename, content, "lampiran")
+
+
+def _name_options(alternatives: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    if not alternatives:
+        raise InvalidInput("Tuliskan paling sedikit satu alternatif nama inovasi.", field="alternatives")
+    options: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for name, meaning in alternatives:
+        clean_name = clean_text(name, "Alternatif nama", NameOption.name.max_length, field="alternatives")
+        if clean_name.casefold() in seen:
+            raise InvalidInput(f"Alternatif nama '{clean_name}' tercantum dua kali.", field="alternatives")
+        seen.add(clean_name.casefold())
+        options.append(
+            (
+                clean_name,
+                clean_text(meaning, "Makna nama", NameOption.meaning.max_length, required=False),
+            )
+        )
+    return options

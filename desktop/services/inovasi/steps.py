@@ -16,6 +16,8 @@ from desktop.models import (
     CaseStep,
     Innovation,
     InnovationDocument,
+    Meeting,
+    MeetingParticipant,
     NameOption,
     OutputLog,
     SopCase,
@@ -23,20 +25,26 @@ from desktop.models import (
 )
 from desktop.models.base import now
 from desktop.sections import write_sections
-from desktop.services.errors import InvalidInput, WorkflowError
+from desktop.services.errors import InvalidInput, PermissionDenied, WorkflowError
 from desktop.services.inovasi.base import (
     _advance,
     _attach,
     _begin,
+    _clean_idea,
     _document,
+    _finalization_meeting,
+    _held_on,
+    _holders,
+    _meeting,
+    _meeting_view,
+    _name_options,
+    _participants,
+    _stamp,
     _text,
+    _write_pointers,
 )
-from desktop.services.inovasi.discussions import approve_draft as approve_draft
-from desktop.services.inovasi.discussions import decide_first_discussion as decide_first_discussion
+from desktop.services.inovasi.discussions import _draft_body
 from desktop.services.inovasi.discussions import finalization_status as finalization_status
-from desktop.services.inovasi.discussions import finish_finalization as finish_finalization
-from desktop.services.inovasi.discussions import open_finalization as open_finalization
-from desktop.services.inovasi.discussions import record_technical_discussion as record_technical_discussion
 from desktop.services.inovasi.drafts import CATATAN_KABID as CATATAN_KABID
 from desktop.services.inovasi.drafts import CONCEPT_SECTIONS as CONCEPT_SECTIONS
 from desktop.services.inovasi.drafts import DRAFT as DRAFT
@@ -138,30 +146,6 @@ def revise_idea(
         return innovation_summary(innovation.id)
 
 
-def _clean_idea(draft: IdeaDraft) -> dict:
-    return {
-        "title": _text(draft.title, "Judul gagasan", Innovation.title, "title"),
-        "problem": _text(draft.problem, "Permasalahan", Innovation.problem, "problem", multiline=True),
-        "target": _text(draft.target, "Sasaran", Innovation.target, "target", multiline=True),
-        "pointers": _text(draft.pointers, "Pointers konsep", Innovation.pointers, "pointers", multiline=True),
-    }
-
-
-def _write_pointers(
-    actor: Session, innovation: Innovation, case: SopCase, draft: IdeaDraft, on: dt.date | None
-) -> None:
-    body = write_sections(
-        [
-            ("Permasalahan", innovation.problem),
-            ("Sasaran", innovation.target),
-            ("Pointers konsep", innovation.pointers),
-        ]
-    )
-    _document(actor, innovation, case, IDE, body, on)
-    for filename, content in draft.attachments:
-        _attach(actor, case, IDE, filename, content, "lampiran")
-
-
 # --- Steps 2 and 3: reviews ------------------------------------------------------------------
 
 
@@ -183,27 +167,6 @@ def review_by_kabid(
         _document(actor, innovation, case, TELAAH_KABID, text, on)
         _advance(actor, case, "selesai", expected_version, "", on)
         return innovation_summary(innovation.id)
-
-
-def _return_to_idea(
-    actor: Session,
-    innovation: Innovation,
-    case: SopCase,
-    step: SopStep,
-    notes: str,
-    expected_version: int,
-    on: dt.date | None,
-) -> InnovationSummary:
-    back = next((t for t in step.transitions if t.to == IDE), None)
-    if back is None:
-        raise WorkflowError(
-            f"SOP ini tidak mengatur pengembalian gagasan pada langkah {step.name}. "
-            "Teruskan dengan catatan telaahan; gagasan dapat dikembalikan pada pembahasan awal."
-        )
-    reason = _text(notes, "Alasan pengembalian", CaseStep.note, "notes", multiline=True)
-    _advance(actor, case, back.action, expected_version, reason, on)
-    audit.record(actor, "inovasi_dikembalikan", "innovation", innovation.id, langkah=step.code)
-    return innovation_summary(innovation.id)
 
 
 def review_by_kepala_dinas(
@@ -272,25 +235,6 @@ def decide_name(
         return innovation_summary(innovation.id)
 
 
-def _name_options(alternatives: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
-    if not alternatives:
-        raise InvalidInput("Tuliskan paling sedikit satu alternatif nama inovasi.", field="alternatives")
-    options: list[tuple[str, str]] = []
-    seen: set[str] = set()
-    for name, meaning in alternatives:
-        clean_name = clean_text(name, "Alternatif nama", NameOption.name.max_length, field="alternatives")
-        if clean_name.casefold() in seen:
-            raise InvalidInput(f"Alternatif nama '{clean_name}' tercantum dua kali.", field="alternatives")
-        seen.add(clean_name.casefold())
-        options.append(
-            (
-                clean_name,
-                clean_text(meaning, "Makna nama", NameOption.meaning.max_length, required=False),
-            )
-        )
-    return options
-
-
 # --- Step 8: implementation (ADB / pelaksana teknis) ----------------------------------------------
 
 
@@ -351,3 +295,179 @@ def complete_implementation(
 
 
 # --- Helpers ------------------------------------------------------------------------------------
+
+
+def decide_first_discussion(
+    actor: Session,
+    innovation_id: int,
+    draft: MeetingDraft,
+    expected_version: int,
+    *,
+    on: dt.date | None = None,
+) -> InnovationSummary:
+    """Record the first discussion: 'ya' writes the draft inovasi, 'tidak' returns or rejects it."""
+    with db.atomic():
+        innovation, case, _ = _begin(actor, innovation_id, PEMBAHASAN_AWAL, expected_version)
+        if draft.decision not in ("ya", "tidak"):
+            raise InvalidInput("Keputusan rapat harus 'ya' atau 'tidak'.", field="decision")
+        if draft.decision == "ya" and draft.close_as_rejected:
+            raise InvalidInput("Gagasan yang diputuskan 'ya' tidak dapat ditolak.", field="decision")
+        reason = _text(
+            draft.reason,
+            "Alasan keputusan",
+            Meeting.reason,
+            "reason",
+            required=draft.decision == "tidak",
+            multiline=True,
+        )
+        _held_on(draft.held_on, on)
+        users = _participants(draft.participant_ids, (R.PEJABAT_STRUKTURAL,), "pejabat struktural")
+        meeting = _meeting(actor, innovation, PEMBAHASAN_AWAL, draft.held_on, draft.place, users)
+        Meeting.update(
+            decision=draft.decision, reason=reason, version=Meeting.version + 1, updated_at=now()
+        ).where(Meeting.id == meeting.id).execute()
+        if draft.decision == "ya":
+            body = _draft_body(innovation, draft.draft, reason)
+            _document(actor, innovation, case, PEMBAHASAN_AWAL, body, on)
+            action = "ya"
+        else:
+            action = "tolak" if draft.close_as_rejected else "tidak"
+        _advance(actor, case, action, expected_version, reason, on)
+        audit.record(
+            actor, "pembahasan_awal", "innovation", innovation.id, keputusan=action, rapat=meeting.id
+        )
+        return innovation_summary(innovation.id)
+
+
+def open_finalization(
+    actor: Session,
+    innovation_id: int,
+    held_on: dt.date,
+    place: str,
+    participant_ids: Sequence[int],
+) -> MeetingView:
+    """Open the finalization meeting (step 5); each participant then approves the draft themselves."""
+    with db.atomic():
+        innovation, case, _ = _begin(actor, innovation_id, FINALISASI, None)
+        if _finalization_meeting(innovation.id) is not None:
+            raise WorkflowError("Rapat finalisasi konsep untuk inovasi ini sudah dibuka.")
+        users = _participants(participant_ids, (R.PEJABAT_STRUKTURAL,), "pejabat struktural")
+        meeting = _meeting(actor, innovation, FINALISASI, held_on, place, users)
+        audit.record(actor, "rapat_finalisasi_dibuka", "meeting", meeting.id, peserta=len(users))
+        return _meeting_view(meeting.id)
+
+
+def approve_draft(
+    actor: Session, innovation_id: int, approve: bool, comment: str = "", *, on: dt.date | None = None
+) -> MeetingView:
+    """A participant of the finalization meeting approves (or not, with a reason) the draft inovasi."""
+    with db.atomic():
+        innovation, case, _ = _begin(actor, innovation_id, FINALISASI, None)
+        meeting = _finalization_meeting(innovation.id)
+        if meeting is None:
+            raise WorkflowError("Rapat finalisasi konsep belum dibuka.")
+        row = MeetingParticipant.get_or_none(
+            (MeetingParticipant.meeting == meeting.id) & (MeetingParticipant.user == actor.user_id)
+        )
+        if row is None:
+            raise PermissionDenied("Hanya peserta rapat finalisasi konsep yang dapat memberi persetujuan.")
+        text = _text(
+            comment, "Catatan", MeetingParticipant.comment, "comment", required=not approve, multiline=True
+        )
+        MeetingParticipant.update(approved=approve, approved_at=_stamp(on), comment=text).where(
+            MeetingParticipant.id == row.id
+        ).execute()
+        audit.record(actor, "draft_disetujui" if approve else "draft_tidak_disetujui", "meeting", meeting.id)
+        return _meeting_view(meeting.id)
+
+
+def finish_finalization(
+    actor: Session,
+    innovation_id: int,
+    minutes: FileUpload,
+    expected_version: int,
+    *,
+    on: dt.date | None = None,
+) -> InnovationSummary:
+    """Attach the notulen and close step 5; refused until every participant has approved."""
+    with db.atomic():
+        innovation, case, _ = _begin(actor, innovation_id, FINALISASI, expected_version)
+        meeting = _finalization_meeting(innovation.id)
+        if meeting is None:
+            raise WorkflowError("Rapat finalisasi konsep belum dibuka.")
+        attachment = _attach(actor, case, FINALISASI, minutes[0], minutes[1], "notulen")
+        view = _meeting_view(meeting.id)
+        lines = [
+            f"- {p.full_name}: {'setuju' if p.approved else 'belum/tidak setuju'}"
+            + (f" ({p.comment})" if p.comment else "")
+            for p in view.participants
+        ]
+        body = write_sections(
+            [
+                ("Rapat", f"{meeting.held_on:%d-%m-%Y}, {meeting.place or '-'}"),
+                ("Persetujuan peserta", "\n".join(lines)),
+                ("Notulen", f"{attachment.filename} (SHA-256 {attachment.sha256})"),
+            ]
+        )
+        _document(actor, innovation, case, FINALISASI, body, on)
+        Meeting.update(decision="ya", version=Meeting.version + 1, updated_at=now()).where(
+            Meeting.id == meeting.id
+        ).execute()
+        _advance(actor, case, "selesai", expected_version, "", on)
+        return innovation_summary(innovation.id)
+
+
+def record_technical_discussion(
+    actor: Session,
+    innovation_id: int,
+    concept: FinalConcept,
+    participant_ids: Sequence[int],
+    expected_version: int,
+    *,
+    held_on: dt.date | None = None,
+    place: str = "",
+    on: dt.date | None = None,
+) -> InnovationSummary:
+    """The technical discussion with ADB / pelaksana teknis; its output is the konsep final."""
+    with db.atomic():
+        innovation, case, _ = _begin(actor, innovation_id, PEMBAHASAN_TEKNIS, expected_version)
+        day = held_on or on or dt.date.today()
+        _held_on(day, on)
+        allowed = (R.PEJABAT_STRUKTURAL, R.PELAKSANA_TEKNIS)
+        users = _participants(participant_ids, allowed, "pejabat struktural atau ADB/pelaksana teknis")
+        if not _holders(users, (R.PELAKSANA_TEKNIS,)):
+            raise InvalidInput(
+                "Pembahasan teknis harus diikuti paling sedikit satu ADB/pelaksana teknis.",
+                field="participants",
+            )
+        limit = InnovationDocument.body.max_length // (len(CONCEPT_SECTIONS) + 1)
+        parts = [
+            (heading, _text(getattr(concept, field), heading, limit, field, multiline=True))
+            for field, heading in CONCEPT_SECTIONS
+        ]
+        meeting = _meeting(actor, innovation, PEMBAHASAN_TEKNIS, day, place, users)
+        _document(actor, innovation, case, PEMBAHASAN_TEKNIS, write_sections(parts), on)
+        _advance(actor, case, "selesai", expected_version, "", on)
+        audit.record(actor, "konsep_final", "innovation", innovation.id, rapat=meeting.id)
+        return innovation_summary(innovation.id)
+
+
+def _return_to_idea(
+    actor: Session,
+    innovation: Innovation,
+    case: SopCase,
+    step: SopStep,
+    notes: str,
+    expected_version: int,
+    on: dt.date | None,
+) -> InnovationSummary:
+    back = next((t for t in step.transitions if t.to == IDE), None)
+    if back is None:
+        raise WorkflowError(
+            f"SOP ini tidak mengatur pengembalian gagasan pada langkah {step.name}. "
+            "Teruskan dengan catatan telaahan; gagasan dapat dikembalikan pada pembahasan awal."
+        )
+    reason = _text(notes, "Alasan pengembalian", CaseStep.note, "notes", multiline=True)
+    _advance(actor, case, back.action, expected_version, reason, on)
+    audit.record(actor, "inovasi_dikembalikan", "innovation", innovation.id, langkah=step.code)
+    return innovation_summary(innovation.id)

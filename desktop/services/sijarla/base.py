@@ -12,20 +12,9 @@ from desktop.models import (
     User,
 )
 from desktop.services.errors import StaleRecord
-from desktop.services.sijarla.drafts import DISPOSITION_REQUESTS as DISPOSITION_REQUESTS
-from desktop.services.sijarla.drafts import MAX_SCAN_BYTES as MAX_SCAN_BYTES
-from desktop.services.sijarla.drafts import PREPARATION_ITEMS as PREPARATION_ITEMS
-from desktop.services.sijarla.drafts import SIFAT as SIFAT
-from desktop.services.sijarla.drafts import SOP_CODE as SOP_CODE
-from desktop.services.sijarla.drafts import AssignmentDraft as AssignmentDraft
-from desktop.services.sijarla.drafts import CaseSummary as CaseSummary
-from desktop.services.sijarla.drafts import DispositionDraft as DispositionDraft
-from desktop.services.sijarla.drafts import IssuedAssignment as IssuedAssignment
-from desktop.services.sijarla.drafts import LetterDraft as LetterDraft
-from desktop.services.sijarla.drafts import LetterReceipt as LetterReceipt
-from desktop.services.sijarla.drafts import ReportDraft as ReportDraft
-from desktop.services.sijarla.drafts import ScanFile as ScanFile
-from desktop.services.sijarla.drafts import SignedDisposition as SignedDisposition
+from desktop.services.sijarla.drafts import (
+    CaseSummary,
+)
 from desktop.services.sop.workflow import get_case
 
 # The audit lines that record a change of a row, by model: who wrote the latest one changed it last.

@@ -1,4 +1,4 @@
-"""Kabid Pelayanan: check the request, return it or write the disposition, and sign it off."""
+"""The disposition's rules: a typed draft checked, the signed payload and its digest, the engine's checks."""
 
 from __future__ import annotations
 
@@ -6,77 +6,21 @@ import datetime as dt
 import hashlib
 import json
 
-from desktop import roles as R
 from desktop.models import (
     Disposition,
     IncomingLetter,
     SopCase,
     Team,
     TeamMember,
-    db,
 )
-from desktop.models.base import now
-from desktop.services.errors import InvalidInput, NotFound, WorkflowError
-from desktop.services.security import audit, db_logins
-from desktop.services.security.auth import require_role, verify_password_again
-from desktop.services.session import Session
-from desktop.services.sijarla.base import _stale_row, summarize
+from desktop.services.errors import InvalidInput
 from desktop.services.sijarla.drafts import (
     DISPOSITION_REQUESTS,
     SIFAT,
-    CaseSummary,
     DispositionDraft,
-    SignedDisposition,
 )
-from desktop.services.sop.workflow import advance, get_case, requirement_check
+from desktop.services.sop.workflow import requirement_check
 from desktop.services.validation import clean_text
-
-
-def return_request(actor: Session, case_id: int, reason: str, expected_version: int) -> CaseSummary:
-    """Send a request back to the front desk with a reason (e.g. the letter is incomplete)."""
-    with db.atomic():
-        case = get_case(case_id)
-        text = clean_text(reason, "Alasan pengembalian", 1000, field="reason", multiline=True)
-        advance(actor, case, "kembalikan", expected_version=expected_version, note=text)
-        return summarize(get_case(case_id))
-
-
-def resubmit_request(actor: Session, case_id: int, note: str, expected_version: int) -> CaseSummary:
-    """The front desk sends a returned request back to the Kabid once it is complete."""
-    with db.atomic():
-        case = get_case(case_id)
-        text = clean_text(note, "Catatan", 1000, field="note", required=False, multiline=True)
-        advance(actor, case, "selesai", expected_version=expected_version, note=text)
-        return summarize(get_case(case_id))
-
-
-def save_disposition(
-    actor: Session, case_id: int, draft: DispositionDraft, expected_version: int | None = None
-) -> int:
-    """Write or rewrite the unsigned disposition of a case; returns its id."""
-    with db.atomic():
-        case = get_case(case_id)
-        require_role(actor, R.KABID_PELAYANAN)
-        if case.current_step != "disposisi" or case.status != "berjalan":
-            raise WorkflowError("Disposisi hanya dapat ditulis saat kasus menunggu disposisi.")
-        values = _clean_disposition(draft)
-        existing = Disposition.get_or_none((Disposition.case == case.id) & Disposition.signed_at.is_null())
-        if existing is None:
-            letter = IncomingLetter.get_or_none(IncomingLetter.case == case.id)
-            row = Disposition.create(case=case.id, letter=letter, drafted_by=actor.user_id, **values)
-            audit.record(actor, "disposisi_ditulis", "disposition", row.id)
-            return row.id
-        version = existing.version if expected_version is None else expected_version
-        updated = (
-            Disposition.update(version=Disposition.version + 1, updated_at=now(), **values)
-            .where((Disposition.id == existing.id) & (Disposition.version == version))
-            .where(Disposition.signed_at.is_null())
-            .execute()
-        )
-        if updated != 1:
-            raise _stale_row(existing, "Disposisi")
-        audit.record(actor, "disposisi_diubah", "disposition", existing.id)
-        return existing.id
 
 
 def _clean_disposition(draft: DispositionDraft) -> dict:
@@ -122,29 +66,6 @@ def disposition_payload(d: Disposition, signer_id: int, signed_at: dt.datetime) 
         "penandatangan": signer_id,
         "waktu": signed_at.isoformat(),
     }
-
-
-def sign_disposition(
-    actor: Session, disposition_id: int, password: str, expected_version: int, *, on: dt.date | None = None
-) -> SignedDisposition:
-    """Sign a disposition (password asked again); it becomes read-only and the case moves on."""
-    verify_password_again(actor, password)  # before the transaction: a wrong password stays counted
-    with db.atomic():
-        require_role(actor, R.KABID_PELAYANAN)
-        d = Disposition.get_or_none(Disposition.id == disposition_id)
-        if d is None:
-            raise NotFound("Disposisi tidak ditemukan.")
-        if d.signed_at is not None:
-            raise WorkflowError(f"Disposisi ini sudah ditandatangani pada {d.signed_at:%d-%m-%Y %H:%M}.")
-        signed_at = now() if on is None else dt.datetime.combine(on, now().time())
-        digest = _signature(disposition_payload(d, actor.user_id, signed_at))
-        if not db_logins.sign_row(Disposition, d.id, expected_version, actor.user_id, signed_at, digest):
-            raise _stale_row(d, "Disposisi")
-        case = get_case(d.case_id)
-        SopCase.update(team=d.team_id).where(SopCase.id == case.id).execute()
-        advance(actor, case, "selesai", note=f"Disposisi ditandatangani ({digest[:12]})", on=on)
-        audit.record(actor, "disposisi_ditandatangani", "disposition", d.id, sha256=digest)
-        return SignedDisposition(d.id, case.id, actor.full_name, signed_at, digest, expected_version + 1)
 
 
 @requirement_check("surat_permohonan")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import mimetypes
-import secrets
 from pathlib import Path
 
 from desktop import roles as R
@@ -17,11 +16,11 @@ from desktop.models import (
     AssignmentLetter,
     AssignmentMember,
     Attachment,
+    Disposition,
     IncomingLetter,
-    Nagari,
     PreparationCheck,
+    Report,
     RequestedService,
-    ServiceCategory,
     SopCase,
     User,
     db,
@@ -36,12 +35,8 @@ from desktop.services.sijarla.base import _stale_row
 from desktop.services.sijarla.base import case_summary as case_summary
 from desktop.services.sijarla.base import dict_of as dict_of
 from desktop.services.sijarla.base import summarize as summarize
-from desktop.services.sijarla.disposition import _signature
+from desktop.services.sijarla.disposition import _clean_disposition, _signature
 from desktop.services.sijarla.disposition import disposition_payload as disposition_payload
-from desktop.services.sijarla.disposition import resubmit_request as resubmit_request
-from desktop.services.sijarla.disposition import return_request as return_request
-from desktop.services.sijarla.disposition import save_disposition as save_disposition
-from desktop.services.sijarla.disposition import sign_disposition as sign_disposition
 from desktop.services.sijarla.drafts import DISPOSITION_REQUESTS as DISPOSITION_REQUESTS
 from desktop.services.sijarla.drafts import MAX_SCAN_BYTES as MAX_SCAN_BYTES
 from desktop.services.sijarla.drafts import PREPARATION_ITEMS as PREPARATION_ITEMS
@@ -56,9 +51,8 @@ from desktop.services.sijarla.drafts import LetterReceipt as LetterReceipt
 from desktop.services.sijarla.drafts import ReportDraft as ReportDraft
 from desktop.services.sijarla.drafts import ScanFile as ScanFile
 from desktop.services.sijarla.drafts import SignedDisposition as SignedDisposition
-from desktop.services.sijarla.team import check_preparation as check_preparation
-from desktop.services.sijarla.team import finish_preparation as finish_preparation
-from desktop.services.sijarla.team import submit_report as submit_report
+from desktop.services.sijarla.letters import _categories, _clean_letter, _nagari, _receipt, _tracking_code
+from desktop.services.sijarla.team import _require_team_member, _stale_preparation
 from desktop.services.sop.workflow import advance, builtin_sops, get_case, open_case, stale
 from desktop.services.validation import clean_code, clean_text
 
@@ -104,51 +98,6 @@ def register_letter(actor: Session, draft: LetterDraft, *, on: dt.date | None = 
         return _receipt(letter)
 
 
-def _clean_letter(draft: LetterDraft) -> dict:
-    if draft.sifat not in SIFAT:
-        raise InvalidInput("Sifat surat tidak dikenal.", field="sifat")
-    if draft.letter_date > dt.date.today() + dt.timedelta(days=1):
-        raise InvalidInput("Tanggal surat tidak boleh di masa depan.", field="letter_date")
-    if not 0 <= draft.estimated_people <= 100_000:
-        raise InvalidInput("Perkiraan jumlah orang 0 sampai 100.000.", field="estimated_people")
-    return {
-        "letter_number": clean_text(draft.letter_number, "Nomor surat", 80, field="letter_number"),
-        "letter_date": draft.letter_date,
-        "sender": clean_text(draft.sender, "Pengirim", 160, field="sender"),
-        "subject": clean_text(draft.subject, "Perihal", 300, field="subject"),
-        "sifat": draft.sifat,
-        "estimated_people": draft.estimated_people or sum(max(0, n) for n in draft.requested.values()),
-    }
-
-
-def _categories(requested: dict[str, int]) -> list[tuple[ServiceCategory, int]]:
-    if not requested:
-        raise InvalidInput("Pilih paling sedikit satu jenis layanan yang dimohon.", field="requested")
-    for code in requested:
-        clean_code(code, "Jenis layanan", field="requested")
-    found = {c.code: c for c in ServiceCategory.select().where(ServiceCategory.code.in_(list(requested)))}
-    result = []
-    for code, count in requested.items():
-        if code not in found:
-            raise InvalidInput(f"Jenis layanan '{code}' tidak dikenal.", field="requested")
-        if not 0 <= count <= 100_000:
-            raise InvalidInput("Perkiraan jumlah per layanan 0 sampai 100.000.", field="requested")
-        result.append((found[code], count))
-    return result
-
-
-def _nagari(nagari_id: int) -> Nagari:
-    nagari = Nagari.get_or_none(Nagari.id == nagari_id)
-    if nagari is None or not nagari.is_active:
-        raise InvalidInput("Nagari tidak dikenal.", field="nagari")
-    return nagari
-
-
-def _tracking_code() -> str:
-    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
-    return "SJ-" + "".join(secrets.choice(alphabet) for _ in range(8))
-
-
 def _attach(actor: Session, case: SopCase, letter, scan: ScanFile, purpose: str) -> Attachment:
     if not scan.content:
         raise InvalidInput("Berkas pindaian kosong.", field="scan")
@@ -169,32 +118,6 @@ def _attach(actor: Session, case: SopCase, letter, scan: ScanFile, purpose: str)
         sha256=hashlib.sha256(scan.content).hexdigest(),
         content=scan.content,
         uploaded_by=actor.user_id,
-    )
-
-
-def _receipt(letter: IncomingLetter) -> LetterReceipt:
-    nagari = letter.nagari
-    requested = tuple(
-        (r.category.name, r.estimated_count)
-        for r in RequestedService.select(RequestedService, ServiceCategory)
-        .join(ServiceCategory)
-        .where(RequestedService.letter == letter.id)
-        .order_by(ServiceCategory.sort_order)
-    )
-    case = letter.case
-    return LetterReceipt(
-        case_id=case.id,
-        case_reference=case.reference,
-        agenda_number=letter.agenda_number,
-        tracking_code=letter.tracking_code,
-        received_at=letter.received_at,
-        letter_number=letter.letter_number,
-        sender=letter.sender,
-        nagari=nagari.name,
-        kecamatan=nagari.kecamatan.name,
-        subject=letter.subject,
-        due_on=case.due_on,
-        requested=requested,
     )
 
 
@@ -368,3 +291,155 @@ def _create_checklist(case: SopCase) -> None:
 
 
 # --- Reading ------------------------------------------------------------------------------------
+
+
+def return_request(actor: Session, case_id: int, reason: str, expected_version: int) -> CaseSummary:
+    """Send a request back to the front desk with a reason (e.g. the letter is incomplete)."""
+    with db.atomic():
+        case = get_case(case_id)
+        text = clean_text(reason, "Alasan pengembalian", 1000, field="reason", multiline=True)
+        advance(actor, case, "kembalikan", expected_version=expected_version, note=text)
+        return summarize(get_case(case_id))
+
+
+def resubmit_request(actor: Session, case_id: int, note: str, expected_version: int) -> CaseSummary:
+    """The front desk sends a returned request back to the Kabid once it is complete."""
+    with db.atomic():
+        case = get_case(case_id)
+        text = clean_text(note, "Catatan", 1000, field="note", required=False, multiline=True)
+        advance(actor, case, "selesai", expected_version=expected_version, note=text)
+        return summarize(get_case(case_id))
+
+
+def save_disposition(
+    actor: Session, case_id: int, draft: DispositionDraft, expected_version: int | None = None
+) -> int:
+    """Write or rewrite the unsigned disposition of a case; returns its id."""
+    with db.atomic():
+        case = get_case(case_id)
+        require_role(actor, R.KABID_PELAYANAN)
+        if case.current_step != "disposisi" or case.status != "berjalan":
+            raise WorkflowError("Disposisi hanya dapat ditulis saat kasus menunggu disposisi.")
+        values = _clean_disposition(draft)
+        existing = Disposition.get_or_none((Disposition.case == case.id) & Disposition.signed_at.is_null())
+        if existing is None:
+            letter = IncomingLetter.get_or_none(IncomingLetter.case == case.id)
+            row = Disposition.create(case=case.id, letter=letter, drafted_by=actor.user_id, **values)
+            audit.record(actor, "disposisi_ditulis", "disposition", row.id)
+            return row.id
+        version = existing.version if expected_version is None else expected_version
+        updated = (
+            Disposition.update(version=Disposition.version + 1, updated_at=now(), **values)
+            .where((Disposition.id == existing.id) & (Disposition.version == version))
+            .where(Disposition.signed_at.is_null())
+            .execute()
+        )
+        if updated != 1:
+            raise _stale_row(existing, "Disposisi")
+        audit.record(actor, "disposisi_diubah", "disposition", existing.id)
+        return existing.id
+
+
+def sign_disposition(
+    actor: Session, disposition_id: int, password: str, expected_version: int, *, on: dt.date | None = None
+) -> SignedDisposition:
+    """Sign a disposition (password asked again); it becomes read-only and the case moves on."""
+    verify_password_again(actor, password)  # before the transaction: a wrong password stays counted
+    with db.atomic():
+        require_role(actor, R.KABID_PELAYANAN)
+        d = Disposition.get_or_none(Disposition.id == disposition_id)
+        if d is None:
+            raise NotFound("Disposisi tidak ditemukan.")
+        if d.signed_at is not None:
+            raise WorkflowError(f"Disposisi ini sudah ditandatangani pada {d.signed_at:%d-%m-%Y %H:%M}.")
+        signed_at = now() if on is None else dt.datetime.combine(on, now().time())
+        digest = _signature(disposition_payload(d, actor.user_id, signed_at))
+        if not db_logins.sign_row(Disposition, d.id, expected_version, actor.user_id, signed_at, digest):
+            raise _stale_row(d, "Disposisi")
+        case = get_case(d.case_id)
+        SopCase.update(team=d.team_id).where(SopCase.id == case.id).execute()
+        advance(actor, case, "selesai", note=f"Disposisi ditandatangani ({digest[:12]})", on=on)
+        audit.record(actor, "disposisi_ditandatangani", "disposition", d.id, sha256=digest)
+        return SignedDisposition(d.id, case.id, actor.full_name, signed_at, digest, expected_version + 1)
+
+
+def check_preparation(
+    actor: Session, case_id: int, item: str, done: bool, note: str, expected_version: int
+) -> int:
+    """Tick or untick a preparation item (who, when and a note are kept); returns the new version."""
+    with db.atomic():
+        case = get_case(case_id)
+        if case.current_step != "persiapan":
+            raise WorkflowError("Daftar persiapan hanya dapat diisi pada tahap persiapan.")
+        _require_team_member(actor, case)
+        row = PreparationCheck.get_or_none(
+            (PreparationCheck.case == case.id)
+            & (PreparationCheck.item == clean_code(item, "Butir persiapan", field="item"))
+        )
+        if row is None:
+            raise NotFound("Butir persiapan tidak dikenal.")
+        text = clean_text(note, "Catatan", 1000, field="note", required=False, multiline=True)
+        updated = (
+            PreparationCheck.update(
+                is_done=done,
+                note=text,
+                checked_by=actor.user_id if done else None,
+                checked_at=now() if done else None,
+                version=PreparationCheck.version + 1,
+                updated_at=now(),
+            )
+            .where((PreparationCheck.id == row.id) & (PreparationCheck.version == expected_version))
+            .execute()
+        )
+        if updated != 1:
+            raise _stale_preparation(case, row)
+        audit.record(
+            actor, "persiapan_dicentang" if done else "persiapan_dibatalkan", "sop_case", case.id, butir=item
+        )
+        return expected_version + 1
+
+
+def finish_preparation(
+    actor: Session, case_id: int, expected_version: int, note: str = "", *, on: dt.date | None = None
+) -> CaseSummary:
+    """The team leader closes preparation once every item is done; the team goes to the field."""
+    with db.atomic():
+        case = get_case(case_id)
+        _require_team_member(actor, case, leader=True)
+        text = clean_text(note, "Catatan", 1000, required=False, multiline=True)
+        advance(actor, case, "selesai", expected_version=expected_version, note=text, on=on)
+        return summarize(get_case(case_id))
+
+
+def submit_report(
+    actor: Session, case_id: int, draft: ReportDraft, expected_version: int, *, on: dt.date | None = None
+) -> CaseSummary:
+    """The team leader submits the Laporan Pelaksanaan to the Ketua Pelaksana Harian."""
+    from desktop.models import ServiceRecord
+
+    with db.atomic():
+        case = get_case(case_id)
+        if case.current_step != "pelayanan":
+            raise WorkflowError("Laporan hanya dapat disampaikan pada tahap pelayanan.")
+        _require_team_member(actor, case, leader=True)
+        if not ServiceRecord.select().where(ServiceRecord.case == case.id).exists():
+            raise WorkflowError(
+                "Belum ada data pelayanan by name by address; laporan tidak dapat disampaikan."
+            )
+        values = {
+            "introduction": clean_text(draft.introduction, "A. Pendahuluan", 4000, multiline=True),
+            "activities": clean_text(draft.activities, "B. Kegiatan", 8000, multiline=True),
+            "conclusion": clean_text(draft.conclusion, "D. Simpulan dan saran", 4000, multiline=True),
+            "closing": clean_text(draft.closing, "E. Penutup", 2000, multiline=True),
+        }
+        Report.insert(case=case.id, submitted_by=actor.user_id, submitted_at=now(), **values).on_conflict(
+            conflict_target=[Report.case],
+            update={
+                **values,
+                "submitted_by": actor.user_id,
+                "submitted_at": now(),
+                "version": Report.version + 1,
+            },
+        ).execute()
+        advance(actor, case, "selesai", expected_version=expected_version, note="Laporan disampaikan", on=on)
+        return summarize(get_case(case_id))

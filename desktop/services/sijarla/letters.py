@@ -1,0 +1,91 @@
+"""A typed Surat Permohonan checked field by field, and an incoming letter read back as its receipt."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+
+from desktop.models import (
+    IncomingLetter,
+    Nagari,
+    RequestedService,
+    ServiceCategory,
+)
+from desktop.services.errors import InvalidInput
+from desktop.services.sijarla.drafts import (
+    SIFAT,
+    LetterDraft,
+    LetterReceipt,
+)
+from desktop.services.validation import clean_code, clean_text
+
+
+def _clean_letter(draft: LetterDraft) -> dict:
+    if draft.sifat not in SIFAT:
+        raise InvalidInput("Sifat surat tidak dikenal.", field="sifat")
+    if draft.letter_date > dt.date.today() + dt.timedelta(days=1):
+        raise InvalidInput("Tanggal surat tidak boleh di masa depan.", field="letter_date")
+    if not 0 <= draft.estimated_people <= 100_000:
+        raise InvalidInput("Perkiraan jumlah orang 0 sampai 100.000.", field="estimated_people")
+    return {
+        "letter_number": clean_text(draft.letter_number, "Nomor surat", 80, field="letter_number"),
+        "letter_date": draft.letter_date,
+        "sender": clean_text(draft.sender, "Pengirim", 160, field="sender"),
+        "subject": clean_text(draft.subject, "Perihal", 300, field="subject"),
+        "sifat": draft.sifat,
+        "estimated_people": draft.estimated_people or sum(max(0, n) for n in draft.requested.values()),
+    }
+
+
+def _categories(requested: dict[str, int]) -> list[tuple[ServiceCategory, int]]:
+    if not requested:
+        raise InvalidInput("Pilih paling sedikit satu jenis layanan yang dimohon.", field="requested")
+    for code in requested:
+        clean_code(code, "Jenis layanan", field="requested")
+    found = {c.code: c for c in ServiceCategory.select().where(ServiceCategory.code.in_(list(requested)))}
+    result = []
+    for code, count in requested.items():
+        if code not in found:
+            raise InvalidInput(f"Jenis layanan '{code}' tidak dikenal.", field="requested")
+        if not 0 <= count <= 100_000:
+            raise InvalidInput("Perkiraan jumlah per layanan 0 sampai 100.000.", field="requested")
+        result.append((found[code], count))
+    return result
+
+
+def _nagari(nagari_id: int) -> Nagari:
+    nagari = Nagari.get_or_none(Nagari.id == nagari_id)
+    if nagari is None or not nagari.is_active:
+        raise InvalidInput("Nagari tidak dikenal.", field="nagari")
+    return nagari
+
+
+def _tracking_code() -> str:
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
+    return "SJ-" + "".join(secrets.choice(alphabet) for _ in range(8))
+
+
+def _receipt(letter: IncomingLetter) -> LetterReceipt:
+    nagari = letter.nagari
+    requested = tuple(
+        (r.category.name, r.estimated_count)
+        for r in RequestedService.select(RequestedService, ServiceCategory)
+        .join(ServiceCategory)
+        .where(RequestedService.letter == letter.id)
+        .order_by(ServiceCategory.sort_order)
+    )
+    case = letter.case
+    return LetterReceipt(
+        case_id=case.id,
+        case_reference=case.reference,
+        agenda_number=letter.agenda_number,
+        tracking_code=letter.tracking_code,
+        received_at=letter.received_at,
+        letter_number=letter.letter_number,
+        sender=letter.sender,
+        nagari=nagari.name,
+        kecamatan=nagari.kecamatan.name,
+        subject=letter.subject,
+        due_on=case.due_on,
+        requested=requested,
+    )

@@ -466,6 +466,7 @@ def test_db_secure_command_gives_the_named_administrator_a_login(
     pg_server.create_database(name, _pg_template(pg_server))
     url = pg_server.url(name)
     monkeypatch.setenv("DINAS_DESK_PASSWORD", "sandi-awal-123")
+    monkeypatch.setenv("DINAS_DESK_ADMIN_PASSWORD", "sandi-awal-123")
     try:
         assert (
             cli.main(
@@ -475,8 +476,20 @@ def test_db_secure_command_gives_the_named_administrator_a_login(
         )
         assert (
             cli.main(
-                ["--db", url, "user", "add", "meja2", "--nama", "Meja", "--peran", "pengadministrasi_umum"]
-            )
+                [
+                    "--db",
+                    url,
+                    "user",
+                    "add",
+                    "meja2",
+                    "--nama",
+                    "Meja",
+                    "--peran",
+                    "pengadministrasi_umum",
+                    "--sebagai",
+                    "kepala.it",  # a second account needs an administrator's own login
+                ]
+            )  # fmt: skip
             == 0
         )
         assert cli.main(["--db", url, "db", "secure", "--admin", "kepala.it"]) == 0

@@ -35,6 +35,7 @@ from desktop.ui.admin.signing_page import NumberingPage, SignersPage
 from desktop.ui.admin.user_dialog import AddUserDialog
 from desktop.ui.admin.users_page import UsersPage
 from desktop.ui.admin.workstation_page import WorkstationPage
+from desktop.ui.common.background import calls_in_flight
 from tests.conftest import free_port
 from tests.db.test_backups import claim_newer_schema
 
@@ -68,9 +69,11 @@ def open_page(qtbot, tab: AdministratorTab, page_class):
 
 
 def settle(qtbot) -> None:
-    """Let every background call (and the reloads they start) come back."""
+    """Let every background call (and the reloads they start) come back: a call whose outcome is still
+    queued for the UI thread would otherwise answer a later wait_call in place of the call it waits for."""
     for _ in range(3):
         QThreadPool.globalInstance().waitForDone(15_000)
+        qtbot.waitUntil(lambda: calls_in_flight() == 0, timeout=15_000)
         qtbot.wait(20)
 
 

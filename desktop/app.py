@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -164,15 +163,3 @@ def _work(app: QApplication, session: Session) -> tuple[int, bool]:
     window.deleteLater()
     return code, bool(logged_out)
 
-
-def self_test(
-    db_url: str | None,
-    demo: bool = False,  # the throwaway database is always a demo office; kept for the command line
-    *,
-    receipt_printer: str | None = None,
-    out_dir: Path | None = None,
-) -> int:
-    """Check without showing a window that this installation works (see desktop/selftest.py); 0 or 1."""
-    from desktop import selftest
-
-    return selftest.run(selftest.SelfTestOptions(db_url, receipt_printer, out_dir))

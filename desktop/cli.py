@@ -148,12 +148,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _user_command(args)
         if args.command == "documents":
             return _documents_command(args)
-        if args.self_test:
-            from desktop.app import self_test
+        if args.self_test:  # --demo changes nothing: the throwaway database is always a demo office
+            from desktop import selftest
 
-            return self_test(
-                args.db, demo=args.demo, receipt_printer=args.receipt_printer, out_dir=args.output
-            )
+            return selftest.run(selftest.SelfTestOptions(args.db, args.receipt_printer, args.output))
         from desktop.app import run
 
         return run(args.db, demo=args.demo)

@@ -9,7 +9,7 @@ import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop import app
+from desktop import app, selftest
 from desktop.models import migrations
 from desktop.services.demo.office import DEMO_PASSWORD, DemoLogin
 from desktop.services.security import auth
@@ -74,7 +74,7 @@ def test_self_test_on_a_named_database_only_reads_it(tmp_path):
 
 
 def test_self_test_reports_a_database_it_cannot_open(qapp, capsys):
-    assert app.self_test("mysql://server/dinas") == 1
+    assert selftest.run(selftest.SelfTestOptions("mysql://server/dinas")) == 1
     out = capsys.readouterr().out
     assert out.startswith("[GAGAL] database: Alamat database 'mysql://' tidak dikenal.")
 

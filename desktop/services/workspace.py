@@ -21,10 +21,10 @@ from desktop.models import (
     db,
     migrations,
 )
-from desktop.roles import ROLE_ORDER, RoleInfo
 from desktop.services.bootstrap import OpenedDatabase, open_database
 from desktop.services.demo.office import DemoLogin, build_demo
 from desktop.services.errors import DatabaseUnavailable
+from desktop.services.office.role_catalog import role_catalog as role_catalog  # re-exported
 from desktop.services.security import audit
 from desktop.services.session import Session
 
@@ -148,13 +148,6 @@ def reference_counts() -> ReferenceCounts:
         roles=Role.select().count(),
         users=User.select().where(User.is_active).count(),
     )
-
-
-def role_catalog() -> list[RoleInfo]:
-    """Every role in the database, in SOP order (roles an SOP file added come last)."""
-    rows = Role.select(Role.code, Role.name, Role.description)
-    infos = [RoleInfo(r.code, r.name, r.description) for r in rows]
-    return sorted(infos, key=lambda r: (ROLE_ORDER.get(r.code, len(ROLE_ORDER)), r.name))
 
 
 def log_out(session: Session) -> None:

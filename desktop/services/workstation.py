@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
-from peewee import DatabaseError, InterfaceError
-
-from desktop import config, credentials
+from desktop import config
 from desktop.models import Office, connection, db
 from desktop.models.base import now
-from desktop.services.errors import DatabaseUnavailable, InvalidInput
+from desktop.services.connection_probe import ConnectionCheck as ConnectionCheck  # re-exported
+from desktop.services.connection_probe import probe_database as probe_database
+from desktop.services.connection_probe import with_password as with_password
+from desktop.services.connection_probe import without_password as without_password
+from desktop.services.errors import InvalidInput
 from desktop.services.office.admin import _admin
 from desktop.services.security import audit, tls_policy
 from desktop.services.session import Session
@@ -33,27 +33,6 @@ class DatabaseSetting:
     backend: str  # of the database open now
     location: str
     from_environment: bool  # DINAS_DESK_DB_URL decides, whatever is saved
-
-
-@dataclass(frozen=True)
-class ConnectionCheck:
-    ok: bool
-    backend: str
-    location: str
-    message: str
-    server_version: str = ""
-    schema_version: int | None = None
-
-
-def without_password(url: str) -> str:
-    """The URL with any password left out (for showing and logging)."""
-    return credentials.split_password(url)[0]
-
-
-def with_password(url: str, password: str) -> str:
-    """The URL with `password` put in (kept as typed in the URL when `password` is empty)."""
-    url = url.strip()
-    return credentials.join_password(without_password(url), password) if password else url
 
 
 def configured_database(actor: Session) -> DatabaseSetting:
@@ -83,44 +62,6 @@ def check_database_connection(actor: Session, url: str, password: str = "") -> C
     with db.atomic():
         _admin(actor)
     return probe_database(url, password)
-
-
-def probe_database(url: str, password: str = "") -> ConnectionCheck:
-    """The connection test itself, with no role check: the caller has checked who may run it
-    (the administrator above; the first start of an office, which has no account yet)."""
-    full = with_password(url, password)
-    try:
-        database = connection.make_database(full)
-        info = connection.describe(full)
-    except (connection.DatabaseConfigError, ValueError) as exc:
-        return ConnectionCheck(False, "", without_password(url), str(exc))
-    if info.backend == "sqlite" and not Path(info.location).is_file():
-        return ConnectionCheck(
-            False, info.backend, info.location, f"Berkas database {info.location} tidak ditemukan."
-        )
-    try:
-        database.connect()
-        database.execute_sql("SELECT 1").fetchone()
-        version = _server_version(database, info.backend)
-        schema = None
-        if database.table_exists("schema_version"):
-            schema = database.execute_sql("SELECT MAX(version) FROM schema_version").fetchone()[0]
-    except (DatabaseError, InterfaceError, OSError, DatabaseUnavailable) as exc:
-        cause = exc.__cause__ if isinstance(exc, DatabaseUnavailable) and exc.__cause__ else exc
-        detail = (str(cause).strip().splitlines() or [type(cause).__name__])[0]
-        return ConnectionCheck(False, info.backend, info.location, f"Koneksi gagal: {detail}")
-    finally:
-        if not database.is_closed():
-            database.close()
-    state = f"skema v{schema}" if schema else "database kosong; akan disiapkan saat pertama dibuka"
-    return ConnectionCheck(True, info.backend, info.location, f"Koneksi berhasil ({state}).", version, schema)
-
-
-def _server_version(database: Any, backend: str) -> str:
-    if backend == "postgresql":
-        text = database.execute_sql("SHOW server_version").fetchone()[0]
-        return f"PostgreSQL {text}"
-    return "SQLite " + database.execute_sql("SELECT sqlite_version()").fetchone()[0]
 
 
 @dataclass(frozen=True)

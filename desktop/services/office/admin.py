@@ -50,6 +50,7 @@ from desktop.services.office.admin_rows import SignerRow as SignerRow
 from desktop.services.office.admin_rows import UserRow as UserRow
 from desktop.services.office.admin_rows import _pattern_row, _user_row
 from desktop.services.office.guards import _admin, _bump, _get, _stale
+from desktop.services.office.role_catalog import role_catalog
 from desktop.services.security import audit, db_logins
 from desktop.services.security.auth import MIN_PASSWORD_LENGTH
 from desktop.services.security.session_lock import IDLE_LOCK_RANGE as IDLE_LOCK_RANGE  # re-exported
@@ -73,8 +74,6 @@ def list_users(actor: Session) -> list[UserRow]:
 
 def role_choices(actor: Session) -> list[RoleChoice]:
     """The roles an account can be given, in SOP order."""
-    from desktop.services.workspace import role_catalog
-
     with db.atomic():
         _admin(actor)
         return [RoleChoice(r.code, r.name, r.description) for r in role_catalog()]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import ipaddress
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from peewee import DatabaseError, InterfaceError
@@ -20,12 +19,10 @@ from desktop import config
 from desktop.models import connection as db_connection
 from desktop.models import db
 from desktop.roles import ADMINISTRATOR
+from desktop.services.connection_probe import ConnectionCheck, probe_database, with_password
 from desktop.services.errors import DatabaseUnavailable
 from desktop.services.security.auth import require_role
 from desktop.services.session import Session
-
-if TYPE_CHECKING:
-    from desktop.services.workstation import ConnectionCheck
 
 REQUIRED_SSLMODE = "verify-full"
 LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain"})
@@ -128,7 +125,6 @@ def check_connection(actor: Session, url: str, password: str = "") -> CheckedCon
 
 def probe_connection(url: str, password: str = "") -> CheckedConnection:
     """`check_connection` with no role check (the caller decides who may run it: see first_start)."""
-    from desktop.services.workstation import ConnectionCheck, probe_database, with_password
 
     full = with_password(url, password)
     message = refusal(full, config.require_remote_tls())

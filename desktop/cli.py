@@ -209,7 +209,7 @@ def _db_command(args: argparse.Namespace) -> int:
 def _secure_command(args: argparse.Namespace) -> int:
     """`db secure`: every account its own PostgreSQL role; the gate password goes to workstations."""
     from desktop.models.pg_security import SecurityError
-    from desktop.services.security import db_logins
+    from desktop.services import db_secure
 
     opened = _open(args)
     if opened.backend != "postgresql":
@@ -220,7 +220,7 @@ def _secure_command(args: argparse.Namespace) -> int:
     print(f"Kata sandi PostgreSQL untuk akun {args.admin}:")
     admin_password = _read_password(False)
     try:
-        result = db_logins.secure_database(gate, {args.admin: admin_password})
+        result = db_secure.secure_database(gate, {args.admin: admin_password})
     except SecurityError as exc:
         print(f"Galat: {exc}", file=sys.stderr)
         return 1

@@ -21,8 +21,8 @@ import pytest
 import desktop.services
 from desktop.models import AuditLog, User, connection, db, pg_security
 from desktop.models.resilience import ResilientPostgresqlDatabase
+from desktop.services import db_secure
 from desktop.services.office.reference_defaults import ensure_reference_data
-from desktop.services.security import db_logins
 from tests.conftest import PgServer, _pg_template
 from tests.db import test_inovasi_flow, test_sijarla_flow
 
@@ -94,7 +94,7 @@ def per_user(pg_server: PgServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     pg_server.create_database(name, _pg_template(pg_server))
     connection.initialize(pg_server.url(name))
     ensure_reference_data()
-    db_logins.secure_database("gerbang-rahasia-123")
+    db_secure.secure_database("gerbang-rahasia-123")
     switch = PerUserConnections(pg_server, name, db.obj)
     for module in _service_modules():
         for attr, fn in list(vars(module).items()):

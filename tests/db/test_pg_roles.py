@@ -2,7 +2,7 @@
 
 Every check here connects with psycopg2 as the user's own login role, as `psql` would:
 not through the app. The database is the demo office (cases at every step, service
-records of both teams), secured with `db_logins.secure_database`.
+records of both teams), secured with `db_secure.secure_database`.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ import psycopg2.errors
 import pytest
 
 from desktop.models import User, connection, db, pg_security
+from desktop.services import db_secure
 from desktop.services.demo import office as demo
 from desktop.services.office.reference_defaults import ensure_reference_data
-from desktop.services.security import db_logins
 from tests.conftest import PgServer, _pg_template
 
 PASSWORD = demo.DEMO_PASSWORD
@@ -64,7 +64,7 @@ def secured(pg_server: PgServer) -> Iterator[Secured]:
     try:
         ensure_reference_data()
         demo.build_demo(dt.date.today())
-        result = db_logins.secure_database(GATE_PASSWORD, {u.username: PASSWORD for u in User.select()})
+        result = db_secure.secure_database(GATE_PASSWORD, {u.username: PASSWORD for u in User.select()})
         assert result.without_password == ()
         from desktop.services.security.auth import ordered_role_codes
 

@@ -23,9 +23,9 @@ import pytest
 
 from desktop.errors import DatabaseUnavailable
 from desktop.models import User, connection, db, pg_security
-from desktop.services import bootstrap, workspace
+from desktop.services import bootstrap, db_secure, workspace
 from desktop.services.demo.office import DEMO_PASSWORD
-from desktop.services.security import auth, db_logins, tls_policy
+from desktop.services.security import auth, tls_policy
 from desktop.services.security.auth import session_for
 from tests.conftest import PgServer, _Runner, _start_postgres, _stop_postgres, _tail
 from tests.db.factories import make_office
@@ -212,7 +212,7 @@ def test_the_connection_test_reports_tls_or_no_encryption(tls_server: TlsServer,
 def test_the_users_own_login_through_the_gate_keeps_tls(tls_server: TlsServer, dbname: str):
     bootstrap.open_database(tls_server.url(dbname, query=tls_server.verified()))
     make_office()
-    result = db_logins.secure_database(GATE_PASSWORD, {"kabid": DEMO_PASSWORD})
+    result = db_secure.secure_database(GATE_PASSWORD, {"kabid": DEMO_PASSWORD})
     connection.close()
     gate = f"{pg_security.gate_role(result.prefix)}:{GATE_PASSWORD}"
     bootstrap.open_database(tls_server.url(dbname, query=tls_server.verified(), user=gate))

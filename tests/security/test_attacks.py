@@ -1,7 +1,7 @@
 """Every member of staff attacks a secured database with their own PostgreSQL login.
 
 The office is the demo office on a database secured with the app's own commands
-(`db_logins.secure_database`); one SIJARLA case is run through the services on the
+(`db_secure.secure_database`); one SIJARLA case is run through the services on the
 actors' own logins up to the issued Laporan. Then, for every account, a plain psycopg2
 connection with that account's own login (what psql gives a clerk who knows their
 password) tries each attack class of issue 13 that the database closes, and each try is
@@ -39,11 +39,10 @@ from desktop.models import (
     db,
     pg_security,
 )
-from desktop.services import case_view
+from desktop.services import case_view, db_secure
 from desktop.services.documents import issue as documents
 from desktop.services.errors import NotFound, PermissionDenied
 from desktop.services.office import admin
-from desktop.services.security import db_logins
 from desktop.services.security.auth import role_codes
 from desktop.services.sijarla import recap, service_records
 from desktop.services.sijarla import steps as sijarla
@@ -692,8 +691,8 @@ def test_a_forged_session_in_the_services_is_refused_by_the_database(
 
 def test_db_secure_runs_again_and_every_control_still_holds(office: Office):
     passwords = {u.username: PASSWORD for u in User.select()}
-    db_logins.secure_database("gerbang-rahasia-123", passwords)
-    db_logins.secure_database("gerbang-rahasia-123", passwords)  # twice: nothing left half-made
+    db_secure.secure_database("gerbang-rahasia-123", passwords)
+    db_secure.secure_database("gerbang-rahasia-123", passwords)  # twice: nothing left half-made
     with connections() as opened:
         con = opened["anggota3"] = office.connect("anggota3")
         _, rows, _ = attempt(con, "SELECT count(*) FROM issued_document WHERE id = %s", (office.report_doc,))

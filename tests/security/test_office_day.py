@@ -1,6 +1,6 @@
 """The whole office day on per-user PostgreSQL logins, documents included.
 
-A secured database built with the app's own commands (`db_logins.secure_database`, what
+A secured database built with the app's own commands (`db_secure.secure_database`, what
 `dinas-desk db secure` runs) and the demo office. Every service call runs on the acting
 role's own PostgreSQL login (see tests/db/test_pg_per_user_flow.py for the switch): the
 SIJARLA SOP from the letter to the acknowledged recap, and the innovation SOP through all

@@ -8,8 +8,8 @@ import psycopg2
 import pytest
 
 from desktop.models import connection, db, pg_security
+from desktop.services import db_secure
 from desktop.services.office.reference_defaults import ensure_reference_data
-from desktop.services.security import db_logins
 from tests.conftest import PgServer, _pg_template
 from tests.db.factories import PASSWORD, make_office
 
@@ -22,7 +22,7 @@ def _secure(server: PgServer, name: str, gate_password: str) -> None:
     connection.initialize(server.url(name))
     try:
         ensure_reference_data()
-        db_logins.secure_database(gate_password)
+        db_secure.secure_database(gate_password)
         make_office()  # the accounts get their own logins with the demo password
     finally:
         connection.close()
@@ -85,7 +85,7 @@ def test_a_database_secured_with_the_old_prefix_keeps_its_logins_under_the_new_o
                 db.execute_sql(f'ALTER ROLE "{role}" RENAME TO "{old + role[len(new) :]}"')
             db.execute_sql("UPDATE pg_security SET prefix = %s", (old,))
         codes = [r for (r,) in db.execute_sql("SELECT code FROM role ORDER BY id").fetchall()]
-        pg_security.install(codes, "gerbang-kantor-a", db_logins.sop_policy())  # what `db secure` runs first
+        pg_security.install(codes, "gerbang-kantor-a", db_secure.sop_policy())  # what `db secure` runs first
         assert db.execute_sql("SELECT prefix FROM pg_security").fetchone() == (new,)
         leftovers = db.execute_sql(
             "SELECT count(*) FROM pg_roles WHERE left(rolname, %s) = %s", (len(old), old)

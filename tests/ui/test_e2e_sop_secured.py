@@ -16,10 +16,9 @@ from collections.abc import Iterator
 import pytest
 
 from desktop.models import AuditLog, connection, db, pg_security
-from desktop.services import workspace
+from desktop.services import db_secure, workspace
 from desktop.services.demo.office import create_office, create_people
 from desktop.services.office.reference_defaults import ensure_reference_data
-from desktop.services.security import db_logins
 from tests.conftest import PgServer, _pg_template
 from tests.ui import test_e2e_sop
 from tests.ui.test_e2e_sop import _windows  # noqa: F401 (autouse fixture)
@@ -32,7 +31,7 @@ def demo_logins(pg_server: PgServer, monkeypatch: pytest.MonkeyPatch) -> Iterato
     connection.initialize(pg_server.url(name))
     try:
         ensure_reference_data()
-        db_logins.secure_database(pg_server.password)
+        db_secure.secure_database(pg_server.password)
         with db.atomic():
             create_office()
             people = create_people()

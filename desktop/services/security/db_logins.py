@@ -15,7 +15,7 @@ import psycopg2
 from peewee import Model
 
 from desktop.errors import DatabaseUnavailable
-from desktop.models import Role, User, db, pg_security
+from desktop.models import User, db, pg_security
 from desktop.models.base import now
 from desktop.models.connection import initialize_postgresql
 from desktop.services.errors import AuthenticationFailed, PermissionDenied
@@ -27,91 +27,6 @@ TLS_FILES = ("sslrootcert", "sslcert", "sslkey")
 SIGN_FUNCTIONS = {"disposition": "dd_sign_disposition", "assignment_letter": "dd_sign_assignment"}
 
 
-# --- Securing a database (the command line, run once by whoever set up the server) ----------
-
-
-@dataclass(frozen=True)
-class SecureResult:
-    prefix: str
-    gate_role: str
-    with_password: tuple[str, ...]
-    without_password: tuple[str, ...]
-
-
-def secure_database(gate_password: str, passwords: dict[str, str] | None = None) -> SecureResult:
-    """Install roles, grants, policies and functions; give every account its login role.
-
-    Accounts named in `passwords` can log in at once; the others get a login role without
-    a password (cannot log in) until the administrator resets their password. The app's
-    argon2 hashes are replaced by a marker: PostgreSQL holds the secret from now on.
-    """
-    from desktop.services.sop.workflow import builtin_sops, sop_row
-
-    passwords = passwords or {}
-    codes = [r.code for r in Role.select(Role.code).order_by(Role.id)]
-    with db.atomic():
-        for definition in builtin_sops().values():  # staff may read SOPs, not write them
-            sop_row(definition)
-    state = pg_security.install(codes, gate_password, sop_policy())
-    done: list[str] = []
-    pending: list[str] = []
-    with db.atomic():
-        for user in User.select().order_by(User.id):
-            roles = _codes_of(user.id)
-            password = passwords.get(user.username)
-            verifier = pg_security.scram_verifier(password) if password else None
-            db.execute_sql(
-                "SELECT dd_create_login(%s, %s, %s::text[])",
-                (user.username, verifier or pg_security.scram_verifier(_unguessable()), roles),
-            )
-            if not password or not user.is_active:
-                db.execute_sql("SELECT dd_set_login_enabled(%s, false)", (user.username,))
-            (done if password and user.is_active else pending).append(user.username)
-        User.update(password_hash=pg_security.PASSWORD_MARKER).execute()
-        audit.record(None, "keamanan_postgresql_dipasang", "database", None, prefix=state.prefix)
-    return SecureResult(state.prefix, state.gate_role, tuple(done), tuple(pending))
-
-
-def sop_policy() -> pg_security.SopPolicy:
-    """What the database enforces from the SOP files: roles, transitions, starts, document types."""
-    from desktop.models import Sop
-    from desktop.services.documents.issue import DOC_TYPES
-    from desktop.services.sijarla.recap import _FLOW
-    from desktop.services.sop.workflow import _parse
-
-    sop_roles: dict[int, tuple[str, ...]] = {}
-    moves: list[tuple[int, str, str, str, str]] = []
-    starts: list[tuple[int, str, str, str]] = []
-    for row in Sop.select(Sop.id, Sop.code, Sop.definition):
-        definition = _parse(row.definition, f"{row.code}.toml")
-        roles = [r for s in definition.steps for r in (*s.roles, *s.receivers)]
-        roles += [r for s in definition.starts for r in s.roles]
-        sop_roles[row.id] = tuple(dict.fromkeys(roles))
-        for step in definition.steps:
-            for transition in step.transitions:
-                # advance() asks for a role of the step, and of the transition when it names some.
-                takers = [r for r in step.roles if not transition.roles or r in transition.roles]
-                moves += [(row.id, step.code, transition.action, transition.to, r) for r in takers]
-        for start in definition.starts:
-            first = definition.step(start.step)
-            starts += [(row.id, start.code, start.step, r) for r in (start.roles or first.roles)]
-    doc_roles = {code: (t.issue_roles, t.read_roles) for code, t in DOC_TYPES.items()}
-    recap_flow = tuple((before, after, role) for role, before, after, _ in _FLOW.values())
-    return pg_security.SopPolicy(doc_roles, sop_roles, tuple(moves), tuple(starts), recap_flow)
-
-
-def _unguessable() -> str:
-    import secrets
-
-    return secrets.token_urlsafe(32)
-
-
-def _codes_of(user_id: int) -> list[str]:
-    from desktop.services.security.auth import ordered_role_codes
-
-    return list(ordered_role_codes(user_id))
-
-
 def is_secured() -> bool:
     return pg_security.state() is not None
 
@@ -121,7 +36,7 @@ def is_secured() -> bool:
 
 def password_hash_for(password: str) -> str:
     """What app_user.password_hash holds: an argon2id hash, or the marker on a secured database."""
-    from desktop.services.security.auth import hash_password
+    from desktop.services.security.accounts import hash_password
 
     return pg_security.PASSWORD_MARKER if is_secured() else hash_password(password)
 
@@ -278,7 +193,7 @@ def _status_value(status: str) -> str:
 
 def login(server: Server, username: str, password: str) -> Session:
     """Log in as one's own PostgreSQL role; the global database becomes that connection."""
-    from desktop.services.security.auth import MAX_FAILED_LOGINS, locked_refusal, session_for
+    from desktop.services.security.accounts import MAX_FAILED_LOGINS, locked_refusal, session_for
     from desktop.services.validation import is_username
 
     name = username.strip().lower()

@@ -1,0 +1,74 @@
+"""Accounts as both login paths see them: password hashes, role codes, the session of a user, the
+lockout rule. The app's own login (`auth`) and the PostgreSQL gate login (`db_logins`) share it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import argon2.profiles
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from desktop.models import Role, User, UserRole
+from desktop.roles import ROLE_ORDER
+from desktop.services.errors import AuthenticationFailed, InvalidInput
+from desktop.services.session import Session
+
+MAX_FAILED_LOGINS = 5
+LOCKOUT = dt.timedelta(minutes=15)
+MIN_PASSWORD_LENGTH = 8
+
+# argon2id with the library's recommended parameters. The test suite creates hundreds of
+# accounts; it sets DINAS_DESK_FAST_HASH=1 to use argon2's cheapest profile there.
+_hasher = (
+    PasswordHasher.from_parameters(argon2.profiles.CHEAPEST)
+    if os.environ.get("DINAS_DESK_FAST_HASH") == "1"
+    else PasswordHasher()
+)
+
+
+def hash_password(password: str) -> str:
+    try:
+        return _hasher.hash(password)
+    except UnicodeEncodeError as exc:  # a lone surrogate has no UTF-8 form: nothing to hash
+        raise InvalidInput(
+            "Kata sandi mengandung karakter yang tidak sah. Ketik ulang dengan papan ketik.", field="password"
+        ) from exc
+
+
+def _verify(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError, UnicodeEncodeError):
+        return False  # a password that cannot be encoded cannot be the one that was hashed
+
+
+def ordered_role_codes(user_id: int) -> tuple[str, ...]:
+    """The user's role codes in SOP order (roles an SOP file added come last, by code)."""
+    query = Role.select(Role.code).join(UserRole).where(UserRole.user == user_id)
+    return tuple(sorted((r.code for r in query), key=lambda c: (ROLE_ORDER.get(c, len(ROLE_ORDER)), c)))
+
+
+def role_codes(user_id: int) -> frozenset[str]:
+    return frozenset(ordered_role_codes(user_id))
+
+
+def session_for(user: User) -> Session:
+    return Session(
+        user_id=user.id,
+        username=user.username,
+        full_name=user.full_name,
+        roles=role_codes(user.id),
+        nip=user.nip,
+        jabatan=user.jabatan,
+    )
+
+
+def locked_refusal(locked_until: dt.datetime, moment: dt.datetime) -> AuthenticationFailed:
+    """The refusal of a login while the account's lockout runs, with the minutes left."""
+    minutes = max(1, int((locked_until - moment).total_seconds() // 60) + 1)
+    return AuthenticationFailed(
+        f"Akun terkunci karena terlalu banyak percobaan gagal. Coba lagi dalam {minutes} menit "
+        "atau minta Administrator membukanya."
+    )

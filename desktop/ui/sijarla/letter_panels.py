@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -10,21 +10,10 @@ from desktop.services.case_view import LetterView
 from desktop.services.sijarla.drafts import LetterReceipt
 from desktop.ui import theme
 from desktop.ui.common.cards import section_label
+from desktop.ui.common.dates import date_time, long_date, short_date  # noqa: F401  (re-exported)
 from desktop.ui.common.forms import Banner, heading, muted, primary_button, value_label, value_rows
 from desktop.ui.common.labels import sifat_label
 from desktop.ui.common.sla import SlaChip
-
-
-def long_date(day) -> str:
-    return QLocale().toString(day, "dddd, d MMMM yyyy") if day else "-"
-
-
-def short_date(day) -> str:
-    return QLocale().toString(day, "d MMM yyyy") if day else "-"
-
-
-def date_time(moment) -> str:
-    return QLocale().toString(moment, "d MMM yyyy HH.mm") if moment else "-"
 
 
 def requested_text(requested) -> str:

@@ -23,12 +23,12 @@ from desktop.services.case_view import CaseDetail
 from desktop.services.documents import issue as documents
 from desktop.services.session import Session
 from desktop.ui.common.background import run_for
+from desktop.ui.common.dates import date_time
 from desktop.ui.common.forms import Banner, heading, muted, primary_button, read_only_table
 from desktop.ui.common.labels import file_size
 from desktop.ui.common.operations import message_for
 from desktop.ui.common.pdf_preview import PreviewPane
 from desktop.ui.common.sla import SlaChip
-from desktop.ui.sijarla.letter_panels import date_time
 from desktop.ui.sop.case_tables import (
     CaseAuditTableModel,
     CaseDocumentsTableModel,

@@ -28,7 +28,7 @@ from desktop.services.session import Session
 from desktop.ui.admin.letterhead import LetterheadPreview, LetterheadText
 from desktop.ui.admin.page import AdminPage
 from desktop.ui.common.cards import section_label
-from desktop.ui.common.emblem_box import EmblemBox
+from desktop.ui.common.emblem_box import EmblemBox, read_logo
 from desktop.ui.common.forms import field_label, primary_button
 
 LOGO_FILTER = QT_TRANSLATE_NOOP("OfficePage", "Gambar PNG (*.png)")
@@ -42,10 +42,6 @@ def choose_logo(parent: QWidget | None) -> Path | None:
         parent, caption, "", QCoreApplication.translate("OfficePage", LOGO_FILTER)
     )
     return Path(name) if name else None
-
-
-def _read_logo(path: Path) -> bytes:
-    return admin.check_logo(path.read_bytes())
 
 
 class OfficePage(AdminPage):
@@ -190,7 +186,7 @@ class OfficePage(AdminPage):
     def pick_logo(self) -> None:
         path = choose_logo(self)
         if path is not None:
-            self.call(lambda: _read_logo(path), self.set_logo, quiet=True)
+            self.call(lambda: read_logo(path), self.set_logo, quiet=True)
 
     def save(self) -> None:
         draft = self.draft()

@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop.services.errors import InvalidInput
 from desktop.services.office import admin
 from desktop.ui.common.forms import muted
 
 PICTURE_SIZE = (84, 96)
+
+
+def read_logo(path: Path) -> bytes:
+    """The emblem file's bytes once admin.check_logo accepts them and Qt can draw them (worker thread)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(
+            f"Berkas {path.name} tidak dapat dibaca ({exc.strerror}).", field="logo_png"
+        ) from exc
+    admin.check_logo(data)
+    if not QImage().loadFromData(data):  # QImage: safe off the UI thread, QPixmap is not
+        raise InvalidInput(f"Berkas {path.name} bukan gambar PNG yang utuh.", field="logo_png")
+    return data
 
 
 class EmblemBox(QWidget):

@@ -7,11 +7,10 @@ with the same live letterhead preview.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtGui import QImage, QResizeEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
@@ -22,35 +21,19 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import first_start
-from desktop.services.errors import InvalidInput
-from desktop.services.office import admin
 from desktop.services.office.admin import KabupatenChoice, OfficeDraft
 from desktop.ui.admin import office_page as admin_office
 from desktop.ui.admin.letterhead import LetterheadPreview, LetterheadText
 from desktop.ui.common.background import run_for
 from desktop.ui.common.cards import section_label
-from desktop.ui.common.emblem_box import EmblemBox
+from desktop.ui.common.emblem_box import EmblemBox, read_logo
 from desktop.ui.common.forms import field_label, input_height
 from desktop.ui.common.operations import message_for
 from desktop.ui.setup.base import SetupPage
 
-TEXT_FIELDS = ("government", "agency", "address", "phone", "email", "website", "city")
+TEXT_FIELDS = admin_office.TEXT_FIELDS  # the letterhead fields, as on the admin office page
 TWO_COLUMNS_WIDTH = 820  # narrower than this, the preview goes below the form
 IDLE_LOCK_MINUTES = 15  # the office page's default; the administrator changes it there
-
-
-def read_logo(path: Path) -> bytes:
-    """The emblem file's bytes once admin.check_logo accepts them and Qt can draw them (worker thread)."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InvalidInput(
-            f"Berkas {path.name} tidak dapat dibaca ({exc.strerror}).", field="logo_png"
-        ) from exc
-    admin.check_logo(data)
-    if not QImage().loadFromData(data):  # QImage: safe off the UI thread, QPixmap is not
-        raise InvalidInput(f"Berkas {path.name} bukan gambar PNG yang utuh.", field="logo_png")
-    return data
 
 
 class OfficeSetupPage(SetupPage):

@@ -274,7 +274,7 @@ def prepare_build_prefix(cache: Path, timer: Timer) -> Wine:
     icu = timer.run("ICU stand-in (mingw)", build_icu_stub, cache)
     wine = Wine(cache / "build-prefix", log=cache / "build-wine.log")
     stamp_file = cache / "build-prefix.stamp"
-    stamp = _fingerprint(REQUIREMENTS.read_bytes(), data_zip.read_bytes()[:4096], icu.read_bytes())
+    stamp = _fingerprint(REQUIREMENTS.read_bytes(), EMBED_SDIST.encode(), icu.read_bytes())
     if stamp_file.exists() and stamp_file.read_text() == stamp and (wine.drive_c / f"py{NODOT}").exists():
         say(f"build prefix up to date: {wine.prefix}")
         return wine

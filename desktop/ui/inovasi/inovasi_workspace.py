@@ -59,6 +59,7 @@ class InnovationRoleTab(RoleTab):
         self._selected_id: int | None = None
         self._first_list = True
         self.list_loads = 0
+        self._list_generation = 0  # filters change faster than lists load: only the newest is shown
         self.steps = sop_view.sop_matrix(inovasi.SOP_CODE).steps
         self._add_heading_actions()
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -203,11 +204,19 @@ class InnovationRoleTab(RoleTab):
 
     def reload_list(self) -> None:
         step, status, year = self.filters()
+        self._list_generation += 1
+        generation = self._list_generation
         run_for(
-            self, lambda: inovasi.list_innovations(step, status, year), self._list_loaded, self._list_failed
+            self,
+            lambda: inovasi.list_innovations(step, status, year),
+            lambda rows: self._list_loaded(generation, rows),
+            self._list_failed,
         )
 
-    def _list_loaded(self, rows: list[InnovationSummary]) -> None:
+    def _list_loaded(self, generation: int, rows: list[InnovationSummary]) -> None:
+        if generation != self._list_generation:  # an answer to filters changed since: drop it
+            self.list_loads += 1
+            return
         self._rows = rows
         self._show_rows()
         if self._first_list and self._selected_id is None:

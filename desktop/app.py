@@ -162,4 +162,3 @@ def _work(app: QApplication, session: Session) -> tuple[int, bool]:
     code = app.exec()
     window.deleteLater()
     return code, bool(logged_out)
-

@@ -217,7 +217,7 @@ def _secure_command(args: argparse.Namespace) -> int:
         return 2
     print("Kata sandi gerbang login (diisikan Administrator di pengaturan setiap workstation):")
     gate = _read_password(False)
-    print(f"Kata sandi PostgreSQL untuk akun {args.admin}:")
+    print(f"Kata sandi login akun {args.admin} (server menyimpan hash-nya saja):")
     admin_password = _read_password(False)
     try:
         result = db_secure.secure_database(gate, {args.admin: admin_password})

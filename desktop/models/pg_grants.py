@@ -29,7 +29,7 @@ from desktop.roles import (
 from .base import db
 
 # Every table but these is readable by all staff.
-_RESTRICTED_READS = {"service_record", "audit_log", "app_user", "pg_security"}
+_RESTRICTED_READS = {"service_record", "audit_log", "app_user", "pg_security", "dd_password"}
 
 
 _APP_USER_PUBLIC_COLUMNS = (

@@ -132,6 +132,19 @@ def definer_role(prefix: str) -> str:
     return f"{prefix}pemilik"
 
 
+LOGIN_KEY_ITERATIONS = 200_000
+
+
+def login_key(username: str, password: str) -> str:
+    """What the app sends to the server instead of a password: PBKDF2-SHA256 of it, salted with the
+    username (43 URL-safe characters). The server keeps only a bcrypt hash of this key, and the plain
+    password, which people reuse elsewhere, never reaches the server, its log or pg_stat_activity.
+    """
+    salt = b"dinas-desk login:" + username.strip().lower().encode("utf-8")
+    key = hashlib.pbkdf2_hmac("sha256", password.encode("utf-8", "surrogatepass"), salt, LOGIN_KEY_ITERATIONS)
+    return base64.urlsafe_b64encode(key).decode("ascii").rstrip("=")
+
+
 def scram_verifier(password: str, *, salt: bytes | None = None, iterations: int = SCRAM_ITERATIONS) -> str:
     """The SCRAM-SHA-256 verifier PostgreSQL stores (RFC 5802/7677), computed here.
 

@@ -55,6 +55,7 @@ from desktop.models.pg_roles import gate_role as gate_role
 from desktop.models.pg_roles import gate_session as gate_session
 from desktop.models.pg_roles import group_role as group_role
 from desktop.models.pg_roles import is_postgresql as is_postgresql
+from desktop.models.pg_roles import login_key as login_key
 from desktop.models.pg_roles import login_role as login_role
 from desktop.models.pg_roles import login_states as login_states
 from desktop.models.pg_roles import per_user_session as per_user_session
@@ -171,6 +172,9 @@ def install(role_codes: list[str], gate_password: str, policy: SopPolicy | None 
         )
         if "pg_security" not in tables:
             tables.append("pg_security")
+        _install_password_store()
+        if "dd_password" not in tables:
+            tables.append("dd_password")
         _create_role(staff, login=False)
         for code in role_codes:
             group = group_role(prefix, code)
@@ -213,11 +217,13 @@ def install(role_codes: list[str], gate_password: str, policy: SopPolicy | None 
         _install_audit_triggers()
         db.execute_sql("REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC")
         db.execute_sql("ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC")
+        # pgcrypto's hashing, for the functions only (no client role may call it).
+        for function in ("crypt(text, text)", "gen_salt(text, integer)", "gen_random_bytes(integer)"):
+            db.execute_sql(f"GRANT EXECUTE ON FUNCTION {function} TO {_ident(definer_role(prefix))}")
         for function in (
             "dd_session_user_id()",
             "dd_in_case_team(integer)",
-            "dd_login_succeeded()",
-            "dd_login_failed(text)",
+            "dd_confirm_password(text)",
             "dd_take_number(integer, integer)",
             "dd_may_read_document(text, integer)",
             "dd_may_read_case(integer)",
@@ -225,11 +231,10 @@ def install(role_codes: list[str], gate_password: str, policy: SopPolicy | None 
             "dd_document_meta(text, text)",
         ):
             db.execute_sql(f"GRANT EXECUTE ON FUNCTION {function} TO {_ident(staff)}")
-        # dd_login_failed: staff count only their own failures (a signature password).
-        # The login window shows the office's name before anyone logs in.
+        # The login window shows the office's name before anyone logs in; the gate's one call
+        # is dd_login, which checks the password, counts failures and hands out server passwords.
         db.execute_sql(f"GRANT SELECT ON office, kabupaten, schema_version, pg_security TO {_ident(gate)}")
-        for function in ("dd_login_check(text)", "dd_login_failed(text)"):
-            db.execute_sql(f"GRANT EXECUTE ON FUNCTION {function} TO {_ident(gate)}")
+        db.execute_sql(f"GRANT EXECUTE ON FUNCTION dd_login(text, text) TO {_ident(gate)}")
         _grant_function(
             prefix,
             role_codes,
@@ -248,6 +253,26 @@ def install(role_codes: list[str], gate_password: str, policy: SopPolicy | None 
             _grant_function(prefix, role_codes, function, ADMINISTRATOR)
     db.obj._dinas_desk_security = "?"
     return SecurityState(prefix, gate)
+
+
+# Functions of earlier versions that no longer exist (dropped at `db secure`).
+_RETIRED_FUNCTIONS = ("dd_login_check(text)", "dd_login_succeeded()", "dd_set_login_locked(text, boolean)")
+
+
+def _install_password_store() -> None:
+    """Where the gate checks passwords: a bcrypt hash (pgcrypto) of each account's login key.
+
+    No client role reads it (not even the administrator); only the functions, as the owner
+    role. pgcrypto is a trusted extension since PostgreSQL 13: the database owner may create it.
+    """
+    db.execute_sql("CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA public")
+    db.execute_sql(
+        "CREATE TABLE IF NOT EXISTS dd_password ("
+        "user_id integer PRIMARY KEY REFERENCES app_user (id) ON DELETE CASCADE, "
+        "hash text NOT NULL, set_at timestamp NOT NULL DEFAULT localtimestamp(0))"
+    )
+    for signature in _RETIRED_FUNCTIONS:
+        db.execute_sql(f"DROP FUNCTION IF EXISTS {signature}")
 
 
 def _install_definer(prefix: str, role_codes: list[str], tables: list[str]) -> None:

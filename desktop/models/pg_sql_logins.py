@@ -1,28 +1,39 @@
 """SQL of a secured database, part 3: staff logins through the gate, and the audit stamps."""
 
 LOGIN_FUNCTIONS = r"""
-CREATE OR REPLACE FUNCTION dd_set_login_locked(p_username text, p_locked boolean) RETURNS void
+-- A lock ends the login role's server password for every client (psql included): the next
+-- session needs a new one from the gate, which refuses while the lock lasts.
+CREATE OR REPLACE FUNCTION dd_lock_login(p_username text) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     v_login text := dd_prefix() || 'u_' || dd_check_username(p_username);
 BEGIN
     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = v_login) THEN
-        EXECUTE format('ALTER ROLE %I VALID UNTIL %L', v_login,
-                       CASE WHEN p_locked THEN '-infinity' ELSE 'infinity' END);
+        EXECUTE format('ALTER ROLE %I PASSWORD NULL VALID UNTIL %L', v_login, '-infinity');
     END IF;
 END
 $$;
 
--- Login gate: may this account try to log in now? 'ok', 'nonaktif', 'tidak_dikenal' or
--- 'terkunci <timestamp>'. A lock that has ended is lifted here; a running one never.
-CREATE OR REPLACE FUNCTION dd_login_check(p_username text) RETURNS text
+-- The login gate: the account's login key (a PBKDF2 of the password made by the client, so the
+-- plain password never reaches the server) checked against the server's bcrypt hash in
+-- dd_password; every failure counted (the fifth locks for 15 minutes); on success a new random
+-- server password for the user's login role, valid for 12 hours, is the answer: 'ok <secret>'.
+-- Otherwise 'gagal <n>' (0: no such account), 'terkunci <until>' or 'nonaktif'. Guessing at the
+-- login role itself is pointless: its password is that secret, which nobody chose or typed.
+CREATE OR REPLACE FUNCTION dd_login(p_username text, p_key text) RETURNS text
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     v app_user%ROWTYPE;
+    v_hash text;
+    v_secret text;
 BEGIN
-    SELECT * INTO v FROM app_user WHERE username = lower(p_username) FOR UPDATE;
+    IF session_user::text <> dd_prefix() || 'gerbang' AND NOT dd_is_owner() THEN
+        RAISE EXCEPTION 'hanya gerbang login yang membuka sesi pengguna'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    SELECT * INTO v FROM app_user WHERE username = lower(left(p_username, 60)) FOR UPDATE;
     IF NOT FOUND THEN
-        RETURN 'tidak_dikenal';
+        RETURN dd_login_failed(p_username);
     END IF;
     IF v.locked_until IS NOT NULL AND v.locked_until > localtimestamp THEN
         INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, detail, workstation)
@@ -30,22 +41,57 @@ BEGIN
                 json_build_object('username', v.username)::text, '');
         RETURN 'terkunci ' || to_char(v.locked_until, 'YYYY-MM-DD"T"HH24:MI:SS');
     END IF;
-    IF v.locked_until IS NOT NULL THEN
-        UPDATE app_user SET locked_until = NULL, failed_logins = 0 WHERE id = v.id;
+    SELECT hash INTO v_hash FROM dd_password WHERE user_id = v.id;
+    IF v_hash IS NULL OR p_key IS NULL OR crypt(p_key, v_hash) IS DISTINCT FROM v_hash THEN
+        RETURN dd_login_failed(v.username);
     END IF;
-    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = dd_prefix() || 'u_' || v.username
-                                        AND rolvaliduntil = '-infinity') THEN
-        PERFORM dd_set_login_locked(v.username, false);  -- the lock ended (or the admin lifted it)
+    IF NOT v.is_active THEN
+        INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, detail, workstation)
+        VALUES (localtimestamp(0), NULL, '', 'login_ditolak_nonaktif', 'user', v.id,
+                json_build_object('username', v.username)::text, '');
+        RETURN 'nonaktif';
+    END IF;
+    v_secret := translate(encode(gen_random_bytes(30), 'base64'), '+/', '-_');
+    EXECUTE format('ALTER ROLE %I PASSWORD %L VALID UNTIL %L', dd_prefix() || 'u_' || v.username,
+                   v_secret, (now() + interval '12 hours')::text);
+    UPDATE app_user SET failed_logins = 0, locked_until = NULL, last_login_at = localtimestamp(0)
+     WHERE id = v.id;
+    RETURN 'ok ' || v_secret;
+END
+$$;
+
+-- The password asked again (a signature, the idle lock), on the user's own login: checked
+-- against the same hash, a failure counted like a failed login. 'ok', 'gagal <n>',
+-- 'terkunci <until>' or 'nonaktif'.
+CREATE OR REPLACE FUNCTION dd_confirm_password(p_key text) RETURNS text
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    v app_user%ROWTYPE;
+    v_hash text;
+BEGIN
+    SELECT * INTO v FROM app_user WHERE id = dd_session_user_id() FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'hanya login pengguna Dinas Desk yang mengonfirmasi kata sandinya'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF v.locked_until IS NOT NULL AND v.locked_until > localtimestamp THEN
+        RETURN 'terkunci ' || to_char(v.locked_until, 'YYYY-MM-DD"T"HH24:MI:SS');
     END IF;
     IF NOT v.is_active THEN
         RETURN 'nonaktif';
     END IF;
+    SELECT hash INTO v_hash FROM dd_password WHERE user_id = v.id;
+    IF v_hash IS NULL OR p_key IS NULL OR crypt(p_key, v_hash) IS DISTINCT FROM v_hash THEN
+        RETURN dd_login_failed(v.username);
+    END IF;
+    UPDATE app_user SET failed_logins = 0 WHERE id = v.id AND failed_logins <> 0;
     RETURN 'ok';
 END
 $$;
 
 -- A failed login (the gate) or signature password (the user's own login, for itself only):
--- count it; the fifth in a row locks the account for 15 minutes. Never lifts a lock.
+-- count it; the fifth in a row locks the account for 15 minutes ('dikunci <until>'). Never lifts
+-- a lock. Called only by dd_login and dd_confirm_password: no client role may call it.
 CREATE OR REPLACE FUNCTION dd_login_failed(p_username text) RETURNS text
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
@@ -84,22 +130,13 @@ BEGIN
     VALUES (localtimestamp(0), NULL, '', 'login_gagal', 'user', v.id,
             json_build_object('username', v.username, 'percobaan', v_failures)::text, '');
     IF v_until IS NOT NULL THEN
-        PERFORM dd_set_login_locked(v.username, true);
+        PERFORM dd_lock_login(v.username);
         INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, detail, workstation)
         VALUES (localtimestamp(0), NULL, '', 'akun_dikunci', 'user', v.id,
                 json_build_object('sampai', v_until)::text, '');
-        RETURN 'terkunci ' || to_char(v_until, 'YYYY-MM-DD"T"HH24:MI:SS');
+        RETURN 'dikunci ' || to_char(v_until, 'YYYY-MM-DD"T"HH24:MI:SS');
     END IF;
     RETURN 'gagal ' || v_failures;
-END
-$$;
-
--- A successful login, from the user's own connection.
-CREATE OR REPLACE FUNCTION dd_login_succeeded() RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
-BEGIN
-    UPDATE app_user SET failed_logins = 0, locked_until = NULL, last_login_at = localtimestamp(0)
-     WHERE id = dd_session_user_id();
 END
 $$;
 
@@ -148,40 +185,53 @@ BEGIN
 END
 $$;
 
-CREATE OR REPLACE FUNCTION dd_create_login(p_username text, p_verifier text, p_codes text[]) RETURNS void
+-- A login role for an account (its server password stays empty until the gate hands one out),
+-- and the hash of its login key when one is given. Run again (`db secure`), an existing role
+-- loses any server password it had, so every session starts at the gate again.
+CREATE OR REPLACE FUNCTION dd_create_login(p_username text, p_key text, p_codes text[]) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     v_login text := dd_prefix() || 'u_' || dd_check_username(p_username);
 BEGIN
-    IF p_verifier !~ '^SCRAM-SHA-256\$' THEN
-        RAISE EXCEPTION 'kata sandi harus dikirim sebagai verifier SCRAM'
-            USING ERRCODE = 'invalid_parameter_value';
-    END IF;
     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = v_login) THEN
         IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = v_login
                    AND (rolsuper OR rolcreatedb OR rolcreaterole OR rolbypassrls OR rolreplication)) THEN
             RAISE EXCEPTION 'peran % sudah ada dengan hak khusus; tidak dipakai sebagai login', v_login
                 USING ERRCODE = 'insufficient_privilege';
         END IF;
-        EXECUTE format('ALTER ROLE %I LOGIN PASSWORD %L',
-                       v_login, p_verifier);
+        EXECUTE format('ALTER ROLE %I LOGIN PASSWORD NULL', v_login);
     ELSE
-        EXECUTE format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD %L',
-                       v_login, p_verifier);
+        EXECUTE format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD NULL', v_login);
+    END IF;
+    IF p_key IS NOT NULL THEN
+        PERFORM dd_set_login_password(p_username, p_key);
     END IF;
     PERFORM dd_set_login_groups(p_username, p_codes);
 END
 $$;
 
-CREATE OR REPLACE FUNCTION dd_set_login_password(p_username text, p_verifier text) RETURNS void
+-- A new password (as its login key): hashed here with bcrypt. Someone else's reset also ends the
+-- server password the gate handed out, so a session opened with the old password cannot
+-- reconnect.
+CREATE OR REPLACE FUNCTION dd_set_login_password(p_username text, p_key text) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    v_login text := dd_prefix() || 'u_' || dd_check_username(p_username);
+    v_id integer := (SELECT id FROM app_user WHERE username = p_username);
 BEGIN
-    IF p_verifier !~ '^SCRAM-SHA-256\$' THEN
-        RAISE EXCEPTION 'kata sandi harus dikirim sebagai verifier SCRAM'
+    IF p_key IS NULL OR p_key !~ '^[A-Za-z0-9_-]{40,100}$' THEN
+        RAISE EXCEPTION 'kata sandi harus dikirim sebagai kunci login, bukan teks biasa'
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    EXECUTE format('ALTER ROLE %I PASSWORD %L', dd_prefix() || 'u_' || dd_check_username(p_username),
-                   p_verifier);
+    IF v_id IS NULL THEN
+        RAISE EXCEPTION 'akun tidak dikenal: %', p_username USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    INSERT INTO dd_password (user_id, hash, set_at)
+    VALUES (v_id, crypt(p_key, gen_salt('bf', 10)), localtimestamp(0))
+    ON CONFLICT (user_id) DO UPDATE SET hash = EXCLUDED.hash, set_at = EXCLUDED.set_at;
+    IF v_login <> session_user::text THEN
+        EXECUTE format('ALTER ROLE %I PASSWORD NULL', v_login);
+    END IF;
 END
 $$;
 

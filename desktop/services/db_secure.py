@@ -7,7 +7,6 @@ types and the recap flow: the login path then reaches no SOP package, and no imp
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 
 from desktop.models import Role, Sop, User, db, pg_security
@@ -29,9 +28,11 @@ class SecureResult:
 def secure_database(gate_password: str, passwords: dict[str, str] | None = None) -> SecureResult:
     """Install roles, grants, policies and functions; give every account its login role.
 
-    Accounts named in `passwords` can log in at once; the others get a login role without
-    a password (cannot log in) until the administrator resets their password. The app's
-    argon2 hashes are replaced by a marker: PostgreSQL holds the secret from now on.
+    Accounts named in `passwords` get that password; accounts secured before keep theirs;
+    the others cannot log in until the administrator resets their password. The app's
+    argon2 hashes are replaced by a marker: the server's password store (`dd_password`)
+    holds the secret from now on. Every login role loses its server password: every
+    session starts at the gate again.
     """
     passwords = passwords or {}
     codes = [r.code for r in Role.select(Role.code).order_by(Role.id)]
@@ -43,16 +44,16 @@ def secure_database(gate_password: str, passwords: dict[str, str] | None = None)
     pending: list[str] = []
     with db.atomic():
         for user in User.select().order_by(User.id):
-            roles = _codes_of(user.id)
             password = passwords.get(user.username)
-            verifier = pg_security.scram_verifier(password) if password else None
+            key = pg_security.login_key(user.username, password) if password else None
             db.execute_sql(
-                "SELECT dd_create_login(%s, %s, %s::text[])",
-                (user.username, verifier or pg_security.scram_verifier(_unguessable()), roles),
+                "SELECT dd_create_login(%s, %s, %s::text[])", (user.username, key, _codes_of(user.id))
             )
-            if not password or not user.is_active:
+            if not user.is_active:
                 db.execute_sql("SELECT dd_set_login_enabled(%s, false)", (user.username,))
-            (done if password and user.is_active else pending).append(user.username)
+        with_hash = {r[0] for r in db.execute_sql("SELECT user_id FROM dd_password").fetchall()}
+        for user in User.select().order_by(User.id):
+            (done if user.id in with_hash and user.is_active else pending).append(user.username)
         User.update(password_hash=pg_security.PASSWORD_MARKER).execute()
         audit.record(None, "keamanan_postgresql_dipasang", "database", None, prefix=state.prefix)
     return SecureResult(state.prefix, state.gate_role, tuple(done), tuple(pending))
@@ -79,10 +80,6 @@ def sop_policy() -> pg_security.SopPolicy:
     doc_roles = {code: (t.issue_roles, t.read_roles) for code, t in DOC_TYPES.items()}
     recap_flow = tuple((before, after, role) for role, before, after, _ in _FLOW.values())
     return pg_security.SopPolicy(doc_roles, sop_roles, tuple(moves), tuple(starts), recap_flow)
-
-
-def _unguessable() -> str:
-    return secrets.token_urlsafe(32)
 
 
 def _codes_of(user_id: int) -> list[str]:

@@ -25,6 +25,7 @@ from desktop.services import db_secure
 from desktop.services.office.reference_defaults import ensure_reference_data
 from tests.conftest import PgServer, _pg_template
 from tests.db import test_inovasi_flow, test_sijarla_flow
+from tests.pg_logins import GATE_PASSWORD, server_password
 
 from .factories import PASSWORD
 
@@ -57,7 +58,7 @@ class PerUserConnections:
                 host=self.server.host,
                 port=self.server.port,
                 user=pg_security.login_role(self.prefix, username),
-                password=PASSWORD,
+                password=server_password(self.server.host, self.server.port, self.dbname, username, PASSWORD),
             )
         return self.databases[username]
 
@@ -94,7 +95,7 @@ def per_user(pg_server: PgServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     pg_server.create_database(name, _pg_template(pg_server))
     connection.initialize(pg_server.url(name))
     ensure_reference_data()
-    db_secure.secure_database("gerbang-rahasia-123")
+    db_secure.secure_database(GATE_PASSWORD)
     switch = PerUserConnections(pg_server, name, db.obj)
     for module in _service_modules():
         for attr, fn in list(vars(module).items()):

@@ -21,9 +21,9 @@ from desktop.services import db_secure
 from desktop.services.demo import office as demo
 from desktop.services.office.reference_defaults import ensure_reference_data
 from tests.conftest import PgServer, _pg_template
+from tests.pg_logins import GATE_PASSWORD, ask_gate, connect_as
 
 PASSWORD = demo.DEMO_PASSWORD
-GATE_PASSWORD = "gerbang-rahasia-123"
 DENIED = psycopg2.errors.InsufficientPrivilege
 
 
@@ -35,15 +35,8 @@ class Secured:
     roles: dict[str, tuple[str, ...]]  # username -> role codes
 
     def connect(self, username: str, password: str = PASSWORD):
-        con = psycopg2.connect(
-            host=self.server.host,
-            port=self.server.port,
-            dbname=self.dbname,
-            user=pg_security.login_role(self.prefix, username),
-            password=password,
-            connect_timeout=10,
-        )
-        return con
+        """The user's own login as psql gets it: through the gate with their own password."""
+        return connect_as(self.server.host, self.server.port, self.dbname, username, password)
 
     def gate(self, password: str = GATE_PASSWORD):
         return psycopg2.connect(
@@ -119,6 +112,8 @@ def _allowed(codes: tuple[str, ...], table: str, op: str) -> bool:
     if op == "SELECT":
         if table == "service_record":
             return bool(set(codes) & {*pg_security.RECORDS_ALL, *pg_security.RECORDS_OWN_TEAM})
+        if table == "dd_password":
+            return False  # the password hashes: only the gate's functions read them
         return True  # audit_log too: its rows are filtered by policies (test below)
     if (table, op) == ("audit_log", "INSERT"):
         return True  # everyone appends; a trigger stamps who
@@ -335,7 +330,7 @@ def test_audit_lines_about_people_and_accounts_are_for_the_administrator(secured
 
 
 def test_login_administration_and_the_gate_are_for_their_roles_only(secured: Secured):
-    verifier = pg_security.scram_verifier("sandi-baru-123")
+    verifier = pg_security.login_key("admin", "sandi-baru-123")
     for username in ("meja", "kabid", "kadis", "kph"):
         con = secured.connect(username)
         try:
@@ -344,6 +339,9 @@ def test_login_administration_and_the_gate_are_for_their_roles_only(secured: Sec
                 ("SELECT dd_set_login_groups(%s, ARRAY['administrator'])", (username,)),
                 ("SELECT dd_set_login_password(%s, %s)", ("admin", verifier)),
                 ("SELECT rolpassword FROM pg_authid", ()),
+                ("SELECT hash FROM dd_password", ()),  # no client reads the password store
+                ("SELECT dd_login(%s, %s)", ("kadis", verifier)),  # only the gate logs in
+                ("SELECT crypt('x', gen_salt('bf'))", ()),
                 ("CREATE ROLE penyusup LOGIN", ()),
                 ("CREATE TABLE curian AS SELECT 1", ()),
             ):
@@ -351,13 +349,26 @@ def test_login_administration_and_the_gate_are_for_their_roles_only(secured: Sec
         finally:
             con.close()
 
+    con = secured.connect("admin")  # the administrator manages logins, but reads no password hash
+    try:
+        for sql in ("SELECT hash FROM dd_password", "SELECT crypt('x', gen_salt('bf'))"):
+            assert isinstance(_error_of(con, sql), DENIED), sql
+    finally:
+        con.close()
+
     gate = secured.gate()
     try:
-        for sql in ("SELECT * FROM app_user", "SELECT * FROM sop_case", "SELECT dd_login_succeeded()"):
+        for sql in (
+            "SELECT * FROM app_user",
+            "SELECT * FROM sop_case",
+            "SELECT * FROM dd_password",
+            "SELECT dd_confirm_password('x')",
+            "SELECT dd_login_failed('meja')",
+        ):
             assert isinstance(_error_of(gate, sql), DENIED), sql
         with gate.cursor() as cur:
-            cur.execute("SELECT dd_login_check('meja')")
-            assert cur.fetchone()[0] == "ok"
+            cur.execute("SELECT dd_login('meja', %s)", (pg_security.login_key("meja", PASSWORD),))
+            assert cur.fetchone()[0].startswith("ok ")
         gate.rollback()
     finally:
         gate.close()
@@ -425,7 +436,7 @@ def test_the_app_logs_in_through_the_gate_as_the_users_own_role(secured: Secured
 
         session = auth.login("Kabid", PASSWORD)
         assert session.username == "kabid" and pg_security.per_user_session()
-        auth.verify_password_again(session, PASSWORD)  # checked by PostgreSQL's SCRAM
+        auth.verify_password_again(session, PASSWORD)  # checked by the server's password store
         with pytest.raises(AuthenticationFailed):
             auth.verify_password_again(session, "bukan-sandinya")
         auth.verify_session_password(session, PASSWORD)  # the idle lock, on the user's own login
@@ -496,22 +507,30 @@ def test_db_secure_command_gives_the_named_administrator_a_login(
         out = capsys.readouterr().out
         prefix = pg_security.role_prefix(name)
         assert f"gerbang login: {prefix}gerbang" in out and "meja2" in out.splitlines()[-1]
-        con = psycopg2.connect(
+        # The gate (its password was typed first) logs the administrator in with the password typed
+        # second; the other account has none yet and is refused, its try counted.
+        gate = ("sandi-awal-123",)
+        status = ask_gate(pg_server.host, pg_server.port, name, "kepala.it", "sandi-awal-123", *gate)
+        assert status.startswith("ok ")
+        psycopg2.connect(
             host=pg_server.host,
             port=pg_server.port,
             dbname=name,
             user=f"{prefix}u_kepala.it",
-            password="sandi-awal-123",
-        )
-        con.close()
-        with pytest.raises(psycopg2.OperationalError):  # no password yet: cannot log in
-            psycopg2.connect(
-                host=pg_server.host,
-                port=pg_server.port,
-                dbname=name,
-                user=f"{prefix}u_meja2",
-                password="sandi-awal-123",
-            )
+            password=status.split(" ", 1)[1],
+        ).close()
+        assert ask_gate(pg_server.host, pg_server.port, name, "meja2", "sandi-awal-123", *gate) == "gagal 1"
+        # Straight at PostgreSQL the account's own password opens nothing: the role's password is
+        # the gate's secret.
+        for user in ("kepala.it", "meja2"):
+            with pytest.raises(psycopg2.OperationalError, match="password authentication failed"):
+                psycopg2.connect(
+                    host=pg_server.host,
+                    port=pg_server.port,
+                    dbname=name,
+                    user=f"{prefix}u_{user}",
+                    password="sandi-awal-123",
+                )
     finally:
         connection.close()
         pg_server.drop_database(name)

@@ -26,6 +26,7 @@ import pytest
 from desktop.models import (
     AssignmentLetter,
     Attachment,
+    AuditLog,
     Disposition,
     IssuedDocument,
     NumberSequence,
@@ -50,6 +51,7 @@ from tests.conftest import PgServer
 from tests.db.factories import PASSWORD, letter_draft, make_office, session, team
 from tests.db.test_pg_per_user_flow import PerUserConnections
 from tests.db.test_sijarla_flow import record
+from tests.pg_logins import ask_gate, connect_as, forget_secrets, server_password
 
 DENIED = "42501"
 USERNAMES = (
@@ -87,15 +89,8 @@ class Office:
     fresh_case: int  # a second letter's case, waiting at the disposition
 
     def connect(self, username: str):
-        con = psycopg2.connect(
-            host=self.server.host,
-            port=self.server.port,
-            dbname=self.dbname,
-            user=pg_security.login_role(self.prefix, username),
-            password=PASSWORD,
-            connect_timeout=10,
-        )
-        return con
+        """The user's own login as psql gets it: through the gate with their own password."""
+        return connect_as(self.server.host, self.server.port, self.dbname, username, PASSWORD)
 
 
 @pytest.fixture
@@ -502,38 +497,99 @@ def gate(office: Office):
     )
 
 
+def _audit_count(action: str, username: str) -> int:
+    user_id = User.get(User.username == username).id
+    return AuditLog.select().where((AuditLog.action == action) & (AuditLog.entity_id == user_id)).count()
+
+
 def test_a_locked_account_cannot_log_in_with_any_client_and_staff_cannot_lock_others(office: Office):
-    # Staff cannot count failures for someone else (which would lock the Kepala Dinas out).
+    # Staff cannot count failures for someone else (which would lock the Kepala Dinas out), nor log
+    # anyone in: only the gate calls dd_login, and nobody calls dd_login_failed.
+    key = pg_security.login_key("kadis", "salah-sandi-123")
     for username, con in each_login(office):
         victim = "admin" if username == "kadis" else "kadis"
-        code, _, _ = attempt(con, "SELECT dd_login_failed(%s)", (victim,))
-        assert code == DENIED, username
+        for sql, params in (
+            ("SELECT dd_login_failed(%s)", (victim,)),
+            ("SELECT dd_login(%s, %s)", (victim, key)),
+        ):
+            code, _, _ = attempt(con, sql, params)
+            assert code == DENIED, (username, sql)
     assert User.get(User.username == "kadis").failed_logins == 0
 
+    held = office.connect("kabid")  # a session opened before the lock: its secret is known to a client
+    held.close()
+    secret = server_password(office.server.host, office.server.port, office.dbname, "kabid")
     con = gate(office)
     con.autocommit = True
     try:
         with con.cursor() as cur:
-            for _ in range(5):
-                cur.execute("SELECT dd_login_failed('kabid')")
-            assert cur.fetchone()[0].startswith("terkunci")
-            with pytest.raises(psycopg2.OperationalError):  # the right password, but locked: refused
-                office.connect("kabid").close()
-            cur.execute("SELECT dd_login_failed('kabid')")  # one more failure never lifts the lock
-            assert cur.fetchone()[0].startswith("terkunci")
-            cur.execute("SELECT dd_login_check('kabid')")
-            assert cur.fetchone()[0].startswith("terkunci")
-            with pytest.raises(psycopg2.OperationalError):
-                office.connect("kabid").close()
-            # The lock ends (15 minutes later): the gate's check lets the login in again.
+
+            def ask(password: str) -> str:
+                cur.execute("SELECT dd_login('kabid', %s)", (pg_security.login_key("kabid", password),))
+                return str(cur.fetchone()[0])
+
+            assert [ask(f"salah-{n}") for n in range(1, 5)] == ["gagal 1", "gagal 2", "gagal 3", "gagal 4"]
+            assert ask("salah-5").startswith("dikunci ")
+            with pytest.raises(psycopg2.OperationalError, match="password authentication failed"):
+                _connect_role(office, "kabid", secret)  # the server password from before the lock: refused
+            assert ask(PASSWORD).startswith("terkunci ")  # the right password waits for the lock to end
+            assert ask("salah-6").startswith("terkunci ")  # one more failure never lifts the lock
+            assert User.get(User.username == "kabid").locked_until is not None
+            # The lock ends (15 minutes later): the gate hands out a new server password again.
             User.update(locked_until=dt.datetime.now() - dt.timedelta(minutes=1)).where(
                 User.username == "kabid"
             ).execute()
-            cur.execute("SELECT dd_login_check('kabid')")
-            assert cur.fetchone()[0] == "ok"
-        office.connect("kabid").close()
+            answer = ask(PASSWORD)
+            assert answer.startswith("ok ")
+        _connect_role(office, "kabid", answer.split(" ", 1)[1]).close()
     finally:
         con.close()
+    assert _audit_count("akun_dikunci", "kabid") == 1
+    assert _audit_count("login_ditolak_terkunci", "kabid") == 2  # both tries while locked
+
+
+def _connect_role(office: Office, username: str, password: str):
+    return psycopg2.connect(
+        host=office.server.host,
+        port=office.server.port,
+        dbname=office.dbname,
+        user=pg_security.login_role(office.prefix, username),
+        password=password,
+        connect_timeout=10,
+    )
+
+
+def test_guessing_a_password_at_postgresql_is_pointless_and_at_the_gate_counted_and_locked(office: Office):
+    """Issue 13, class 5, with 20 wrong tries each way."""
+    # Straight at the login role (what psql or a script on a clerk's PC would try): nothing the user
+    # knows opens it, not even the right password or its login key, because its password is a random
+    # secret of 240 bits that only the gate hands out, new at each login.
+    tries = [f"tebakan-{n:02}" for n in range(18)] + [PASSWORD, pg_security.login_key("kadis", PASSWORD)]
+    for guess in tries:
+        with pytest.raises(psycopg2.OperationalError, match="password authentication failed"):
+            _connect_role(office, "kadis", guess)
+    first = ask_gate(office.server.host, office.server.port, office.dbname, "kadis")
+    second = ask_gate(office.server.host, office.server.port, office.dbname, "kadis")
+    assert first.startswith("ok ") and second.startswith("ok ") and first != second
+    assert len(first.split(" ", 1)[1]) == 40
+    with pytest.raises(psycopg2.OperationalError, match="password authentication failed"):
+        _connect_role(office, "kadis", first.split(" ", 1)[1])  # replaced by the second login
+    _connect_role(office, "kadis", second.split(" ", 1)[1]).close()
+
+    # Through the gate every guess is counted: the fifth locks the account for 15 minutes, and the
+    # remaining fifteen (the right password last) are refused without being checked.
+    answers = [
+        ask_gate(office.server.host, office.server.port, office.dbname, "kph", f"tebakan-{n:02}")
+        for n in range(19)
+    ]
+    answers.append(ask_gate(office.server.host, office.server.port, office.dbname, "kph", PASSWORD))
+    assert answers[:4] == ["gagal 1", "gagal 2", "gagal 3", "gagal 4"]
+    assert answers[4].startswith("dikunci ")
+    assert all(a.startswith("terkunci ") for a in answers[5:]), answers[5:]
+    assert _audit_count("login_gagal", "kph") == 5
+    assert _audit_count("login_ditolak_terkunci", "kph") == 15
+    until = User.get(User.username == "kph").locked_until
+    assert until is not None and until > dt.datetime.now() + dt.timedelta(minutes=14)
 
 
 # --- (11) Every written table is audited; audit lines carry the real login and the server's time --
@@ -693,6 +749,7 @@ def test_db_secure_runs_again_and_every_control_still_holds(office: Office):
     passwords = {u.username: PASSWORD for u in User.select()}
     db_secure.secure_database("gerbang-rahasia-123", passwords)
     db_secure.secure_database("gerbang-rahasia-123", passwords)  # twice: nothing left half-made
+    forget_secrets()  # every session starts at the gate again
     with connections() as opened:
         con = opened["anggota3"] = office.connect("anggota3")
         _, rows, _ = attempt(con, "SELECT count(*) FROM issued_document WHERE id = %s", (office.report_doc,))

@@ -12,6 +12,7 @@ from desktop.services import db_secure
 from desktop.services.office.reference_defaults import ensure_reference_data
 from tests.conftest import PgServer, _pg_template
 from tests.db.factories import PASSWORD, make_office
+from tests.pg_logins import connect_as, server_password
 
 # 45 characters in common, then different: the old 20-character prefix made them one office.
 COMMON = "dinasdesk_kabupaten_solok_selatan_kantor_pusat"
@@ -54,19 +55,26 @@ def test_two_databases_sharing_45_characters_share_no_login(two_offices: PgServe
     _secure(server, a, "gerbang-kantor-a")
     _secure(server, b, "gerbang-kantor-b")
 
-    # Each office's own logins and gate open their own database...
-    _login(server, a, pg_security.login_role(prefix_a, "meja"), PASSWORD).close()
-    _login(server, b, pg_security.login_role(prefix_b, "meja"), PASSWORD).close()
+    # Each office's own logins (through its own gate) and gate open their own database...
+    own = {
+        (a, "meja"): connect_as(server.host, server.port, a, "meja", PASSWORD, "gerbang-kantor-a"),
+        (a, "kadis"): connect_as(server.host, server.port, a, "kadis", PASSWORD, "gerbang-kantor-a"),
+        (b, "ketua1"): connect_as(server.host, server.port, b, "ketua1", PASSWORD, "gerbang-kantor-b"),
+    }
+    for con in own.values():
+        con.close()
     _login(server, a, pg_security.gate_role(prefix_a), "gerbang-kantor-a").close()  # not reset by b's secure
-    # ...and never the other office's.
-    for user, password, other in (
-        (pg_security.login_role(prefix_a, "meja"), PASSWORD, b),
-        (pg_security.login_role(prefix_a, "kadis"), PASSWORD, b),
-        (pg_security.login_role(prefix_b, "ketua1"), PASSWORD, a),
-        (pg_security.gate_role(prefix_a), "gerbang-kantor-a", b),
-    ):
+    # ...and never the other office's, with the secret its own gate handed out.
+    for (home, username), other in zip(own, (b, b, a), strict=True):
+        user = pg_security.login_role(pg_security.role_prefix(home), username)
+        secret = server_password(server.host, server.port, home, username)
         with pytest.raises(psycopg2.OperationalError, match="permission denied for database"):
-            _login(server, other, user, password).close()
+            _login(server, other, user, secret).close()
+    with pytest.raises(psycopg2.OperationalError, match="permission denied for database"):
+        _login(server, b, pg_security.gate_role(prefix_a), "gerbang-kantor-a").close()
+    # Office A's gate password does not open office B's gate (the second `db secure` set its own).
+    with pytest.raises(psycopg2.OperationalError, match="password authentication failed"):
+        _login(server, b, pg_security.gate_role(prefix_b), "gerbang-kantor-a").close()
 
 
 def test_a_database_secured_with_the_old_prefix_keeps_its_logins_under_the_new_one(two_offices: PgServer):
@@ -93,4 +101,5 @@ def test_a_database_secured_with_the_old_prefix_keeps_its_logins_under_the_new_o
         assert leftovers == (0,)
     finally:
         connection.close()
-    _login(server, name, pg_security.login_role(new, "kabid"), PASSWORD).close()  # the password survived
+    # The password survived: the gate logs kabid in under the new name.
+    connect_as(server.host, server.port, name, "kabid", PASSWORD, "gerbang-kantor-a").close()

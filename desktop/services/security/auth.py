@@ -99,27 +99,19 @@ def verify_session_password(session: Session, password: str) -> None:
             refusal = AuthenticationFailed(f"Akun terkunci sampai {user.locked_until:%H:%M}. Pilih Keluar.")
         elif not user.is_active:
             refusal = AuthenticationFailed("Akun ini dinonaktifkan. Pilih Keluar dan hubungi Administrator.")
-        elif not _password_matches(session, password):
-            refusal = _fail_session(user, moment)
+        elif pg_security.per_user_session():  # checked and counted by the server
+            status = _confirm_on_server(password)
+            if status != "ok":
+                refusal = _server_refusal(status, "Pilih Keluar.")
+                audit.record(session, "buka_sesi_gagal", "user", user.id)
+        elif not _verify(user.password_hash, password):
+            refusal = _fail(user, moment, "buka_sesi_gagal", "Kata sandi salah.")
         else:
-            if pg_security.per_user_session():  # the user's own login may not write app_user
-                db.execute_sql("SELECT dd_login_succeeded()")
-            else:
-                User.update(failed_logins=0).where(User.id == user.id).execute()
+            User.update(failed_logins=0).where(User.id == user.id).execute()
+        if refusal is None:
             audit.record(session, "sesi_dibuka", "user", user.id)
     if refusal is not None:
         raise refusal
-
-
-def _fail_session(user: User, moment: dt.datetime, action: str = "buka_sesi_gagal") -> AuthenticationFailed:
-    if pg_security.per_user_session():  # counted by the server, as a failed login through the gate
-        status = str(db.execute_sql("SELECT dd_login_failed(%s)", (user.username,)).fetchone()[0])
-        if status.startswith("terkunci"):
-            return AuthenticationFailed(
-                f"Kata sandi salah {MAX_FAILED_LOGINS} kali. Akun dikunci. Pilih Keluar."
-            )
-        return AuthenticationFailed("Kata sandi salah.")
-    return _fail(user, moment, action, "Kata sandi salah.")
 
 
 def verify_password_again(actor: Session, password: str) -> None:
@@ -133,24 +125,33 @@ def verify_password_again(actor: Session, password: str) -> None:
         raise AuthenticationFailed(
             f"Akun terkunci sampai {user.locked_until:%H:%M}. Tanda tangan tidak dibuat."
         )
-    if _password_matches(actor, password):
-        return
     with db.atomic():
-        audit.record(actor, "konfirmasi_sandi_gagal", "user", actor.user_id)
-        refusal = _fail_session(User.get_by_id(actor.user_id), now(), "konfirmasi_sandi_gagal")
-    if "dikunci" in str(refusal):
-        raise AuthenticationFailed(f"{refusal} Tanda tangan tidak dibuat.")
-    raise AuthenticationFailed("Kata sandi salah. Tanda tangan tidak dibuat.")
+        if pg_security.per_user_session():  # checked and counted by the server
+            status = _confirm_on_server(password)
+            refusal = None if status == "ok" else _server_refusal(status, "Tanda tangan tidak dibuat.")
+        elif _verify(user.password_hash, password):
+            refusal = None
+        else:
+            failed = _fail(
+                User.get_by_id(actor.user_id), now(), "konfirmasi_sandi_gagal", "Kata sandi salah."
+            )
+            refusal = AuthenticationFailed(f"{failed} Tanda tangan tidak dibuat.")
+        if refusal is not None:
+            audit.record(actor, "konfirmasi_sandi_gagal", "user", actor.user_id)
+    if refusal is not None:
+        raise refusal
 
 
-def _password_matches(actor: Session, password: str) -> bool:
-    """The acting user's password, checked where the secret lives: argon2id, or PostgreSQL's SCRAM."""
-    if pg_security.per_user_session():
-        from desktop.services.security.db_logins import check_own_password
+def _confirm_on_server(password: str) -> str:
+    from desktop.services.security.db_logins import confirm_own_password
 
-        return check_own_password(actor, password)
-    user = User.get_by_id(actor.user_id)
-    return _verify(user.password_hash, password)
+    return confirm_own_password(password)
+
+
+def _server_refusal(status: str, then: str) -> AuthenticationFailed:
+    from desktop.services.security.db_logins import refusal_for
+
+    return AuthenticationFailed(f"{refusal_for(status, 'Kata sandi salah.')} {then}")
 
 
 def require_role(actor: Session, *codes: str) -> None:

@@ -43,8 +43,8 @@ def password_hash_for(password: str) -> str:
 
 def account_created(username: str, password: str, roles: Sequence[str]) -> None:
     if is_secured():
-        verifier = pg_security.scram_verifier(password)
-        _call("SELECT dd_create_login(%s, %s, %s::text[])", (username, verifier, list(roles)))
+        key = pg_security.login_key(username, password)
+        _call("SELECT dd_create_login(%s, %s, %s::text[])", (username, key, list(roles)))
 
 
 def roles_changed(username: str, roles: Sequence[str]) -> None:
@@ -59,7 +59,7 @@ def active_changed(username: str, active: bool) -> None:
 
 def password_changed(username: str, password: str) -> None:
     if is_secured():
-        _call("SELECT dd_set_login_password(%s, %s)", (username, pg_security.scram_verifier(password)))
+        _call("SELECT dd_set_login_password(%s, %s)", (username, pg_security.login_key(username, password)))
         _call("SELECT dd_set_login_enabled(%s, true)", (username,))
 
 
@@ -170,7 +170,7 @@ def _connect(params: dict):
         ) from exc
 
 
-def _gate(server: Server, sql: str, username: str) -> str:
+def _gate(server: Server, sql: str, params: tuple) -> str:
     con = _connect(server.params(pg_security.gate_role(server.prefix), server.gate_password))
     if con is None:
         raise AuthenticationFailed(
@@ -178,48 +178,65 @@ def _gate(server: Server, sql: str, username: str) -> str:
             "pengaturan workstation."
         )
     try:
-        con.autocommit = True
+        con.autocommit = True  # the failure count commits whatever happens next
         with con.cursor() as cur:
-            cur.execute(sql, (username,))
+            cur.execute(sql, params)
             return str(cur.fetchone()[0])
     finally:
         con.close()
 
 
 def _status_value(status: str) -> str:
-    """The value after the word of a gate answer: 'terkunci <time>' or 'gagal <count>'."""
+    """The value after the word of a gate answer: 'ok <secret>', 'terkunci <time>' or 'gagal <count>'."""
     return status.split(" ", 1)[1]
 
 
+def refusal_for(status: str, wrong: str = "Nama pengguna atau kata sandi salah.") -> AuthenticationFailed:
+    """The message for a password check the server refused: 'gagal n', 'terkunci t' (locked before),
+    'dikunci t' (locked by this failure) or 'nonaktif'."""
+    from desktop.services.security.accounts import MAX_FAILED_LOGINS, locked_refusal
+
+    if status.startswith("terkunci"):  # locked before this try
+        return locked_refusal(dt.datetime.fromisoformat(_status_value(status)), now())
+    if status.startswith("dikunci"):  # this try was the last one
+        until = dt.datetime.fromisoformat(_status_value(status))
+        return AuthenticationFailed(
+            f"Kata sandi salah {MAX_FAILED_LOGINS} kali. Akun dikunci sampai {until:%H:%M}."
+        )
+    if status == "nonaktif":
+        return AuthenticationFailed("Akun ini dinonaktifkan. Hubungi Administrator.")
+    failures = int(_status_value(status))  # 0: no such account, nothing left to count
+    suffix = f" Sisa percobaan: {MAX_FAILED_LOGINS - failures}." if failures else ""
+    return AuthenticationFailed(wrong + suffix)
+
+
 def login(server: Server, username: str, password: str) -> Session:
-    """Log in as one's own PostgreSQL role; the global database becomes that connection."""
-    from desktop.services.security.accounts import MAX_FAILED_LOGINS, locked_refusal, session_for
+    """Log in as one's own PostgreSQL role; the global database becomes that connection.
+
+    The gate checks the password (as its login key) and counts a failure; on success it hands
+    out the login role's server password, a random secret valid for 12 hours that only this
+    connection (and its reconnects) uses. The user never knows it: guessing at the login role
+    with psql is pointless, and every guess at the password goes through the gate's count.
+    """
+    from desktop.services.security.accounts import session_for
     from desktop.services.validation import is_username
 
     name = username.strip().lower()
     if not is_username(name):
         raise AuthenticationFailed("Nama pengguna atau kata sandi salah.")
-    status = _gate(server, "SELECT dd_login_check(%s)", name)
-    if status.startswith("terkunci"):
-        raise locked_refusal(dt.datetime.fromisoformat(_status_value(status)), now())
-    if status == "nonaktif":
-        raise AuthenticationFailed("Akun ini dinonaktifkan. Hubungi Administrator.")
-    params = server.params(pg_security.login_role(server.prefix, name), password)
-    con = _connect(params) if status == "ok" else None
+    status = _gate(server, "SELECT dd_login(%s, %s)", (name, pg_security.login_key(name, password)))
+    if not status.startswith("ok "):
+        raise refusal_for(status)
+    params = server.params(pg_security.login_role(server.prefix, name), _status_value(status))
+    con = _connect(params)
     if con is None:
-        failed = _gate(server, "SELECT dd_login_failed(%s)", name)
-        if failed.startswith("terkunci"):
-            until = dt.datetime.fromisoformat(_status_value(failed))
-            raise AuthenticationFailed(
-                f"Kata sandi salah {MAX_FAILED_LOGINS} kali. Akun dikunci sampai {until:%H:%M}."
-            )
-        failures = int(_status_value(failed))  # 0: no such account, nothing left to count
-        suffix = f" Sisa percobaan: {MAX_FAILED_LOGINS - failures}." if failures else ""
-        raise AuthenticationFailed("Nama pengguna atau kata sandi salah." + suffix)
+        raise AuthenticationFailed(
+            "Server menolak sesi yang baru saja diberikan gerbang login. Coba login sekali lagi; bila tetap "
+            "gagal, minta Administrator memeriksa pg_hba.conf server (metode scram-sha-256 atau md5)."
+        )
     con.close()
     initialize_postgresql(params)
     with db.atomic():
-        db.execute_sql("SELECT dd_login_succeeded()")
         session = session_for(User.get(User.username == name))
         audit.record(session, "login", "user", session.user_id)
     return session
@@ -251,13 +268,14 @@ def back_to_gate() -> None:
         initialize_postgresql(_GATE)
 
 
-def check_own_password(actor: Session, password: str) -> bool:
-    """On a user's own PostgreSQL login: does the server accept this password for them?"""
-    params = dict(db.obj.connect_params)
-    params["dbname"] = db.obj.database
-    params["password"] = password
-    con = _connect(params)
-    if con is None:
-        return False
-    con.close()
-    return True
+def confirm_own_password(password: str) -> str:
+    """On a user's own PostgreSQL login: the server checks the password and counts a wrong one.
+
+    'ok', or the server's refusal ('gagal n', 'terkunci t', 'nonaktif') for `refusal_for`. The
+    count is the server's: it holds whichever client asks, and is committed with the caller's
+    transaction.
+    """
+    own = db.execute_sql("SELECT username FROM app_user WHERE id = dd_session_user_id()").fetchone()
+    username = str(own[0])
+    key = pg_security.login_key(username, password)
+    return str(db.execute_sql("SELECT dd_confirm_password(%s)", (key,)).fetchone()[0])

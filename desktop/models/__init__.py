@@ -16,7 +16,7 @@ from .documents import IssuedDocument
 from .innovation import Innovation, InnovationDocument, Meeting, MeetingParticipant, NameOption, OutputLog
 from .office import NumberingPattern, NumberSequence, Office, Signer
 from .people import Role, Team, TeamMember, User, UserRole
-from .records import Recap, Report, ServiceRecord
+from .records import KK_MASKED, NIK_MASKED, Recap, Report, ServiceRecord
 from .reference import (
     Holiday,
     Jorong,
@@ -71,4 +71,4 @@ ALL_MODELS = [
     AuditLog,
 ]
 
-__all__ = [m.__name__ for m in ALL_MODELS] + ["ALL_MODELS", "db"]
+__all__ = [m.__name__ for m in ALL_MODELS] + ["ALL_MODELS", "KK_MASKED", "NIK_MASKED", "db"]

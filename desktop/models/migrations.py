@@ -157,11 +157,41 @@ def _m0004_signed_rows_immutable(migrator: SchemaMigrator) -> None:
         )
 
 
+# The masked NIK and KK (130203******0001) as columns the database derives itself: a role that
+# sees NIKs masked reads and searches these, and on a secured PostgreSQL database it has no
+# privilege on the full columns (issue 13, class 6). The same rule as services.nik.mask_nik.
+_MASKED = {"nik_masked": "nik", "kk_masked": "kk"}
+
+
+def _masked_expression(column: str) -> str:
+    return f"substr({column}, 1, 6) || '******' || substr({column}, 13, 4)"
+
+
+def _m0006_masked_nik_columns(migrator: SchemaMigrator) -> None:
+    if isinstance(db.obj, PostgresqlDatabase):
+        for name, column in _MASKED.items():
+            db.execute_sql(
+                f"ALTER TABLE service_record ADD COLUMN IF NOT EXISTS {name} text "
+                f"GENERATED ALWAYS AS ({_masked_expression(column)}) STORED"
+            )
+    else:  # SQLite adds only VIRTUAL generated columns to an existing table; they can be indexed
+        present = {row[1] for row in db.execute_sql("PRAGMA table_xinfo(service_record)").fetchall()}
+        for name, column in _MASKED.items():
+            if name not in present:
+                db.execute_sql(
+                    f"ALTER TABLE service_record ADD COLUMN {name} TEXT "
+                    f"GENERATED ALWAYS AS ({_masked_expression(column)}) VIRTUAL"
+                )
+    # A masking role searches by the 6 visible region digits: a range on this index.
+    db.execute_sql("CREATE INDEX IF NOT EXISTS service_record_nik_masked ON service_record (nik_masked)")
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "skema awal", _m0001_initial),
     Migration(2, "log audit hanya-tambah", _m0002_audit_append_only),
     Migration(3, "indeks urutan data pelayanan", _m0003_records_sort_index),
     Migration(4, "baris bertanda tangan dan dokumen terbit tidak dapat diubah", _m0004_signed_rows_immutable),
+    Migration(6, "NIK dan KK tersamar sebagai kolom turunan", _m0006_masked_nik_columns),
 ]
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -202,9 +202,15 @@ def install(role_codes: list[str], gate_password: str, policy: SopPolicy | None 
             group = _ident(group_role(prefix, code))
             for table, privileges in grants.items():
                 db.execute_sql(f"GRANT {privileges} ON {_ident(table)} TO {group}")
+        # A team reads its records whole; the roles that see NIKs masked read every column but the
+        # full NIK and KK, and the masked ones the database derives (issue 13, class 6).
+        masked = _columns_but("service_record", FULL_NUMBER_COLUMNS)
         for code in (*RECORDS_ALL, *RECORDS_OWN_TEAM):
             if code in role_codes:
-                db.execute_sql(f"GRANT SELECT ON service_record TO {_ident(group_role(prefix, code))}")
+                columns = "" if code in RECORDS_OWN_TEAM else f" ({masked})"
+                db.execute_sql(
+                    f"GRANT SELECT{columns} ON service_record TO {_ident(group_role(prefix, code))}"
+                )
 
         team_codes = ", ".join(f"'{c}'" for c in TEAM_ROLES)
         functions = _FUNCTIONS.replace("@TEAM_ROLES@", team_codes)
@@ -244,6 +250,8 @@ def install(role_codes: list[str], gate_password: str, policy: SopPolicy | None 
         _grant_function(
             prefix, role_codes, "dd_sign_assignment(integer, integer, integer, timestamp, text)", KEPALA_DINAS
         )
+        for code in RECORDS_ALL:  # a whole-NIK search without reading the column
+            _grant_function(prefix, role_codes, "dd_records_with_nik(text)", code)
         for function in (
             "dd_create_login(text, text, text[])",
             "dd_set_login_password(text, text)",
@@ -253,6 +261,19 @@ def install(role_codes: list[str], gate_password: str, policy: SopPolicy | None 
             _grant_function(prefix, role_codes, function, ADMINISTRATOR)
     db.obj._dinas_desk_security = "?"
     return SecurityState(prefix, gate)
+
+
+# The full identity numbers of a service record: readable only by the teams.
+FULL_NUMBER_COLUMNS = ("nik", "kk")
+
+
+def _columns_but(table: str, hidden: tuple[str, ...]) -> str:
+    rows = db.execute_sql(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' "
+        "AND table_name = %s ORDER BY ordinal_position",
+        (table,),
+    ).fetchall()
+    return ", ".join(_ident(name) for (name,) in rows if name not in hidden)
 
 
 # Functions of earlier versions that no longer exist (dropped at `db secure`).

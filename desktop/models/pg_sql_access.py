@@ -143,6 +143,14 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_te
     )
 $$;
 
+-- The records of one whole NIK, for a role that sees NIKs masked: it may search by the whole
+-- number (as the app lets it) without a privilege on the column, so it cannot recover hidden
+-- digits by range or prefix.
+CREATE OR REPLACE FUNCTION dd_records_with_nik(p_nik text) RETURNS SETOF integer
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT id FROM service_record WHERE p_nik ~ '^[0-9]{16}$' AND nik = p_nik
+$$;
+
 -- An issued document is read by the roles its type names (dd_doc_role), teams only their own.
 CREATE OR REPLACE FUNCTION dd_may_read_document(p_doc_type text, p_case integer) RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$

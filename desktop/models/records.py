@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from peewee import Column
+
 from .base import (
     BoundedText,
     Check,
@@ -67,6 +69,13 @@ class ServiceRecord(EditableModel):
             (("nik",), False),
             (("full_name",), False),
         )
+
+
+# The masked NIK and KK (130203******0001), derived by the database (migration 6). Not model
+# fields: the database computes them, a write must never name them. A role that sees NIKs masked
+# reads these; on a secured PostgreSQL database it holds no privilege on `nik` and `kk`.
+NIK_MASKED = Column(ServiceRecord._meta.table, "nik_masked")
+KK_MASKED = Column(ServiceRecord._meta.table, "kk_masked")
 
 
 class Report(EditableModel):

@@ -202,6 +202,7 @@ class ReportDoc:
     served_until: dt.date | None = None
     addressed_to: str = ""
     verification: Verification | None = None
+    edition_note: str = ""  # the masked edition says so, above its list of persons
 
 
 # --- Rekapitulasi ----------------------------------------------------------------------------

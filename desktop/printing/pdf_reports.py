@@ -97,6 +97,8 @@ def execution_report(doc: ReportDoc, paper: str) -> Built:
     story += [_indent(_totals_table(doc, width - INDENT), width)]
     story += [_sub("2. Jumlah menurut hasil pelayanan:"), _indent(_outcomes_table(doc.outcomes), width)]
     story += [CondPageBreak(40 * mm), _sub("3. Data pelayanan by name by address:")]
+    if doc.edition_note:
+        story += [_indented(doc.edition_note)]
     story += [_records_table(doc, width), Spacer(1, 2 * mm)]
     story += [_heading("D. Simpulan dan saran"), _indented(doc.conclusion)]
     story += [_heading("E. Penutup"), _indented(doc.closing), Spacer(1, 8 * mm)]

@@ -83,7 +83,9 @@ def _people(actor: Session, query: str, limit: int) -> list[SearchHit]:
     condition = nik_condition(scope, query, "query") if digits else ServiceRecord.full_name.contains(query)
     if scope.condition is not None:
         condition &= scope.condition
-    rows = list(ServiceRecord.select().where(condition).order_by(ServiceRecord.id.desc()).limit(limit))
+    columns = (ServiceRecord.case, ServiceRecord.full_name, scope.nik.alias("nik"), ServiceRecord.address)
+    selection = ServiceRecord.select(*columns, ServiceRecord.jorong).where(condition)
+    rows = list(selection.order_by(ServiceRecord.id.desc()).limit(limit))
     audit.record(actor, "cari_penduduk", "service_record", None, kata_kunci=query, hasil=len(rows))
     return [
         SearchHit(

@@ -20,15 +20,47 @@ def test_upgrade_applies_only_pending_steps_and_backs_up_sqlite_first(backend_ur
 
         applied = migrations.upgrade(tmp_path / "cadangan")
 
-        assert [m.version for m in applied] == [3, 4]
-        assert migrations.current_version() == migrations.LATEST_VERSION == 4
-        assert "service_record_served_on_ids" in {i.name for i in db.get_indexes("service_record")}
+        assert [m.version for m in applied] == [m.version for m in migrations.MIGRATIONS[2:]]
+        assert migrations.current_version() == migrations.LATEST_VERSION >= 6
+        indexes = {i.name for i in db.get_indexes("service_record")}
+        assert {"service_record_served_on_ids", "service_record_nik_masked"} <= indexes
         assert Role.get(Role.code == "uji").name == "Peran uji"  # data kept
         backups = list((tmp_path / "cadangan").glob("*sebelum-migrasi-v3*.sqlite3"))
         assert len(backups) == (1 if connection.is_sqlite() else 0)
         assert migrations.upgrade(tmp_path / "cadangan") == []
     finally:
         connection.close()
+
+
+def test_the_masked_nik_columns_follow_every_write(database):
+    """Migration 6: nik_masked and kk_masked are derived by the database, on insert and on update,
+    with the same rule as the screens (services.nik.mask_nik); a write cannot set them."""
+    from desktop.models import KK_MASKED, NIK_MASKED, ServiceRecord
+    from desktop.services.nik import mask_nik
+    from desktop.services.sijarla import service_records
+    from tests.db.factories import make_office, session
+    from tests.db.test_permissions import at_step
+    from tests.db.test_sijarla_flow import record
+
+    make_office()
+    case_id = at_step("pelayanan")
+    service_records.add_record(session("anggota1"), case_id, record("1302034507510002", "Siti Rahmah"))
+    row = ServiceRecord.get(ServiceRecord.nik == "1302034507510002")
+    ServiceRecord.update(kk="1302031234560007", version=ServiceRecord.version + 1).where(
+        ServiceRecord.id == row.id
+    ).execute()
+    nik, kk = ServiceRecord.select(NIK_MASKED, KK_MASKED).where(ServiceRecord.id == row.id).tuples().get()
+    assert (
+        (nik, kk)
+        == (mask_nik("1302034507510002"), mask_nik("1302031234560007"))
+        == (
+            "130203******0002",
+            "130203******0007",
+        )
+    )
+    with pytest.raises(Exception, match="(?i)generated|cannot"):
+        with db.atomic():
+            ServiceRecord.update({NIK_MASKED: "x"}).where(ServiceRecord.id == row.id).execute()
 
 
 @pytest.mark.parametrize("path", ["\\\\server\\share\\dinas.sqlite3", "//server/share/dinas.sqlite3"])

@@ -110,8 +110,8 @@ def _probe(table: str, columns: list[str], op: str) -> str:
 
 def _allowed(codes: tuple[str, ...], table: str, op: str) -> bool:
     if op == "SELECT":
-        if table == "service_record":
-            return bool(set(codes) & {*pg_security.RECORDS_ALL, *pg_security.RECORDS_OWN_TEAM})
+        if table == "service_record":  # whole rows: the teams; the masking roles see no full NIK
+            return bool(set(codes) & {*pg_security.RECORDS_OWN_TEAM})
         if table == "dd_password":
             return False  # the password hashes: only the gate's functions read them
         return True  # audit_log too: its rows are filtered by policies (test below)
@@ -188,7 +188,8 @@ def test_team_members_see_and_write_only_their_own_teams_records(secured: Secure
             assert cur.rowcount == 0  # invisible rows cannot be changed either
         anggota1.rollback()
         values = dict(zip(columns, other_team_row, strict=True))
-        values.pop("id")
+        for derived in ("id", "nik_masked", "kk_masked"):  # the database makes these
+            values.pop(derived)
         values["nik"] = "1302035507510009"
         placeholders = ", ".join(["%s"] * len(values))
         error = _error_of(
@@ -326,6 +327,56 @@ def test_audit_lines_about_people_and_accounts_are_for_the_administrator(secured
             assert cur.fetchone()[0] == 0, username
             cur.execute("SELECT count(*) FROM audit_log WHERE entity = 'sop_case'")
             assert cur.fetchone()[0] > 0, username  # the case trail the case file shows
+        con.close()
+
+
+def test_the_roles_that_see_niks_masked_cannot_read_a_full_nik_with_their_own_login(secured: Secured):
+    """Issue 13, class 6: the Kabid, the Kepala Dinas, the KPH and the Kabid Pemanfaatan read every
+    record with psql, but the NIK and KK only masked; a whole-NIK search works through the server's
+    function, a prefix or range on the full column does not exist for them."""
+    owner = secured.server.connect(secured.dbname)
+    with owner.cursor() as cur:
+        cur.execute(
+            "SELECT id, nik, kk, nik_masked FROM service_record WHERE kk IS NOT NULL ORDER BY id LIMIT 1"
+        )
+        record_id, nik, kk, nik_masked = cur.fetchone()
+        cur.execute("SELECT count(*) FROM service_record")
+        total = cur.fetchone()[0]
+    owner.close()
+    assert nik_masked == nik[:6] + "******" + nik[-4:]
+    for username in ("kabid", "kadis", "kph", "kabidpdip"):
+        con = secured.connect(username)
+        try:
+            for sql in (
+                "SELECT nik FROM service_record LIMIT 1",
+                "SELECT kk FROM service_record LIMIT 1",
+                "SELECT * FROM service_record LIMIT 1",
+                "SELECT count(*) FROM service_record WHERE nik LIKE '1302%%'",
+                "SELECT id FROM service_record ORDER BY nik LIMIT 1",
+                "SELECT max(kk) FROM service_record",
+            ):
+                assert isinstance(_error_of(con, sql), DENIED), (username, sql)
+            with con.cursor() as cur:
+                cur.execute("SELECT count(*), count(nik_masked), max(full_name) FROM service_record")
+                assert cur.fetchone()[:2] == (total, total)
+                cur.execute("SELECT nik_masked, kk_masked FROM service_record WHERE id = %s", (record_id,))
+                assert cur.fetchone() == (nik_masked, kk[:6] + "******" + kk[-4:])
+                cur.execute("SELECT dd_records_with_nik(%s)", (nik,))
+                assert record_id in [r[0] for r in cur.fetchall()]
+                cur.execute("SELECT count(*) FROM dd_records_with_nik(%s)", (nik[:12],))
+                assert cur.fetchone()[0] == 0  # only a whole NIK finds anything
+            con.rollback()
+        finally:
+            con.close()
+    # A team member reads its own team's records whole, and may not call the masking roles' search.
+    con = secured.connect("anggota1")
+    try:
+        with con.cursor() as cur:
+            cur.execute("SELECT count(nik) FROM service_record")
+            assert cur.fetchone()[0] > 0
+        con.rollback()
+        assert isinstance(_error_of(con, "SELECT dd_records_with_nik(%s)", (nik,)), DENIED)
+    finally:
         con.close()
 
 

@@ -118,9 +118,11 @@ def p(backend_sql: str) -> str:
 
 ORDERS = {
     "served_on": "sr.served_on {d}, sr.nagari_id {d}, sr.category_id {d}, sr.outcome_id {d}, sr.id {d}",
-    "nik": "sr.nik {d}, sr.id {d}",
+    # The KPH sees NIKs masked: ordering by the hidden digits would reveal them, so the masked
+    # number orders (region code, then the last four digits).
+    "nik": "sr.nik_masked {d}, sr.id {d}",
     "full_name": "sr.full_name {d}, sr.id {d}",
-    "kk": "COALESCE(sr.kk, '') {d}, sr.id {d}",
+    "kk": "COALESCE(sr.kk_masked, '') {d}, sr.id {d}",
     "jorong": "sr.jorong {d}, sr.id {d}",
     "nagari": "n.name {d}, sr.id {d}",
     "category": "c.name {d}, sr.id {d}",

@@ -25,7 +25,9 @@ from desktop.printing.receipts import PRINTERS
 from desktop.printing.sinks import NetworkSink
 from desktop.services.documents import issue as documents
 from desktop.services.documents.issue import CODE_ALPHABET, PrinterUnavailable
+from desktop.services.documents.types import MASKED_REPORT
 from desktop.services.errors import DomainError, NotFound, PermissionDenied, WorkflowError
+from desktop.services.nik import mask_nik
 from desktop.services.sijarla import steps as sijarla
 from tests.db.factories import session, team
 
@@ -132,15 +134,19 @@ def test_every_document_type_issues_on_the_office_paper():
     assert issued["sop"].number == "470/23/SOP/Disdukcapil/2022"
     assert Report.get_by_id(case.report_id).document_id == issued["laporan"].id
     assert Recap.get_by_id(case.recap_id).document_id == issued["rekap"].id
-    report_text = all_text(documents.get_document(session("kph"), issued["laporan"].id))
-    assert NIK_LANSIA in report_text and NIK_ANAK in report_text  # the official report: full NIK
+    report_text = all_text(documents.get_document(session("ketua1"), issued["laporan"].id))
+    assert NIK_LANSIA in report_text and NIK_ANAK in report_text  # the team's edition: full NIK
     assert "Siti Rahmah" in report_text and "Akta lahir anak belum ada" in report_text
-    assert [i.doc_type for i in documents.documents_for_case(session("kadis"), case.case_id)] == [
-        "laporan",
-        "surat_tugas",
-        "disposisi",
-        "tanda_terima",
-    ]
+    # The chain of command reads the masked edition, issued with it under the same number.
+    masked = [i for i in documents.documents_for_case(session("kadis"), case.case_id)]
+    assert [i.doc_type for i in masked] == [MASKED_REPORT, "surat_tugas", "disposisi", "tanda_terima"]
+    assert masked[0].number == issued["laporan"].number and masked[0].page_count >= 1
+    masked_text = all_text(documents.get_document(session("kph"), masked[0].id))
+    for nik in (NIK_LANSIA, NIK_ANAK):
+        assert nik not in masked_text and mask_nik(nik) in masked_text
+    assert "Siti Rahmah" in masked_text and "NIK tersamar" in masked_text
+    with pytest.raises(PermissionDenied):
+        documents.get_document(session("kph"), issued["laporan"].id)
 
 
 def test_changed_letterhead_issues_a_new_document_that_keeps_the_number():

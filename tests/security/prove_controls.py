@@ -191,7 +191,7 @@ CONTROLS = [
     (
         "C13 signature password counted",
         "desktop/services/security/auth.py",
-        '            failed = _fail(User.get_by_id(actor.user_id), now(), "konfirmasi_sandi_gagal", "Kata sandi salah.")',
+        '            failed = _fail(\n                User.get_by_id(actor.user_id), now(), "konfirmasi_sandi_gagal", "Kata sandi salah."\n            )',
         '            failed = AuthenticationFailed("Kata sandi salah.")',
         "tests/security/test_signature_password.py",
     ),

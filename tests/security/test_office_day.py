@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from desktop.models import (
     AssignmentLetter,
     AuditLog,
@@ -25,6 +27,8 @@ from desktop.models import (
 )
 from desktop.services import case_view
 from desktop.services.documents import issue as documents
+from desktop.services.documents.types import MASKED_REPORT
+from desktop.services.errors import NotFound, PermissionDenied
 from desktop.services.sijarla import recap, service_records
 from desktop.services.sijarla import steps as sijarla
 from tests.db import test_inovasi_flow
@@ -96,7 +100,15 @@ def test_sijarla_day_with_every_document_on_own_logins(per_user: PerUserConnecti
         SopCase.get_by_id(case_id).version,
     )
     report = Report.get(Report.case == case_id)
-    _issue_and_reprint(ketua, "laporan", report.id, kph, kabidpdip, kadis)
+    # The team's edition (full NIKs) for the team; the chain of command reads the masked edition,
+    # issued with it under the same number, and re-requests it on its own logins.
+    full = _issue_and_reprint(ketua, "laporan", report.id, anggota)
+    masked = _issue_and_reprint(kph, MASKED_REPORT, report.id, ketua, kabidpdip, kadis)
+    assert masked.number == full.number and masked.id != full.id
+    assert masked.reused  # issued together with the team's edition
+    for reader in (kph, kabidpdip, kadis):
+        with pytest.raises((PermissionDenied, NotFound)):  # the server's RLS hides the row itself
+            documents.get_document(reader, full.id)
 
     today = dt.date.today()
     view = recap.build_recap(kph, recap.period("bulan", today.year, today.month))
@@ -117,6 +129,7 @@ def test_sijarla_day_with_every_document_on_own_logins(per_user: PerUserConnecti
         "disposisi": kabid.user_id,
         "surat_tugas": kadis.user_id,
         "laporan": ketua.user_id,
+        MASKED_REPORT: ketua.user_id,
         "rekap": kph.user_id,
     }
     printed = AuditLog.select().where(AuditLog.action == "dokumen_dicetak")

@@ -6,10 +6,13 @@ The receipt, Lembar Disposisi, Surat Tugas, Laporan Pelaksanaan and Rekapitulasi
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
+from typing import cast
 
 from peewee import fn
 
 from desktop.models import (
+    NIK_MASKED,
     AssignmentLetter,
     AssignmentMember,
     Disposition,
@@ -127,14 +130,25 @@ def _assignment(letter_id: int, head: P.Letterhead) -> _Source:
     return _Source(doc, f"Surat Tugas {letter.number}", letter.case_id)
 
 
-def _report(report_id: int, head: P.Letterhead) -> _Source:
+MASKED_EDITION_NOTE = (
+    "Edisi NIK tersamar: NIK menampilkan 6 digit kode wilayah dan 4 digit terakhir. Edisi dengan NIK "
+    "lengkap (nomor yang sama) disimpan Tim Pelaksana untuk tindak lanjut data kependudukan."
+)
+
+
+def _report_masked(report_id: int, head: P.Letterhead) -> _Source:
+    """The edition of the Laporan for the chain of command: every NIK masked, as on their screens."""
+    return _report(report_id, head, masked=True)
+
+
+def _report(report_id: int, head: P.Letterhead, masked: bool = False) -> _Source:
     report = Report.get_or_none(Report.id == report_id)
     if report is None:
         raise NotFound("Laporan tidak ditemukan.")
     if report.submitted_at is None or report.submitted_by is None:
         raise WorkflowError("Laporan belum disampaikan Ketua Tim; laporan dicetak setelah disampaikan.")
     case = report.case
-    records = _records(case.id)
+    records = _records(case.id, masked)
     assignment = case.assignment_letters.order_by(AssignmentLetter.id.desc()).first()
     members = list(assignment.members.order_by(AssignmentMember.position)) if assignment else []
     team = case.team.name if case.team_id else "Tim SIJARLA"
@@ -161,32 +175,48 @@ def _report(report_id: int, head: P.Letterhead) -> _Source:
         served_from=min(served, default=None),
         served_until=max(served, default=None),
         addressed_to="Ketua Pelaksana Harian Inovasi SIJARLA",
+        edition_note=MASKED_EDITION_NOTE if masked else "",
     )
-    return _Source(doc, f"Laporan Pelaksanaan Inovasi SIJARLA {case.reference} Nagari {doc.nagari}", case.id)
+    edition = " (NIK tersamar)" if masked else ""
+    title = f"Laporan Pelaksanaan Inovasi SIJARLA{edition} {case.reference} Nagari {doc.nagari}"
+    return _Source(doc, title, case.id)
 
 
-def _records(case_id: int) -> list[P.ServiceLine]:
-    """The by-name-by-address rows with the full NIK (the official report shows it)."""
+def _records(case_id: int, masked: bool = False) -> list[P.ServiceLine]:
+    """The by-name-by-address rows: the full NIK for the team's edition, the database's masked one
+    for the chain of command's (who, on a secured server, may not read the full column)."""
+    nik = NIK_MASKED if masked else ServiceRecord.nik
     query = (
-        ServiceRecord.select(ServiceRecord, ServiceCategory, TargetGroup, ServiceOutcome)
+        ServiceRecord.select(
+            nik.alias("nik"),
+            ServiceRecord.full_name,
+            ServiceRecord.address,
+            ServiceRecord.jorong,
+            ServiceCategory.name.alias("category"),
+            TargetGroup.name.alias("target_group"),
+            ServiceOutcome.name.alias("outcome"),
+            ServiceRecord.outcome_reason,
+            ServiceRecord.served_on,
+        )
         .join_from(ServiceRecord, ServiceCategory)
         .join_from(ServiceRecord, TargetGroup)
         .join_from(ServiceRecord, ServiceOutcome)
         .where(ServiceRecord.case == case_id)
         .order_by(ServiceRecord.served_on, ServiceRecord.id)
+        .dicts()
     )
     return [
         P.ServiceLine(
-            nik=r.nik,
-            name=r.full_name,
-            address=_address(r.address, r.jorong),
-            category=r.category.name,
-            target_group=r.target_group.name,
-            outcome=r.outcome.name,
-            reason=r.outcome_reason,
-            served_on=r.served_on,
+            nik=r["nik"],
+            name=r["full_name"],
+            address=_address(r["address"], r["jorong"]),
+            category=r["category"],
+            target_group=r["target_group"],
+            outcome=r["outcome"],
+            reason=r["outcome_reason"],
+            served_on=r["served_on"],
         )
-        for r in query
+        for r in cast(Iterable[dict], query)
     ]
 
 

@@ -21,7 +21,14 @@ from desktop.services.documents.gather_inovasi import (
     _innovation_document,
     _innovation_profile,
 )
-from desktop.services.documents.gather_sijarla import _assignment, _disposition, _recap, _receipt, _report
+from desktop.services.documents.gather_sijarla import (
+    _assignment,
+    _disposition,
+    _recap,
+    _receipt,
+    _report,
+    _report_masked,
+)
 from desktop.services.documents.letterhead import (
     _letterhead,
 )
@@ -85,6 +92,7 @@ _GATHER: dict[str, Callable[[int, P.Letterhead], _Source]] = {
     "disposisi": _disposition,
     "surat_tugas": _assignment,
     "laporan": _report,
+    "laporan_tersamar": _report_masked,
     "rekap": _recap,
     "sop": _sop,
     "dokumen_inovasi": _innovation_document,
@@ -98,6 +106,7 @@ _SOURCE_MODELS = {
     "disposisi": Disposition,
     "surat_tugas": AssignmentLetter,
     "laporan": Report,
+    "laporan_tersamar": Report,
     "rekap": Recap,
     "sop": Sop,
     "dokumen_inovasi": InnovationDocument,

@@ -78,38 +78,66 @@ from desktop.services.session import Session
 def issue_document(
     actor: Session, doc_type: str, source_id: int, *, receipt_width: int = 80
 ) -> IssuedDocumentInfo:
-    """Render a record's document once and archive it (bytes, SHA-256, code); the stored one if unchanged."""
-    kind = _doc_type(doc_type)
+    """Render a record's document once and archive it (bytes, SHA-256, code); the stored one if unchanged.
+
+    A type with other editions (the Laporan: the team's with full NIKs, and one with NIKs masked for
+    the chain of command) issues them too, in the same transaction, under the same number.
+    """
     with db.atomic():
-        _lock(doc_type, source_id)
-        require_role(actor, *kind.issue_roles)
-        if doc_type in _ISSUE_CHECKS:
-            _ISSUE_CHECKS[doc_type](actor, source_id)
-        office = _office()
-        source = _gather(doc_type, source_id, office, receipt_width)
-        key = f"{doc_type}:{source_id}" + (f":{receipt_width}" if doc_type == RECEIPT else "")
-        fingerprint = hashlib.sha256(repr(source.doc).encode("utf-8")).hexdigest()
-        previous = _current(doc_type, source.case_id, key)
-        if previous is not None and _summary(previous).get("sidik_data") == fingerprint:
-            audit.record(actor, "dokumen_diminta_lagi", "issued_document", previous.id, jenis=doc_type)
-            return _info(previous, reused=True)
-        doc = source.doc
-        if kind.number_pattern and not doc.number:  # a correction keeps the number of what it replaces
-            number = previous.number if previous else take_number(kind.number_pattern, dt.date.today())
-            doc = replace(doc, number=number)
-        source = replace(source, doc=doc)
-        row = _store(actor, kind, source, office.paper_size, key, fingerprint, previous, source_id)
-        audit.record(
-            actor,
-            "dokumen_diterbitkan",
-            "issued_document",
-            row.id,
-            jenis=doc_type,
-            nomor=row.number,
-            sha256=row.sha256,
-            menggantikan=previous.id if previous else None,
-        )
-        return _info(row)
+        info = _issue(actor, _doc_type(doc_type), source_id, receipt_width)
+        for edition in _EDITIONS.get(doc_type, ()):
+            _issue(actor, _doc_type(edition), source_id, receipt_width)
+        return info
+
+
+_EDITIONS: dict[str, list[str]] = {}
+for _kind in DOC_TYPES.values():
+    if _kind.edition_of:
+        _EDITIONS.setdefault(_kind.edition_of, []).append(_kind.code)
+
+
+def _edition_number(kind: DocType, case_id: int | None, source_id: int) -> str:
+    """The number another edition of the same document already carries ("" when none is seen)."""
+    siblings = [kind.edition_of] if kind.edition_of else _EDITIONS.get(kind.code, [])
+    for code in siblings:
+        found = _current(code, case_id, f"{code}:{source_id}")
+        if found is not None and found.number:
+            return str(found.number)
+    return ""
+
+
+def _issue(actor: Session, kind: DocType, source_id: int, receipt_width: int) -> IssuedDocumentInfo:
+    doc_type = kind.code
+    _lock(doc_type, source_id)
+    require_role(actor, *kind.issue_roles)
+    if doc_type in _ISSUE_CHECKS:
+        _ISSUE_CHECKS[doc_type](actor, source_id)
+    office = _office()
+    source = _gather(doc_type, source_id, office, receipt_width)
+    key = f"{doc_type}:{source_id}" + (f":{receipt_width}" if doc_type == RECEIPT else "")
+    fingerprint = hashlib.sha256(repr(source.doc).encode("utf-8")).hexdigest()
+    previous = _current(doc_type, source.case_id, key)
+    if previous is not None and _summary(previous).get("sidik_data") == fingerprint:
+        audit.record(actor, "dokumen_diminta_lagi", "issued_document", previous.id, jenis=doc_type)
+        return _info(previous, reused=True)
+    doc = source.doc
+    if kind.number_pattern and not doc.number:  # a correction keeps the number of what it replaces
+        number = previous.number if previous else _edition_number(kind, source.case_id, source_id)
+        number = number or take_number(kind.number_pattern, dt.date.today())
+        doc = replace(doc, number=number)
+    source = replace(source, doc=doc)
+    row = _store(actor, kind, source, office.paper_size, key, fingerprint, previous, source_id)
+    audit.record(
+        actor,
+        "dokumen_diterbitkan",
+        "issued_document",
+        row.id,
+        jenis=doc_type,
+        nomor=row.number,
+        sha256=row.sha256,
+        menggantikan=previous.id if previous else None,
+    )
+    return _info(row)
 
 
 def _store(

@@ -49,6 +49,7 @@ class DocType:
     read_roles: tuple[str, ...]
     number_pattern: str | None = None  # numbered when first issued (disposisi, laporan, rekap)
     step_code: str | None = None  # the SOP step whose output the document is
+    edition_of: str | None = None  # another edition of that type's document, with its number
 
 
 _FRONT = (R.FRONT_DESK, R.KABID_PELAYANAN, R.KEPALA_DINAS)
@@ -58,6 +59,12 @@ _ASSIGN = (R.KEPALA_DINAS, R.KABID_PELAYANAN, R.KETUA_TIM, R.FRONT_DESK)
 
 
 _REPORT = (R.KETUA_TIM, R.KETUA_PELAKSANA_HARIAN, R.KABID_PEMANFAATAN, R.KEPALA_DINAS)
+
+
+_TEAM_REPORT = (R.KETUA_TIM,)
+
+
+MASKED_REPORT = "laporan_tersamar"
 
 
 _RECAP = (R.KETUA_PELAKSANA_HARIAN, R.KABID_PEMANFAATAN, R.KEPALA_DINAS)
@@ -88,7 +95,20 @@ DOC_TYPES: dict[str, DocType] = {
         DocType(RECEIPT, "Struk Tanda Terima", (R.FRONT_DESK,), _FRONT),
         DocType("disposisi", "Lembar Disposisi", _FRONT, _FRONT, "disposisi", "disposisi"),
         DocType("surat_tugas", "Surat Tugas", _ASSIGN, (*_ASSIGN, R.ANGGOTA_TIM), step_code="surat_tugas"),
-        DocType("laporan", "Laporan Pelaksanaan Inovasi SIJARLA", _REPORT, _REPORT, "laporan", "pelayanan"),
+        # Two editions of one report, one number (issue 13 class 6, issue 16 item 2): the team's with
+        # full NIKs (its archive copy, for follow-up in SIAK), and the one the chain of command reads,
+        # NIKs masked as on their screens.
+        DocType(
+            "laporan", "Laporan Pelaksanaan Inovasi SIJARLA", _TEAM_REPORT, TEAM_ROLES, "laporan", "pelayanan"
+        ),
+        DocType(
+            MASKED_REPORT,
+            "Laporan Pelaksanaan Inovasi SIJARLA (NIK tersamar)",
+            _REPORT,
+            _REPORT,
+            "laporan",
+            edition_of="laporan",
+        ),
         DocType("rekap", "Rekapitulasi Pelayanan Inovasi SIJARLA", _RECAP, _RECAP, "rekap"),
         DocType("sop", "Dokumen SOP", _ALL, _ALL),
         # The step document: further limited to the step's roles (see _may_issue_step_document).

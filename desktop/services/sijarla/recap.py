@@ -129,7 +129,9 @@ def compute(p: Period) -> RecapFigures:
     rows = [(kec, nag, cat, out, int(n)) for kec, nag, cat, out, n in cast(Iterable[tuple], grouped)]
     served_ids = {o.id for o in ServiceOutcome.select().where(ServiceOutcome.counts_as_served)}
     served = (
-        ServiceRecord.select().where(in_period & ServiceRecord.outcome.in_(list(served_ids) or [0])).count()
+        ServiceRecord.select(ServiceRecord.id)
+        .where(in_period & ServiceRecord.outcome.in_(list(served_ids) or [0]))
+        .count()
     )
     by_nagari: dict[str, int] = {}
     by_category: dict[str, int] = {}

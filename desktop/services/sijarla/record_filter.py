@@ -7,10 +7,12 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from peewee import Expression, fn
+from peewee import SQL, Expression, fn
 
 from desktop import roles as R
 from desktop.models import (
+    KK_MASKED,
+    NIK_MASKED,
     Nagari,
     ServiceCategory,
     ServiceOutcome,
@@ -18,6 +20,7 @@ from desktop.models import (
     SopCase,
     TargetGroup,
     TeamMember,
+    pg_security,
 )
 from desktop.services.errors import InvalidInput
 from desktop.services.nik import mask_nik
@@ -61,7 +64,7 @@ class RecordFilter:
         return {k: v for k, v in asdict(self).items() if v not in (None, "")}
 
 
-def _sort_columns() -> dict[str, tuple[Any, ...]]:
+def _sort_columns(scope: RecordScope) -> dict[str, tuple[Any, ...]]:
     # "served_on" follows the recap's covering index (served_on, nagari, category, outcome),
     # so the default order is an index scan on both backends.
     return {
@@ -71,10 +74,10 @@ def _sort_columns() -> dict[str, tuple[Any, ...]]:
             ServiceRecord.category,
             ServiceRecord.outcome,
         ),
-        "nik": (ServiceRecord.nik,),
+        "nik": (scope.nik,),
         "full_name": (ServiceRecord.full_name,),
         # An empty KK sorts as '' on both backends (NULLs would also break keyset comparisons).
-        "kk": (fn.COALESCE(ServiceRecord.kk, ""),),
+        "kk": (fn.COALESCE(scope.kk, ""),),
         "jorong": (ServiceRecord.jorong,),
         "nagari": (Nagari.name,),
         "category": (ServiceCategory.name,),
@@ -101,6 +104,16 @@ class RecordScope:
     def shown(self, number: str) -> str:
         """A NIK or KK as this viewer may see it."""
         return number if self.full_nik or not number else mask_nik(number)
+
+    @property
+    def nik(self) -> Any:
+        """The NIK column this viewer reads: the full one, or the database's masked one (a masking
+        role on a secured PostgreSQL database has no privilege on the full column)."""
+        return ServiceRecord.nik if self.full_nik else NIK_MASKED
+
+    @property
+    def kk(self) -> Any:
+        return ServiceRecord.kk if self.full_nik else KK_MASKED
 
 
 def record_scope(actor: Session) -> RecordScope:
@@ -162,13 +175,18 @@ def nik_condition(scope: RecordScope, digits: str, field: str) -> Expression:
             field=field,
         )
     if len(digits) == NIK_LENGTH:
+        if not scope.full_nik and pg_security.state() is not None:
+            # The whole NIK, without reading the column: the server's function gives the ids.
+            return ServiceRecord.id.in_(SQL("(SELECT dd_records_with_nik(%s))", [digits]))
         return ServiceRecord.nik == digits
-    # A range instead of LIKE 'x%': it uses the NIK index on both backends (':' follows '9').
-    return (ServiceRecord.nik >= digits) & (ServiceRecord.nik < digits + ":")
+    # A range instead of LIKE 'x%': it uses the NIK index on both backends (':' follows '9'); the
+    # masked column keeps the first 6 digits, and has its own index.
+    column = scope.nik
+    return (column >= digits) & (column < digits + ":")
 
 
-def _order(sort: RecordSort) -> tuple[list, list[Any]]:
-    columns = _sort_columns().get(sort.key)
+def _order(sort: RecordSort, scope: RecordScope) -> tuple[list, list[Any]]:
+    columns = _sort_columns(scope).get(sort.key)
     if columns is None:
         raise InvalidInput(f"Urutan '{sort.key}' tidak dikenal.", field="sort")
     keys = [*columns, ServiceRecord.id]

@@ -68,7 +68,7 @@ log = logging.getLogger(__name__)
 # --- What the caller asks for -------------------------------------------------------------------
 
 
-SORT_KEYS: tuple[str, ...] = tuple(_sort_columns())
+SORT_KEYS: tuple[str, ...] = tuple(_sort_columns(RecordScope(None, full_nik=True)))
 
 
 # --- What comes back -------------------------------------------------------------------------
@@ -129,8 +129,8 @@ def sorted_ids(
     sort: RecordSort = RecordSort(),  # noqa: B008 - frozen dataclass
 ) -> array:
     """The ids of every matching record in display order, fetched in one query (logged)."""
-    conditions, _scope_ = _conditions(actor, f)
-    order, _keys = _order(sort)
+    conditions, scope = _conditions(actor, f)
+    order, _keys = _order(sort, scope)
     query = _where(_joined(ServiceRecord.select(ServiceRecord.id), sort), conditions).order_by(*order)
     ids = _fetch_ids(query)
     with db.atomic():
@@ -146,15 +146,15 @@ def sorted_ids(
     return ids
 
 
-# The columns of a RecordListRow, in its field order after `id` (NIK and KK masked afterwards).
-def _row_columns() -> tuple:
+# The columns of a RecordListRow, in its field order after `id` (NIK and KK as the scope reads them).
+def _row_columns(scope: RecordScope) -> tuple:
     return (
         ServiceRecord.id,
         ServiceRecord.case,
         SopCase.reference,
-        ServiceRecord.nik,
+        scope.nik,
         ServiceRecord.full_name,
-        ServiceRecord.kk,
+        scope.kk,
         ServiceRecord.address,
         ServiceRecord.jorong,
         Nagari.name,
@@ -193,10 +193,10 @@ def _copy_ids(query) -> array:
     return array("q", map(int, buffer.getvalue().split()))
 
 
-def _row_query():
+def _row_query(scope: RecordScope):
     """The row query; read with _fetch (no model objects: a page is 200 rows, read on every scroll)."""
     return (
-        ServiceRecord.select(*_row_columns())
+        ServiceRecord.select(*_row_columns(scope))
         .join_from(ServiceRecord, SopCase)
         .join_from(ServiceRecord, Nagari)
         .join_from(Nagari, Kecamatan)
@@ -268,10 +268,10 @@ def _rows_sql(count: int, scope: RecordScope) -> tuple[str, list]:
     more than running it); the ids are stand-ins -count..-1, replaced by the caller."""
     condition_sql = None
     if scope.condition is not None:
-        condition_sql = tuple(ServiceRecord.select().where(scope.condition).sql()[1])
-    key = (id(db.obj), count, condition_sql)
+        condition_sql = tuple(ServiceRecord.select(ServiceRecord.id).where(scope.condition).sql()[1])
+    key = (id(db.obj), count, condition_sql, scope.full_nik)
     if key not in _SQL_CACHE:
-        query = _row_query().where(ServiceRecord.id.in_(list(range(-count, 0))))
+        query = _row_query(scope).where(ServiceRecord.id.in_(list(range(-count, 0))))
         if scope.condition is not None:
             query = query.where(scope.condition)
         if len(_SQL_CACHE) > 64:
@@ -294,7 +294,7 @@ def page(
     if not 1 <= limit <= 5 * PAGE_SIZE or offset < 0:
         raise InvalidInput("Ukuran halaman tidak sah.", field="limit")
     conditions, scope = _conditions(actor, f)
-    order, keys = _order(sort)
+    order, keys = _order(sort, scope)
     # Two steps, as the table does: the page's sort keys and ids from service_record alone (its
     # indexes serve the order), then the rows by id. One joined query let SQLite's planner sort
     # every row of the table before the LIMIT.

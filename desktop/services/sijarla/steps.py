@@ -422,7 +422,7 @@ def submit_report(
         if case.current_step != "pelayanan":
             raise WorkflowError("Laporan hanya dapat disampaikan pada tahap pelayanan.")
         _require_team_member(actor, case, leader=True)
-        if not ServiceRecord.select().where(ServiceRecord.case == case.id).exists():
+        if not ServiceRecord.select(ServiceRecord.id).where(ServiceRecord.case == case.id).exists():
             raise WorkflowError(
                 "Belum ada data pelayanan by name by address; laporan tidak dapat disampaikan."
             )

@@ -84,7 +84,7 @@ def team_case(actor: Session, case_id: int) -> TeamCase:
         .get()
     )
     steps = {s.code: s.name for d in builtin_sops().values() for s in d.steps}
-    records = ServiceRecord.select().where(ServiceRecord.case == case.id).count()
+    records = ServiceRecord.select(ServiceRecord.id).where(ServiceRecord.case == case.id).count()
     return TeamCase(
         id=case.id,
         reference=case.reference,

@@ -10,6 +10,8 @@ violations stay peewee errors (the services translate those themselves).
 
 from __future__ import annotations
 
+import re
+
 from peewee import DatabaseError, InterfaceError, PostgresqlDatabase, SqliteDatabase
 
 from desktop.errors import DatabaseUnavailable, PermissionDenied
@@ -42,6 +44,13 @@ MSG_UNREACHABLE = (
     "isian Anda tidak hilang. ({detail})"
 )
 MSG_AUTH = "Server database menolak login: {detail}. Hubungi Administrator."
+# A member of staff's own login (<prefix>u_<name>) refused on reconnecting: its session secret was
+# replaced by a login elsewhere, ended by a lock, or ran out after 12 hours.
+MSG_SESSION_ENDED = (
+    "Sesi Anda di server database sudah berakhir (akun ini login di komputer lain, dikunci, atau sudah "
+    "lebih dari 12 jam). Isian Anda masih ada: salin bila perlu, lalu pilih Keluar dan login lagi."
+)
+_SESSION_LOGIN = re.compile(r'for user "[^"]*_u_[a-z][a-z0-9_.]*"')
 MSG_SQLITE = {
     "database or disk is full": "Disk komputer ini penuh; data tidak dapat disimpan. Kosongkan ruang disk, "
     "lalu coba lagi. Isian Anda masih ada dan tidak ada data yang setengah tersimpan.",
@@ -86,6 +95,8 @@ def translate(exc: BaseException) -> BaseException:
     text = _text(exc)
     if any(hint in text for hint in _LOST):
         return DatabaseUnavailable(MSG_LOST)
+    if "password authentication failed" in text and _SESSION_LOGIN.search(text):
+        return DatabaseUnavailable(MSG_SESSION_ENDED)
     if "password authentication failed" in text or "no pg_hba.conf entry" in text:
         return DatabaseUnavailable(MSG_AUTH.format(detail=str(exc).strip().splitlines()[0][:200]))
     if any(hint in text for hint in _UNREACHABLE):

@@ -519,6 +519,29 @@ def test_the_app_logs_in_through_the_gate_as_the_users_own_role(secured: Secured
     )
 
 
+def test_a_session_replaced_by_a_login_elsewhere_asks_to_log_in_again(secured: Secured):
+    """The same account logs in on a second PC: the gate hands out a new server password, so the first
+    PC's connection, once dropped, cannot reconnect; the user is told why, in Indonesian."""
+    from desktop.errors import DatabaseUnavailable
+    from desktop.services import bootstrap, workspace
+    from desktop.services.security import auth
+
+    gate_url = (
+        f"postgresql://{pg_security.gate_role(secured.prefix)}:{GATE_PASSWORD}"
+        f"@{secured.server.host}:{secured.server.port}/{secured.dbname}"
+    )
+    bootstrap.open_database(gate_url)
+    try:
+        auth.login("kasi", PASSWORD)
+        assert workspace.office_summary().short_name
+        assert ask_gate(secured.server.host, secured.server.port, secured.dbname, "kasi").startswith("ok ")
+        db.close()  # the network dropped the first PC's connection
+        with pytest.raises(DatabaseUnavailable, match="Sesi Anda di server database sudah berakhir"):
+            workspace.office_summary()
+    finally:
+        connection.close()
+
+
 def test_db_secure_command_gives_the_named_administrator_a_login(
     pg_server: PgServer, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ):

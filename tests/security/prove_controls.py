@@ -147,6 +147,20 @@ CONTROLS = [
         T + "::test_guessing_a_password_at_postgresql_is_pointless_and_at_the_gate_counted_and_locked",
     ),
     (
+        "C6 masking roles have no privilege on the full NIK and KK",
+        PG,
+        '                columns = "" if code in RECORDS_OWN_TEAM else f" ({masked})"',
+        '                columns = ""',
+        "tests/db/test_pg_roles.py::test_the_roles_that_see_niks_masked_cannot_read_a_full_nik_with_their_own_login",
+    ),
+    (
+        "C6 the chain of command's Laporan edition masks NIKs",
+        "desktop/services/documents/gather_sijarla.py",
+        "    nik = NIK_MASKED if masked else ServiceRecord.nik\n",
+        "    nik = ServiceRecord.nik\n",
+        "tests/printing/test_documents_archive.py::test_every_document_type_issues_on_the_office_paper",
+    ),
+    (
         "C10 unique role prefix",
         "desktop/models/pg_roles.py",
         '    return f"{cleaned}_{digest}_"',

@@ -20,6 +20,7 @@ PDFS = (
     "lembar_disposisi",
     "surat_tugas",
     "laporan_pelaksanaan",
+    "laporan_pelaksanaan_nik_tersamar",
     "rekapitulasi",
     "sop_sijarla",
     "sop_inovasi",
@@ -48,6 +49,8 @@ def test_sample_writes_every_letter_as_an_embedded_font_pdf(sample_dir: Path):
         text = all_text(data)
         assert "CONTOH: bukan dokumen resmi" in text, name
     assert "PEMERINTAH KABUPATEN SOLOK" in all_text((sample_dir / "surat_tugas.pdf").read_bytes())
+    masked = all_text((sample_dir / "laporan_pelaksanaan_nik_tersamar.pdf").read_bytes())
+    assert "Edisi NIK tersamar" in masked and "******" in masked
     # The demo's Inovasi SOP belongs to Padang Pariaman: printed under its own government.
     assert "PEMERINTAH KABUPATEN PADANG PARIAMAN" in all_text((sample_dir / "sop_inovasi.pdf").read_bytes())
 

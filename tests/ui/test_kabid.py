@@ -117,7 +117,7 @@ def test_a_wrong_password_signs_nothing_and_keeps_the_form(qtbot, demo_logins, m
     qtbot.mouseClick(tab.form.sign_button, Qt.MouseButton.LeftButton)
 
     qtbot.waitUntil(lambda: tab.form.banner.kind == "error", timeout=WAIT)
-    assert tab.form.banner.text() == "Kata sandi salah. Tanda tangan tidak dibuat."
+    assert tab.form.banner.text() == "Kata sandi salah. Sisa percobaan: 4. Tanda tangan tidak dibuat."
     assert tab.form_stack.currentIndex() == 0
     assert tab.form.instructions_edit.toPlainText() == "Tugaskan Tim SIJARLA I; utamakan lansia."
     assert Disposition.select().where(Disposition.signed_at.is_null(False)).count() == 0

@@ -96,7 +96,9 @@ def test_a_wrong_password_issues_no_surat_tugas(qtbot, demo_logins, monkeypatch)
     qtbot.waitUntil(lambda: tab.assignment is not None, timeout=WAIT)
     qtbot.mouseClick(tab.assignment_form.sign_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.assignment_form.banner.kind == "error", timeout=WAIT)
-    assert tab.assignment_form.banner.text() == "Kata sandi salah. Tanda tangan tidak dibuat."
+    assert (
+        tab.assignment_form.banner.text() == "Kata sandi salah. Sisa percobaan: 4. Tanda tangan tidak dibuat."
+    )
     assert AssignmentLetter.select().count() == 0
     assert tab.assignment_form.sign_button.isEnabled()
     idle(qtbot)

@@ -82,6 +82,11 @@ def _newest_sources() -> list[tuple[str, str, int]]:
         ("disposisi", "lembar_disposisi", _newest(Disposition, Disposition.signed_at.is_null(False))),
         ("surat_tugas", "surat_tugas", _newest(AssignmentLetter, AssignmentLetter.signed_at.is_null(False))),
         ("laporan", "laporan_pelaksanaan", _newest(Report, Report.submitted_at.is_null(False))),
+        (
+            "laporan_tersamar",
+            "laporan_pelaksanaan_nik_tersamar",
+            _newest(Report, Report.submitted_at.is_null(False)),
+        ),
         ("rekap", "rekapitulasi", _newest(Recap)),
         ("dokumen_inovasi", "dokumen_inovasi", _newest(InnovationDocument)),
         ("profil_inovasi", "profil_inovasi", _newest(Innovation)),

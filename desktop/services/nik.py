@@ -7,6 +7,7 @@ serial(4). Fullwidth and Arabic-Indic digits pass str.isdigit() and int(): only 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -115,6 +116,28 @@ def validate_kk(text: str, known_region_codes: Collection[str] | None = None) ->
     value = _check_digits(text, "Nomor KK", "kk")
     _region(value, "Nomor KK", "kk", known_region_codes)
     return value
+
+
+# A NIK (or KK) inside free text: 16 or more decimal digits of any script, each pair optionally split
+# by one space, dot, hyphen or no-break space ("1302 0315 0895 0001", "1302-0315-0895-0001"); a
+# longer run may be a NIK with a digit too many. A 16-digit phone number is masked too: harmless.
+_NUMBER_IN_TEXT = re.compile(r"(?<!\d)\d(?:[ .\-\u00a0\u202f]?\d){15,}(?!\d)")
+
+
+def mask_niks_in_text(text: str) -> str:
+    """Free text (a perihal, a sender, an instruction) with every NIK-like number masked as
+    mask_nik does: the first 6 and the last 4 digits as typed, 6 stars between, separators dropped.
+
+    The one rule for numbers in free text, on every document, receipt and screen that shows
+    text typed by someone else; structured NIK fields follow the reader's role instead.
+    """
+    if not text:
+        return text
+    return _NUMBER_IN_TEXT.sub(lambda m: _mask_digits([c for c in m.group(0) if c.isdigit()]), text)
+
+
+def _mask_digits(digits: list[str]) -> str:
+    return "".join(digits[:6]) + "*" * (len(digits) - 10) + "".join(digits[-4:])
 
 
 def mask_nik(nik: str) -> str:

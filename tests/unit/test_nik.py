@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop.services.errors import InvalidInput
-from desktop.services.nik import mask_nik, validate_kk, validate_nik
+from desktop.services.nik import mask_nik, mask_niks_in_text, validate_kk, validate_nik
 
 TODAY = dt.date(2026, 6, 15)
 NON_ASCII_DIGITS = [chr(c) for c in range(0xFF10, 0xFF1A)] + [chr(c) for c in range(0x0660, 0x066A)]
@@ -218,3 +218,35 @@ def test_mask_keeps_length_and_hides_the_birth_date(
     masked = mask_nik(nik)
     assert len(masked) == 16 and masked[6:12] == "******"
     assert masked[:6] == nik[:6] and masked[-4:] == nik[-4:]
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("Permohonan KTP a.n. NIK 1302035708900002.", "Permohonan KTP a.n. NIK 130203******0002."),
+        ("NIK 1302 0357 0890 0002 hilang", "NIK 130203******0002 hilang"),
+        ("1302-0357-0890-0002/1302.0357.0890.0003", "130203******0002/130203******0003"),
+        ("nomor 13020357089000021 (salah ketik)", "nomor 130203*******0021 (salah ketik)"),
+        ("Surat 400.12/001/2026, HP 0812 3456 7890", "Surat 400.12/001/2026, HP 0812 3456 7890"),
+        ("١٣٠٢٠٣٥٧٠٨٩٠٠٠٠٢", "١٣٠٢٠٣******٠٠٠٢"),
+        ("", ""),
+    ],
+)
+def test_a_nik_inside_free_text_is_masked_however_it_is_typed(typed: str, shown: str) -> None:
+    assert mask_niks_in_text(typed) == shown
+
+
+_SEPARATORS = st.sampled_from(["", "", " ", ".", "-", "\u00a0"])
+_WORDS = st.text(st.characters(blacklist_categories=["Nd", "Cs"]), max_size=20)
+
+
+@given(regions, birth_dates, sexes, serials, st.lists(_SEPARATORS, min_size=15, max_size=15), _WORDS, _WORDS)
+def test_no_hidden_nik_digit_survives_in_free_text(
+    region: str, born: dt.date, sex: str, serial: int, gaps: list[str], before: str, after: str
+) -> None:
+    nik = make_nik(region, born, sex, serial)
+    typed = before + " " + "".join(d + g for d, g in zip(nik, [*gaps, ""], strict=True)) + " " + after
+    shown = mask_niks_in_text(typed)
+    digits = [c for c in shown if c.isdecimal()]
+    assert digits == list(nik[:6] + nik[-4:])  # the birth date and the rest are gone
+    assert before in shown and after in shown

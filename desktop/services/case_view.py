@@ -43,6 +43,7 @@ from desktop.services.case_file import _attachment_info, _require_case_reader
 from desktop.services.case_file import case_detail as case_detail
 from desktop.services.documents import issue as documents
 from desktop.services.errors import NotFound, WorkflowError
+from desktop.services.nik import mask_niks_in_text
 from desktop.services.pick_lists import CategoryOption as CategoryOption
 from desktop.services.pick_lists import NagariOption as NagariOption
 from desktop.services.pick_lists import TeamMemberOption as TeamMemberOption
@@ -170,11 +171,11 @@ def _letter_fields(letter: IncomingLetter) -> dict[str, Any]:
         letter_id=letter.id,
         agenda_number=letter.agenda_number,
         tracking_code=letter.tracking_code,
-        letter_number=letter.letter_number,
+        letter_number=mask_niks_in_text(letter.letter_number),
         letter_date=letter.letter_date,
         received_at=letter.received_at,
-        sender=letter.sender,
-        subject=letter.subject,
+        sender=mask_niks_in_text(letter.sender),
+        subject=mask_niks_in_text(letter.subject),
         sifat=letter.sifat,
         estimated_people=letter.estimated_people,
         requested=tuple((r.category.name, r.estimated_count) for r in requested),

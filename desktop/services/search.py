@@ -15,6 +15,7 @@ from peewee import JOIN
 
 from desktop import roles as R
 from desktop.models import IncomingLetter, Nagari, ServiceRecord, SopCase
+from desktop.services.nik import mask_niks_in_text
 from desktop.services.security import audit
 from desktop.services.security.auth import require_role
 from desktop.services.session import Session
@@ -67,8 +68,8 @@ def search(actor: Session, text: str, limit: int = 50) -> list[SearchHit]:
             SearchHit(
                 "surat",
                 letter.case_id,
-                f"Agenda {letter.agenda_number}: {letter.subject}",
-                f"{letter.sender}, No. {letter.letter_number}",
+                mask_niks_in_text(f"Agenda {letter.agenda_number}: {letter.subject}"),
+                mask_niks_in_text(f"{letter.sender}, No. {letter.letter_number}"),
             )
         )
     if actor.has_role(*PEOPLE_ROLES):

@@ -12,6 +12,7 @@ from desktop.models import (
     ServiceCategory,
 )
 from desktop.services.errors import InvalidInput
+from desktop.services.nik import mask_niks_in_text
 from desktop.services.sijarla.drafts import (
     SIFAT,
     LetterDraft,
@@ -81,11 +82,11 @@ def _receipt(letter: IncomingLetter) -> LetterReceipt:
         agenda_number=letter.agenda_number,
         tracking_code=letter.tracking_code,
         received_at=letter.received_at,
-        letter_number=letter.letter_number,
-        sender=letter.sender,
+        letter_number=mask_niks_in_text(letter.letter_number),
+        sender=mask_niks_in_text(letter.sender),
         nagari=nagari.name,
         kecamatan=nagari.kecamatan.name,
-        subject=letter.subject,
+        subject=mask_niks_in_text(letter.subject),
         due_on=case.due_on,
         requested=requested,
     )

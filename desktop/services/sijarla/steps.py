@@ -27,6 +27,7 @@ from desktop.models import (
 )
 from desktop.models.base import now
 from desktop.services.errors import InvalidInput, NotFound, WorkflowError
+from desktop.services.nik import mask_niks_in_text
 from desktop.services.office.numbering import take_number
 from desktop.services.security import audit, db_logins
 from desktop.services.security.auth import require_role, verify_password_again
@@ -75,7 +76,7 @@ def register_letter(actor: Session, draft: LetterDraft, *, on: dt.date | None = 
             actor,
             definition,
             reference=take_number("kasus_sijarla", today),
-            title=values["subject"],
+            title=mask_niks_in_text(values["subject"]),  # worklists show it to every desk
             origin="surat",
             nagari_id=nagari.id,
             on=on,

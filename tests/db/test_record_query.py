@@ -417,3 +417,25 @@ def test_pdf_of_a_recap_through_the_documents_service_or_a_reason(few, monkeypat
     assert "belum tersedia" in recap_export.pdf_unavailable_reason()
     with pytest.raises(Exception, match="belum tersedia"):
         recap_export.recap_pdf(session("kph"), view.id)
+
+
+def test_a_cases_record_list_follows_the_readers_scope():
+    """service_records.list_records: the team sees the whole NIK and KK, the officials see them
+    masked, another team's member sees nothing of the case."""
+    from desktop.services.sijarla import service_records
+    from tests.db.test_sijarla_flow import record
+
+    make_office()
+    case_id = at_step("pelayanan")
+    service_records.add_record(session("anggota1"), case_id, record("1302034507510002", "Siti Rahmah"))
+    own = service_records.list_records(session("anggota1"), case_id)
+    assert [(r.nik, r.kk, r.full_name) for r in own] == [
+        ("1302034507510002", "1302031201100003", "Siti Rahmah")
+    ]
+    assert isinstance(own[0].served_on, dt.date)
+    for official in ("kph", "kabid", "kadis", "kabidpdip"):
+        rows = service_records.list_records(session(official), case_id)
+        assert [(r.nik, r.kk) for r in rows] == [("130203******0002", "130203******0003")], official
+    assert service_records.list_records(session("anggota3"), case_id) == []  # Tim SIJARLA II
+    with pytest.raises(PermissionDenied):
+        service_records.list_records(session("meja"), case_id)

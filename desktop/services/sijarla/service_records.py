@@ -224,16 +224,28 @@ def update_record(actor: Session, record_id: int, draft: RecordDraft, expected_v
 
 
 def list_records(actor: Session, case_id: int) -> list[RecordRow]:
-    """The case's records (a read of personal data: logged)."""
-    from desktop import roles as R
-    from desktop.services.security.auth import require_role
+    """The case's records as the actor may see them (a read of personal data: logged): a team
+    member only for a case of their own team, the officials with NIK and KK masked."""
+    from desktop.services.sijarla.record_filter import record_scope
 
     case = get_case(case_id)
-    require_role(
-        actor, R.KETUA_TIM, R.ANGGOTA_TIM, R.KETUA_PELAKSANA_HARIAN, R.KABID_PELAYANAN, R.KEPALA_DINAS
-    )
+    scope = record_scope(actor)  # checks the role
     query = (
-        ServiceRecord.select(ServiceRecord, Nagari, ServiceCategory, TargetGroup, ServiceOutcome)
+        ServiceRecord.select(
+            ServiceRecord.id,
+            scope.nik.alias("nik"),
+            ServiceRecord.full_name,
+            scope.kk.alias("kk"),
+            ServiceRecord.address,
+            ServiceRecord.jorong,
+            Nagari.name.alias("nagari"),
+            ServiceCategory.name.alias("category"),
+            TargetGroup.name.alias("target_group"),
+            ServiceOutcome.name.alias("outcome"),
+            ServiceRecord.outcome_reason,
+            ServiceRecord.served_on,
+            ServiceRecord.version,
+        )
         .join_from(ServiceRecord, Nagari)
         .join_from(ServiceRecord, ServiceCategory)
         .join_from(ServiceRecord, TargetGroup)
@@ -241,25 +253,10 @@ def list_records(actor: Session, case_id: int) -> list[RecordRow]:
         .where(ServiceRecord.case == case.id)
         .order_by(ServiceRecord.id)
     )
+    if scope.condition is not None:
+        query = query.where(scope.condition)
     audit.record(actor, "pelayanan_dibaca", "sop_case", case.id)
-    return [
-        RecordRow(
-            r.id,
-            r.nik,
-            r.full_name,
-            r.kk,
-            r.address,
-            r.jorong,
-            r.nagari.name,
-            r.category.name,
-            r.target_group.name,
-            r.outcome.name,
-            r.outcome_reason,
-            r.served_on,
-            r.version,
-        )
-        for r in query
-    ]
+    return [RecordRow(*values) for values in query.tuples()]
 
 
 # --- Bulk import --------------------------------------------------------------------------------

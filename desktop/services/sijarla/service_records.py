@@ -8,6 +8,7 @@ import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from desktop.models import (
     Kecamatan,
@@ -256,7 +257,7 @@ def list_records(actor: Session, case_id: int) -> list[RecordRow]:
     if scope.condition is not None:
         query = query.where(scope.condition)
     audit.record(actor, "pelayanan_dibaca", "sop_case", case.id)
-    return [RecordRow(*values) for values in query.tuples()]
+    return [RecordRow(*values) for values in cast(Iterable[tuple], query.tuples())]
 
 
 # --- Bulk import --------------------------------------------------------------------------------

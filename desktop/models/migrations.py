@@ -186,12 +186,23 @@ def _m0006_masked_nik_columns(migrator: SchemaMigrator) -> None:
     db.execute_sql("CREATE INDEX IF NOT EXISTS service_record_nik_masked ON service_record (nik_masked)")
 
 
+def _m0007_record_region_note(migrator: SchemaMigrator) -> None:
+    # A NIK or KK whose region code is unknown or retired is recorded with the reason (issue 15).
+    if "region_note" not in {c.name for c in db.get_columns("service_record")}:
+        from playhouse.migrate import migrate
+
+        from .records import ServiceRecord
+
+        migrate(migrator.add_column("service_record", "region_note", ServiceRecord.region_note))
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "skema awal", _m0001_initial),
     Migration(2, "log audit hanya-tambah", _m0002_audit_append_only),
     Migration(3, "indeks urutan data pelayanan", _m0003_records_sort_index),
     Migration(4, "baris bertanda tangan dan dokumen terbit tidak dapat diubah", _m0004_signed_rows_immutable),
     Migration(6, "NIK dan KK tersamar sebagai kolom turunan", _m0006_masked_nik_columns),
+    Migration(7, "catatan kode wilayah NIK/KK", _m0007_record_region_note),
 ]
 LATEST_VERSION = MIGRATIONS[-1].version
 

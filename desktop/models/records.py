@@ -61,6 +61,8 @@ class ServiceRecord(EditableModel):
     served_on = DateField()
     recorded_by = ForeignKeyField(User, on_delete="RESTRICT")
     recorded_at = DateTimeField(default=now)
+    # Why the NIK's or KK's region code deserves a second look (unknown or retired code), or "".
+    region_note = Text(max_length=400, default="")
 
     class Meta:
         indexes = (

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -32,10 +32,25 @@ class NikInfo:
     serial: str
 
 
+_KINDS = {
+    "L": "huruf",
+    "M": "tanda diakritik",
+    "N": "angka dari aksara lain",
+    "P": "tanda baca",
+    "S": "simbol",
+    "Z": "spasi",
+    "C": "karakter tak terlihat",
+}
+
+
 def _describe(ch: str) -> str:
-    name = unicodedata.name(ch, "")
-    shown = repr(ch) if ch.isprintable() and not ch.isspace() else f"U+{ord(ch):04X}"
-    return f"{shown} ({name})" if name else shown
+    """The character as the user can find it again: itself when visible, its code point, and its kind
+    in Indonesian (Unicode's own names are English)."""
+    kind = _KINDS.get(unicodedata.category(ch)[0], "karakter")
+    if unicodedata.category(ch) == "Nd":
+        kind = "angka lebar penuh atau dari aksara lain"
+    shown = f"'{ch}' " if ch.isprintable() and not ch.isspace() else ""
+    return f"{shown}(U+{ord(ch):04X}, {kind})"
 
 
 def _check_digits(text: str, label: str, field: str) -> str:
@@ -46,10 +61,7 @@ def _check_digits(text: str, label: str, field: str) -> str:
     for position, ch in enumerate(value, start=1):
         if ch in _ASCII_DIGITS:
             continue
-        if unicodedata.category(ch) == "Nd":
-            problem = f"angka {_describe(ch)} bukan angka biasa"
-        else:
-            problem = f"karakter {_describe(ch)} bukan angka"
+        problem = f"{_describe(ch)} yang bukan angka 0-9 biasa"
         raise InvalidInput(
             f"{label} hanya boleh berisi angka 0-9 (ASCII); pada posisi {position} ada {problem}. "
             "Ketik ulang dengan papan ketik biasa.",
@@ -111,11 +123,66 @@ def validate_nik(
     return NikInfo(value, province, kabupaten, kecamatan, born, sex, serial)
 
 
-def validate_kk(text: str, known_region_codes: Collection[str] | None = None) -> str:
-    """Check a KK (Kartu Keluarga) number: 16 ASCII digits and, if codes are given, a known kecamatan."""
+def validate_kk(
+    text: str, known_region_codes: Collection[str] | None = None, *, today: dt.date | None = None
+) -> str:
+    """Check a KK (Kartu Keluarga) number: 16 ASCII digits, the region, the issue date (DDMMYY,
+    digits 7-12, not in the future) and a serial other than 0000."""
     value = _check_digits(text, "Nomor KK", "kk")
     _region(value, "Nomor KK", "kk", known_region_codes)
+    day, month, year2 = int(value[6:8]), int(value[8:10]), int(value[10:12])
+    today = today or dt.date.today()
+    issued = None
+    for century in (2000, 1900):
+        try:
+            candidate = dt.date(century + year2, month, day)
+        except ValueError:
+            break
+        if candidate <= today:
+            issued = candidate
+            break
+    if issued is None:
+        raise InvalidInput(
+            f"Tanggal terbit pada Nomor KK tidak valid: digit 7-12 '{value[6:12]}' tidak membentuk "
+            "tanggal DDMMYY yang sudah lewat.",
+            field="kk",
+        )
+    if value[12:16] == "0000":
+        raise InvalidInput("Nomor urut KK (4 digit terakhir) tidak boleh 0000.", field="kk")
     return value
+
+
+@dataclass(frozen=True)
+class RegionCode:
+    """A Kemendagri area code as the national list knows it (2018 to now)."""
+
+    code: str
+    name: str
+    current: bool
+    last_seen: str
+
+
+def region_note(number: str, label: str, codes: Mapping[str, RegionCode]) -> str:
+    """Why the region of a valid NIK or KK deserves a second look, or "".
+
+    A NIK keeps the kecamatan code it was issued under, even after a kecamatan is split or
+    renumbered: a code missing from the national list since 2018, or retired from it, is no
+    reason to refuse the person, but a reason to record (and to check the KTP again).
+    """
+    kabupaten, kecamatan = f"{number[0:2]}.{number[2:4]}", f"{number[0:2]}.{number[2:4]}.{number[4:6]}"
+    for code, level in ((kabupaten, "kabupaten/kota"), (kecamatan, "kecamatan")):
+        found = codes.get(code)
+        if found is None:
+            return (
+                f"Kode {level} {code} pada {label} tidak ada di daftar wilayah Kemendagri sejak 2018 "
+                "(kode lama atau salah ketik): periksa kembali dengan KTP/KK."
+            )
+        if not found.current:
+            return (
+                f"Kode {level} {code} ({found.name}) pada {label} sudah tidak dipakai setelah daftar "
+                f"wilayah {found.last_seen} (pemekaran atau perubahan kode): {label} lama tetap sah."
+            )
+    return ""
 
 
 # A NIK (or KK) inside free text: 16 or more decimal digits of any script, each pair optionally split

@@ -6,6 +6,7 @@ difference in collation or NULL handling between the backends cannot hide.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
 from collections.abc import Sequence
@@ -439,3 +440,34 @@ def test_a_cases_record_list_follows_the_readers_scope():
     assert service_records.list_records(session("anggota3"), case_id) == []  # Tim SIJARLA II
     with pytest.raises(PermissionDenied):
         service_records.list_records(session("meja"), case_id)
+
+
+def test_an_old_kecamatan_code_is_recorded_with_its_reason_and_a_bad_one_refused():
+    """Issue 15 item 10: a NIK keeps the kecamatan code it was issued under."""
+    from desktop.models import ServiceRecord
+    from desktop.services.sijarla import service_records
+    from tests.db.test_sijarla_flow import record
+
+    make_office()
+    case_id = at_step("pelayanan")
+    anggota = session("anggota1")
+    old = service_records.add_record(anggota, case_id, record("1302014506900001", "Nurhayati"))
+    jakarta = service_records.add_record(anggota, case_id, record("3171014506900001", "Rina"))
+    assert "13.02.01" in ServiceRecord.get_by_id(old).region_note
+    assert ServiceRecord.get_by_id(jakarta).region_note == ""
+    listed = {r.id: r for r in service_records.list_records(anggota, case_id)}
+    assert "sejak 2018" in listed[old].region_note
+    for nik, field, words in (
+        ("9902034506900001", "nik", "Kode provinsi 99"),  # no such province
+        ("1302033206900001", "nik", "Tanggal lahir"),  # 32 June
+        ("1302034506900000", "nik", "0000"),
+    ):
+        with pytest.raises(InvalidInput, match=words) as info:
+            service_records.add_record(anggota, case_id, record(nik, "Salah"))
+        assert info.value.field == field
+    with pytest.raises(InvalidInput, match="Tanggal terbit pada Nomor KK") as info:
+        service_records.add_record(
+            anggota, case_id, dataclasses.replace(record("1302034506900002", "Salah"), kk="1302031213100003")
+        )
+    assert info.value.field == "kk"
+    assert ServiceRecord.select().where(ServiceRecord.full_name == "Salah").count() == 0

@@ -30,8 +30,8 @@ def test_an_unfinished_nik_that_can_still_be_right_is_not_blamed(typed):
         ("1302033102", "Tanggal lahir 31-02 pada NIK tidak ada."),
         ("130203290201", "Tanggal lahir pada NIK tidak valid"),
         ("1302034507510000", "Nomor urut NIK (4 digit terakhir) tidak boleh 0000."),
-        ("13020345075１", "pada posisi 12 ada angka '１' (FULLWIDTH DIGIT ONE) bukan angka biasa"),
-        ("1302 34", "pada posisi 5 ada karakter"),
+        ("13020345075１", "pada posisi 12 ada '１' (U+FF11, angka lebar penuh atau dari aksara lain)"),
+        ("1302 34", "pada posisi 5 ada (U+0020, spasi) yang bukan angka 0-9 biasa"),
         ("13020345075100021", "NIK harus 16 digit; yang diisi 17 digit."),
     ],
 )

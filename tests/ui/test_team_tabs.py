@@ -146,7 +146,7 @@ def test_an_invalid_nik_shows_the_live_reason_and_is_not_saved(qtbot, demo_login
     form.nik_edit.clear()
     qtbot.keyClicks(form.nik_edit, "13020345075")
     form.nik_edit.insert("１")  # a fullwidth digit, pasted from a chat message
-    assert "posisi 12" in form.message() and "bukan angka biasa" in form.message()
+    assert "posisi 12" in form.message() and "bukan angka 0-9 biasa" in form.message()
     qtbot.keyClicks(form.name_edit, "Siti Rahmah")
     qtbot.keyClick(form.name_edit, Qt.Key.Key_Return)
 
@@ -158,6 +158,14 @@ def test_an_invalid_nik_shows_the_live_reason_and_is_not_saved(qtbot, demo_login
     qtbot.keyClicks(form.nik_edit, NIK)
     assert not form.is_marked("nik")
     assert form.message() == "NIK sah: perempuan, lahir 05-07-1951, kecamatan 13.02.03."
+    # A NIK issued under a kecamatan code renumbered before 2018: accepted, with the reason shown.
+    form.nik_edit.clear()
+    qtbot.keyClicks(form.nik_edit, "1302014506900001")
+    assert not form.is_marked("nik")
+    assert form.message().startswith(
+        "NIK sah: perempuan, lahir 05-06-1990, kecamatan 13.02.01. Kode kecamatan"
+    )
+    assert "periksa kembali dengan KTP/KK" in form.message()
 
 
 def test_enter_saves_a_valid_row_which_appears_in_the_grid(qtbot, demo_logins):

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop.services.errors import InvalidInput
-from desktop.services.nik import mask_nik, mask_niks_in_text, validate_kk, validate_nik
+from desktop.services.nik import mask_nik, mask_niks_in_text, region_note, validate_kk, validate_nik
 
 TODAY = dt.date(2026, 6, 15)
 NON_ASCII_DIGITS = [chr(c) for c in range(0xFF10, 0xFF1A)] + [chr(c) for c in range(0x0660, 0x066A)]
@@ -133,17 +134,24 @@ def test_fullwidth_digits_are_named_as_such() -> None:
     fullwidth = "".join(chr(0xFF10 + int(c)) for c in "1302031708900001")
     assert fullwidth.isdigit() and int(fullwidth) == 1302031708900001  # the trap
     message = refused(fullwidth).message
-    assert message.startswith("NIK hanya boleh berisi angka 0-9 (ASCII); pada posisi 1 ada angka")
-    assert "FULLWIDTH DIGIT ONE" in message
+    assert message.startswith("NIK hanya boleh berisi angka 0-9 (ASCII); pada posisi 1 ada '１'")
+    assert "U+FF11, angka lebar penuh atau dari aksara lain" in message
 
 
 def test_arabic_indic_digits_are_refused() -> None:
     arabic = "".join(chr(0x0660 + int(c)) for c in "1302031708900001")
-    assert "ARABIC-INDIC DIGIT ONE" in refused(arabic).message
+    assert "U+0661, angka lebar penuh atau dari aksara lain" in refused(arabic).message
 
 
 def test_letters_are_not_digits() -> None:
-    assert "karakter 'O'" in refused("13020317089OOOO1").message
+    assert "'O' (U+004F, huruf)" in refused("13020317089OOOO1").message
+
+
+@pytest.mark.parametrize("text", ["1302\u200b031708900001", "1302 031708900001", "1302031708900001\u0301"])
+def test_messages_name_characters_in_indonesian_never_in_unicode_english(text: str) -> None:
+    message = refused(text).message
+    assert re.search(r"\(U\+[0-9A-F]{4}, (karakter tak terlihat|spasi|tanda diakritik)\)", message), message
+    assert not re.search(r"[A-Z]{4,}", message.replace("ASCII", "")), message  # no "ZERO WIDTH SPACE"
 
 
 @pytest.mark.parametrize(
@@ -250,3 +258,46 @@ def test_no_hidden_nik_digit_survives_in_free_text(
     digits = [c for c in shown if c.isdecimal()]
     assert digits == list(nik[:6] + nik[-4:])  # the birth date and the rest are gone
     assert before in shown and after in shown
+
+
+def _national():
+    from desktop.services.sijarla.service_records import national_region_codes
+
+    return national_region_codes()
+
+
+@pytest.mark.parametrize(
+    ("number", "words"),
+    [
+        (
+            "1302014506900001",
+            "Kode kecamatan 13.02.01 pada NIK tidak ada di daftar wilayah Kemendagri sejak 2018",
+        ),
+        ("1399014506900001", "Kode kabupaten/kota 13.99 pada NIK tidak ada"),
+        ("9101014506900001", "Kode kabupaten/kota 91.01 (KAB. MERAUKE) pada NIK sudah tidak dipakai"),
+    ],
+)
+def test_an_old_unknown_or_retired_region_code_is_noted_with_the_reason(number: str, words: str) -> None:
+    validate_nik(number, today=TODAY)  # valid: a NIK keeps the code it was issued under
+    assert words in region_note(number, "NIK", _national())
+
+
+@pytest.mark.parametrize("number", ["1302034506900001", "3171014506900001", "9501014506900001"])
+def test_a_current_region_code_needs_no_note(number: str) -> None:
+    assert region_note(number, "NIK", _national()) == ""
+
+
+@pytest.mark.parametrize(
+    ("kk", "words"),
+    [
+        ("1302031213100003", "Tanggal terbit pada Nomor KK tidak valid"),  # month 13
+        ("1302033202100003", "Tanggal terbit pada Nomor KK tidak valid"),  # 32 February
+        ("1302031201100000", "Nomor urut KK (4 digit terakhir) tidak boleh 0000"),
+        ("1302030001100003", "Tanggal terbit pada Nomor KK tidak valid"),  # day 00
+    ],
+)
+def test_the_kk_issue_date_and_serial_are_checked(kk: str, words: str) -> None:
+    assert validate_kk("1302031201100003", today=TODAY)  # 12-01-2010, serial 0003
+    with pytest.raises(InvalidInput, match=re.escape(words)) as info:
+        validate_kk(kk, today=TODAY)
+    assert info.value.field == "kk"

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
+from desktop.config import resource_dir
 from desktop.models import (
-    Kecamatan,
     Nagari,
     ServiceCategory,
     ServiceOutcome,
@@ -22,18 +23,24 @@ from desktop.models import (
 )
 from desktop.models.base import now
 from desktop.services.errors import InvalidInput, NotFound, StaleRecord, WorkflowError
-from desktop.services.nik import validate_kk, validate_nik
+from desktop.services.nik import RegionCode, region_note, validate_kk, validate_nik
 from desktop.services.security import audit
 from desktop.services.session import Session
 from desktop.services.sijarla.team import _require_team_member
 from desktop.services.sop.workflow import get_case
 from desktop.services.validation import clean_text
 
-# Province codes of Indonesia (Kemendagri), for NIKs issued outside the office's kabupaten.
-PROVINCES = frozenset(
-    "11 12 13 14 15 16 17 18 19 21 31 32 33 34 35 36 51 52 53 61 62 63 64 65 71 72 73 74 75 76 "
-    "81 82 91 92 93 94 95 96 97".split()
-)
+
+@functools.cache
+def national_region_codes() -> dict[str, RegionCode]:
+    """Every province, kabupaten/kota and kecamatan code since 2018 (resources/data, Kemendagri)."""
+    path = resource_dir() / "data" / "wilayah_kecamatan_indonesia.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    return {
+        r["code"]: RegionCode(r["code"], r["name"], r["in_current_list"] == "ya", r["last_seen"])
+        for r in rows
+    }
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,7 @@ class RecordRow:
     outcome_reason: str
     served_on: dt.date
     version: int
+    region_note: str = ""  # shown to the team only (why the NIK's or KK's region code is unusual)
 
 
 @dataclass
@@ -95,8 +103,6 @@ class _Lookups:
         self.groups = _code_map(TargetGroup)
         self.outcomes = _code_map(ServiceOutcome)
         self.outcome_rows = {o.id: o for o in ServiceOutcome.select()}
-        self.kecamatan = {k.code for k in Kecamatan.select(Kecamatan.code)}
-        self.kabupaten = {c[:5] for c in self.kecamatan}
         nagari = list(Nagari.select(Nagari.id, Nagari.name, Nagari.code).where(Nagari.is_active))
         self.nagari_ids = {n.id for n in nagari}
         self.nagari_by_name: dict[str, list[int]] = {}
@@ -125,16 +131,33 @@ def _code_map(model) -> dict[str, int]:
     return result
 
 
-def _check_nik(text: str, lookups: _Lookups) -> str:
-    raw = (text or "").strip()
-    info = validate_nik(raw, None)
-    if info.province_code not in PROVINCES:
+def _check_nik(text: str) -> tuple[str, str]:
+    """The NIK and, when its region deserves a second look, why (stored with the record).
+
+    Its format, birth date and serial are strict; a province that does not exist is refused; a
+    kabupaten or kecamatan code missing from the national list or retired from it is only noted:
+    a NIK keeps the code it was issued under.
+    """
+    info = validate_nik((text or "").strip(), None)
+    codes = national_region_codes()
+    if info.province_code not in codes:
         raise InvalidInput(f"Kode provinsi {info.province_code} pada NIK tidak ada.", field="nik")
-    if info.kabupaten_code in lookups.kabupaten and info.kecamatan_code not in lookups.kecamatan:
-        raise InvalidInput(
-            f"Kode kecamatan {info.kecamatan_code} pada NIK tidak ada di wilayah ini.", field="nik"
-        )
-    return info.nik
+    return info.nik, region_note(info.nik, "NIK", codes)
+
+
+def nik_region_note(nik: str) -> str:
+    """What the form says under a valid NIK whose region code is old or retired ("" otherwise)."""
+    return region_note(nik, "NIK", national_region_codes()) if len(nik) == 16 and nik.isascii() else ""
+
+
+def _check_kk(text: str) -> tuple[str | None, str]:
+    if not (text or "").strip():
+        return None, ""
+    value = validate_kk(text)
+    codes = national_region_codes()
+    if value[:2] not in codes:
+        raise InvalidInput(f"Kode provinsi {value[:2]} pada Nomor KK tidak ada.", field="kk")
+    return value, region_note(value, "Nomor KK", codes)
 
 
 def _clean(draft: RecordDraft, lookups: _Lookups) -> dict:
@@ -154,10 +177,13 @@ def _clean(draft: RecordDraft, lookups: _Lookups) -> dict:
         raise InvalidInput("Nagari tidak dikenal.", field="nagari")
     if draft.served_on > dt.date.today() + dt.timedelta(days=1):
         raise InvalidInput("Tanggal pelayanan tidak boleh di masa depan.", field="served_on")
+    nik, nik_note = _check_nik(draft.nik)
+    kk, kk_note = _check_kk(draft.kk)
     return {
-        "nik": _check_nik(draft.nik, lookups),
+        "nik": nik,
+        "region_note": " ".join(n for n in (nik_note, kk_note) if n),
         "full_name": clean_text(draft.full_name, "Nama", 120, field="full_name"),
-        "kk": validate_kk(draft.kk) if (draft.kk or "").strip() else None,
+        "kk": kk,
         "address": clean_text(draft.address, "Alamat", 240, field="address", required=False),
         "jorong": clean_text(draft.jorong, "Jorong", 80, field="jorong", required=False),
         "nagari": draft.nagari_id,
@@ -246,6 +272,7 @@ def list_records(actor: Session, case_id: int) -> list[RecordRow]:
             ServiceRecord.outcome_reason,
             ServiceRecord.served_on,
             ServiceRecord.version,
+            *([ServiceRecord.region_note] if scope.full_nik else []),
         )
         .join_from(ServiceRecord, Nagari)
         .join_from(ServiceRecord, ServiceCategory)

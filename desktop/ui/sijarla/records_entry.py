@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.nik import NIK_LENGTH
-from desktop.services.sijarla import record_query
+from desktop.services.sijarla import record_query, service_records
 from desktop.services.sijarla.record_query import EditableRecord, RecordChoices
 from desktop.services.sijarla.service_records import RecordDraft
 from desktop.ui import theme
@@ -39,6 +39,7 @@ QLineEdit[invalid="true"], QComboBox[invalid="true"] {{
 QLabel#EntryMessage[tone="error"] {{ color: {theme.DANGER}; }}
 QLabel#EntryMessage[tone="ok"] {{ color: #1E6B3A; }}
 QLabel#EntryMessage[tone="hint"] {{ color: {theme.MUTED}; }}
+QLabel#EntryMessage[tone="warn"] {{ color: #8A5A00; }}
 QFrame#EntryRow {{ background: #F7F9FB; border: 1px solid {theme.LINE}; border-radius: 6px; }}
 QFrame#EntryRow QLabel {{ background: transparent; }}
 """
@@ -229,7 +230,10 @@ class RecordEntryForm(QFrame):
         if problem:
             self.show_error(problem)
         elif len(text.strip()) == NIK_LENGTH:
-            self._show(nik_summary(text.strip()), "ok")
+            # An old or retired region code is no reason to refuse: say it, it is stored with the record.
+            note = service_records.nik_region_note(text.strip())
+            summary = nik_summary(text.strip())
+            self._show(f"{summary} {note}" if note else summary, "warn" if note else "ok")
         elif text.strip():
             self.show_hint(self.tr("%1 dari 16 angka.").replace("%1", str(len(text.strip()))))
         else:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from peewee import Column
+from peewee import SQL, Column
 
 from .base import (
     BoundedText,
@@ -62,7 +62,7 @@ class ServiceRecord(EditableModel):
     recorded_by = ForeignKeyField(User, on_delete="RESTRICT")
     recorded_at = DateTimeField(default=now)
     # Why the NIK's or KK's region code deserves a second look (unknown or retired code), or "".
-    region_note = Text(max_length=400, default="")
+    region_note = Text(max_length=400, default="", constraints=[SQL("DEFAULT ''")])
 
     class Meta:
         indexes = (

@@ -11,6 +11,14 @@ _USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{2,39}", re.ASCII)
 _ALLOWED_CONTROLS_MULTILINE = {"\n", "\t"}
 
 
+# Invisible characters that carry no meaning in office text (pasted from Word or a chat): dropped.
+_DROPPED = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"))
+# Format characters that may stay: the joiners some scripts and emoji sequences need, and the
+# direction marks of right-to-left names (marks, not the overrides and isolates that reorder text).
+_ALLOWED_FORMAT = {"\u200c", "\u200d", "\u200e", "\u200f", "\u061c"}
+_LINE_BREAKS = {"\u2028", "\u2029", "\x85", "\r"}  # become "\n" in multi-line text
+
+
 def clean_text(
     value: str | None,
     label: str,
@@ -20,18 +28,45 @@ def clean_text(
     required: bool = True,
     multiline: bool = False,
 ) -> str:
-    """Trim, normalise (NFC) and check a text; raise InvalidInput with an Indonesian message."""
-    text = unicodedata.normalize("NFC", (value or "").replace("\r\n", "\n")).strip()
+    """Trim, normalise (NFC) and check a text; raise InvalidInput with an Indonesian message.
+
+    Refused everywhere: control and unassigned characters, and format characters that change
+    how text is shown without showing themselves (direction overrides and isolates that make
+    "surat\u202efdp.exe" read as "surat exe.pdf", the TAG block). One-line fields also refuse
+    line and paragraph separators; a required field needs a visible letter, digit or sign.
+    """
+    text = (value or "").replace("\r\n", "\n").translate(_DROPPED)
+    if multiline:
+        text = "".join("\n" if ch in _LINE_BREAKS else ch for ch in text)
+    text = unicodedata.normalize("NFC", text).strip()
     if required and not text:
         raise InvalidInput(f"{label} wajib diisi.", field=field)
     allowed = _ALLOWED_CONTROLS_MULTILINE if multiline else set()
     for ch in text:
-        if ch not in allowed and unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn"):
+        category = unicodedata.category(ch)
+        if ch in allowed or ch in _ALLOWED_FORMAT:
+            continue
+        if category == "Cf":
+            raise InvalidInput(
+                f"{label} mengandung karakter pengatur tampilan teks yang tak terlihat "
+                f"(kode U+{ord(ch):04X}), yang dapat menyamarkan isi teks. Ketik ulang teks tersebut "
+                "tanpa menyalin dari sumber lain.",
+                field=field,
+            )
+        if not multiline and (category in ("Zl", "Zp") or ch in _LINE_BREAKS or ch in "\n\x0b\x0c"):
+            raise InvalidInput(
+                f"{label} hanya satu baris: pindah baris (kode U+{ord(ch):04X}) tidak dapat disimpan. "
+                "Tulis dalam satu baris.",
+                field=field,
+            )
+        if category in ("Cc", "Cs", "Co", "Cn"):
             raise InvalidInput(
                 f"{label} mengandung karakter tak terlihat atau tidak sah (kode U+{ord(ch):04X}). "
                 "Ketik ulang teks tersebut tanpa menyalin dari sumber lain.",
                 field=field,
             )
+    if required and not any(unicodedata.category(ch)[0] in "LNPS" for ch in text):
+        raise InvalidInput(f"{label} wajib diisi dengan huruf, angka atau tanda yang terlihat.", field=field)
     if len(text) > max_length:
         raise InvalidInput(
             f"{label} terlalu panjang: {len(text)} karakter, paling banyak {max_length}.", field=field

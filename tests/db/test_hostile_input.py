@@ -127,7 +127,12 @@ FRAGMENTS = [
     "\u200e",
     "\u200f",
     "\u202e",
+    "\u202a",
     "\u2066",
+    "\u2069",
+    "\U000e0041",  # TAG LATIN CAPITAL LETTER A
+    "\u2060",
+    "\u00ad",
     "\ufeff",
     "\ufffe",
     "\uffff",
@@ -199,15 +204,32 @@ def normalised(value: str) -> str:
     return unicodedata.normalize("NFC", value.replace("\r\n", "\n")).strip()
 
 
+# The documented rule (services/validation.clean_text), restated independently:
+DROPPED = "\u200b\u2060\ufeff\u00ad"  # invisible and meaningless in office text: removed
+KEPT_FORMAT = "\u200c\u200d\u200e\u200f\u061c"  # joiners and direction marks
+LINE_BREAKS = "\u2028\u2029\x85\r"  # become a newline in multi-line text
+
+
 def expect(value: str, rule: Rule) -> str | None:
-    """The text a service must store for `value`, or None when it must refuse it."""
-    text = normalised(value)
+    """The text a service must store for `value`, or None when it must refuse it.
+
+    Refused: controls (a newline and a tab only in multi-line text), surrogates, private-use and
+    unassigned code points, format characters other than the joiners and direction marks (so no
+    bidi override, isolate or TAG character), line separators in one-line text, and a required
+    text with nothing visible in it (only spaces, zero-width or combining marks)."""
+    text = "".join(ch for ch in value.replace("\r\n", "\n") if ch not in DROPPED)
+    if rule.multiline:
+        text = "".join("\n" if ch in LINE_BREAKS else ch for ch in text)
+    text = unicodedata.normalize("NFC", text).strip()
     if rule.required and not text:
         return None
-    allowed = {"\n", "\t"} if rule.multiline else set()
     for ch in text:
-        if ch not in allowed and unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn"):
+        if rule.multiline and ch in "\n\t" or ch in KEPT_FORMAT:
+            continue
+        if unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn", "Cf", "Zl", "Zp"):
             return None
+    if rule.required and not any(unicodedata.category(ch)[0] in "LNPS" for ch in text):
+        return None
     return text if len(text) <= rule.max_length else None
 
 

@@ -448,3 +448,29 @@ def test_receipt_test_page_is_ascii_escpos():
     assert data.startswith(b"\x1b@") and b"HALAMAN UJI PRINTER STRUK" in data
     assert not data.endswith(b"\x1dV\x00")  # a 58 mm printer has no cutter
     assert workstation.receipt_test_page(session("admin"), 80, "x").endswith(b"\x1dV\x00")
+
+
+@pytest.mark.parametrize(
+    ("password", "words"),
+    [
+        ("\x00" * 8, "tak terlihat"),
+        ("sandi\u202eku123", "tak terlihat"),
+        ("        ", "hanya berisi spasi"),
+        ("x" * 129, "paling banyak 128"),
+        ("pendek", "minimal 8"),
+    ],
+)
+def test_a_password_that_cannot_be_typed_again_is_refused_when_set(password: str, words: str):
+    from desktop.services.office.users import add_user
+
+    make_office()
+    admin_session = session("admin")
+    with pytest.raises(InvalidInput, match=words):
+        add_user(admin_session, NewUser("baru1", "Pegawai Baru", password, ("pengadministrasi_umum",)))
+    assert not User.select().where(User.username == "baru1").exists()
+    target = User.get(User.username == "meja")
+    with pytest.raises(InvalidInput, match=words):
+        admin.reset_password(admin_session, target.id, password, target.version)
+    assert add_user(
+        admin_session, NewUser("baru2", "Pegawai Baru", "Sandi Aman 2026!", ("pengadministrasi_umum",))
+    )

@@ -52,7 +52,7 @@ from desktop.services.office.admin_rows import _pattern_row, _user_row
 from desktop.services.office.guards import _admin, _bump, _get, _stale
 from desktop.services.office.role_catalog import role_catalog
 from desktop.services.security import audit, db_logins
-from desktop.services.security.auth import MIN_PASSWORD_LENGTH
+from desktop.services.security.accounts import check_new_password
 from desktop.services.security.session_lock import IDLE_LOCK_RANGE as IDLE_LOCK_RANGE  # re-exported
 from desktop.services.session import Session
 from desktop.services.validation import clean_digits, clean_text
@@ -223,8 +223,7 @@ def reset_password(actor: Session, user_id: int, new_password: str, expected_ver
     with db.atomic():
         _admin(actor)
         user = _get(User, user_id, "Pengguna")
-        if len(new_password or "") < MIN_PASSWORD_LENGTH:
-            raise InvalidInput(f"Kata sandi minimal {MIN_PASSWORD_LENGTH} karakter.", field="password")
+        check_new_password(new_password)
         changes = {
             "password_hash": db_logins.password_hash_for(new_password),
             "password_changed_at": now(),

@@ -11,7 +11,8 @@ from desktop.models import Role, User, UserRole, db
 from desktop.roles import ADMINISTRATOR
 from desktop.services.errors import InvalidInput, PermissionDenied
 from desktop.services.security import audit, db_logins
-from desktop.services.security.auth import MIN_PASSWORD_LENGTH, login, ordered_role_codes, require_role
+from desktop.services.security.accounts import check_new_password
+from desktop.services.security.auth import login, ordered_role_codes, require_role
 from desktop.services.session import Session
 from desktop.services.validation import clean_code, clean_digits, clean_text, clean_username
 
@@ -76,8 +77,7 @@ def add_user_by_command(
 def checked_new_user(new: NewUser) -> tuple[dict[str, Any], list[Role]]:
     """The account's cleaned columns and its roles, or InvalidInput naming the field; writes nothing."""
     username = clean_username(new.username)
-    if len(new.password) < MIN_PASSWORD_LENGTH:
-        raise InvalidInput(f"Kata sandi minimal {MIN_PASSWORD_LENGTH} karakter.", field="password")
+    check_new_password(new.password)
     codes = [clean_code(code, "Peran", field="roles") for code in new.roles]
     roles = list(Role.select().where(Role.code.in_(codes)))
     unknown = set(new.roles) - {r.code for r in roles}

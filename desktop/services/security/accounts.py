@@ -18,6 +18,31 @@ from desktop.services.session import Session
 MAX_FAILED_LOGINS = 5
 LOCKOUT = dt.timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 8
+MAX_PASSWORD_LENGTH = 128
+
+
+def check_new_password(password: str | None) -> str:
+    """A new password: 8 to 128 characters that can be typed again (no control or invisible format
+    characters, no lone surrogate), not only spaces. Returned as given: never trimmed or normalised."""
+    import unicodedata
+
+    from desktop.services.errors import InvalidInput
+
+    text = password if isinstance(password, str) else ""
+    if len(text) < MIN_PASSWORD_LENGTH:
+        raise InvalidInput(f"Kata sandi minimal {MIN_PASSWORD_LENGTH} karakter.", field="password")
+    if len(text) > MAX_PASSWORD_LENGTH:
+        raise InvalidInput(f"Kata sandi paling banyak {MAX_PASSWORD_LENGTH} karakter.", field="password")
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp") for ch in text):
+        raise InvalidInput(
+            "Kata sandi mengandung karakter tak terlihat yang tidak dapat diketik ulang. "
+            "Pakai huruf, angka, tanda baca atau spasi.",
+            field="password",
+        )
+    if not text.strip():
+        raise InvalidInput("Kata sandi tidak boleh hanya berisi spasi.", field="password")
+    return text
+
 
 # argon2id with the library's recommended parameters. The test suite creates hundreds of
 # accounts; it sets DINAS_DESK_FAST_HASH=1 to use argon2's cheapest profile there.

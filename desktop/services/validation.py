@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 
@@ -86,6 +87,27 @@ def clean_code(value: object, label: str, max_length: int = 40, *, field: str | 
     if invalid or any(unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn") for ch in text):
         raise InvalidInput(f"{label} tidak dikenal.", field=field)
     return text
+
+
+_INT64 = (1 << 63) - 1
+
+
+def clean_int(value: object, label: str, low: int, high: int = _INT64, *, field: str | None = None) -> int:
+    """A whole number from a form or a caller, within [low, high]; both drivers can bind it.
+
+    True/False, floats, text and numbers beyond 64 bits are refused with the same message on
+    SQLite and PostgreSQL (they would otherwise answer differently, or with a driver error).
+    """
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise InvalidInput(f"{label} harus bilangan bulat {low} sampai {high}.", field=field)
+    return value
+
+
+def clean_date(value: object, label: str, *, field: str | None = None) -> dt.date:
+    """A calendar date (not a date-time) between the years 1900 and 2100."""
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime) or not 1900 <= value.year <= 2100:
+        raise InvalidInput(f"{label} harus tanggal antara tahun 1900 dan 2100.", field=field)
+    return value
 
 
 def is_username(name: str) -> bool:

@@ -55,7 +55,7 @@ from desktop.services.security import audit, db_logins
 from desktop.services.security.accounts import check_new_password
 from desktop.services.security.session_lock import IDLE_LOCK_RANGE as IDLE_LOCK_RANGE  # re-exported
 from desktop.services.session import Session
-from desktop.services.validation import clean_digits, clean_text
+from desktop.services.validation import clean_code, clean_digits, clean_int, clean_text
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -313,18 +313,22 @@ def clean_office(draft: OfficeDraft) -> dict[str, Any]:
         values[name] = clean_text(getattr(draft, name), label, limit, field=name, required=required)
     if values["email"] and not _EMAIL.fullmatch(values["email"]):
         raise InvalidInput("Pos-el tidak sah; contoh: disdukcapil@solokkab.go.id.", field="email")
-    code = (draft.kabupaten_code or "").strip()
+    code = draft.kabupaten_code.strip() if isinstance(draft.kabupaten_code, str) else ""
+    if code:
+        code = clean_code(code, "Kode kabupaten", 10, field="kabupaten_code")
     if code and not Kabupaten.select().where(Kabupaten.code == code).exists():
         raise InvalidInput(f"Kode kabupaten {code} tidak ada di data wilayah.", field="kabupaten_code")
     values["kabupaten_code"] = code
-    if draft.paper_size not in PAPER_SIZES:
+    if not isinstance(draft.paper_size, str) or draft.paper_size not in PAPER_SIZES:
         raise InvalidInput("Ukuran kertas harus A4 atau F4.", field="paper_size")
     values["paper_size"] = draft.paper_size
     low, high = IDLE_LOCK_RANGE
-    if not low <= draft.idle_lock_minutes <= high:
-        raise InvalidInput(f"Kunci layar otomatis {low} sampai {high} menit.", field="idle_lock_minutes")
-    values["idle_lock_minutes"] = draft.idle_lock_minutes
-    values["logo_png"] = check_logo(draft.logo_png) if draft.logo_png else None
+    values["idle_lock_minutes"] = clean_int(
+        draft.idle_lock_minutes, "Kunci layar otomatis (menit)", low, high, field="idle_lock_minutes"
+    )
+    if draft.logo_png is not None and not isinstance(draft.logo_png, (bytes, bytearray)):
+        raise InvalidInput("Logo harus berkas gambar PNG.", field="logo_png")
+    values["logo_png"] = check_logo(bytes(draft.logo_png)) if draft.logo_png else None
     return values
 
 

@@ -26,7 +26,7 @@ from desktop.services.errors import InvalidInput
 from desktop.services.nik import mask_nik
 from desktop.services.security.auth import require_role
 from desktop.services.session import Session
-from desktop.services.validation import clean_text
+from desktop.services.validation import clean_code, clean_date, clean_int, clean_text
 
 PAGE_SIZE = 200
 
@@ -130,6 +130,7 @@ def _team_ids(actor: Session) -> list[int]:
 
 
 def _code_id(model, code: str, label: str) -> int:
+    code = clean_code(code, label, field=label.lower())
     row = model.get_or_none(model.code == code)
     if row is None:
         raise InvalidInput(f"{label} '{code}' tidak dikenal.", field=label.lower())
@@ -139,10 +140,12 @@ def _code_id(model, code: str, label: str) -> int:
 def _conditions(actor: Session, f: RecordFilter) -> tuple[list[Expression], RecordScope]:
     scope = record_scope(actor)
     where: list[Expression] = [] if scope.condition is None else [scope.condition]
+    if not isinstance(f, RecordFilter):
+        raise InvalidInput("Saringan data pelayanan tidak sah.", field="filter")
     if f.case_id is not None:
-        where.append(ServiceRecord.case == f.case_id)
+        where.append(ServiceRecord.case == clean_int(f.case_id, "Kasus", 1, field="case"))
     if f.nagari_id is not None:
-        where.append(ServiceRecord.nagari == f.nagari_id)
+        where.append(ServiceRecord.nagari == clean_int(f.nagari_id, "Nagari", 1, field="nagari"))
     if f.category:
         where.append(ServiceRecord.category == _code_id(ServiceCategory, f.category, "Kategori"))
     if f.target_group:
@@ -150,9 +153,13 @@ def _conditions(actor: Session, f: RecordFilter) -> tuple[list[Expression], Reco
     if f.outcome:
         where.append(ServiceRecord.outcome == _code_id(ServiceOutcome, f.outcome, "Hasil"))
     if f.served_from is not None:
-        where.append(ServiceRecord.served_on >= f.served_from)
+        where.append(
+            ServiceRecord.served_on >= clean_date(f.served_from, "Tanggal awal", field="served_from")
+        )
     if f.served_to is not None:
-        where.append(ServiceRecord.served_on <= f.served_to)
+        where.append(ServiceRecord.served_on <= clean_date(f.served_to, "Tanggal akhir", field="served_to"))
+    if not isinstance(f.text, str):
+        raise InvalidInput("Kata kunci harus teks.", field="text")
     text = clean_text(f.text, "Kata kunci", 100, field="text", required=False)
     if _NIK_PREFIX.fullmatch(text):
         where.append(nik_condition(scope, text, field="text"))
@@ -186,6 +193,8 @@ def nik_condition(scope: RecordScope, digits: str, field: str) -> Expression:
 
 
 def _order(sort: RecordSort, scope: RecordScope) -> tuple[list, list[Any]]:
+    if not isinstance(sort, RecordSort) or not isinstance(sort.key, str):
+        raise InvalidInput("Urutan tidak sah.", field="sort")
     columns = _sort_columns(scope).get(sort.key)
     if columns is None:
         raise InvalidInput(f"Urutan '{sort.key}' tidak dikenal.", field="sort")

@@ -17,11 +17,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+import unicodedata
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from peewee import SQL, PostgresqlDatabase, Tuple, fn
+from peewee import SQL, AutoField, DateField, ForeignKeyField, IntegerField, PostgresqlDatabase, Tuple, fn
 
 from desktop.models import (
     Kecamatan,
@@ -61,6 +63,7 @@ from desktop.services.sijarla.team_workspace import _require_case_team
 from desktop.services.sijarla.team_workspace import category_totals as category_totals
 from desktop.services.sijarla.team_workspace import preparation_checklist as preparation_checklist
 from desktop.services.sijarla.team_workspace import team_case as team_case
+from desktop.services.validation import clean_int
 
 log = logging.getLogger(__name__)
 
@@ -243,11 +246,12 @@ def _list_row(values: tuple, scope: RecordScope) -> RecordListRow:
 
 def rows_by_id(actor: Session, ids: Sequence[int]) -> list[RecordListRow]:
     """The records with these ids, in the order given (ids the actor may not see are left out)."""
-    if len(ids) > 5 * PAGE_SIZE:
+    if not isinstance(ids, (list, tuple, array)) or len(ids) > 5 * PAGE_SIZE:
         raise InvalidInput(f"Paling banyak {5 * PAGE_SIZE} baris per permintaan.", field="ids")
-    if not ids:
+    checked = [clean_int(i, "Nomor baris", 1, field="ids") for i in ids]
+    if not checked:
         return []
-    return _rows(record_scope(actor), list(ids))
+    return _rows(record_scope(actor), checked)
 
 
 def _rows(scope: RecordScope, ids: list[int]) -> list[RecordListRow]:
@@ -291,8 +295,8 @@ def page(
     limit: int = PAGE_SIZE,
 ) -> RecordPage:
     """One page of rows: by keyset (`after`, from the previous page) or by offset (logged)."""
-    if not 1 <= limit <= 5 * PAGE_SIZE or offset < 0:
-        raise InvalidInput("Ukuran halaman tidak sah.", field="limit")
+    clean_int(limit, "Ukuran halaman", 1, 5 * PAGE_SIZE, field="limit")
+    clean_int(offset, "Posisi halaman", 0, field="offset")
     conditions, scope = _conditions(actor, f)
     order, keys = _order(sort, scope)
     # Two steps, as the table does: the page's sort keys and ids from service_record alone (its
@@ -300,8 +304,7 @@ def page(
     # every row of the table before the LIMIT.
     query = _where(_joined(ServiceRecord.select(*keys), sort), conditions)
     if after is not None:
-        if len(after) != len(keys):
-            raise InvalidInput("Penanda halaman tidak cocok dengan urutan.", field="after")
+        after = _checked_marker(after, keys)
         compare = Tuple(*keys) < Tuple(*after) if sort.descending else Tuple(*keys) > Tuple(*after)
         query = query.where(compare)
     elif offset:
@@ -313,6 +316,35 @@ def page(
     with db.atomic():
         audit.record(actor, "pelayanan_dibaca", "service_record", None, saring=f.described(), baris=len(rows))
     return RecordPage(rows, tuple(found[-1]) if more and found else None)
+
+
+def _checked_marker(after: object, keys: list[Any]) -> tuple:
+    """A page marker as `page` handed it out: one value per sort key, of that key's type.
+
+    Anything else (another length, text where a date belongs, NUL, a number beyond 64 bits) is the
+    same InvalidInput on both backends, never a driver error.
+    """
+    wrong = InvalidInput("Penanda halaman tidak cocok dengan urutan; muat ulang daftar.", field="after")
+    if not isinstance(after, (tuple, list)) or len(after) != len(keys):
+        raise wrong
+    values = []
+    for key, value in zip(keys, after, strict=True):
+        if isinstance(key, DateField):
+            if isinstance(value, str):  # SQLite hands dates back as ISO text
+                try:
+                    value = dt.date.fromisoformat(value)
+                except ValueError:
+                    raise wrong from None
+            ok = isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+        elif isinstance(key, (IntegerField, ForeignKeyField, AutoField)):
+            ok = isinstance(value, int) and not isinstance(value, bool) and abs(value) < 1 << 63
+        else:
+            ok = isinstance(value, str) and len(value) <= 500
+            ok = ok and not any(unicodedata.category(ch) in ("Cc", "Cs") for ch in value)
+        if not ok:
+            raise wrong
+        values.append(value)
+    return tuple(values)
 
 
 def record_for_edit(actor: Session, record_id: int) -> EditableRecord:

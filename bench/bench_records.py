@@ -45,7 +45,7 @@ FIRST = "Siti Ahmad Rahmah Yusri Nurhayati Afrizal Desi Zulhendri Fitri Hendra M
 LAST = "Chaniago Piliang Tanjung Koto Jambak Sikumbang Guci Melayu Sinaga Bendang".split()
 COLUMNS = (
     "version updated_at case_id nik full_name kk address jorong nagari_id category_id "
-    "target_group_id outcome_id outcome_reason note served_on recorded_by_id recorded_at"
+    "target_group_id outcome_id outcome_reason note served_on recorded_by_id recorded_at name_fold"
 ).split()
 
 
@@ -156,12 +156,13 @@ def records(ids: dict, cases: list[int], count: int, seed_value: int = 20260801)
         outcome, needs_reason = ids["outcomes"][rng.randrange(len(ids["outcomes"]))]
         served = today - dt.timedelta(days=rng.randrange(DAYS))
         jorong = f"Jorong {rng.randrange(1, 9)}"
+        name = f"{FIRST[rng.randrange(len(FIRST))]} {LAST[rng.randrange(len(LAST))]}"
         yield (
             1,
             now,
             cases[i % len(cases)],
             nik,
-            f"{FIRST[rng.randrange(len(FIRST))]} {LAST[rng.randrange(len(LAST))]}",
+            name,
             None if rng.random() < 0.2 else nik[:6] + f"{i:010d}",
             jorong,
             jorong,
@@ -174,6 +175,7 @@ def records(ids: dict, cases: list[int], count: int, seed_value: int = 20260801)
             served,
             ids["user"],
             now,
+            name.casefold(),  # what services.validation.fold writes for these ASCII names
         )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from peewee import SQL
+
 from .base import (
     BaseModel,
     BlobField,
@@ -58,6 +60,8 @@ class IncomingLetter(EditableModel):
     sifat = Text(max_length=20, default="biasa", constraints=[SIFAT_CHECK])
     estimated_people = IntegerField(default=0, constraints=[Check("estimated_people >= 0")])
     registered_by = ForeignKeyField(User, on_delete="RESTRICT")
+    # Number, sender and subject as searches compare them (validation.fold; migration 8).
+    search_fold = Text(max_length=2400, default="", constraints=[SQL("DEFAULT ''")])
 
 
 class RequestedService(BaseModel):

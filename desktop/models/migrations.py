@@ -196,6 +196,65 @@ def _m0007_record_region_note(migrator: SchemaMigrator) -> None:
         migrate(migrator.add_column("service_record", "region_note", ServiceRecord.region_note))
 
 
+_FOLDED = {  # table: (column, the columns it is folded from)
+    "service_record": ("name_fold", ("full_name",)),
+    "incoming_letter": ("search_fold", ("letter_number", "sender", "subject")),
+    "sop_case": ("title_fold", ("title",)),
+}
+
+
+def _m0008_folded_search_columns(migrator: SchemaMigrator) -> None:
+    # Case-insensitive search beyond ASCII on both backends (issue 16 item 7): a folded copy of the
+    # searched text, written by the services; existing rows are folded here, in batches.
+
+    from playhouse.migrate import migrate
+
+    from .cases import IncomingLetter
+    from .records import ServiceRecord
+    from .sop import SopCase
+
+    models = {"service_record": ServiceRecord, "incoming_letter": IncomingLetter, "sop_case": SopCase}
+    for table, (column, sources) in _FOLDED.items():
+        if column not in {c.name for c in db.get_columns(table)}:
+            migrate(migrator.add_column(table, column, getattr(models[table], column)))
+        last = 0
+        while True:
+            rows = db.execute_sql(
+                f"SELECT id, {', '.join(sources)} FROM {table} WHERE id > {int(last)} ORDER BY id LIMIT 5000"
+            ).fetchall()
+            if not rows:
+                break
+            folded = [(r[0], _fold(" ".join(p or "" for p in r[1:]))) for r in rows]
+            _update_from_values(table, column, folded)
+            last = rows[-1][0]
+
+
+def _fold(text: str) -> str:
+    """services.validation.fold (models may not import services): no case, no accents."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
+def _update_from_values(table: str, column: str, pairs: list[tuple[int, str]]) -> None:
+    """One UPDATE for a batch of (id, value): one statement, one audit line on a secured database."""
+    mark = db.obj.param
+    values = ", ".join(f"({mark}, {mark})" for _ in pairs)
+    params = [x for pair in pairs for x in pair]
+    if isinstance(db.obj, PostgresqlDatabase):
+        sql = (
+            f"UPDATE {table} SET {column} = v.f FROM (VALUES {values}) AS v(id, f) "
+            f"WHERE {table}.id = v.id::integer"
+        )
+    else:  # SQLite 3.33+ names the columns of VALUES column1, column2
+        sql = (
+            f"UPDATE {table} SET {column} = v.column2 FROM (VALUES {values}) AS v "
+            f"WHERE {table}.id = v.column1"
+        )
+    db.execute_sql(sql, params)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "skema awal", _m0001_initial),
     Migration(2, "log audit hanya-tambah", _m0002_audit_append_only),
@@ -203,6 +262,7 @@ MIGRATIONS: list[Migration] = [
     Migration(4, "baris bertanda tangan dan dokumen terbit tidak dapat diubah", _m0004_signed_rows_immutable),
     Migration(6, "NIK dan KK tersamar sebagai kolom turunan", _m0006_masked_nik_columns),
     Migration(7, "catatan kode wilayah NIK/KK", _m0007_record_region_note),
+    Migration(8, "kolom pencarian tanpa beda huruf besar-kecil", _m0008_folded_search_columns),
 ]
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -63,6 +63,8 @@ class ServiceRecord(EditableModel):
     recorded_at = DateTimeField(default=now)
     # Why the NIK's or KK's region code deserves a second look (unknown or retired code), or "".
     region_note = Text(max_length=400, default="", constraints=[SQL("DEFAULT ''")])
+    # The name as searches compare it (validation.fold), written with the name (migration 8).
+    name_fold = Text(max_length=600, default="", constraints=[SQL("DEFAULT ''")])
 
     class Meta:
         indexes = (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from peewee import SQL
+
 from .base import (
     BaseModel,
     BoundedText,
@@ -37,6 +39,7 @@ class SopCase(EditableModel):
     sop = ForeignKeyField(Sop, backref="cases", on_delete="RESTRICT")
     reference = Text(max_length=60, unique=True)  # SJL-2026-0001
     title = Text(max_length=300)
+    title_fold = Text(max_length=1200, default="", constraints=[SQL("DEFAULT ''")])  # validation.fold
     origin = Text(max_length=20, constraints=[Check("origin IN ('surat', 'analisis', 'gagasan')")])
     nagari = ForeignKeyField(Nagari, null=True, backref="cases", on_delete="RESTRICT")
     current_step = Text(max_length=40)

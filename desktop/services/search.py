@@ -20,7 +20,7 @@ from desktop.services.security import audit
 from desktop.services.security.auth import require_role
 from desktop.services.session import Session
 from desktop.services.sijarla.record_query import nik_condition, record_scope
-from desktop.services.validation import clean_text
+from desktop.services.validation import clean_text, fold
 
 PEOPLE_ROLES = (R.KETUA_TIM, R.ANGGOTA_TIM, R.KETUA_PELAKSANA_HARIAN, R.KABID_PELAYANAN, R.KEPALA_DINAS)
 
@@ -43,7 +43,9 @@ def search(actor: Session, text: str, limit: int = 50) -> list[SearchHit]:
         SopCase.select(SopCase, Nagari)
         .join(Nagari, JOIN.LEFT_OUTER)
         .where(
-            SopCase.reference.contains(query) | SopCase.title.contains(query) | Nagari.name.contains(query)
+            SopCase.reference.contains(query)
+            | SopCase.title_fold.contains(fold(query))
+            | Nagari.name.contains(query)
         )
         .order_by(SopCase.opened_at.desc())
         .limit(limit)
@@ -56,9 +58,7 @@ def search(actor: Session, text: str, limit: int = 50) -> list[SearchHit]:
         IncomingLetter.select()
         .where(
             IncomingLetter.agenda_number.contains(query)
-            | IncomingLetter.letter_number.contains(query)
-            | IncomingLetter.sender.contains(query)
-            | IncomingLetter.subject.contains(query)
+            | IncomingLetter.search_fold.contains(fold(query))
             | (IncomingLetter.tracking_code == query.upper())
         )
         .order_by(IncomingLetter.received_at.desc())
@@ -81,7 +81,9 @@ def _people(actor: Session, query: str, limit: int) -> list[SearchHit]:
     require_role(actor, *PEOPLE_ROLES)
     scope = record_scope(actor)
     digits = re.fullmatch(r"[0-9]{3,16}", query, re.ASCII)
-    condition = nik_condition(scope, query, "query") if digits else ServiceRecord.full_name.contains(query)
+    condition = (
+        nik_condition(scope, query, "query") if digits else ServiceRecord.name_fold.contains(fold(query))
+    )
     if scope.condition is not None:
         condition &= scope.condition
     columns = (ServiceRecord.case, ServiceRecord.full_name, scope.nik.alias("nik"), ServiceRecord.address)

@@ -110,6 +110,14 @@ def clean_date(value: object, label: str, *, field: str | None = None) -> dt.dat
     return value
 
 
+def fold(text: str) -> str:
+    """Text as searches compare it, the same on both backends: case-folded beyond ASCII and without
+    accents ("ZOË MÜLLER", "zoe muller" and "Zoë Müller" fold alike; "Straße" as "strasse").
+    SQLite's LIKE and a PostgreSQL database in the C locale fold ASCII only."""
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text or "").casefold())
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
 def is_username(name: str) -> bool:
     """Whether a (lower-case) name can be a username at all."""
     return bool(_USERNAME.fullmatch(name))

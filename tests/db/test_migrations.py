@@ -78,3 +78,27 @@ def test_a_mounted_smb_or_nfs_share_is_recognised(tmp_path):
     assert connection._mount_fs_type(connection.Path("/mnt/kantor/dinas.sqlite3"), str(mounts)) == "cifs"
     assert connection._mount_fs_type(connection.Path("/mnt/nas/a/dinas.sqlite3"), str(mounts)) == "nfs4"
     assert {"cifs", "nfs4"} <= connection.NETWORK_FS_TYPES
+
+
+def test_migration_8_folds_the_searched_text_of_existing_rows(database):
+    """Rows written before migration 8 get their folded search text (one UPDATE per batch)."""
+    from desktop.models import IncomingLetter, ServiceRecord, SopCase
+    from desktop.services.sijarla import service_records
+    from tests.db.factories import make_office, session
+    from tests.db.test_permissions import at_step
+    from tests.db.test_sijarla_flow import record
+
+    make_office()
+    case_id = at_step("pelayanan")
+    service_records.add_record(session("anggota1"), case_id, record("1302034507510002", "ZOË Müller"))
+    for table, column in (
+        ("service_record", "name_fold"),
+        ("incoming_letter", "search_fold"),
+        ("sop_case", "title_fold"),
+    ):
+        db.execute_sql(f"UPDATE {table} SET {column} = ''")
+    migrations._m0008_folded_search_columns(None)
+    assert ServiceRecord.get(ServiceRecord.nik == "1302034507510002").name_fold == "zoe muller"
+    letter = IncomingLetter.get(IncomingLetter.case == case_id)
+    assert letter.search_fold.startswith("140/27/wn-kb/2026 wali nagari koto baru permohonan")
+    assert SopCase.get_by_id(case_id).title_fold.startswith("permohonan pelayanan jemput bola ktp-el")

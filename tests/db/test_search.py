@@ -93,3 +93,37 @@ def test_control_characters_are_refused():
     make_office()
     with pytest.raises(InvalidInput):
         search.search(session("kabid"), "Koto\x00Baru")
+
+
+def test_search_ignores_case_beyond_ascii_on_both_backends():
+    """Issue 16 item 7: "ZOË MÜLLER" finds "Zoë Müller" in the records filter, the global search,
+    letters and cases, on SQLite (whose LIKE folds ASCII only) and PostgreSQL alike."""
+    import dataclasses
+
+    from desktop.services.sijarla import steps as sijarla
+    from tests.db.factories import letter_draft
+
+    make_office()
+    case_id = at_step("pelayanan")
+    draft = dataclasses.replace(record_draft("1302104507510002"), full_name="Zoë Müller")
+    service_records.add_record(session("anggota1"), case_id, draft)
+    draft = dataclasses.replace(record_draft("1302104507510003"), full_name="Gerd Straße")
+    service_records.add_record(session("anggota1"), case_id, draft)
+    sijarla.register_letter(
+        session("meja"),
+        letter_draft(letter_number="141/9/ÇİĞ/2026", subject="Permohonan ÉLECTION Öffentlich"),
+    )
+    kph = session("kph")
+    for typed, name in (
+        ("ZOË MÜLLER", "Zoë Müller"),
+        ("zoe muller", "Zoë Müller"),  # typed without accents
+        ("STRASSE", "Gerd Straße"),
+    ):
+        rows = record_query.page(kph, record_query.RecordFilter(text=typed)).rows
+        assert [r.full_name for r in rows] == [name], typed
+        people = [h for h in search.search(kph, typed) if h.kind == "penduduk"]
+        assert len(people) == 1 and name in people[0].title, typed
+    kabid = session("kabid")
+    assert [h.kind for h in search.search(kabid, "öffentlich")] == ["kasus", "surat"]
+    assert [h.kind for h in search.search(kabid, "élection")] == ["kasus", "surat"]
+    assert "surat" in {h.kind for h in search.search(kabid, "141/9/çiğ")}

@@ -18,7 +18,7 @@ from desktop.services.sijarla.drafts import (
     LetterDraft,
     LetterReceipt,
 )
-from desktop.services.validation import clean_code, clean_text
+from desktop.services.validation import clean_code, clean_text, fold
 
 
 def _clean_letter(draft: LetterDraft) -> dict:
@@ -28,11 +28,15 @@ def _clean_letter(draft: LetterDraft) -> dict:
         raise InvalidInput("Tanggal surat tidak boleh di masa depan.", field="letter_date")
     if not 0 <= draft.estimated_people <= 100_000:
         raise InvalidInput("Perkiraan jumlah orang 0 sampai 100.000.", field="estimated_people")
+    number = clean_text(draft.letter_number, "Nomor surat", 80, field="letter_number")
+    sender = clean_text(draft.sender, "Pengirim", 160, field="sender")
+    subject = clean_text(draft.subject, "Perihal", 300, field="subject")
     return {
-        "letter_number": clean_text(draft.letter_number, "Nomor surat", 80, field="letter_number"),
+        "letter_number": number,
         "letter_date": draft.letter_date,
-        "sender": clean_text(draft.sender, "Pengirim", 160, field="sender"),
-        "subject": clean_text(draft.subject, "Perihal", 300, field="subject"),
+        "sender": sender,
+        "subject": subject,
+        "search_fold": fold(f"{number} {sender} {subject}"),
         "sifat": draft.sifat,
         "estimated_people": draft.estimated_people or sum(max(0, n) for n in draft.requested.values()),
     }

@@ -26,7 +26,7 @@ from desktop.services.errors import InvalidInput
 from desktop.services.nik import mask_nik
 from desktop.services.security.auth import require_role
 from desktop.services.session import Session
-from desktop.services.validation import clean_code, clean_date, clean_int, clean_text
+from desktop.services.validation import clean_code, clean_date, clean_int, clean_text, fold
 
 PAGE_SIZE = 200
 
@@ -163,8 +163,8 @@ def _conditions(actor: Session, f: RecordFilter) -> tuple[list[Expression], Reco
     text = clean_text(f.text, "Kata kunci", 100, field="text", required=False)
     if _NIK_PREFIX.fullmatch(text):
         where.append(nik_condition(scope, text, field="text"))
-    elif text:
-        where.append(ServiceRecord.full_name.contains(text))
+    elif text:  # folded on both sides: "ZOË MÜLLER" finds "Zoë Müller" on SQLite and PostgreSQL alike
+        where.append(ServiceRecord.name_fold.contains(fold(text)))
     return where, scope
 
 

@@ -28,7 +28,7 @@ from desktop.services.security import audit
 from desktop.services.session import Session
 from desktop.services.sijarla.team import _require_team_member
 from desktop.services.sop.workflow import get_case
-from desktop.services.validation import clean_text
+from desktop.services.validation import clean_text, fold
 
 
 @functools.cache
@@ -182,7 +182,8 @@ def _clean(draft: RecordDraft, lookups: _Lookups) -> dict:
     return {
         "nik": nik,
         "region_note": " ".join(n for n in (nik_note, kk_note) if n),
-        "full_name": clean_text(draft.full_name, "Nama", 120, field="full_name"),
+        "full_name": (name := clean_text(draft.full_name, "Nama", 120, field="full_name")),
+        "name_fold": fold(name),
         "kk": kk,
         "address": clean_text(draft.address, "Alamat", 240, field="address", required=False),
         "jorong": clean_text(draft.jorong, "Jorong", 80, field="jorong", required=False),

@@ -24,6 +24,7 @@ from desktop.services.session import Session
 from desktop.services.sop.definition import END, REJECTED, SopDefinition, SopStep
 from desktop.services.sop.loader import load_builtin_sops, load_sop_text
 from desktop.services.sop.workdays import WorkCalendar
+from desktop.services.validation import fold
 
 RequirementCheck = Callable[[SopCase], str | None]
 _REQUIREMENT_CHECKS: dict[str, RequirementCheck] = {}
@@ -146,6 +147,7 @@ def open_case(
         sop=sop_row(definition),
         reference=reference,
         title=title,
+        title_fold=fold(title),
         origin=origin,
         nagari=nagari_id,
         current_step=step.code,

@@ -760,8 +760,14 @@ def expect_nip(value: str | None) -> str | None | bool:
 
 
 def password_ok(password: str) -> bool:
-    """At least 8 characters that can be hashed (a lone surrogate has no UTF-8 form)."""
-    return len(password) >= 8 and not any(unicodedata.category(ch) == "Cs" for ch in password)
+    """8 to 128 characters that can be typed again: no control, format, surrogate, private-use,
+    unassigned or line-separator character, and not only spaces (accounts.check_new_password)."""
+    bad = ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
+    return (
+        8 <= len(password) <= 128
+        and not any(unicodedata.category(ch) in bad for ch in password)
+        and bool(password.strip())
+    )
 
 
 def test_new_accounts_store_text_exactly_or_refuse_it():

@@ -28,6 +28,7 @@ from desktop.models import (
 from desktop.services.errors import InvalidInput, NotFound, PermissionDenied
 from desktop.services.sijarla import recap, recap_export, record_query
 from desktop.services.sijarla.record_query import RecordFilter, RecordSort
+from desktop.services.validation import fold
 
 from .factories import make_office, session, team
 from .test_permissions import at_step
@@ -58,11 +59,13 @@ def fill_records(
         day, month, year = 1 + i % 28, 1 + (i // 28) % 12, (i // 336) % 100
         female = rng.random() < 0.5
         nik = f"{place.code[:8].replace('.', '')}{day + (40 if female else 0):02d}{month:02d}{year:02d}0001"
+        name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
         rows.append(
             {
                 "case": case_ids[i % len(case_ids)],
                 "nik": nik,
-                "full_name": f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+                "full_name": name,
+                "name_fold": fold(name),  # what the services write with the name
                 "kk": None if i % 5 == 0 else nik[:6] + f"{i:010d}",
                 "address": f"Jorong {i % 7}",
                 "jorong": f"Jorong {i % 7}",

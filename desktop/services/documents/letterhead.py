@@ -8,11 +8,8 @@ from desktop.models import (
     User,
 )
 from desktop.printing import data as P
-from desktop.services.documents.types import (
-    _NIK_IN_TEXT,
-)
 from desktop.services.errors import WorkflowError
-from desktop.services.nik import mask_nik
+from desktop.services.nik import mask_niks_in_text
 
 
 def _office() -> Office:
@@ -47,8 +44,9 @@ def _signer_title(purpose: str, user: User) -> str:
 
 
 def _masked(text: str) -> str:
-    """Receipts never show a whole NIK, even one typed into a subject."""
-    return _NIK_IN_TEXT.sub(lambda m: mask_nik(m.group(0)), text)
+    """No document or receipt prints a whole NIK typed into free text (a perihal, an instruction,
+    a task), however it was typed: the one rule of services.nik.mask_niks_in_text."""
+    return mask_niks_in_text(text)
 
 
 def _lines(text: str) -> tuple[str, ...]:

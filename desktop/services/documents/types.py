@@ -27,9 +27,6 @@ RECEIPT = "struk"
 SAMPLE_CODE = "CONTOH"  # six letters and an O: never a real code
 
 
-_NIK_IN_TEXT = re.compile(r"(?<![0-9])[0-9]{16}(?![0-9])", re.ASCII)
-
-
 _CODE_TEXT = re.compile(r"[A-Z0-9]{10}", re.ASCII)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .base import (
+    SQL,
     BaseModel,
     BoundedText,
     Check,
@@ -15,6 +16,8 @@ from .base import (
 )
 from .people import Team, User
 from .reference import Nagari
+
+ORIGIN_NOTE_LIMIT = 1000
 
 
 class Sop(BaseModel):
@@ -51,6 +54,8 @@ class SopCase(EditableModel):
     step_due_on = DateField(null=True)  # the current step's limit
     closed_at = DateTimeField(null=True)
     team = ForeignKeyField(Team, null=True, backref="cases", on_delete="RESTRICT")
+    # Why a case without a letter was opened (the Kepala Dinas' analysis), whole; the title shortens it.
+    origin_note = BoundedText(max_length=ORIGIN_NOTE_LIMIT, default="", constraints=[SQL("DEFAULT ''")])
 
     class Meta:
         indexes = ((("status", "current_step"), False),)

@@ -20,8 +20,8 @@ def test_upgrade_applies_only_pending_steps_and_backs_up_sqlite_first(backend_ur
 
         applied = migrations.upgrade(tmp_path / "cadangan")
 
-        assert [m.version for m in applied] == [3, 4]
-        assert migrations.current_version() == migrations.LATEST_VERSION == 4
+        assert [m.version for m in applied] == [3, 4, 5]
+        assert migrations.current_version() == migrations.LATEST_VERSION == 5
         assert "service_record_served_on_ids" in {i.name for i in db.get_indexes("service_record")}
         assert Role.get(Role.code == "uji").name == "Peran uji"  # data kept
         backups = list((tmp_path / "cadangan").glob("*sebelum-migrasi-v3*.sqlite3"))

@@ -51,7 +51,15 @@ from desktop.services.sijarla.drafts import LetterReceipt as LetterReceipt
 from desktop.services.sijarla.drafts import ReportDraft as ReportDraft
 from desktop.services.sijarla.drafts import ScanFile as ScanFile
 from desktop.services.sijarla.drafts import SignedDisposition as SignedDisposition
-from desktop.services.sijarla.letters import _categories, _clean_letter, _nagari, _receipt, _tracking_code
+from desktop.services.sijarla.letters import ANALYSIS_REASON_LIMIT as ANALYSIS_REASON_LIMIT
+from desktop.services.sijarla.letters import (
+    _categories,
+    _clean_letter,
+    _nagari,
+    _receipt,
+    _tracking_code,
+    analysis_title,
+)
 from desktop.services.sijarla.team import _require_team_member, _stale_preparation
 from desktop.services.sop.workflow import advance, builtin_sops, get_case, open_case, stale
 from desktop.services.validation import clean_code, clean_text
@@ -137,20 +145,25 @@ def receipt_for(actor: Session, case_id: int) -> LetterReceipt:
 def open_from_analysis(
     actor: Session, nagari_id: int, reason: str, *, on: dt.date | None = None
 ) -> CaseSummary:
-    """Open a case without a letter, from the Kepala Dinas' analysis of low registration coverage."""
+    """Open a case without a letter, from the Kepala Dinas' analysis of low registration coverage.
+
+    The reason is kept whole (up to ANALYSIS_REASON_LIMIT characters, several lines allowed); the
+    case title carries it shortened.
+    """
     definition = builtin_sops()[SOP_CODE]
     with db.atomic():
         require_role(actor, R.KEPALA_DINAS)
         nagari = _nagari(nagari_id)
-        text = clean_text(reason, "Dasar analisis", 300, field="reason")
+        text = clean_text(reason, "Dasar analisis", ANALYSIS_REASON_LIMIT, field="reason", multiline=True)
         case = open_case(
             actor,
             definition,
             reference=take_number("kasus_sijarla", on or dt.date.today()),
-            title=f"Capaian adminduk rendah: {nagari.name}. {text}"[:300],
+            title=analysis_title(nagari.name, text, SopCase.title.max_length),
             origin="analisis",
             nagari_id=nagari.id,
             on=on,
+            origin_note=text,
         )
         return summarize(case)
 

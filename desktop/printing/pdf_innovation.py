@@ -12,6 +12,7 @@ from desktop.sections import read_sections
 from .data import InnovationProfileDoc, InnovationStepDoc
 from .pdfbase import fields, grid_style, keep, kop, para, signature_block, style, styles
 from .pdfpage import Built, PageFurniture, build, text_width
+from .pdfsplit import SplitTable, cell_width, continued, grouped, last_lines, text_pieces
 from .text import date_id, date_range_id, escape, long_date_id
 
 SIGN_WIDTH = 80 * mm
@@ -71,8 +72,6 @@ def innovation_step_document(doc: InnovationStepDoc, paper: str) -> Built:
         )
     )
     story: list[Flowable] = [*kop(doc.letterhead, width), *_title(doc.title), boxed, Spacer(1, 4 * mm)]
-    story += _body(doc.body)
-    story.append(Spacer(1, 8 * mm))
     sign = signature_block(
         _place_date(doc.letterhead.city, doc.written_at.date()),
         doc.author,
@@ -81,7 +80,10 @@ def innovation_step_document(doc: InnovationStepDoc, paper: str) -> Built:
         verification=doc.verification,
         lead="Yang menyusun,",
     )
-    story.append(keep(sign))
+    # The body's last lines go with the signature, so it never stands alone on a page.
+    *body, last = _body(doc.body)
+    head, tail = last_lines(last, width) if isinstance(last, Paragraph) else ([], last)
+    story += [*body, *head, keep(tail, Spacer(1, 8 * mm), sign)]
     name = f"{doc.title.title()} {doc.case_reference}"
     furniture = PageFurniture(name, doc.verification)
     return build(story, paper=paper, title=name, furniture=furniture)
@@ -101,15 +103,15 @@ def innovation_profile(doc: InnovationProfileDoc, paper: str) -> Built:
         story.append(para(f"({doc.name_meaning})", st.center))
     story.append(Spacer(1, 2 * mm))
     story += [_profile_table(doc, width), Spacer(1, 2 * mm)]
-    story.append(para("Tahapan SOP Inovasi (rencana dan realisasi)", small.bold))
-    story += [Spacer(1, 1.5 * mm), _timeline_table(doc, width), Spacer(1, 2 * mm)]
     sign = signature_block(
         _place_date(doc.letterhead.city, doc.signed_on),
         doc.signer,
         width=min(100 * mm, width),
         verification=doc.verification,
     )
-    story.append(keep(sign))
+    # The SOP's steps (eight rows) and the signature stay together: a signature never stands alone.
+    timeline = para("Tahapan SOP Inovasi (rencana dan realisasi)", small.bold)
+    story.append(keep(timeline, Spacer(1, 1.5 * mm), _timeline_table(doc, width), Spacer(1, 2 * mm), sign))
     name = f"Profil Inovasi {doc.name}"
     furniture = PageFurniture(f"Profil Inovasi {doc.case_reference}", doc.verification)
     return build(story, paper=paper, title=name, furniture=furniture)
@@ -155,10 +157,19 @@ def _profile_table(doc: InnovationProfileDoc, width: float) -> Table:
         ("Indikator keberhasilan", doc.indicators),
         ("Output sampai saat ini", outputs_text(doc)),
     ]
-    data = [[para(k, label), para(v.strip() or "-", cell)] for k, v in rows]
-    table = Table(data, colWidths=[38 * mm, width - 38 * mm], hAlign="LEFT")
+    # A long value (the concept may hold 8,000 characters) continues in rows of its own.
+    text_w = cell_width(width - 38 * mm, 6)
+    data, sizes = grouped(
+        [continued([para(k, label), None], [text_pieces(v.strip() or "-", cell, text_w)]) for k, v in rows]
+    )
+    table = SplitTable(data, colWidths=[38 * mm, width - 38 * mm], hAlign="LEFT")
     table.setStyle(
-        grid_style(("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#F0F0F0")), header_rows=0, font_size=8.5)
+        grid_style(
+            ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#F0F0F0")),
+            header_rows=0,
+            font_size=8.5,
+            groups=sizes,
+        )
     )
     return table
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import mimetypes
+from collections.abc import Callable
 from pathlib import Path
 
 from desktop import roles as R
@@ -63,6 +64,9 @@ from desktop.services.sijarla.letters import (
 from desktop.services.sijarla.team import _require_team_member, _stale_preparation
 from desktop.services.sop.workflow import advance, builtin_sops, get_case, open_case, stale
 from desktop.services.validation import clean_code, clean_text
+
+MakeDocument = Callable[[int], object]
+"""Makes and archives a signed record's document from its id, inside the signing transaction."""
 
 # --- Drafts (what the user typed) and results ---------------------------------------------
 
@@ -182,8 +186,13 @@ def issue_assignment(
     expected_version: int,
     *,
     on: dt.date | None = None,
+    make_document: MakeDocument | None = None,
 ) -> IssuedAssignment:
-    """Issue and sign the Surat Tugas for the case's team; the team can start preparing."""
+    """Issue and sign the Surat Tugas for the case's team; the team can start preparing.
+
+    `make_document(letter_id)` makes the signed letter's PDF inside the same transaction
+    (documents.signing passes it): a Surat Tugas that cannot be made is not signed either.
+    """
     verify_password_again(actor, password)  # before the transaction: a wrong password stays counted
     with db.atomic():
         require_role(actor, R.KEPALA_DINAS)
@@ -257,6 +266,8 @@ def issue_assignment(
             on=on,
         )
         audit.record(actor, "surat_tugas_diterbitkan", "assignment_letter", letter.id, nomor=letter.number)
+        if make_document is not None:
+            make_document(letter.id)
         return IssuedAssignment(
             letter.id, case.id, letter.number, tuple(u.full_name for u in members), actor.full_name, signed_at
         )
@@ -354,9 +365,19 @@ def save_disposition(
 
 
 def sign_disposition(
-    actor: Session, disposition_id: int, password: str, expected_version: int, *, on: dt.date | None = None
+    actor: Session,
+    disposition_id: int,
+    password: str,
+    expected_version: int,
+    *,
+    on: dt.date | None = None,
+    make_document: MakeDocument | None = None,
 ) -> SignedDisposition:
-    """Sign a disposition (password asked again); it becomes read-only and the case moves on."""
+    """Sign a disposition (password asked again); it becomes read-only and the case moves on.
+
+    `make_document(disposition_id)` makes the Lembar Disposisi inside the same transaction
+    (documents.signing passes it): a disposition whose sheet cannot be made is not signed either.
+    """
     verify_password_again(actor, password)  # before the transaction: a wrong password stays counted
     with db.atomic():
         require_role(actor, R.KABID_PELAYANAN)
@@ -373,6 +394,8 @@ def sign_disposition(
         SopCase.update(team=d.team_id).where(SopCase.id == case.id).execute()
         advance(actor, case, "selesai", note=f"Disposisi ditandatangani ({digest[:12]})", on=on)
         audit.record(actor, "disposisi_ditandatangani", "disposition", d.id, sha256=digest)
+        if make_document is not None:
+            make_document(d.id)
         return SignedDisposition(d.id, case.id, actor.full_name, signed_at, digest, expected_version + 1)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
@@ -12,7 +13,7 @@ from desktop.sections import read_sections
 from .data import InnovationProfileDoc, InnovationStepDoc
 from .pdfbase import fields, grid_style, keep, kop, para, signature_block, style, styles
 from .pdfpage import Built, PageFurniture, build, text_width
-from .pdfsplit import SplitTable, cell_width, continued, grouped, last_lines, text_pieces
+from .pdfsplit import SplitTable, cell_width, closing_lines, continued, grouped, text_pieces
 from .text import date_id, date_range_id, escape, long_date_id
 
 SIGN_WIDTH = 80 * mm
@@ -30,16 +31,17 @@ def _place_date(city: str, day) -> str:
     return f"{city}, {date_id(day)}" if city else date_id(day)
 
 
-def _body(body: str) -> list[Flowable]:
+def _body(body: str) -> list[tuple[str, ParagraphStyle]]:
+    """The body's paragraphs in order (headings and the text under them), each with its style."""
     st = styles()
     text = style("inov_body", 10.5, align=TA_JUSTIFY, leftIndent=0, spaceAfter=2)
     indented = style("inov_indented", 10.5, align=TA_JUSTIFY, leftIndent=6 * mm, spaceAfter=2)
-    out: list[Flowable] = []
+    out: list[tuple[str, ParagraphStyle]] = []
     for heading, content in read_sections(body) or [("", "-")]:
         if heading:
-            out.append(para(heading, st.heading))
+            out.append((heading, st.heading))
         for chunk in (content or "-").split("\n\n"):
-            out.append(para(chunk.strip("\n") or "-", indented if heading else text))
+            out.append((chunk.strip("\n") or "-", indented if heading else text))
     return out
 
 
@@ -81,9 +83,9 @@ def innovation_step_document(doc: InnovationStepDoc, paper: str) -> Built:
         lead="Yang menyusun,",
     )
     # The body's last lines go with the signature, so it never stands alone on a page.
-    *body, last = _body(doc.body)
-    head, tail = last_lines(last, width) if isinstance(last, Paragraph) else ([], last)
-    story += [*body, *head, keep(tail, Spacer(1, 8 * mm), sign)]
+    *body, (last, last_style) = _body(doc.body)
+    head, tail = closing_lines(last, last_style, width)
+    story += [*(para(text, how) for text, how in body), *head, keep(tail, Spacer(1, 8 * mm), sign)]
     name = f"{doc.title.title()} {doc.case_reference}"
     furniture = PageFurniture(name, doc.verification)
     return build(story, paper=paper, title=name, furniture=furniture)

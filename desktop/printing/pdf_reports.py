@@ -8,6 +8,7 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import CondPageBreak, Flowable, Indenter, LongTable, Paragraph, Spacer, Table
@@ -27,7 +28,7 @@ from .pdfbase import (
     styles,
 )
 from .pdfpage import Built, PageFurniture, build, text_width
-from .pdfsplit import last_lines
+from .pdfsplit import closing_lines
 from .text import date_id, date_range_id, escape
 
 INDENT = 6 * mm
@@ -41,11 +42,17 @@ def _heading(text: str) -> Paragraph:
 
 
 def _indented(text: str) -> Paragraph:
-    return Paragraph(escape(text), style("indented", 10.5, align=TA_JUSTIFY, leftIndent=INDENT))
+    return Paragraph(escape(text), _indented_style())
+
+
+def _indented_style() -> ParagraphStyle:
+    return style("indented", 10.5, align=TA_JUSTIFY, leftIndent=INDENT)
 
 
 def _sub(text: str) -> Paragraph:
-    return Paragraph(escape(text), style("sub", 10.5, leftIndent=INDENT, spaceBefore=4, spaceAfter=2))
+    return Paragraph(
+        escape(text), style("sub", 10.5, leftIndent=INDENT, spaceBefore=4, spaceAfter=2, keepWithNext=1)
+    )
 
 
 def _title(title: str, number: str, subtitle: str = "") -> list[Flowable]:
@@ -68,10 +75,10 @@ def _indent(table: Table) -> list[Flowable]:
     return [Indenter(left=INDENT), table, Indenter(left=-INDENT)]
 
 
-def _signed(heading: Flowable, text: Paragraph, sign: Flowable, width: float) -> list[Flowable]:
+def _signed(heading: Flowable, text: str, sign: Flowable, width: float) -> list[Flowable]:
     """The last section and the signature: its last lines go with the signature to a new page when
     they must, so a signature never stands alone (a short section goes whole, with its heading)."""
-    head, tail = last_lines(text, width)
+    head, tail = closing_lines(text, _indented_style(), width)
     closing = [tail, Spacer(1, 8 * mm), sign]
     return [heading, *head, keep(*closing)] if head else [keep(heading, *closing)]
 
@@ -111,7 +118,7 @@ def execution_report(doc: ReportDoc, paper: str) -> Built:
         f"{doc.letterhead.city}, {date_id(doc.signed_on)}" if doc.letterhead.city else date_id(doc.signed_on)
     )
     sign = signature_block(place, doc.signer, width=SIGN_WIDTH, verification=doc.verification)
-    story += _signed(_heading("E. Penutup"), _indented(doc.closing), sign, width)
+    story += _signed(_heading("E. Penutup"), doc.closing, sign, width)
     furniture = PageFurniture(f"Laporan Pelaksanaan {doc.number}", doc.verification)
     return build(story, paper=paper, title=f"{doc.title} {doc.number}", furniture=furniture)
 
@@ -213,7 +220,7 @@ def recap_report(doc: RecapDoc, paper: str) -> Built:
     chart = [_heading("4. Grafik jumlah pelayanan menurut kategori"), _chart(doc, width)]
     signatures = _recap_signatures(doc, width)
     if doc.note:
-        story += [keep(*chart), *_signed(_heading("Catatan"), _indented(doc.note), signatures, width)]
+        story += [keep(*chart), *_signed(_heading("Catatan"), doc.note, signatures, width)]
     else:
         story.append(keep(*chart, Spacer(1, 8 * mm), signatures))
 

@@ -112,7 +112,7 @@ def styles(base: float = 10.5) -> Styles:
         cell=style("cell", cell),
         cell_bold=style("cell_bold", cell, bold=True),
         cell_center=style("cell_center", cell, align=TA_CENTER),
-        heading=style("heading", base, bold=True, spaceBefore=8, spaceAfter=3),
+        heading=style("heading", base, bold=True, spaceBefore=8, spaceAfter=3, keepWithNext=1),
     )
 
 

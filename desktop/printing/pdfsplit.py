@@ -48,8 +48,9 @@ def text_pieces(
     text: str, style: ParagraphStyle, width: float, max_height: float = PIECE_HEIGHT, lead: str = ""
 ) -> list[Paragraph]:
     """Plain text (escaped, line breaks kept) as row-sized paragraphs, cut at its line breaks where
-    it can (a piece never starts with the break that ended the one before); `lead` is mark-up put
-    before the first line ("<b>Perihal:</b> ")."""
+    it can (a piece never starts with the break that ended the one before, and an empty line at a
+    cut stays with the piece above, one line over); `lead` is mark-up put before the first line
+    ("<b>Perihal:</b> ")."""
     lines = [escape(line) for line in text.replace("\r\n", "\n").split("\n")]
     lines[0] = lead + lines[0]
     out: list[Paragraph] = []
@@ -57,7 +58,9 @@ def text_pieces(
     used = 0.0
     for line in lines:
         height = max(Paragraph(line, style).wrap(width, _ROOM)[1], style.leading)
-        if chunk and used + height > max_height:
+        # An empty line at the cut ends the piece before it (one line over), rather than open the next.
+        spare = style.leading if not line and chunk and chunk[-1] else 0
+        if chunk and used + height > max_height + spare:
             out.append(Paragraph("<br/>".join(chunk), style))
             chunk, used = [], 0.0
         if height > max_height:  # one line of text taller than a piece: cut where it wraps
@@ -89,18 +92,33 @@ def stacked(flowables: Sequence[Flowable], width: float, max_height: float = PIE
     return cells
 
 
-def last_lines(paragraph: Paragraph, width: float, lines: int = 2) -> tuple[list[Flowable], Flowable]:
-    """([the paragraph but its last lines], its last lines): the tail goes with a signature block."""
-    paragraph.wrap(width, _ROOM)
-    count = len(getattr(paragraph.blPara, "lines", ()))
-    leading = paragraph.style.leading
-    if count <= lines or not leading:
-        return [], paragraph
-    head_height = (count - lines) * leading + leading / 4
-    parts = paragraph.split(width, head_height)
+def closing_lines(
+    text: str, style: ParagraphStyle, width: float, lines: int = 2
+) -> tuple[list[Flowable], Paragraph]:
+    """Plain text as ([its paragraph but the last lines], its last `lines` lines): the tail goes with a
+    signature block. Cut inside a line of the text, never at one of its breaks (no empty first line)."""
+    rows = [escape(row) for row in text.replace("\r\n", "\n").split("\n")]
+    tail: list[str] = []
+    while rows and _line_count(tail, style, width) < lines:
+        tail.insert(0, rows.pop())
+    head: list[Flowable] = [Paragraph("<br/>".join(rows), style)] if rows else []
+    paragraph = Paragraph("<br/>".join(tail), style)
+    extra = _line_count(tail, style, width) - lines
+    if extra <= 0 or not style.leading:
+        return head, paragraph
+    # The cut falls inside the first row of the tail (the rows after it are fewer than `lines`).
+    parts = paragraph.split(width, extra * style.leading + style.leading / 4)
     if len(parts) < 2:
-        return [], paragraph
-    return [parts[0]], parts[1]
+        return head, paragraph
+    return [*head, parts[0]], parts[1]
+
+
+def _line_count(rows: list[str], style: ParagraphStyle, width: float) -> int:
+    if not rows:
+        return 0
+    paragraph = Paragraph("<br/>".join(rows), style)
+    paragraph.wrap(width, _ROOM)
+    return len(getattr(paragraph.blPara, "lines", ()))
 
 
 def cell_width(column: float, padding: float) -> float:

@@ -16,6 +16,8 @@ from collections.abc import Callable
 import pytest
 
 from desktop.printing.letters import render
+from desktop.printing.pdfbase import styles
+from desktop.printing.pdfsplit import PIECE_HEIGHT, closing_lines, text_pieces
 
 from . import documents_data as D
 from .pdf_tools import page_text
@@ -52,6 +54,55 @@ def page_of(data: bytes, marker: str) -> int:
     pages = [i for i, page in enumerate(page_text(data)) if squeezed(marker) in squeezed(page)]
     assert pages, marker
     return pages[-1]
+
+
+# --- Cutting text: nothing lost, no piece beginning with an empty line -------------------------------
+
+CUT_TEXTS = [
+    lines_of(60),
+    text_of(4000),
+    "x" * 3000,
+    lines_of(30) + "\n" + text_of(1500) + "\n\n" + lines_of(5),
+    "مرحبا 王小明 🌺 e\u0301 ‱‱‱ " * 150,
+]
+
+
+def _first_line_empty(piece, width: float) -> bool:
+    piece.wrap(width, 1e6)
+    line = piece.blPara.lines[0]
+    words = line.words if hasattr(line, "words") else line[1]
+    return not any(getattr(w, "text", w) for w in words)
+
+
+def _plain(paragraphs, width: float) -> str:
+    """The characters the paragraphs set on their lines, whitespace left out."""
+    out = []
+    for p in paragraphs:
+        p.wrap(width, 1e6)
+        for line in p.blPara.lines:
+            words = line.words if hasattr(line, "words") else line[1]
+            out += [getattr(w, "text", w) for w in words]
+    return "".join("".join(out).split())
+
+
+@pytest.mark.parametrize("text", CUT_TEXTS, ids=["lines", "prose", "one-word", "mixed", "scripts"])
+def test_row_pieces_keep_the_whole_text_in_order_and_none_begins_with_an_empty_line(text):
+    body, width = styles().body, 200
+    cut = text_pieces(text, body, width)
+    assert len(cut) > 1
+    assert all(p.wrap(width, 1e6)[1] <= PIECE_HEIGHT + body.leading for p in cut)  # an empty line over
+    if "\n\n" not in text:  # (an empty line of the text itself may open a piece)
+        assert not any(_first_line_empty(p, width) for p in cut[1:])
+    assert _plain(cut, width) == "".join(text.split())
+
+
+@pytest.mark.parametrize("text", CUT_TEXTS, ids=["lines", "prose", "one-word", "mixed", "scripts"])
+def test_the_lines_kept_with_a_signature_are_the_last_two_and_nothing_is_lost(text):
+    body, width = styles().body, 300
+    head, tail = closing_lines(text, body, width)
+    tail.wrap(width, 1e6)
+    assert len(tail.blPara.lines) == 2 and not _first_line_empty(tail, width)
+    assert _plain([*head, tail], width) == "".join(text.split())
 
 
 # --- The inputs the issue reported --------------------------------------------------------------

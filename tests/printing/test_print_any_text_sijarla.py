@@ -59,6 +59,7 @@ LETTERHEAD = st.fixed_dictionaries(
         "phone": accepted_text(60, required=False),
         "website": accepted_text(120, required=False),
         "city": accepted_text(60),
+        "paper_size": st.sampled_from(["A4", "F4"]),
     }
 )
 LETTER = st.fixed_dictionaries(
@@ -75,15 +76,16 @@ PLAIN_HEAD = {
     "phone": "",
     "website": "",
     "city": "Arosuka",
+    "paper_size": "A4",
 }
 PLAIN_LETTER = {"letter_number": "140/27/WN-KB/2026", "sender": "Wali Nagari", "subject": "Permohonan"}
 
 
 def set_letterhead(values: dict[str, str]) -> None:
-    """The administrator saves the office's letterhead (every letter's kop)."""
+    """The administrator saves the office's letterhead (every letter's kop) and its paper, A4 or F4."""
     actor = session("admin")
     version = admin.office_settings(actor).version
-    draft = office_draft(**values, email="disdukcapil@solokkab.go.id", paper_size="A4")
+    draft = office_draft(**values, email="disdukcapil@solokkab.go.id")
     refused_means_skip(lambda: admin.update_office(actor, draft, version))
 
 

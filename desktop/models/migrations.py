@@ -20,6 +20,7 @@ from playhouse.migrate import SchemaMigrator
 from . import ALL_MODELS
 from .base import BaseModel, DateTimeField, Text, db, now
 from .connection import create_private_file, is_sqlite
+from .sop import ORIGIN_NOTE_LIMIT
 
 
 class SchemaVersion(BaseModel):
@@ -255,11 +256,23 @@ def _update_from_values(table: str, column: str, pairs: list[tuple[int, str]]) -
     db.execute_sql(sql, params)
 
 
+def _m0005_case_origin_note(migrator: SchemaMigrator) -> None:
+    # The Kepala Dinas' reason for a case from analysis lived only in the 300-character title
+    # (issue 16): it gets its own column. A database made by step 1 from today's models has it.
+    if "origin_note" in {c.name for c in db.get_columns("sop_case")}:
+        return
+    db.execute_sql(
+        "ALTER TABLE sop_case ADD COLUMN origin_note TEXT NOT NULL DEFAULT '' "
+        f'CHECK (length("origin_note") <= {ORIGIN_NOTE_LIMIT})'
+    )
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "skema awal", _m0001_initial),
     Migration(2, "log audit hanya-tambah", _m0002_audit_append_only),
     Migration(3, "indeks urutan data pelayanan", _m0003_records_sort_index),
     Migration(4, "baris bertanda tangan dan dokumen terbit tidak dapat diubah", _m0004_signed_rows_immutable),
+    Migration(5, "dasar analisis kasus utuh", _m0005_case_origin_note),
     Migration(6, "NIK dan KK tersamar sebagai kolom turunan", _m0006_masked_nik_columns),
     Migration(7, "catatan kode wilayah NIK/KK", _m0007_record_region_note),
     Migration(8, "kolom pencarian tanpa beda huruf besar-kecil", _m0008_folded_search_columns),

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from peewee import SQL
-
 from .base import (
+    SQL,
     BaseModel,
     BoundedText,
     Check,
@@ -17,6 +16,8 @@ from .base import (
 )
 from .people import Team, User
 from .reference import Nagari
+
+ORIGIN_NOTE_LIMIT = 1000
 
 
 class Sop(BaseModel):
@@ -54,6 +55,8 @@ class SopCase(EditableModel):
     step_due_on = DateField(null=True)  # the current step's limit
     closed_at = DateTimeField(null=True)
     team = ForeignKeyField(Team, null=True, backref="cases", on_delete="RESTRICT")
+    # Why a case without a letter was opened (the Kepala Dinas' analysis), whole; the title shortens it.
+    origin_note = BoundedText(max_length=ORIGIN_NOTE_LIMIT, default="", constraints=[SQL("DEFAULT ''")])
 
     class Meta:
         indexes = ((("status", "current_step"), False),)

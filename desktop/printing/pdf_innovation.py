@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
@@ -12,6 +13,7 @@ from desktop.sections import read_sections
 from .data import InnovationProfileDoc, InnovationStepDoc
 from .pdfbase import fields, grid_style, keep, kop, para, signature_block, style, styles
 from .pdfpage import Built, PageFurniture, build, text_width
+from .pdfsplit import SplitTable, cell_width, closing_lines, continued, grouped, text_pieces
 from .text import date_id, date_range_id, escape, long_date_id
 
 SIGN_WIDTH = 80 * mm
@@ -29,16 +31,17 @@ def _place_date(city: str, day) -> str:
     return f"{city}, {date_id(day)}" if city else date_id(day)
 
 
-def _body(body: str) -> list[Flowable]:
+def _body(body: str) -> list[tuple[str, ParagraphStyle]]:
+    """The body's paragraphs in order (headings and the text under them), each with its style."""
     st = styles()
     text = style("inov_body", 10.5, align=TA_JUSTIFY, leftIndent=0, spaceAfter=2)
     indented = style("inov_indented", 10.5, align=TA_JUSTIFY, leftIndent=6 * mm, spaceAfter=2)
-    out: list[Flowable] = []
+    out: list[tuple[str, ParagraphStyle]] = []
     for heading, content in read_sections(body) or [("", "-")]:
         if heading:
-            out.append(para(heading, st.heading))
+            out.append((heading, st.heading))
         for chunk in (content or "-").split("\n\n"):
-            out.append(para(chunk.strip("\n") or "-", indented if heading else text))
+            out.append((chunk.strip("\n") or "-", indented if heading else text))
     return out
 
 
@@ -71,8 +74,6 @@ def innovation_step_document(doc: InnovationStepDoc, paper: str) -> Built:
         )
     )
     story: list[Flowable] = [*kop(doc.letterhead, width), *_title(doc.title), boxed, Spacer(1, 4 * mm)]
-    story += _body(doc.body)
-    story.append(Spacer(1, 8 * mm))
     sign = signature_block(
         _place_date(doc.letterhead.city, doc.written_at.date()),
         doc.author,
@@ -81,7 +82,10 @@ def innovation_step_document(doc: InnovationStepDoc, paper: str) -> Built:
         verification=doc.verification,
         lead="Yang menyusun,",
     )
-    story.append(keep(sign))
+    # The body's last lines go with the signature, so it never stands alone on a page.
+    *body, (last, last_style) = _body(doc.body)
+    head, tail = closing_lines(last, last_style, width)
+    story += [*(para(text, how) for text, how in body), *head, keep(tail, Spacer(1, 8 * mm), sign)]
     name = f"{doc.title.title()} {doc.case_reference}"
     furniture = PageFurniture(name, doc.verification)
     return build(story, paper=paper, title=name, furniture=furniture)
@@ -101,15 +105,15 @@ def innovation_profile(doc: InnovationProfileDoc, paper: str) -> Built:
         story.append(para(f"({doc.name_meaning})", st.center))
     story.append(Spacer(1, 2 * mm))
     story += [_profile_table(doc, width), Spacer(1, 2 * mm)]
-    story.append(para("Tahapan SOP Inovasi (rencana dan realisasi)", small.bold))
-    story += [Spacer(1, 1.5 * mm), _timeline_table(doc, width), Spacer(1, 2 * mm)]
     sign = signature_block(
         _place_date(doc.letterhead.city, doc.signed_on),
         doc.signer,
         width=min(100 * mm, width),
         verification=doc.verification,
     )
-    story.append(keep(sign))
+    # The SOP's steps (eight rows) and the signature stay together: a signature never stands alone.
+    timeline = para("Tahapan SOP Inovasi (rencana dan realisasi)", small.bold)
+    story.append(keep(timeline, Spacer(1, 1.5 * mm), _timeline_table(doc, width), Spacer(1, 2 * mm), sign))
     name = f"Profil Inovasi {doc.name}"
     furniture = PageFurniture(f"Profil Inovasi {doc.case_reference}", doc.verification)
     return build(story, paper=paper, title=name, furniture=furniture)
@@ -155,10 +159,19 @@ def _profile_table(doc: InnovationProfileDoc, width: float) -> Table:
         ("Indikator keberhasilan", doc.indicators),
         ("Output sampai saat ini", outputs_text(doc)),
     ]
-    data = [[para(k, label), para(v.strip() or "-", cell)] for k, v in rows]
-    table = Table(data, colWidths=[38 * mm, width - 38 * mm], hAlign="LEFT")
+    # A long value (the concept may hold 8,000 characters) continues in rows of its own.
+    text_w = cell_width(width - 38 * mm, 6)
+    data, sizes = grouped(
+        [continued([para(k, label), None], [text_pieces(v.strip() or "-", cell, text_w)]) for k, v in rows]
+    )
+    table = SplitTable(data, colWidths=[38 * mm, width - 38 * mm], hAlign="LEFT")
     table.setStyle(
-        grid_style(("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#F0F0F0")), header_rows=0, font_size=8.5)
+        grid_style(
+            ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#F0F0F0")),
+            header_rows=0,
+            font_size=8.5,
+            groups=sizes,
+        )
     )
     return table
 

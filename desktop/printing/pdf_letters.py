@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from .data import AssignmentDoc, DispositionDoc, ReceiptDoc
 from .pdfbase import (
+    PLAIN_PADDING,
     fields,
     grid_style,
     keep,
@@ -19,6 +23,7 @@ from .pdfbase import (
     styles,
 )
 from .pdfpage import Built, PageFurniture, build, text_width
+from .pdfsplit import SplitTable, cell_width, continuation_padding, continued, text_pieces
 from .text import SIFAT_LABELS, date_id, datetime_id, escape, group_code, long_date_id, nip_id
 
 SIGN_WIDTH = 80 * mm
@@ -62,20 +67,20 @@ def receipt_letter(doc: ReceiptDoc, paper: str) -> Built:
     if doc.requested:
         story += [Spacer(1, 4 * mm), para("Layanan yang dimohon:", st.body), Spacer(1, 1.5 * mm)]
         story.append(_requested_table(doc, width))
-    story += [Spacer(1, 5 * mm), _promise_box(doc, width), Spacer(1, 8 * mm)]
+    story.append(Spacer(1, 5 * mm))
     receiver = doc.received_by
-    if receiver is not None:
-        story.append(
-            keep(
-                signature_block(
-                    _place_date(doc.letterhead.city, doc.received_at.date()),
-                    receiver,
-                    width=SIGN_WIDTH,
-                    verification=doc.verification,
-                    lead="Yang menerima,",
-                )
-            )
+    if receiver is None:
+        story.append(_promise_box(doc, width))
+    else:
+        sign = signature_block(
+            _place_date(doc.letterhead.city, doc.received_at.date()),
+            receiver,
+            width=SIGN_WIDTH,
+            verification=doc.verification,
+            lead="Yang menerima,",
         )
+        # The promise and the receiver's signature stay together: a signature never stands alone.
+        story.append(keep(_promise_box(doc, width), Spacer(1, 8 * mm), sign))
     furniture = PageFurniture(f"Tanda Terima {doc.agenda_number}", doc.verification)
     return build(story, paper=paper, title=f"Tanda Terima {doc.agenda_number}", furniture=furniture)
 
@@ -159,32 +164,55 @@ def disposition_sheet(doc: DispositionDoc, paper: str) -> Built:
         forwarded += [Spacer(1, 2 * mm), para(f"Batas waktu: {long_date_id(doc.deadline)}", st.body)]
     requests = [Paragraph("<b>Dengan hormat harap:</b>", st.body)]
     requests += [Paragraph(_tick(label, on), st.body) for label, on in doc.requests]
+    text_w = cell_width(width, 10)
+    subject = text_pieces(doc.subject, st.body, text_w, lead="<b>Perihal:</b> ")
+    notes: list = text_pieces(doc.instructions, st.justify, text_w)
+    notes[0] = [Paragraph("<b>Catatan:</b>", st.body), notes[0]]
     data = [
         [letter, agenda],
         [Paragraph(f"<b>Sifat:</b>&nbsp;&nbsp;&nbsp;{sifat}", st.body), ""],
-        [Paragraph(f"<b>Perihal:</b> {escape(doc.subject)}", st.body), ""],
+        *([piece, ""] for piece in subject),
         [forwarded, requests],
-        [[Paragraph("<b>Catatan:</b>", st.body), para(doc.instructions, st.justify)], ""],
+        *([piece, ""] for piece in notes),
         [_sign_off_cell(doc, width), ""],
     ]
-    form = Table(data, colWidths=[half, half], minRowHeights=[0, 0, 0, 38 * mm, 40 * mm, 0])
-    form.setStyle(
-        plain_style(
-            ("BOX", (0, 0), (-1, -1), 1.2, colors.black),
-            ("INNERGRID", (0, 0), (-1, -1), 0.6, colors.black),
-            ("SPAN", (0, 1), (1, 1)),
-            ("SPAN", (0, 2), (1, 2)),
-            ("SPAN", (0, 4), (1, 4)),
-            ("SPAN", (0, 5), (1, 5)),
-            ("LEFTPADDING", (0, 0), (-1, -1), 5),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-            ("TOPPADDING", (0, 0), (-1, -1), 4),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-        )
-    )
+    form = SplitTable(data, colWidths=[half, half], minRowHeights=_form_heights(len(subject), len(notes)))
+    form.setStyle(_form_style(len(subject), len(notes)))
     story = [*kop(doc.letterhead, width), *_title("LEMBAR DISPOSISI", doc.number), form]
     furniture = PageFurniture(f"Lembar Disposisi {doc.number}", doc.verification)
     return build(story, paper=paper, title=f"Lembar Disposisi {doc.number}", furniture=furniture)
+
+
+def _form_heights(subject: int, notes: int) -> list[float]:
+    """Room to write by hand under 'Diteruskan kepada' and under a short catatan, as on the paper form."""
+    heights = [0.0] * (2 + subject) + [38 * mm] + [0.0] * notes + [0.0]
+    if notes == 1:
+        heights[3 + subject] = 40 * mm
+    return heights
+
+
+def _form_style(subject: int, notes: int) -> TableStyle:
+    """The form's rules: rows 0 and the 'diteruskan' row in two halves; perihal and catatan each one
+    cell however many rows they continue over; the sign-off never on a page without the catatan's end."""
+    forwarded = 2 + subject
+    last_note = forwarded + notes
+    rule, frame = 0.6, 1.2
+    return plain_style(
+        ("BOX", (0, 0), (-1, -1), frame, colors.black),
+        ("LINEBELOW", (0, "splitlast"), (-1, "splitlast"), frame, colors.black),
+        ("LINEABOVE", (0, "splitfirst"), (-1, "splitfirst"), frame, colors.black),
+        *(("LINEBELOW", (0, r), (-1, r), rule, colors.black) for r in (0, 1, forwarded - 1, forwarded)),
+        ("LINEBELOW", (0, last_note), (-1, last_note), rule, colors.black),
+        *(("LINEAFTER", (0, r), (0, r), rule, colors.black) for r in (0, forwarded)),
+        *(("SPAN", (0, r), (1, r)) for r in range(1, forwarded)),
+        *(("SPAN", (0, r), (1, r)) for r in range(forwarded + 1, last_note + 2)),
+        ("NOSPLIT", (0, last_note), (-1, last_note + 1)),
+        ("LEFTPADDING", (0, 0), (-1, -1), 5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        *continuation_padding([1, 1, subject, 1, notes, 1]),
+    )
 
 
 def _sign_off_cell(doc: DispositionDoc, width: float) -> Table:
@@ -217,20 +245,14 @@ def _sign_off_cell(doc: DispositionDoc, width: float) -> Table:
 def assignment_letter(doc: AssignmentDoc, paper: str) -> Built:
     """Surat Tugas: Dasar, MEMBERI TUGAS, Kepada (each member), Untuk, signature and tembusan."""
     st, width = styles(), text_width(paper)
-    label_w, colon_w = 22 * mm, 5 * mm
-    inner = width - label_w - colon_w
-    body = [
-        ["Dasar", ":", _numbered([para(b, st.justify) for b in doc.basis], inner)],
-        ["", "", ""],
-        [Paragraph("<b>MEMBERI TUGAS</b>", st.center), "", ""],
-        ["", "", ""],
-        ["Kepada", ":", _numbered([_member(m, inner - 8 * mm) for m in doc.members], inner)],
-        ["Untuk", ":", _numbered(_task_points(doc), inner)],
-    ]
-    table = Table(
-        body, colWidths=[label_w, colon_w, inner], rowHeights=[None, 2 * mm, None, 2 * mm, None, None]
-    )
-    table.setStyle(plain_style(("SPAN", (0, 2), (2, 2)), ("BOTTOMPADDING", (0, 4), (-1, 4), 4)))
+    inner = width - _LABEL_W - _COLON_W
+    body = _PointTable(inner)
+    body.points("Dasar", list(doc.basis), st.justify)
+    body.gap()
+    body.add([[Paragraph("<b>MEMBERI TUGAS</b>", st.center), "", "", ""]], ("SPAN", (0, 0), (-1, 0)))
+    body.gap()
+    body.points("Kepada", [_member(m, inner - _NUMBER_W) for m in doc.members])
+    body.points("Untuk", _task_points(doc), st.justify)
 
     closing = para(
         "Demikian Surat Tugas ini dibuat untuk dilaksanakan dengan penuh tanggung jawab.", st.justify
@@ -242,7 +264,7 @@ def assignment_letter(doc: AssignmentDoc, paper: str) -> Built:
         sign_off=doc.sign_off,
         verification=doc.verification,
     )
-    story: list[Flowable] = [*kop(doc.letterhead, width), *_title("SURAT TUGAS", doc.number), table]
+    story: list[Flowable] = [*kop(doc.letterhead, width), *_title("SURAT TUGAS", doc.number), body.table()]
     story += [Spacer(1, 3 * mm), keep(closing, Spacer(1, 4 * mm), sign)]
     if doc.copies_to:
         small = styles(9.5).body
@@ -254,16 +276,57 @@ def assignment_letter(doc: AssignmentDoc, paper: str) -> Built:
     return build(story, paper=paper, title=f"Surat Tugas {doc.number}", furniture=furniture)
 
 
-def _numbered(items: list, width: float) -> Table | str:
-    """Items numbered 1., 2. ... (a single item stands without a number)."""
-    if not items:
-        return "-"
-    if len(items) == 1:
-        return Table([[items[0]]], colWidths=[width], style=plain_style())
-    rows = [[f"{i}.", item] for i, item in enumerate(items, start=1)]
-    return Table(
-        rows, colWidths=[8 * mm, width - 8 * mm], style=plain_style(("BOTTOMPADDING", (0, 0), (-1, -1), 3))
-    )
+_LABEL_W, _COLON_W, _NUMBER_W = 22 * mm, 5 * mm, 8 * mm
+
+
+class _PointTable:
+    """The Surat Tugas body, 'Label : 1. item', built group by group: an item is a group of rows (a
+    long paragraph continues in rows of its own), so the letter can break between any two rows."""
+
+    def __init__(self, inner: float):
+        self.inner = inner
+        self.data: list[list] = []
+        self.heights: list[float | None] = []
+        self.sizes: list[int] = []
+        self.commands: list[tuple] = []
+
+    def add(self, rows: list[list], *commands: tuple, height: float | None = None) -> None:
+        """Rows of one group, with style commands whose rows count from the group's first row."""
+        start = len(self.data)
+        self.data += rows
+        self.heights += [height] * len(rows)
+        self.sizes.append(len(rows))
+        for op, (c0, r0), (c1, r1), *values in commands:
+            self.commands.append((op, (c0, start + r0), (c1, start + r1), *values))
+
+    def gap(self) -> None:
+        self.add([["", "", "", ""]], height=2 * mm)
+
+    def points(self, label: str, items: Sequence[str | Flowable], style: ParagraphStyle | None = None):
+        """The items numbered 1., 2. ... (a single item stands without a number, in both columns);
+        a text item is set in `style`."""
+        if not items:
+            self.add([[label, ":", "-", ""]], ("SPAN", (2, 0), (3, 0)))
+            return
+        numbered = len(items) > 1
+        text_w = cell_width(self.inner - (_NUMBER_W if numbered else 0), PLAIN_PADDING)
+        for i, item in enumerate(items, start=1):
+            parts = text_pieces(item, style or styles().body, text_w) if isinstance(item, str) else [item]
+            first = [label, ":"] if i == 1 else ["", ""]
+            if numbered:
+                rows = continued([*first, f"{i}.", None], [parts])
+                spans: list[tuple] = []
+            else:
+                rows = continued([*first, None, ""], [parts])
+                spans = [("SPAN", (2, r), (3, r)) for r in range(len(rows))]
+            last = len(rows) - 1
+            self.add(rows, *spans, ("BOTTOMPADDING", (0, last), (-1, last), 3))
+
+    def table(self) -> Table:
+        widths = [_LABEL_W, _COLON_W, _NUMBER_W, self.inner - _NUMBER_W]
+        table = SplitTable(self.data, colWidths=widths, rowHeights=self.heights)
+        table.setStyle(plain_style(*self.commands, *continuation_padding(self.sizes)))
+        return table
 
 
 def _member(m, width: float) -> Table:
@@ -284,15 +347,10 @@ def _member(m, width: float) -> Table:
     return table
 
 
-def _task_points(doc: AssignmentDoc) -> list[Paragraph]:
-    st = styles()
+def _task_points(doc: AssignmentDoc) -> list[str]:
     when = (
         long_date_id(doc.start_on)
         if doc.start_on == doc.end_on
         else (f"{long_date_id(doc.start_on)} s.d. {long_date_id(doc.end_on)}")
     )
-    return [
-        para(doc.task, st.justify),
-        para(f"Tempat: {doc.place}", st.body),
-        para(f"Waktu: {when}", st.body),
-    ]
+    return [doc.task, f"Tempat: {doc.place}", f"Waktu: {when}"]

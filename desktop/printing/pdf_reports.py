@@ -8,9 +8,10 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import CondPageBreak, Flowable, LongTable, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, Indenter, LongTable, Paragraph, Spacer, Table
 
 from .data import RecapDoc, ReportDoc
 from .pdfbase import (
@@ -27,6 +28,7 @@ from .pdfbase import (
     styles,
 )
 from .pdfpage import Built, PageFurniture, build, text_width
+from .pdfsplit import closing_lines
 from .text import date_id, date_range_id, escape
 
 INDENT = 6 * mm
@@ -40,11 +42,17 @@ def _heading(text: str) -> Paragraph:
 
 
 def _indented(text: str) -> Paragraph:
-    return Paragraph(escape(text), style("indented", 10.5, align=TA_JUSTIFY, leftIndent=INDENT))
+    return Paragraph(escape(text), _indented_style())
+
+
+def _indented_style() -> ParagraphStyle:
+    return style("indented", 10.5, align=TA_JUSTIFY, leftIndent=INDENT)
 
 
 def _sub(text: str) -> Paragraph:
-    return Paragraph(escape(text), style("sub", 10.5, leftIndent=INDENT, spaceBefore=4, spaceAfter=2))
+    return Paragraph(
+        escape(text), style("sub", 10.5, leftIndent=INDENT, spaceBefore=4, spaceAfter=2, keepWithNext=1)
+    )
 
 
 def _title(title: str, number: str, subtitle: str = "") -> list[Flowable]:
@@ -61,11 +69,18 @@ def _heads(*labels: str) -> list[Paragraph]:
     return [Paragraph(escape(label), head) for label in labels]
 
 
-def _indent(flowable: Flowable, width: float) -> Table:
-    """A table pushed right by the section indent."""
-    holder = Table([["", flowable]], colWidths=[INDENT, width - INDENT], hAlign="LEFT")
-    holder.setStyle(plain_style())
-    return holder
+def _indent(table: Table) -> list[Flowable]:
+    """A table pushed right by the section indent (and still free to break across pages)."""
+    table.hAlign = "LEFT"
+    return [Indenter(left=INDENT), table, Indenter(left=-INDENT)]
+
+
+def _signed(heading: Flowable, text: str, sign: Flowable, width: float) -> list[Flowable]:
+    """The last section and the signature: its last lines go with the signature to a new page when
+    they must, so a signature never stands alone (a short section goes whole, with its heading)."""
+    head, tail = closing_lines(text, _indented_style(), width)
+    closing = [tail, Spacer(1, 8 * mm), sign]
+    return [heading, *head, keep(*closing)] if head else [keep(heading, *closing)]
 
 
 # --- Laporan Pelaksanaan --------------------------------------------------------------------------
@@ -94,18 +109,18 @@ def execution_report(doc: ReportDoc, paper: str) -> Built:
         _heading("C. Hasil yang dicapai"),
         _sub("1. Jumlah pelayanan menurut kategori objek pelayanan:"),
     ]
-    story += [_indent(_totals_table(doc, width - INDENT), width)]
-    story += [_sub("2. Jumlah menurut hasil pelayanan:"), _indent(_outcomes_table(doc.outcomes), width)]
+    story += _indent(_totals_table(doc, width - INDENT))
+    story += [_sub("2. Jumlah menurut hasil pelayanan:"), *_indent(_outcomes_table(doc.outcomes))]
     story += [CondPageBreak(40 * mm), _sub("3. Data pelayanan by name by address:")]
     if doc.edition_note:
         story += [_indented(doc.edition_note)]
     story += [_records_table(doc, width), Spacer(1, 2 * mm)]
     story += [_heading("D. Simpulan dan saran"), _indented(doc.conclusion)]
-    story += [_heading("E. Penutup"), _indented(doc.closing), Spacer(1, 8 * mm)]
     place = (
         f"{doc.letterhead.city}, {date_id(doc.signed_on)}" if doc.letterhead.city else date_id(doc.signed_on)
     )
-    story.append(keep(signature_block(place, doc.signer, width=SIGN_WIDTH, verification=doc.verification)))
+    sign = signature_block(place, doc.signer, width=SIGN_WIDTH, verification=doc.verification)
+    story += _signed(_heading("E. Penutup"), doc.closing, sign, width)
     furniture = PageFurniture(f"Laporan Pelaksanaan {doc.number}", doc.verification)
     return build(story, paper=paper, title=f"{doc.title} {doc.number}", furniture=furniture)
 
@@ -133,7 +148,9 @@ def _totals_table(doc: ReportDoc, width: float) -> Table:
 
 
 def _outcomes_table(outcomes: Sequence[tuple[str, int]]) -> Table:
-    data: list[list] = [_heads("Hasil pelayanan", "Jumlah")] + [[name, str(n)] for name, n in outcomes]
+    cell = styles().cell
+    data: list[list] = [_heads("Hasil pelayanan", "Jumlah")]
+    data += [[para(name, cell), str(n)] for name, n in outcomes]  # a long name wraps in its column
     data.append(["Jumlah", str(sum(n for _, n in outcomes))])
     table = Table(data, colWidths=[60 * mm, 20 * mm], hAlign="LEFT")
     table.setStyle(
@@ -201,11 +218,13 @@ def recap_report(doc: RecapDoc, paper: str) -> Built:
     story += _pivots(doc, 2, categories, width)
     story.append(_heading("3. Pelayanan menurut nagari dan hasil pelayanan"))
     story += _pivots(doc, 3, outcomes, width)
-    # The chart, the note and the signatures move together: a signature never stands alone on a page.
-    closing: list[Flowable] = [_heading("4. Grafik jumlah pelayanan menurut kategori"), _chart(doc, width)]
+    # A signature never stands alone on a page: it goes with the chart, or with the note's last lines.
+    chart = [_heading("4. Grafik jumlah pelayanan menurut kategori"), _chart(doc, width)]
+    signatures = _recap_signatures(doc, width)
     if doc.note:
-        closing += [_heading("Catatan"), _indented(doc.note)]
-    story.append(keep(*closing, Spacer(1, 8 * mm), _recap_signatures(doc, width)))
+        story += [keep(*chart), *_signed(_heading("Catatan"), doc.note, signatures, width)]
+    else:
+        story.append(keep(*chart, Spacer(1, 8 * mm), signatures))
 
     furniture = PageFurniture(f"Rekapitulasi {doc.number}", doc.verification)
     return build(story, paper=paper, title=f"{doc.title} {doc.number}", furniture=furniture)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from itertools import zip_longest
+
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, LongTable, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 
 from .data import MatrixLine, SopMatrixDoc
 from .pdfbase import (
@@ -20,6 +22,7 @@ from .pdfbase import (
     style,
 )
 from .pdfpage import Built, PageFurniture, build
+from .pdfsplit import SplitTable, cell_width, continued, grouped, stacked
 from .text import date_id, escape, group_code, nip_id
 
 MARGIN = 15 * mm
@@ -107,13 +110,18 @@ def _context(doc: SopMatrixDoc, width: float) -> Table:
         lines = [Paragraph(f"{i}. {escape(x)}", cell) for i, x in enumerate(items, 1)]
         return [Paragraph(label, bold), *(lines or [Paragraph("-", cell)])]
 
-    data = [
-        [block("DASAR HUKUM:", doc.legal_basis), block("KUALIFIKASI PELAKSANA:", doc.qualifications)],
-        [block("KETERKAITAN:", doc.related_sops), block("PERALATAN/PERLENGKAPAN:", doc.equipment)],
-        [block("PERINGATAN:", doc.warnings), block("PENCATATAN DAN PENDATAAN:", doc.recording)],
+    pairs = [
+        (block("DASAR HUKUM:", doc.legal_basis), block("KUALIFIKASI PELAKSANA:", doc.qualifications)),
+        (block("KETERKAITAN:", doc.related_sops), block("PERALATAN/PERLENGKAPAN:", doc.equipment)),
+        (block("PERINGATAN:", doc.warnings), block("PENCATATAN DAN PENDATAAN:", doc.recording)),
     ]
-    table = Table(data, colWidths=[width / 2, width / 2])
-    table.setStyle(grid_style(header_rows=0, font_size=8))
+    # A long list continues in rows of its own, so the sheet can break between them.
+    text_w = cell_width(width / 2, 6)
+    data, sizes = grouped(
+        [list(map(list, zip_longest(*(stacked(b, text_w) for b in pair), fillvalue=""))) for pair in pairs]
+    )
+    table = SplitTable(data, colWidths=[width / 2, width / 2])
+    table.setStyle(grid_style(header_rows=0, font_size=8, groups=sizes))
     return table
 
 
@@ -201,7 +209,7 @@ class Mark(Flowable):
         self.flow.add(c, self.row, self.order, (left, bottom, right, top))
 
 
-def _matrix(doc: SopMatrixDoc, width: float) -> LongTable:
+def _matrix(doc: SopMatrixDoc, width: float) -> Table:
     n = len(doc.columns)
     head = style("m_head", 7, bold=True, align=TA_CENTER, leading=8.5)
     column_head = style("m_col", 6.5, bold=True, align=TA_CENTER, leading=8)
@@ -211,45 +219,27 @@ def _matrix(doc: SopMatrixDoc, width: float) -> LongTable:
     second = ["", "", *labels, Paragraph("Persyaratan / Kelengkapan", head), "Waktu", "Output", ""]
     data: list[list] = [[Paragraph(t, head) if t else "" for t in top], second]
     codes = [code for code, _ in doc.columns]
+    widths = _matrix_widths(doc, width)
+    text_w = [cell_width(w, 6) for w in widths]  # grid_style pads 3 points each side
     last = len(doc.rows) - 1
     flow = Flow()
+    sizes = [1, 1]  # the two header rows
     for i, row in enumerate(doc.rows):
         terminal = i in (0, last)
         marks = [
             Mark(terminal, flow, i, row.marks.index(code)) if code in row.marks else "" for code in codes
         ]
+        # A long row continues in rows of its own (marks in its first), so the matrix can break there.
+        columns = [
+            stacked([Paragraph(escape(row.activity), cell)], text_w[1]),
+            stacked(_requirements(row, cell), text_w[2 + n]),
+            *(stacked([Paragraph(escape(t), cell)], text_w[3 + n + k]) for k, t in enumerate(_tail(row))),
+        ]
+        rows = continued([str(row.number), None, *marks, None, None, None, None], columns)
+        data += rows
+        sizes.append(len(rows))
 
-        data.append(
-            [
-                str(row.number),
-                Paragraph(escape(row.activity), cell),
-                *marks,
-                _requirements(row, cell),
-                Paragraph(escape(row.time), cell),
-                Paragraph(escape(row.output), cell),
-                Paragraph(escape(row.remarks), cell),
-            ]
-        )
-    fixed = {"no": 9 * mm, "time": 16 * mm, "remarks": 18 * mm}
-    flexible = width - sum(fixed.values())
-    # Wide enough for the longest word of a pelaksana's name ("ADB/pelaksana"), never a broken word,
-    # as long as the activity keeps room to be read.
-    longest = max(
-        (stringWidth(w, FONT_BOLD, 6.5) for _, label in doc.columns for w in label.split()), default=0
-    )
-    pelaksana = min(max(longest + 10, 17 * mm, flexible * 0.42 / max(n, 1)), flexible * 0.6 / max(n, 1))
-    rest = flexible - pelaksana * n
-    widths = [
-        fixed["no"],
-        rest * 0.49,
-        *([pelaksana] * n),
-        rest * 0.29,
-        fixed["time"],
-        rest * 0.22,
-        fixed["remarks"],
-    ]
-
-    table = LongTable(data, colWidths=widths, repeatRows=2)
+    table = SplitTable(data, colWidths=widths, repeatRows=2, longTableOptimize=1)
     table.setStyle(
         grid_style(
             ("SPAN", (0, 0), (0, 1)),
@@ -265,9 +255,36 @@ def _matrix(doc: SopMatrixDoc, width: float) -> LongTable:
             ("FONTNAME", (0, 2), (-1, -1), FONT),
             header_rows=2,
             font_size=7.5,
+            groups=sizes,
         )
     )
     return table
+
+
+def _tail(row: MatrixLine) -> tuple[str, str, str]:
+    return row.time, row.output, row.remarks
+
+
+def _matrix_widths(doc: SopMatrixDoc, width: float) -> list[float]:
+    n = len(doc.columns)
+    fixed = {"no": 9 * mm, "time": 16 * mm, "remarks": 18 * mm}
+    flexible = width - sum(fixed.values())
+    # Wide enough for the longest word of a pelaksana's name ("ADB/pelaksana"), never a broken word,
+    # as long as the activity keeps room to be read.
+    longest = max(
+        (stringWidth(w, FONT_BOLD, 6.5) for _, label in doc.columns for w in label.split()), default=0
+    )
+    pelaksana = min(max(longest + 10, 17 * mm, flexible * 0.42 / max(n, 1)), flexible * 0.6 / max(n, 1))
+    rest = flexible - pelaksana * n
+    return [
+        fixed["no"],
+        rest * 0.49,
+        *([pelaksana] * n),
+        rest * 0.29,
+        fixed["time"],
+        rest * 0.22,
+        fixed["remarks"],
+    ]
 
 
 def _requirements(row: MatrixLine, cell) -> list[Flowable]:

@@ -34,6 +34,7 @@ from reportlab.platypus import (
 from desktop.config import resource_dir
 
 from .data import ElectronicSignOff, Letterhead, Official, Verification
+from .pdfsplit import cell_width, continuation_padding, continued, group_lines, text_pieces
 from .text import datetime_id, escape, group_code, nip_id
 
 FONT = "DejaVuSans"
@@ -111,7 +112,7 @@ def styles(base: float = 10.5) -> Styles:
         cell=style("cell", cell),
         cell_bold=style("cell_bold", cell, bold=True),
         cell_center=style("cell_center", cell, align=TA_CENTER),
-        heading=style("heading", base, bold=True, spaceBefore=8, spaceAfter=3),
+        heading=style("heading", base, bold=True, spaceBefore=8, spaceAfter=3, keepWithNext=1),
     )
 
 
@@ -120,8 +121,14 @@ def para(text: str, st: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text), st)
 
 
-def grid_style(*extra: tuple, header_rows: int = 1, font_size: float = 8.5) -> TableStyle:
-    """Ruled table with a shaded, bold header (if any) and the embedded fonts everywhere."""
+def grid_style(
+    *extra: tuple, header_rows: int = 1, font_size: float = 8.5, groups: Sequence[int] | None = None
+) -> TableStyle:
+    """Ruled table with a shaded, bold header (if any) and the embedded fonts everywhere.
+
+    With `groups` (the number of rows of each record, header rows included, see pdfsplit) a record
+    whose cells continue over several rows is ruled as one row, and closed where a page breaks it.
+    """
     header: list[tuple] = []
     if header_rows:
         last = header_rows - 1
@@ -134,16 +141,20 @@ def grid_style(*extra: tuple, header_rows: int = 1, font_size: float = 8.5) -> T
         [
             ("FONTNAME", (0, 0), (-1, -1), FONT),
             ("FONTSIZE", (0, 0), (-1, -1), font_size),
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            *(group_lines(groups) if groups else [("GRID", (0, 0), (-1, -1), 0.5, colors.black)]),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             *header,
             ("TOPPADDING", (0, 0), (-1, -1), 2),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
             ("LEFTPADDING", (0, 0), (-1, -1), 3),
             ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            *(continuation_padding(groups) if groups else []),
             *extra,
         ]
     )
+
+
+PLAIN_PADDING = 2  # left and right together, in plain_style
 
 
 def plain_style(*extra: tuple, font_size: float = 10.5) -> TableStyle:
@@ -163,10 +174,17 @@ def plain_style(*extra: tuple, font_size: float = 10.5) -> TableStyle:
 
 
 def fields(rows: Sequence[tuple[str, str]], label_width: float, width: float, st: ParagraphStyle) -> Table:
-    """Label : value lines, values wrapping under themselves (Nomor, Perihal ...)."""
-    data = [[para(label, st), para(":", st), para(value or "-", st)] for label, value in rows]
-    table = Table(data, colWidths=[label_width, 4 * mm, width - label_width - 4 * mm], hAlign="LEFT")
-    table.setStyle(plain_style(font_size=st.fontSize))
+    """Label : value lines, values wrapping under themselves (Nomor, Perihal ...); a long value
+    continues in rows of its own, so the table can break across pages."""
+    value_width = width - label_width - 4 * mm
+    data: list[list] = []
+    sizes: list[int] = []
+    for label, value in rows:
+        values = text_pieces(value or "-", st, cell_width(value_width, PLAIN_PADDING))
+        data += continued([para(label, st), para(":", st), None], [values])
+        sizes.append(len(values))
+    table = Table(data, colWidths=[label_width, 4 * mm, value_width], hAlign="LEFT")
+    table.setStyle(plain_style(*continuation_padding(sizes), font_size=st.fontSize))
     return table
 
 

@@ -90,6 +90,7 @@ class CaseHeader:
     days_left: int | None
     team: str
     version: int
+    origin_note: str = ""  # a case from analysis: the Kepala Dinas' reason, whole
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,7 @@ def _header(case: SopCase) -> CaseHeader:
         days_left=calendar.days_left(due, today) if due else None,
         team=case.team.name if case.team_id else "",
         version=case.version,
+        origin_note=case.origin_note,
     )
 
 

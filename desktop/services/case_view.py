@@ -100,6 +100,7 @@ class LetterView:
     returned_reason: str = ""
     returned_by: str = ""
     returned_at: dt.datetime | None = None
+    origin_note: str = ""  # a case from analysis: the Kepala Dinas' reason, whole
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,7 @@ def case_letter(actor: Session, case_id: int) -> LetterView:
         due_on=due,
         sla=calendar.status(due, today) if due else None,
         days_left=calendar.days_left(due, today) if due else None,
+        origin_note=case.origin_note,
         **_returned(case),
     )
     if letter is None:

@@ -11,6 +11,9 @@ from desktop.printing.data import (
     CategoryTotal,
     DispositionDoc,
     ElectronicSignOff,
+    InnovationProfileDoc,
+    InnovationStepDoc,
+    InnovationTimelineLine,
     Letterhead,
     MatrixLine,
     Official,
@@ -340,6 +343,59 @@ def sop_matrix(**overrides) -> SopMatrixDoc:
     )
     values.update(overrides)
     return SopMatrixDoc(**values)
+
+
+def step_document(**overrides) -> InnovationStepDoc:
+    values = dict(
+        letterhead=letterhead(),
+        title="CATATAN TELAAHAN KABID",
+        case_reference="INV-2026-0003",
+        innovation_title="Akta kelahiran terbit di puskesmas",
+        step_label="2 dari 8: Penelaahan Kabid",
+        written_at=dt.datetime(2026, 11, 16, 10, 30),
+        body="Permasalahan:\nBayi lahir di puskesmas belum segera memiliki akta.\n\n"
+        "Saran:\nLanjutkan ke Kepala Dinas dengan catatan kesiapan jaringan.",
+        author=Official("Erni Susanti, S.Si, M.T.", "197912092005012006", "Pembina (IV/a)", "Kabid PDIP"),
+        sign_off=ElectronicSignOff(KABID, SIGNED, SIGNATURE),
+        verification=verification("P2DK7NX4QW"),
+    )
+    values.update(overrides)
+    return InnovationStepDoc(**values)
+
+
+def innovation_profile(**overrides) -> InnovationProfileDoc:
+    steps = ("Gagasan", "Telaah Kabid", "Telaah Kepala Dinas", "Pembahasan awal", "Finalisasi konsep")
+    steps += ("Pembahasan teknis", "Penamaan", "Pelaksanaan")
+    values = dict(
+        letterhead=letterhead(),
+        name="SI AKRAB",
+        title="Akta kelahiran terbit di puskesmas",
+        case_reference="INV-2026-0003",
+        year=2026,
+        problem="Bayi lahir di puskesmas belum segera memiliki akta kelahiran.",
+        target="Bayi baru lahir dan orang tuanya.",
+        concept="Pointers:\nBidan mengunggah surat keterangan lahir.",
+        mechanism="Bidan mengunggah; operator memverifikasi.",
+        resources="2 operator, 1 server.",
+        schedule="Mulai Oktober 2026.",
+        indicators="90% bayi memiliki akta dalam 7 hari.",
+        status="berjalan, langkah 8: Pelaksanaan",
+        output_entries=2,
+        output_days=2,
+        people_served=21,
+        output_first=dt.date(2026, 11, 10),
+        output_last=dt.date(2026, 11, 11),
+        timeline=tuple(
+            InnovationTimelineLine(i, name, dt.date(2026, 11, i), dt.date(2026, 11, i), "Kasi Inovasi", 1)
+            for i, name in enumerate(steps, start=1)
+        ),
+        signed_on=dt.date(2026, 11, 16),
+        signer=KADIS,
+        name_meaning="Sistem Akta Kelahiran di Puskesmas",
+        verification=verification("F6MW3RT8KA"),
+    )
+    values.update(overrides)
+    return InnovationProfileDoc(**values)
 
 
 ALL = {

@@ -32,7 +32,11 @@ def sample_dir(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("contoh")
     try:
         assert main(["--demo", "documents", "sample", str(folder)]) == 0
-        assert IssuedDocument.select().count() == 0  # samples are never archived
+        # Samples are never archived: the archive holds only what the demo office signed, each
+        # Lembar Disposisi and Surat Tugas issued with its signature.
+        archived = {(d.doc_type, d.verification_code) for d in IssuedDocument.select()}
+        assert {kind for kind, _code in archived} == {"disposisi", "surat_tugas"}
+        assert all(code != "CONTOH" for _kind, code in archived)
     finally:
         connection.close()
     return folder

@@ -126,3 +126,25 @@ def test_case_file_models_pass_the_qt_model_tester(qtmodeltester):
     figures.set_rows([("KTP-el perekaman", 107), ("KIA", 22)])
     qtmodeltester.check(figures, force_py=True)
     assert audit.data(audit.index(0, 2)) == "surat masuk dicatat"
+
+
+def test_case_file_of_an_analysis_case_shows_the_whole_reason(qtbot, demo_logins):
+    reason = "Perekaman KTP-el lansia baru 58%.\n" + "Jorong Koto Tuo tertinggal; " * 20 + "AKHIR."
+    kadis = factories.session("kadis")
+    case_id = sijarla.open_from_analysis(kadis, factories.nagari().id, reason).id
+    dialog = CaseDetailDialog(auth.login("kadis", DEMO_PASSWORD), case_id)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.loaded, timeout=WAIT)
+    assert dialog.title_label.text().endswith("…")  # the title is shortened ...
+    assert not dialog.reason_label.isHidden()
+    assert dialog.reason_label.text() == f"Dasar analisis: {reason}"  # ... the reason is not
+    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0, timeout=WAIT)
+
+
+def test_case_file_of_a_letter_shows_no_analysis_reason(qtbot, demo_logins):
+    receipt = sijarla.register_letter(factories.session("meja"), factories.letter_draft())
+    dialog = CaseDetailDialog(auth.login("kadis", DEMO_PASSWORD), receipt.case_id)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.loaded, timeout=WAIT)
+    assert dialog.reason_label.isHidden()
+    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0, timeout=WAIT)

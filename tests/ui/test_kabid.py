@@ -210,3 +210,32 @@ def test_an_empty_disposition_shows_the_service_message(qtbot, demo_logins, monk
     assert tab.form.instructions_edit.hasFocus()
     assert Disposition.select().count() == 0
     idle(qtbot)
+
+
+def test_a_sheet_that_cannot_be_made_signs_nothing_and_says_so_in_indonesian(qtbot, demo_logins, monkeypatch):
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from desktop.models import IssuedDocument
+    from desktop.printing import letters
+
+    def broken(doc, paper="A4"):
+        raise LayoutError("Flowable <Table ...> too large on page 1 in frame 'body'")
+
+    case_id = scan_letter()
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, p, prompt: DEMO_PASSWORD))
+    _window, tab = kabid_desk(qtbot)
+    open_first_case(qtbot, tab)
+    write_disposition(qtbot, tab)
+    monkeypatch.setattr(letters, "render", broken)  # the printing boundary fails, as reportlab did
+    qtbot.mouseClick(tab.form.sign_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: tab.form.banner.kind == "error", timeout=WAIT)
+    message = tab.form.banner.text()
+    assert message.startswith("Disposisi belum ditandatangani: Lembar Disposisi tidak dapat dibuat")
+    assert "belum disimpan" not in message and "Terjadi kesalahan yang tidak terduga" not in message
+    assert tab.form_stack.currentIndex() == 0  # the form, with what was typed
+    assert tab.form.instructions_edit.toPlainText() == "Tugaskan Tim SIJARLA I; utamakan lansia."
+    assert Disposition.select().where(Disposition.signed_at.is_null(False)).count() == 0
+    assert IssuedDocument.select().count() == 0
+    assert SopCase.get_by_id(case_id).current_step == "disposisi"
+    idle(qtbot)

@@ -201,3 +201,33 @@ def test_the_tab_key_walks_the_surat_tugas_form_in_reading_order(qtbot, demo_log
         qtbot.keyClick(focused, Qt.Key.Key_Tab)
     assert walked == expected
     idle(qtbot)
+
+
+def test_the_analysis_dialog_counts_the_reason_and_refuses_one_over_the_limit(qtbot, demo_logins):
+    from desktop.services.case_view import list_nagari
+    from desktop.ui.sijarla.assignment_analysis_dialog import AnalysisCaseDialog
+
+    dialog = AnalysisCaseDialog(list_nagari())
+    qtbot.addWidget(dialog)
+    limit = sijarla.ANALYSIS_REASON_LIMIT
+    dialog.reason_edit.setPlainText("a" * limit)
+    assert dialog.reason_count.text() == f"{limit} dari {limit} karakter"
+    assert dialog.ok_button.isEnabled()
+    dialog.reason_edit.setPlainText("a" * (limit + 1))
+    assert dialog.reason_count.text() == (
+        f"Dasar analisis terlalu panjang: {limit + 1} karakter, paling banyak {limit}."
+    )
+    assert not dialog.ok_button.isEnabled()
+
+
+def test_the_kabid_reads_the_whole_analysis_reason_beside_the_case(qtbot, demo_logins):
+    from desktop.services import case_view
+    from desktop.ui.sijarla.letter_panels import LetterSummary
+
+    reason = "Capaian KIA 31%.\n" + "Banyak anak belum punya KIA; " * 15 + "AKHIR."
+    case_id = sijarla.open_from_analysis(factories.session("kadis"), factories.nagari().id, reason).id
+    summary = LetterSummary()
+    qtbot.addWidget(summary)
+    summary.show_letter(case_view.case_letter(factories.session("kabid"), case_id))
+    assert summary.values["reason"].text() == reason
+    assert summary.rows.isRowVisible(summary.values["reason"])

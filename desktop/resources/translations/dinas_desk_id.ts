@@ -346,6 +346,14 @@
         <source>Batal</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Dasar analisis terlalu panjang: %1 karakter, paling banyak %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 dari %2 karakter</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AnggotaTimTab</name>
@@ -717,6 +725,10 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>Berkas kasus %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dasar analisis: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2593,6 +2605,10 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>Dimohon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dasar analisis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

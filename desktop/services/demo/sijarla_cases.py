@@ -12,6 +12,7 @@ import random
 from desktop.models import Nagari, PreparationCheck, SopCase, Team, User
 from desktop.services.demo.accounts import DEMO_PASSWORD
 from desktop.services.demo.innovations import create_innovations
+from desktop.services.documents import signing
 from desktop.services.security.auth import session_for
 from desktop.services.sijarla import recap
 from desktop.services.sijarla import steps as sijarla
@@ -106,13 +107,13 @@ class _Demo:
             requests=("proses_lanjut", "koordinasi"),
         )
         d_id = sijarla.save_disposition(self.s["kabid"], case_id, draft)
-        sijarla.sign_disposition(self.s["kabid"], d_id, DEMO_PASSWORD, 1, on=day)
+        signing.sign_disposition(self.s["kabid"], d_id, DEMO_PASSWORD, 1, on=day)
 
     def assign(self, case_id: int, team: str, day: dt.date) -> None:
         case = SopCase.get_by_id(case_id)
         members = tuple(m.user_id for m in sorted(self.teams[team].members, key=lambda m: not m.is_leader))
         draft = sijarla.AssignmentDraft(members, f"Kantor Wali Nagari {case.nagari.name}", day, day)
-        sijarla.issue_assignment(self.s["kadis"], case_id, draft, DEMO_PASSWORD, case.version, on=day)
+        signing.issue_assignment(self.s["kadis"], case_id, draft, DEMO_PASSWORD, case.version, on=day)
 
     def prepare(self, case_id: int, team: str, day: dt.date, items: int = 3) -> None:
         member = "anggota1" if team == "Tim SIJARLA I" else "anggota3"

@@ -37,6 +37,7 @@ from desktop.services.documents.types import (
 )
 from desktop.services.errors import NotFound, WorkflowError
 from desktop.services.sijarla.drafts import DISPOSITION_REQUESTS
+from desktop.services.sijarla.letters import analysis_subject
 from desktop.services.sijarla.recap import Period
 from desktop.services.sop.workflow import builtin_sops, definition_of
 
@@ -92,7 +93,7 @@ def _disposition(disposition_id: int, head: P.Letterhead) -> _Source:
         received_on=(letter.received_at if letter else case.opened_at).date(),
         agenda_number=letter.agenda_number if letter else "-",
         sifat=d.sifat,
-        subject=_masked(letter.subject if letter else case.title),
+        subject=_masked(letter.subject if letter else _analysis_subject(case)),
         forwarded_to=_masked(d.forwarded_to),
         requests=tuple((label, code in chosen) for code, label in DISPOSITION_REQUESTS.items()),
         instructions=_masked(d.instructions),
@@ -101,6 +102,13 @@ def _disposition(disposition_id: int, head: P.Letterhead) -> _Source:
         sign_off=P.ElectronicSignOff(signed_by, d.signed_at, d.signature_sha256),
     )
     return _Source(doc, f"Lembar Disposisi {case.reference}: {doc.subject}", case.id)
+
+
+def _analysis_subject(case) -> str:
+    """A case from analysis: its whole reason where a letter's perihal would be (the title shortens it)."""
+    if not case.origin_note:
+        return case.title
+    return analysis_subject(case.nagari.name if case.nagari_id else "", case.origin_note)
 
 
 def _assignment(letter_id: int, head: P.Letterhead) -> _Source:

@@ -60,6 +60,7 @@ from desktop.services.documents.types import RECEIPT as RECEIPT
 from desktop.services.documents.types import SAMPLE_CODE as SAMPLE_CODE
 from desktop.services.documents.types import TEAM_ROLES as TEAM_ROLES
 from desktop.services.documents.types import DocType as DocType
+from desktop.services.documents.types import DocumentNotMade as DocumentNotMade
 from desktop.services.documents.types import IssuedDocumentInfo as IssuedDocumentInfo
 from desktop.services.documents.types import PrinterUnavailable as PrinterUnavailable
 from desktop.services.documents.types import VerificationResult as VerificationResult
@@ -154,7 +155,10 @@ def _store(
     issued_at = now()
     code = _new_code()
     doc = replace(source.doc, verification=P.Verification(code, issued_at, actor.full_name))
-    data, pages, paper_size = _render(doc, paper, source.receipt_width)
+    try:
+        data, pages, paper_size = _render(doc, paper, source.receipt_width)
+    except Exception as exc:  # the printing boundary: any failure to lay the data out (LayoutError ...)
+        raise DocumentNotMade(kind.label, exc) from exc
     number = getattr(doc, "number", "") or getattr(doc, "agenda_number", "")
     summary: dict[str, Any] = {"sumber": key, "sidik_data": fingerprint, "jenis": kind.label, "nomor": number}
     if source.receipt_width:

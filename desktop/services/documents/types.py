@@ -13,7 +13,7 @@ from desktop.models import (
     IssuedDocument,
     User,
 )
-from desktop.services.errors import DomainError, InvalidInput
+from desktop.services.errors import DomainError, InvalidInput, WorkflowError
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
 
@@ -36,6 +36,21 @@ class PrinterUnavailable(DomainError):
     def __init__(self, message: str, *, retryable: bool = True):
         super().__init__(message)
         self.retryable = retryable
+
+
+class DocumentNotMade(WorkflowError):
+    """The record's data could not be laid out as its document: nothing was archived (and, when it was
+    being signed, nothing was signed). Layouts break any text the services accept over pages, so this
+    means a fault in the layout, not in what the user typed."""
+
+    def __init__(self, label: str, cause: BaseException, *, unsigned: str = ""):
+        first = f"{unsigned} belum ditandatangani: " if unsigned else ""
+        super().__init__(
+            f"{first}{label} tidak dapat dibuat dari data ini; tidak ada yang disimpan. "
+            f"Laporkan kepada Administrator (kesalahan tata letak: {type(cause).__name__})."
+        )
+        self.label = label
+        self.cause = cause
 
 
 @dataclass(frozen=True)

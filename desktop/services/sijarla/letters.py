@@ -11,6 +11,7 @@ from desktop.models import (
     RequestedService,
     ServiceCategory,
 )
+from desktop.models.sop import ORIGIN_NOTE_LIMIT
 from desktop.services.errors import InvalidInput
 from desktop.services.nik import mask_niks_in_text
 from desktop.services.sijarla.drafts import (
@@ -94,3 +95,24 @@ def _receipt(letter: IncomingLetter) -> LetterReceipt:
         due_on=case.due_on,
         requested=requested,
     )
+
+
+# --- A case from the Kepala Dinas' analysis (no letter) ----------------------------------------------
+
+ANALYSIS_REASON_LIMIT = ORIGIN_NOTE_LIMIT
+
+
+def analysis_subject(nagari: str, reason: str) -> str:
+    """What a case from analysis is about, in full: it stands where a letter's perihal would."""
+    return f"Capaian adminduk rendah: {nagari}. {reason}"
+
+
+def analysis_title(nagari: str, reason: str, limit: int) -> str:
+    """The case title: the subject on one line, shortened at a word with '…' (the reason is kept whole)."""
+    text = " ".join(analysis_subject(nagari, reason).split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" .,;:") + "…"

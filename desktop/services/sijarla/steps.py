@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import mimetypes
+from collections.abc import Callable
 from pathlib import Path
 
 from desktop import roles as R
@@ -52,10 +53,21 @@ from desktop.services.sijarla.drafts import LetterReceipt as LetterReceipt
 from desktop.services.sijarla.drafts import ReportDraft as ReportDraft
 from desktop.services.sijarla.drafts import ScanFile as ScanFile
 from desktop.services.sijarla.drafts import SignedDisposition as SignedDisposition
-from desktop.services.sijarla.letters import _categories, _clean_letter, _nagari, _receipt, _tracking_code
+from desktop.services.sijarla.letters import ANALYSIS_REASON_LIMIT as ANALYSIS_REASON_LIMIT
+from desktop.services.sijarla.letters import (
+    _categories,
+    _clean_letter,
+    _nagari,
+    _receipt,
+    _tracking_code,
+    analysis_title,
+)
 from desktop.services.sijarla.team import _require_team_member, _stale_preparation
 from desktop.services.sop.workflow import advance, builtin_sops, get_case, open_case, stale
 from desktop.services.validation import clean_code, clean_text
+
+MakeDocument = Callable[[int], object]
+"""Makes and archives a signed record's document from its id, inside the signing transaction."""
 
 # --- Drafts (what the user typed) and results ---------------------------------------------
 
@@ -138,20 +150,25 @@ def receipt_for(actor: Session, case_id: int) -> LetterReceipt:
 def open_from_analysis(
     actor: Session, nagari_id: int, reason: str, *, on: dt.date | None = None
 ) -> CaseSummary:
-    """Open a case without a letter, from the Kepala Dinas' analysis of low registration coverage."""
+    """Open a case without a letter, from the Kepala Dinas' analysis of low registration coverage.
+
+    The reason is kept whole (up to ANALYSIS_REASON_LIMIT characters, several lines allowed); the
+    case title carries it shortened.
+    """
     definition = builtin_sops()[SOP_CODE]
     with db.atomic():
         require_role(actor, R.KEPALA_DINAS)
         nagari = _nagari(nagari_id)
-        text = clean_text(reason, "Dasar analisis", 300, field="reason")
+        text = clean_text(reason, "Dasar analisis", ANALYSIS_REASON_LIMIT, field="reason", multiline=True)
         case = open_case(
             actor,
             definition,
             reference=take_number("kasus_sijarla", on or dt.date.today()),
-            title=f"Capaian adminduk rendah: {nagari.name}. {text}"[:300],
+            title=analysis_title(nagari.name, mask_niks_in_text(text), SopCase.title.max_length),
             origin="analisis",
             nagari_id=nagari.id,
             on=on,
+            origin_note=text,
         )
         return summarize(case)
 
@@ -170,8 +187,13 @@ def issue_assignment(
     expected_version: int,
     *,
     on: dt.date | None = None,
+    make_document: MakeDocument | None = None,
 ) -> IssuedAssignment:
-    """Issue and sign the Surat Tugas for the case's team; the team can start preparing."""
+    """Issue and sign the Surat Tugas for the case's team; the team can start preparing.
+
+    `make_document(letter_id)` makes the signed letter's PDF inside the same transaction
+    (documents.signing passes it): a Surat Tugas that cannot be made is not signed either.
+    """
     verify_password_again(actor, password)  # before the transaction: a wrong password stays counted
     with db.atomic():
         require_role(actor, R.KEPALA_DINAS)
@@ -245,6 +267,8 @@ def issue_assignment(
             on=on,
         )
         audit.record(actor, "surat_tugas_diterbitkan", "assignment_letter", letter.id, nomor=letter.number)
+        if make_document is not None:
+            make_document(letter.id)
         return IssuedAssignment(
             letter.id, case.id, letter.number, tuple(u.full_name for u in members), actor.full_name, signed_at
         )
@@ -342,9 +366,19 @@ def save_disposition(
 
 
 def sign_disposition(
-    actor: Session, disposition_id: int, password: str, expected_version: int, *, on: dt.date | None = None
+    actor: Session,
+    disposition_id: int,
+    password: str,
+    expected_version: int,
+    *,
+    on: dt.date | None = None,
+    make_document: MakeDocument | None = None,
 ) -> SignedDisposition:
-    """Sign a disposition (password asked again); it becomes read-only and the case moves on."""
+    """Sign a disposition (password asked again); it becomes read-only and the case moves on.
+
+    `make_document(disposition_id)` makes the Lembar Disposisi inside the same transaction
+    (documents.signing passes it): a disposition whose sheet cannot be made is not signed either.
+    """
     verify_password_again(actor, password)  # before the transaction: a wrong password stays counted
     with db.atomic():
         require_role(actor, R.KABID_PELAYANAN)
@@ -361,6 +395,8 @@ def sign_disposition(
         SopCase.update(team=d.team_id).where(SopCase.id == case.id).execute()
         advance(actor, case, "selesai", note=f"Disposisi ditandatangani ({digest[:12]})", on=on)
         audit.record(actor, "disposisi_ditandatangani", "disposition", d.id, sha256=digest)
+        if make_document is not None:
+            make_document(d.id)
         return SignedDisposition(d.id, case.id, actor.full_name, signed_at, digest, expected_version + 1)
 
 

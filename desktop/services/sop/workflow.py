@@ -133,6 +133,7 @@ def open_case(
     origin: str,
     nagari_id: int | None = None,
     on: dt.date | None = None,
+    origin_note: str = "",
 ) -> SopCase:
     """Start a case at the step the SOP declares for its origin. Call inside db.atomic()."""
     try:
@@ -149,6 +150,7 @@ def open_case(
         title=title,
         title_fold=fold(title),
         origin=origin,
+        origin_note=origin_note,
         nagari=nagari_id,
         current_step=step.code,
         opened_by=actor.user_id,

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.case_view import NagariOption
+from desktop.services.sijarla.steps import ANALYSIS_REASON_LIMIT
 from desktop.ui.common.forms import FORM_STYLESHEET, field_label, heading, input_height, muted
 
 
@@ -53,6 +54,8 @@ class AnalysisCaseDialog(QDialog):
         layout.addWidget(self.nagari_combo)
         layout.addWidget(field_label(self.tr("&Dasar analisis"), self.reason_edit))
         layout.addWidget(self.reason_edit, 1)
+        self.reason_count = muted("")
+        layout.addWidget(self.reason_count)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -63,6 +66,22 @@ class AnalysisCaseDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.reason_edit.textChanged.connect(self._count_reason)
+        self._count_reason()
+
+    def _count_reason(self) -> None:
+        """The reason is kept whole, so a longer one is refused here, before the case is opened."""
+        length = len(self.reason_edit.toPlainText().strip())
+        over = length > ANALYSIS_REASON_LIMIT
+        template = (
+            self.tr("Dasar analisis terlalu panjang: %1 karakter, paling banyak %2.")
+            if over
+            else self.tr("%1 dari %2 karakter")
+        )
+        self.reason_count.setText(
+            template.replace("%1", str(length)).replace("%2", str(ANALYSIS_REASON_LIMIT))
+        )
+        self.ok_button.setEnabled(not over)
 
     def nagari_id(self) -> int | None:
         index = self.nagari_combo.findText(self.nagari_combo.currentText(), Qt.MatchFlag.MatchFixedString)

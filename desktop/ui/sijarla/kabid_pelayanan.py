@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 from desktop import roles
 from desktop.services import case_view
 from desktop.services.case_view import DispositionView, LetterView
+from desktop.services.documents import signing
 from desktop.services.errors import DomainError, StaleRecord
 from desktop.services.session import Session
 from desktop.services.sijarla import steps as sijarla
@@ -68,11 +69,12 @@ def _save(session: Session, case_id: int, draft, expected: int | None) -> Dispos
 def _save_and_sign(
     session: Session, case_id: int, draft, expected: int | None, password: str
 ) -> _SignOutcome:
-    """Save the draft, then sign it. A refused signature (wrong password) keeps the saved draft."""
+    """Save the draft, then sign it and issue its Lembar Disposisi (one transaction). A refused
+    signature (wrong password, a sheet that cannot be made) keeps the saved draft."""
     saved = _save(session, case_id, draft, expected)
     assert saved is not None
     try:
-        sijarla.sign_disposition(session, saved.id, password, saved.version)
+        signing.sign_disposition(session, saved.id, password, saved.version)
     except DomainError as error:
         return _SignOutcome(saved, error)
     return _SignOutcome(case_view.case_disposition(session, case_id))

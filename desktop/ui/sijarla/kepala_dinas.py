@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QStackedWidge
 from desktop import roles
 from desktop.services import case_view
 from desktop.services.case_view import AssignmentDefaults, RecapDetail
+from desktop.services.documents import signing
 from desktop.services.errors import DomainError, StaleRecord
 from desktop.services.office import users
 from desktop.services.sijarla import recap
@@ -305,7 +306,7 @@ class KepalaDinasTab(RoleTab):
         self.assignment_form.banner.show_message(self.tr("Menandatangani Surat Tugas…"), "info")
         run_for(
             self,
-            lambda: sijarla.issue_assignment(session, a.case_id, draft, password, a.case_version),
+            lambda: signing.issue_assignment(session, a.case_id, draft, password, a.case_version),
             self._assignment_issued,
             self._assignment_sign_failed,
         )

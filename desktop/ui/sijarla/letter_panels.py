@@ -126,20 +126,21 @@ class LetterSummary(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.sla_chip, 0, Qt.AlignmentFlag.AlignLeft)
         self.values = {
-            key: value_label() for key in ("agenda", "letter", "sender", "nagari", "sifat", "requested")
+            key: value_label()
+            for key in ("agenda", "letter", "sender", "nagari", "sifat", "requested", "reason")
         }
-        layout.addLayout(
-            value_rows(
-                [
-                    (self.tr("Agenda"), self.values["agenda"]),
-                    (self.tr("Surat"), self.values["letter"]),
-                    (self.tr("Pengirim"), self.values["sender"]),
-                    (self.tr("Nagari"), self.values["nagari"]),
-                    (self.tr("Sifat"), self.values["sifat"]),
-                    (self.tr("Dimohon"), self.values["requested"]),
-                ]
-            )
+        self.rows = value_rows(
+            [
+                (self.tr("Agenda"), self.values["agenda"]),
+                (self.tr("Surat"), self.values["letter"]),
+                (self.tr("Pengirim"), self.values["sender"]),
+                (self.tr("Nagari"), self.values["nagari"]),
+                (self.tr("Sifat"), self.values["sifat"]),
+                (self.tr("Dimohon"), self.values["requested"]),
+                (self.tr("Dasar analisis"), self.values["reason"]),
+            ]
         )
+        layout.addLayout(self.rows)
 
     def show_letter(self, letter: LetterView) -> None:
         self.title_label.setText(letter.subject or letter.title)
@@ -166,3 +167,6 @@ class LetterSummary(QWidget):
             self.values["requested"].setText(requested_text(letter.requested))
         place = ", ".join(x for x in (letter.nagari, letter.kecamatan) if x)
         self.values["nagari"].setText(place or "-")
+        # A case from analysis: the Kepala Dinas' whole reason (the title shortens it).
+        self.values["reason"].setText(letter.origin_note)
+        self.rows.setRowVisible(self.values["reason"], bool(letter.origin_note))

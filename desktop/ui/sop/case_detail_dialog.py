@@ -24,7 +24,7 @@ from desktop.services.documents import issue as documents
 from desktop.services.session import Session
 from desktop.ui.common.background import run_for
 from desktop.ui.common.dates import date_time
-from desktop.ui.common.forms import Banner, heading, muted, primary_button, read_only_table
+from desktop.ui.common.forms import Banner, heading, muted, primary_button, read_only_table, value_label
 from desktop.ui.common.labels import file_size
 from desktop.ui.common.operations import message_for
 from desktop.ui.common.pdf_preview import PreviewPane
@@ -66,8 +66,12 @@ class CaseDetailDialog(QDialog):
         layout.setSpacing(10)
         self.title_label = heading(self.tr("Memuat berkas kasus…"), 1.25)
         self.sop_label = muted("")
+        # A case from analysis: the Kepala Dinas' whole reason (the title shortens it).
+        self.reason_label = value_label()
+        self.reason_label.hide()
         layout.addWidget(self.title_label)
         layout.addWidget(self.sop_label)
+        layout.addWidget(self.reason_label)
         layout.addLayout(self._build_facts())
         self.banner = Banner()
         layout.addWidget(self.banner)
@@ -155,6 +159,8 @@ class CaseDetailDialog(QDialog):
         self.setWindowTitle(self.tr("Berkas kasus %1").replace("%1", h.reference))
         self.title_label.setText(f"{h.reference} · {h.title}")
         self.sop_label.setText(h.sop_title)
+        self.reason_label.setText(self.tr("Dasar analisis: %1").replace("%1", h.origin_note))
+        self.reason_label.setVisible(bool(h.origin_note))
         self.facts["nagari"].setText(", ".join(x for x in (h.nagari, h.kecamatan) if x) or "-")
         self.facts["step"].setText(h.step_name)
         self.facts["status"].setText(h.status_label)

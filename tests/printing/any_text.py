@@ -62,17 +62,25 @@ SCRIPTS = [
 ]
 WORDS = ["pelayanan", "nagari", "jorong", "lansia", "KTP-el", "akta", "Disdukcapil", "SIJARLA", "2026"]
 
-CHARS = st.characters(codec=None, exclude_categories=("Cc", "Cs", "Co", "Cn"))
+CHARS = st.characters(codec=None, exclude_categories=("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"))
 
 
 def as_accepted(text: str, limit: int, multiline: bool) -> str:
-    """What clean_text stores of `text`, cut to `limit` characters."""
+    """What clean_text stores of `text` (invisible and reordering characters left out, as it refuses
+    them), cut to `limit` characters."""
     allowed = {"\n", "\t"} if multiline else set()
-    text = "".join(ch for ch in text if ch in allowed or unicodedata.category(ch) not in ("Cc",))
-    value = unicodedata.normalize("NFC", text.replace("\r\n", "\n")).strip()
+    kept_format = {"\u200c", "\u200d", "\u200e", "\u200f", "\u061c"}
+    if multiline:
+        text = "".join("\n" if ch in "\u2028\u2029\x85\r" else ch for ch in text.replace("\r\n", "\n"))
+    text = "".join(
+        ch
+        for ch in text
+        if ch in allowed or ch in kept_format or unicodedata.category(ch) not in ("Cc", "Cf", "Zl", "Zp")
+    )
+    value = unicodedata.normalize("NFC", text).strip()
     while len(value) > limit:
         value = unicodedata.normalize("NFC", value[:limit]).strip()
-    return value
+    return value if any(unicodedata.category(ch)[0] in "LNPS" for ch in value) else ""
 
 
 def _fill(unit: str, size: int) -> str:

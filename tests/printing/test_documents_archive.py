@@ -202,6 +202,26 @@ def test_receipt_masks_niks_and_prints_the_archived_bytes_to_a_network_printer()
     assert documents.receipt_preview(meja, info.id).startswith(b"\x89PNG")
 
 
+def test_a_42_column_printer_gets_its_own_receipt_archived_beside_the_48_column_one():
+    receipt = registered_letter(subject="Permohonan pelayanan jemput bola KTP-el bagi lansia " * 3)
+    meja, letter_id = session("meja"), receipt_letter_id(receipt.case_id)
+    wide = documents.issue_document(meja, "struk", letter_id, receipt_width=80)
+    narrow = documents.issue_document(meja, "struk", letter_id, receipt_width=80, receipt_columns=42)
+    assert narrow.id != wide.id and not narrow.reused
+    again = documents.issue_document(meja, "struk", letter_id, receipt_width=80, receipt_columns=42)
+    assert again.id == narrow.id and again.reused  # the same printer's receipt, unchanged
+    same_as_wide = documents.issue_document(meja, "struk", letter_id, receipt_width=80, receipt_columns=48)
+    assert same_as_wide.id == wide.id  # 48 on 80 mm paper is the width's own count
+    for info, columns in ((narrow, 42), (wide, 48)):
+        row = IssuedDocument.get_by_id(info.id)
+        lines = decode(bytes(row.pdf), PRINTERS[80].profile).lines
+        assert max(len(line.text) * (2 if line.size & 0x20 else 1) for line in lines) == columns
+        assert json.loads(row.summary).get("kolom_struk", 48) == columns
+    assert documents.receipt_preview(meja, narrow.id).startswith(b"\x89PNG")
+    with pytest.raises(DomainError, match="kolom"):
+        documents.issue_document(meja, "struk", letter_id, receipt_width=58, receipt_columns=42)
+
+
 def test_unreachable_receipt_printer_leaves_the_receipt_archived_for_a_retry():
     receipt = registered_letter()
     meja = session("meja")

@@ -173,3 +173,16 @@ def test_a_rejected_innovations_profile_shows_the_later_steps_as_not_continued()
     text = " ".join(all_text(data).split())
     assert not any("belum" in row for row in rows.values())  # the problem text may say "belum"; no step does
     assert "status: ditolak pada langkah 4: Pembahasan Awal" in text
+
+
+def test_dates_inside_the_step_documents_text_are_written_out():
+    innovation_id = running_innovation()
+    bodies = {
+        r.kind: " ".join(r.body.split())
+        for r in InnovationDocument.select().where(InnovationDocument.innovation == innovation_id)
+    }
+    assert (
+        "2 catatan pada 2 hari (14 s.d. 15 September 2026), 21 orang terlayani." in bodies["output_inovasi"]
+    )
+    assert "Rabu, 9 September 2026, Aula" in bodies["notulen_penyempurnaan"]
+    assert not any("-09-2026" in body for body in bodies.values())

@@ -107,7 +107,15 @@ def test_the_permission_matrix_names_every_public_admin_use_case():
         and not name.startswith("_")
         and not isinstance(value, type)
     }
-    pure = {"example_number", "check_logo", "with_password", "without_password", "daily_name"}  # no actor
+    # No actor: nothing is read or written.
+    pure = {
+        "example_number",
+        "check_logo",
+        "with_password",
+        "without_password",
+        "daily_name",
+        "receipt_column_choices",
+    }
     system = {"ensure_daily_backup", "prune"}  # the app's own daily backup at start-up, no user behind it
     # Checks without a role check of their own: their callers decide (the admin use cases here, and
     # services.first_start, which allows them only while the office has no account).

@@ -38,6 +38,13 @@ def _parser() -> argparse.ArgumentParser:
         help="dengan --self-test --demo: kirim struk uji ke printer ini (mis. tcp://192.168.1.50:9100)",
     )
     parser.add_argument(
+        "--receipt-columns",
+        metavar="KOLOM",
+        type=int,
+        default=0,
+        help="dengan --receipt-printer: karakter per baris printer struk 80 mm (42 atau 48; bawaan 48)",
+    )
+    parser.add_argument(
         "--output",
         metavar="FOLDER",
         type=Path,
@@ -151,7 +158,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.self_test:  # --demo changes nothing: the throwaway database is always a demo office
             from desktop import selftest
 
-            return selftest.run(selftest.SelfTestOptions(args.db, args.receipt_printer, args.output))
+            return selftest.run(
+                selftest.SelfTestOptions(args.db, args.receipt_printer, args.output, args.receipt_columns)
+            )
         from desktop.app import run
 
         return run(args.db, demo=args.demo)

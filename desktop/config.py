@@ -64,6 +64,7 @@ class WorkstationSettings:
     letter_printer: str | None = None
     receipt_printer: str | None = None
     receipt_width_mm: int = 80
+    receipt_columns: int = 0  # characters per line; 0: the paper width's own (58 mm 32, 80 mm 48)
 
 
 def qsettings():  # QtCore only; no QApplication needed
@@ -97,8 +98,17 @@ def load_workstation_settings() -> WorkstationSettings:
         database_url=env_url or saved,
         letter_printer=s.value("printing/letter_printer") or None,
         receipt_printer=s.value("printing/receipt_printer") or None,
-        receipt_width_mm=int(s.value("printing/receipt_width_mm", 80)),
+        receipt_width_mm=_int_setting(s.value("printing/receipt_width_mm", 80), 80),
+        receipt_columns=_int_setting(s.value("printing/receipt_columns", 0), 0),
     )
+
+
+def _int_setting(value, default: int) -> int:
+    """A number from QSettings (an INI file gives text), the default for anything else."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
 
 
 def save_database_url(url: str | None) -> credentials.SavedUrl:

@@ -32,6 +32,7 @@ class SelfTestOptions:
     db_url: str | None = None
     receipt_printer: str | None = None  # e.g. tcp://192.168.1.50:9100: a real receipt goes there
     out_dir: Path | None = None  # where the issued Surat Tugas and receipt are copied (demo only)
+    receipt_columns: int = 0  # the 80 mm receipt printer's characters per line; 0: 48
 
 
 def _print(text: str) -> None:
@@ -208,11 +209,14 @@ def _check_receipt(options: SelfTestOptions, demo: bool) -> str:
     letter = documents.newest_source_id(documents.RECEIPT)
     if letter is None:
         raise RuntimeError("data demo tanpa surat masuk")
-    info = documents.issue_document(session, documents.RECEIPT, letter, receipt_width=80)
+    info = documents.issue_document(
+        session, documents.RECEIPT, letter, receipt_width=80, receipt_columns=options.receipt_columns
+    )
     data = documents.get_document(session, info.id)
     _keep(options, "struk_80mm.bin", data)
+    columns = options.receipt_columns or 48
     if not options.receipt_printer:
-        return f"struk 80 mm: {len(data)} byte"
+        return f"struk 80 mm, {columns} kolom: {len(data)} byte"
     sink = sinks.sink_from_address(options.receipt_printer)
     documents.print_receipt(session, info.id, sink)
     return f"{len(data)} byte terkirim ke {sink.describe()}"

@@ -300,6 +300,8 @@ class InnovationTimelineLine:
     rounds: int = 0  # how often the step was taken (a returned idea repeats steps)
     late_working_days: int = 0
     running: bool = False  # the step the innovation stands at now
+    rejected: bool = False  # the step where the innovation was rejected (ditolak)
+    not_continued: bool = False  # a step after the rejection: never taken, and never will be
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from desktop.sections import read_sections
 
-from .data import InnovationProfileDoc, InnovationStepDoc
+from .data import InnovationProfileDoc, InnovationStepDoc, InnovationTimelineLine
 from .pdfbase import fields, grid_style, keep, kop, para, signature_block, style, styles
 from .pdfpage import Built, PageFurniture, build, text_width
 from .pdfsplit import SplitTable, cell_width, closing_lines, continued, grouped, text_pieces
@@ -176,6 +176,22 @@ def _profile_table(doc: InnovationProfileDoc, width: float) -> Table:
     return table
 
 
+def _timeline_notes(t: InnovationTimelineLine) -> list[str]:
+    """The Keterangan of a step after any lateness mark: its state, then how often it ran."""
+    if t.not_continued:
+        return ["tidak dilanjutkan"]  # after a rejection: not pending, it will not come
+    if t.running:
+        notes = ["sedang berjalan"]
+    elif t.actual is None:
+        notes = ["belum"]
+    else:
+        notes = [] if t.late_working_days else ["tepat waktu"]
+        notes += ["ditolak"] if t.rejected else []
+    if t.rounds > 1:
+        notes.append(f"dilakukan {t.rounds} kali")
+    return notes
+
+
 def _timeline_table(doc: InnovationProfileDoc, width: float) -> Table:
     head = style("inov_head", 8, bold=True, align=TA_CENTER, leading=9.5)
     cell = style("inov_tl", 8, leading=9.8)
@@ -183,18 +199,10 @@ def _timeline_table(doc: InnovationProfileDoc, width: float) -> Table:
         [Paragraph(x, head) for x in ("No", "Langkah", "Rencana", "Realisasi", "Pelaksana", "Keterangan")]
     ]
     for t in doc.timeline:
-        if t.running:
-            note = "sedang berjalan"
-        elif t.actual is None:
-            note = "belum"
-        else:
-            note = "tepat waktu"
-        if t.rounds > 1:
-            note += f"; dilakukan {t.rounds} kali"
-        marked = escape(note)
+        marked = escape("; ".join(_timeline_notes(t)))
         if t.late_working_days:
             late = escape(f"TERLAMBAT {t.late_working_days} hari kerja")
-            marked = f'<font color="#B00020"><b>{late}</b></font>' + marked.removeprefix("tepat waktu")
+            marked = f'<font color="#B00020"><b>{late}</b></font>' + (f"; {marked}" if marked else "")
         data.append(
             [
                 str(t.number),

@@ -23,7 +23,7 @@ from .pdfbase import (
 )
 from .pdfpage import Built, PageFurniture, build
 from .pdfsplit import SplitTable, cell_width, continued, grouped, stacked
-from .text import date_id, escape, group_code, nip_id
+from .text import date_id, datetime_id, escape, group_code, nip_id
 
 MARGIN = 15 * mm
 
@@ -305,7 +305,7 @@ def _stamp(doc: SopMatrixDoc, width: float) -> Table:
     lines = [
         f"Salinan SOP {escape(doc.number)} dicetak dari Dinas Desk.",
         f"Kode verifikasi: <b>{escape(group_code(v.code))}</b>",
-        f"Dicetak {v.issued_at:%d-%m-%Y %H.%M} oleh {escape(v.issued_by)}",
+        f"Dicetak {escape(datetime_id(v.issued_at))} oleh {escape(v.issued_by)}",
     ]
     approver = doc.approver
     if approver is not None:

@@ -27,7 +27,7 @@ from .pdfbase import (
     page_size,
     register_fonts,
 )
-from .text import group_code
+from .text import datetime_id, group_code
 
 # --- Document assembly: footer, page numbers, running header -----------------------------------
 
@@ -101,8 +101,10 @@ class NumberedCanvas(Canvas):
 
 
 def _footer_text(v: Verification) -> str:
-    issued = f"{v.issued_at:%d-%m-%Y %H.%M}"
-    return f"Kode verifikasi {group_code(v.code)}  ·  diterbitkan {issued} oleh {v.issued_by}"
+    # A sentence, so the date is written out (7 Desember 2026 pukul 09.15), as in the letter itself.
+    return (
+        f"Kode verifikasi {group_code(v.code)}  ·  diterbitkan {datetime_id(v.issued_at)} oleh {v.issued_by}"
+    )
 
 
 def _fit(text: str, width: float, size: float) -> str:

@@ -10,7 +10,7 @@ NIKs never appear on a receipt unmasked: the service masks them before the data 
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .data import RECEIPT_WIDTHS, ReceiptDoc
 from .text import group_code, long_date_id, to_ascii
@@ -36,12 +36,31 @@ PRINTERS = {
 }
 
 
-def printer_for(width_mm: int) -> ReceiptPrinter:
-    """The printer class of a paper width (58 or 80 mm)."""
+COLUMN_CHOICES = (32, 42, 48)
+"""Font A characters per line that a workstation may set: 32 (58 mm), 42 (Epson TM-T88 class
+80 mm printers) and 48 (most 80 mm printers)."""
+
+
+def printer_for(width_mm: int, columns: int = 0) -> ReceiptPrinter:
+    """The printer class of a paper width (58 or 80 mm), with `columns` per line when set (0: the
+    width's own count). A count wider than the paper holds is refused."""
     try:
-        return PRINTERS[width_mm]
+        spec = PRINTERS[width_mm]
     except KeyError:
         raise ValueError(f"Lebar kertas struk {width_mm} mm tidak didukung ({RECEIPT_WIDTHS}).") from None
+    if not columns or columns == spec.columns:
+        return spec
+    if columns not in COLUMN_CHOICES or columns > spec.columns:
+        raise ValueError(
+            f"Struk {width_mm} mm dapat {', '.join(str(c) for c in column_choices(width_mm))} kolom, "
+            f"bukan {columns}."
+        )
+    return replace(spec, columns=columns)
+
+
+def column_choices(width_mm: int) -> tuple[int, ...]:
+    """The column counts a printer of this paper width may be set to."""
+    return tuple(c for c in COLUMN_CHOICES if c <= printer_for(width_mm).columns)
 
 
 @dataclass(frozen=True)
@@ -55,9 +74,9 @@ class Line:
     qr: str = ""
 
 
-def receipt_lines(doc: ReceiptDoc, width_mm: int = 80) -> list[Line]:
-    """The receipt as lines of ASCII text wrapped to the printer's columns."""
-    cols = printer_for(width_mm).columns
+def receipt_lines(doc: ReceiptDoc, width_mm: int = 80, columns: int = 0) -> list[Line]:
+    """The receipt as lines of ASCII text wrapped to the printer's columns (`columns`, 0: the width's)."""
+    cols = printer_for(width_mm, columns).columns
     rule = Line("-" * cols)
     head = doc.letterhead
     lines = _centered(head.government, cols) + _centered(head.agency, cols, bold=True)
@@ -117,16 +136,19 @@ def _labelled(label: str, value: str, cols: int) -> list[Line]:
     return [Line((prefix if i == 0 else " " * len(prefix)) + c) for i, c in enumerate(chunks)]
 
 
-def render_receipt(doc: ReceiptDoc, width_mm: int = 80) -> bytes:
-    """The ESC/POS bytes of the receipt (python-escpos Dummy printer): what the printer receives."""
+def render_receipt(doc: ReceiptDoc, width_mm: int = 80, columns: int = 0) -> bytes:
+    """The ESC/POS bytes of the receipt (python-escpos Dummy printer): what the printer receives.
+
+    `columns` is the printer's characters per line when it is not the width's usual count (a
+    42-column TM-T88 on 80 mm paper); 0 keeps the width's own."""
     from escpos.constants import QR_ECLEVEL_M
     from escpos.printer import Dummy
 
-    spec = printer_for(width_mm)
+    spec = printer_for(width_mm, columns)
     printer = Dummy(profile=spec.profile)
     printer.hw("INIT")
     printer.charcode(CODE_PAGE)
-    for line in receipt_lines(doc, width_mm):
+    for line in receipt_lines(doc, width_mm, spec.columns):
         printer.set_with_default(
             align=line.align, bold=line.bold, double_height=line.big, double_width=line.big
         )

@@ -254,20 +254,23 @@ def attachment_content(actor: Session, attachment_id: int) -> bytes:
 
 
 def receipt_document(
-    actor: Session, case_id: int, *, thermal_width: int | None = None
+    actor: Session, case_id: int, *, thermal_width: int | None = None, thermal_columns: int = 0
 ) -> documents.IssuedDocumentInfo:
-    """Issue (or find, unchanged) the case's receipt: A4/F4 tanda terima, or the thermal struk."""
+    """Issue (or find, unchanged) the case's receipt: A4/F4 tanda terima, or the thermal struk
+    (`thermal_columns` characters per line; 0: the paper width's own count)."""
     require_role(actor, *LETTER_ROLES)
     letter = IncomingLetter.get_or_none(IncomingLetter.case == case_id)
     if letter is None:
         raise NotFound("Kasus ini tidak berasal dari surat permohonan; tidak ada tanda terima.")
     if thermal_width:
-        return documents.issue_document(actor, documents.RECEIPT, letter.id, receipt_width=thermal_width)
+        return documents.issue_document(
+            actor, documents.RECEIPT, letter.id, receipt_width=thermal_width, receipt_columns=thermal_columns
+        )
     return documents.issue_document(actor, "tanda_terima", letter.id)
 
 
 def print_thermal_receipt(
-    actor: Session, case_id: int, printer_address: str, width: int = 80
+    actor: Session, case_id: int, printer_address: str, width: int = 80, columns: int = 0
 ) -> documents.IssuedDocumentInfo:
     """Issue the case's struk and send it to the receipt printer at `printer_address` (blocks)."""
     from desktop.printing.sinks import sink_from_address
@@ -276,7 +279,7 @@ def print_thermal_receipt(
         sink = sink_from_address(printer_address)
     except ValueError as exc:
         raise WorkflowError(str(exc)) from exc
-    info = receipt_document(actor, case_id, thermal_width=width)
+    info = receipt_document(actor, case_id, thermal_width=width, thermal_columns=columns)
     documents.print_receipt(actor, info.id, sink)
     return info
 

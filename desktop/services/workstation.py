@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 from desktop import config
 from desktop.models import Office, connection, db
 from desktop.models.base import now
+from desktop.printing.data import RECEIPT_WIDTHS
+from desktop.printing.receipts import column_choices, printer_for
 from desktop.services.connection_probe import ConnectionCheck as ConnectionCheck  # re-exported
 from desktop.services.connection_probe import probe_database as probe_database
 from desktop.services.connection_probe import with_password as with_password
@@ -92,15 +94,28 @@ def save_database_url(actor: Session, url: str, password: str = "") -> SavedData
 # --- Workstation: halaman uji printer struk -------------------------------------------------------
 
 
-def receipt_test_page(actor: Session, width_mm: int, printer: str) -> bytes:
-    """ESC/POS bytes of a short test receipt (ASCII, code page left alone) for a 58 or 80 mm printer."""
+def receipt_column_choices(width_mm: int) -> tuple[int, ...]:
+    """The characters per line a receipt printer of this paper width may be set to, its own first
+    (58 mm: 32; 80 mm: 48, then 42 for the Epson TM-T88 class, 32)."""
+    own = printer_for(width_mm).columns
+    return (own, *sorted((c for c in column_choices(width_mm) if c != own), reverse=True))
+
+
+def receipt_test_page(actor: Session, width_mm: int, printer: str, columns: int = 0) -> bytes:
+    """ESC/POS bytes of a short test receipt (ASCII, code page left alone) for a 58 or 80 mm printer
+    of `columns` characters per line (0: the width's own count), every line within them."""
     with db.atomic():
         _admin(actor)
-        if width_mm not in (58, 80):
+        if width_mm not in RECEIPT_WIDTHS:
             raise InvalidInput("Lebar kertas struk 58 atau 80 mm.", field="width_mm")
+        try:
+            columns = printer_for(width_mm, columns).columns
+        except ValueError as exc:
+            raise InvalidInput(str(exc), field="columns") from exc
         office = Office.select().order_by(Office.id).first()
-        audit.record(actor, "halaman_uji_struk", "printer", None, printer=printer[:120], lebar=width_mm)
-    columns = 32 if width_mm == 58 else 48
+        audit.record(
+            actor, "halaman_uji_struk", "printer", None, printer=printer[:120], lebar=width_mm, kolom=columns
+        )
     lines = [
         (office.agency if office else "Dinas Desk")[:columns],
         "HALAMAN UJI PRINTER STRUK",
@@ -108,7 +123,7 @@ def receipt_test_page(actor: Session, width_mm: int, printer: str) -> bytes:
         f"Printer : {printer}"[:columns],
         f"Kertas  : {width_mm} mm, {columns} kolom",
         f"Waktu   : {now():%d-%m-%Y %H:%M}",
-        "0123456789" * (columns // 10),
+        ("0123456789" * 5)[:columns],
         "-" * columns,
         "Bila teks ini terbaca utuh,",
         "printer struk siap dipakai.",

@@ -4,6 +4,7 @@ who changed the record, and accounts, settings, reference data and backups behav
 from __future__ import annotations
 
 import datetime as dt
+import json
 import struct
 import zlib
 from pathlib import Path
@@ -106,7 +107,15 @@ def test_the_permission_matrix_names_every_public_admin_use_case():
         and not name.startswith("_")
         and not isinstance(value, type)
     }
-    pure = {"example_number", "check_logo", "with_password", "without_password", "daily_name"}  # no actor
+    # No actor: nothing is read or written.
+    pure = {
+        "example_number",
+        "check_logo",
+        "with_password",
+        "without_password",
+        "daily_name",
+        "receipt_column_choices",
+    }
     system = {"ensure_daily_backup", "prune"}  # the app's own daily backup at start-up, no user behind it
     # Checks without a role check of their own: their callers decide (the admin use cases here, and
     # services.first_start, which allows them only while the office has no account).
@@ -448,6 +457,26 @@ def test_receipt_test_page_is_ascii_escpos():
     assert data.startswith(b"\x1b@") and b"HALAMAN UJI PRINTER STRUK" in data
     assert not data.endswith(b"\x1dV\x00")  # a 58 mm printer has no cutter
     assert workstation.receipt_test_page(session("admin"), 80, "x").endswith(b"\x1dV\x00")
+
+
+@pytest.mark.parametrize(("width", "columns"), [(58, 32), (80, 42), (80, 48)])
+def test_receipt_test_page_fits_the_printers_column_count(width, columns):
+    make_office()
+    data = workstation.receipt_test_page(session("admin"), width, "tcp://127.0.0.1:9100/" + "x" * 80, columns)
+    lines = data[len(b"\x1b@\x1ba\x01") :].split(b"\n")[:-1]
+    assert f"Kertas  : {width} mm, {columns} kolom".encode() in lines
+    assert all(len(line) <= columns for line in lines)
+    assert ("0123456789" * 5)[:columns].encode() in lines  # the ruler: a wrapped ruler shows a wrong count
+    assert json.loads(AuditLog.select().order_by(AuditLog.id.desc()).first().detail)["kolom"] == columns
+
+
+def test_receipt_column_choices_and_a_count_the_paper_cannot_hold():
+    make_office()
+    assert workstation.receipt_column_choices(58) == (32,)
+    assert workstation.receipt_column_choices(80) == (48, 42, 32)
+    with pytest.raises(InvalidInput, match="kolom") as refused:
+        workstation.receipt_test_page(session("admin"), 58, "x", 42)
+    assert refused.value.field == "columns"
 
 
 @pytest.mark.parametrize(

@@ -25,6 +25,7 @@ from desktop.models import (
     User,
     db,
 )
+from desktop.printing.text import date_range_id
 from desktop.services.errors import InvalidInput, NotFound, PermissionDenied
 from desktop.services.sijarla import recap, recap_export, record_query
 from desktop.services.sijarla.record_query import RecordFilter, RecordSort
@@ -366,7 +367,9 @@ def test_xlsx_export_has_the_summary_and_every_group(few, tmp_path):
     sheet = load_workbook(path)["Rekapitulasi"]
     row = recap_export.TABLE_HEADER_ROW
     assert sheet["A1"].value == view.title
-    assert sheet["A2"].value.startswith(f"Periode: {view.figures.period.title}")
+    period = view.figures.period
+    assert sheet["A2"].value == f"Periode: {period.title} ({date_range_id(period.start, period.end)})"
+    assert "-" not in sheet["A2"].value  # "1 s.d. 31 Mei 2026", not "01-05-2026 s.d. 31-05-2026"
     assert sheet.cell(recap_export.SUMMARY_ROW, 6).value == view.figures.total_records > 0
     assert [c.value for c in sheet[row]] == list(recap_export.TABLE_COLUMNS)
     first = view.figures.rows[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import threading
@@ -23,11 +24,13 @@ from desktop.models import (
 from desktop.printing.data import verification_qr_text
 from desktop.printing.receipts import PRINTERS
 from desktop.printing.sinks import NetworkSink
+from desktop.printing.text import datetime_id
 from desktop.services.documents import issue as documents
 from desktop.services.documents.issue import CODE_ALPHABET, PrinterUnavailable
 from desktop.services.documents.types import MASKED_REPORT
 from desktop.services.errors import DomainError, NotFound, PermissionDenied, WorkflowError
 from desktop.services.nik import mask_nik
+from desktop.services.sijarla import recap
 from desktop.services.sijarla import steps as sijarla
 from tests.db.factories import session, team
 
@@ -100,6 +103,18 @@ def test_verification_by_code_by_qr_text_and_by_file():
     assert documents.verify_file(data).found
     assert not documents.verify_file(data + b"\n% diubah").found
     assert "dokumen_diverifikasi" in actions() and "berkas_diverifikasi" in actions()
+
+
+def test_the_verification_message_and_a_custom_recap_period_write_their_dates_out():
+    case = finished_case()
+    info = documents.issue_document(session("kadis"), "surat_tugas", case.assignment_id)
+    result = documents.verify_document(info.verification_code)
+    assert f"diterbitkan {datetime_id(info.issued_at)} oleh Hendri Yusman" in result.message
+    assert f"{info.issued_at:%d-%m-%Y}" not in result.message
+    assert recap.Period("bebas", dt.date(2026, 5, 1), dt.date(2026, 5, 20)).title == "1 s.d. 20 Mei 2026"
+    assert recap.Period("bebas", dt.date(2026, 11, 30), dt.date(2027, 1, 4)).title == (
+        "30 November 2026 s.d. 4 Januari 2027"
+    )
 
 
 def test_unknown_or_malformed_code_is_not_found():
@@ -200,6 +215,26 @@ def test_receipt_masks_niks_and_prints_the_archived_bytes_to_a_network_printer()
     assert printer.wait() == stored
     assert "struk_terkirim" in actions()
     assert documents.receipt_preview(meja, info.id).startswith(b"\x89PNG")
+
+
+def test_a_42_column_printer_gets_its_own_receipt_archived_beside_the_48_column_one():
+    receipt = registered_letter(subject="Permohonan pelayanan jemput bola KTP-el bagi lansia " * 3)
+    meja, letter_id = session("meja"), receipt_letter_id(receipt.case_id)
+    wide = documents.issue_document(meja, "struk", letter_id, receipt_width=80)
+    narrow = documents.issue_document(meja, "struk", letter_id, receipt_width=80, receipt_columns=42)
+    assert narrow.id != wide.id and not narrow.reused
+    again = documents.issue_document(meja, "struk", letter_id, receipt_width=80, receipt_columns=42)
+    assert again.id == narrow.id and again.reused  # the same printer's receipt, unchanged
+    same_as_wide = documents.issue_document(meja, "struk", letter_id, receipt_width=80, receipt_columns=48)
+    assert same_as_wide.id == wide.id  # 48 on 80 mm paper is the width's own count
+    for info, columns in ((narrow, 42), (wide, 48)):
+        row = IssuedDocument.get_by_id(info.id)
+        lines = decode(bytes(row.pdf), PRINTERS[80].profile).lines
+        assert max(len(line.text) * (2 if line.size & 0x20 else 1) for line in lines) == columns
+        assert json.loads(row.summary).get("kolom_struk", 48) == columns
+    assert documents.receipt_preview(meja, narrow.id).startswith(b"\x89PNG")
+    with pytest.raises(DomainError, match="kolom"):
+        documents.issue_document(meja, "struk", letter_id, receipt_width=58, receipt_columns=42)
 
 
 def test_unreachable_receipt_printer_leaves_the_receipt_archived_for_a_retry():

@@ -14,7 +14,7 @@ from desktop.services.inovasi import steps as inovasi
 from tests.db.factories import make_office, session
 from tests.db.test_inovasi_flow import clear_calendar, day, first_discussion, people, to_first_discussion
 
-from .pdf_tools import A4, all_text, fonts, page_sizes, qr_texts, render_page
+from .pdf_tools import A4, all_text, fonts, page_sizes, page_text, qr_texts, render_page
 
 pytestmark = pytest.mark.usefixtures("database")
 
@@ -139,3 +139,50 @@ def test_profile_lists_name_outputs_and_steps_and_reprints_byte_for_byte():
     for outsider in ("adb", "meja"):
         with pytest.raises(PermissionDenied):
             documents.issue_document(session(outsider), "profil_inovasi", innovation_id)
+
+
+def rejected_innovation() -> int:
+    """An innovation the Kepala Dinas rejects at step 4 (the first discussion); returns its id."""
+    make_office()
+    clear_calendar()
+    ids = people()
+    summary = to_first_discussion(day(0))
+    reject = first_discussion(ids, "tidak", "Tidak sesuai prioritas.", held_on=day(1), close_as_rejected=True)
+    summary = inovasi.decide_first_discussion(
+        session("kadis"), summary.id, reject, summary.case_version, on=day(1)
+    )
+    assert summary.status == "ditolak"
+    return summary.id
+
+
+def test_a_rejected_innovations_profile_shows_the_later_steps_as_not_continued():
+    innovation_id = rejected_innovation()
+    info = documents.issue_document(session("kabidpdip"), "profil_inovasi", innovation_id)
+    data = documents.get_document(session("kabidpdip"), info.id)
+    lines = [" ".join(line.split()) for page in page_text(data, layout=True) for line in page.splitlines()]
+    rows = {
+        int(line.split()[0]): line for line in lines if line[:1].isdigit() and line.split()[0] in "12345678"
+    }
+    assert sorted(rows) == list(range(1, 9)), lines
+    for number in (1, 2, 3):
+        assert rows[number].endswith("tepat waktu"), rows[number]
+    fourth = rows[4] + " " + lines[lines.index(rows[4]) + 1]  # the Keterangan wraps onto a second line
+    assert fourth.endswith("tepat waktu; ditolak"), fourth
+    for number in (5, 6, 7, 8):
+        assert rows[number].endswith("tidak dilanjutkan"), rows[number]
+    text = " ".join(all_text(data).split())
+    assert not any("belum" in row for row in rows.values())  # the problem text may say "belum"; no step does
+    assert "status: ditolak pada langkah 4: Pembahasan Awal" in text
+
+
+def test_dates_inside_the_step_documents_text_are_written_out():
+    innovation_id = running_innovation()
+    bodies = {
+        r.kind: " ".join(r.body.split())
+        for r in InnovationDocument.select().where(InnovationDocument.innovation == innovation_id)
+    }
+    assert (
+        "2 catatan pada 2 hari (14 s.d. 15 September 2026), 21 orang terlayani." in bodies["output_inovasi"]
+    )
+    assert "Rabu, 9 September 2026, Aula" in bodies["notulen_penyempurnaan"]
+    assert not any("-09-2026" in body for body in bodies.values())

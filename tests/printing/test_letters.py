@@ -164,6 +164,15 @@ def test_sop_matrix_marks_each_performing_column(rendered):
         assert label in text
 
 
+@pytest.mark.parametrize("kind", D.ALL)
+def test_the_issue_date_in_a_sentence_is_written_out(rendered, kind):
+    """'diterbitkan 16 November 2026 pukul 15.00 oleh ...' in the footer (the SOP copy: its stamp)."""
+    text = " ".join(all_text(rendered[kind, "A4"].data).split())
+    issued = "Dicetak" if kind == "sop_matriks" else "diterbitkan"
+    assert f"{issued} 16 November 2026 pukul 15.00 oleh" in text
+    assert "16-11-2026" not in text
+
+
 def test_multi_page_documents_say_halaman_x_dari_y(rendered):
 
     for kind in MULTI_PAGE:

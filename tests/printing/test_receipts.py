@@ -119,3 +119,49 @@ def test_receipt_lines_are_plain_data():
     lines = receipt_lines(dataclasses.replace(D.receipt(), received_at=dt.datetime(2026, 1, 2, 3, 4)), 80)
     assert any(line.qr == "SJ-7KQ2MX9P" for line in lines)
     assert any("02-01-2026 03:04" in line.text for line in lines)
+
+
+# --- A column count per printer: 58 mm/32, 80 mm/42 (Epson TM-T88 class), 80 mm/48 -----------------
+
+PRINTER_COLUMNS = ((58, 32), (80, 42), (80, 48))
+
+
+def long_receipt():
+    """Every wrapped field long, with words longer than any line and many services."""
+    return D.receipt(
+        sender="Wali Nagari Koto Baru Kecamatan Kubung Kabupaten Solok Provinsi Sumatera Barat " * 3,
+        letter_number="140/27/WN-KB/2026/" + "X" * 70,
+        nagari="Koto Baru Selatan Bagian Timur",
+        kecamatan="Kubung Selatan dan Sekitarnya",
+        subject="Permohonan pelayanan jemput bola KTP-el bagi lansia dan disabilitas " * 5 + "A" * 60,
+        requested=tuple((f"Layanan administrasi kependudukan nomor {i} " * 2, 100 + i) for i in range(6)),
+        received_by=dataclasses.replace(
+            D.receipt().received_by, name="Yuliani Fitri Rahmadani Putri, A.Md " * 3
+        ),
+    )
+
+
+@pytest.mark.parametrize(("width", "columns"), PRINTER_COLUMNS)
+def test_every_receipt_line_fits_the_printers_column_count(width, columns):
+    out = decode(render_receipt(long_receipt(), width, columns), PRINTERS[width].profile)
+    widths = [len(line.text) * (2 if line.size & 0x20 else 1) for line in out.lines]
+    assert all(w <= columns for w in widths), [line.text for line in out.lines if len(line.text) > columns]
+    assert max(widths) == columns  # the layout uses the whole line (the rules), not a narrower default
+    text = " ".join(out.text.split())
+    assert "TANDA TERIMA" in text and "SJ-7KQ2MX9P" in text and "Layanan administrasi" in text
+    assert out.cuts == (width == 80)  # the column count changes no other capability of the printer
+
+
+def test_the_42_column_layout_wraps_where_the_48_column_one_does_not():
+    lines_42 = receipt_lines(D.receipt(), 80, 42)
+    lines_48 = receipt_lines(D.receipt(), 80)
+    assert max(len(line.text) for line in lines_42) == 42
+    assert max(len(line.text) for line in lines_48) == 48
+    assert len(lines_42) > len(lines_48)
+    assert receipt_lines(D.receipt(), 80, 48) == lines_48  # 48 on 80 mm is the width's own
+
+
+@pytest.mark.parametrize(("width", "columns"), [(58, 42), (58, 48), (80, 40), (80, 64)])
+def test_a_column_count_the_paper_cannot_hold_is_refused(width, columns):
+    with pytest.raises(ValueError, match="kolom"):
+        render_receipt(D.receipt(), width, columns)

@@ -445,6 +445,36 @@ def test_printer_settings_are_kept_per_workstation(qtbot, demo_logins):
     assert admin_settings.receipt_from_address("win32://EPSON TM-T20II").windows_name == "EPSON TM-T20II"
 
 
+def test_a_42_column_receipt_printer_is_kept_and_reaches_the_workstation_settings(qtbot, demo_logins):
+    tab = admin_tab(qtbot)
+    page: WorkstationPage = open_page(qtbot, tab, WorkstationPage)
+    page.kind_combo.setCurrentIndex(page.kind_combo.findData("network"))
+    page.host_edit.setText("192.168.1.60")
+    page.width_buttons[58].setChecked(True)
+    assert [page.columns_combo.itemData(i) for i in range(page.columns_combo.count())] == [0]
+    page.width_buttons[80].setChecked(True)
+    assert [page.columns_combo.itemData(i) for i in range(page.columns_combo.count())] == [0, 42, 32]
+    assert page.columns_combo.itemText(0) == "48 (bawaan)"
+    page.columns_combo.setCurrentIndex(page.columns_combo.findData(42))
+    qtbot.mouseClick(page.save_printers_button, LEFT)
+    assert admin_settings.load_printer_settings().receipt.columns == 42
+    saved = config.load_workstation_settings()  # what the front desk's receipt printing reads
+    assert (saved.receipt_printer, saved.receipt_width_mm, saved.receipt_columns) == (
+        "tcp://192.168.1.60:9100",
+        80,
+        42,
+    )
+    tab_again = admin_tab(qtbot)  # a new Administrator tab reads the saved settings
+    reopened: WorkstationPage = open_page(qtbot, tab_again, WorkstationPage)
+    assert reopened.columns_combo.currentData() == 42 and reopened.receipt().columns == 42
+    reopened.width_buttons[58].setChecked(True)  # 42 does not fit 58 mm paper: back to its own 32
+    qtbot.mouseClick(reopened.save_printers_button, LEFT)
+    assert config.load_workstation_settings().receipt_columns == 0
+    assert admin_settings.load_printer_settings().receipt == admin_settings.ReceiptPrinter(
+        "network", host="192.168.1.60", width_mm=58
+    )
+
+
 def test_cetak_halaman_uji_sends_the_test_receipt_to_a_network_printer(qtbot, demo_logins):
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.bind(("127.0.0.1", 0))
@@ -464,6 +494,8 @@ def test_cetak_halaman_uji_sends_the_test_receipt_to_a_network_printer(qtbot, de
     page.kind_combo.setCurrentIndex(page.kind_combo.findData("network"))
     page.host_edit.setText("127.0.0.1")
     page.port_spin.setValue(listener.getsockname()[1])
+    page.width_buttons[80].setChecked(True)
+    page.columns_combo.setCurrentIndex(page.columns_combo.findData(42))  # an Epson TM-T88
     wait_call(qtbot, page, lambda: qtbot.mouseClick(page.test_page_button, LEFT))
     thread.join(5)
     listener.close()
@@ -473,6 +505,7 @@ def test_cetak_halaman_uji_sends_the_test_receipt_to_a_network_printer(qtbot, de
     assert page.banner.kind != "error", page.banner.text()
     assert "Halaman uji terkirim" in page.print_result.text()
     assert received.startswith(b"\x1b@") and b"HALAMAN UJI PRINTER STRUK" in received
+    assert b"80 mm, 42 kolom" in received and b"0123456789" * 4 + b"01\n" in received
 
 
 def test_cetak_halaman_uji_says_so_when_printing_is_not_installed(qtbot, demo_logins, monkeypatch):

@@ -127,3 +127,19 @@ def test_keluar_returns_to_the_login_dialog_and_cancel_ends_the_app(qapp, monkey
 
     assert app.run(database) == 0
     assert asked == [[], []]
+
+
+def test_self_test_lays_the_receipt_out_for_the_printers_column_count(tmp_path):
+    from desktop.printing.receipts import PRINTERS
+    from tests.printing.escpos_decode import decode
+
+    data, profile, out = tmp_path / "data", tmp_path / "home", tmp_path / "out"
+    env = dict(os.environ, DINAS_DESK_DATA_DIR=str(data), HOME=str(profile), QT_QPA_PLATFORM="offscreen")
+    env.pop("DINAS_DESK_DB_URL", None)
+
+    result = _self_test(env, "--receipt-columns", "42", "--output", str(out))
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "[OK] struk: struk 80 mm, 42 kolom" in result.stdout
+    lines = decode((out / "struk_80mm.bin").read_bytes(), PRINTERS[80].profile).lines
+    assert max(len(line.text) * (2 if line.size & 0x20 else 1) for line in lines) == 42

@@ -5160,6 +5160,10 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Karakter per baris</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cetak halaman uji</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5173,6 +5177,14 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>%1 (tidak ditemukan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (bawaan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (mis. Epson TM-T88)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

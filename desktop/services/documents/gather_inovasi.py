@@ -85,10 +85,12 @@ def _innovation_profile(innovation_id: int, head: P.Letterhead) -> _Source:
     definition = definition_of(case)
     timeline = [e for e in profile.timeline if e.action is not None]
     lines = []
+    rejected_at = next((e for e in reversed(timeline) if e.action == "tolak"), None)
     for step in definition.steps:
         taken = [e for e in timeline if e.step_code == step.code]
         last = taken[-1] if taken else None
         running = case.status == "berjalan" and case.current_step == step.code
+        rejected = rejected_at is not None and last is rejected_at
         lines.append(
             P.InnovationTimelineLine(
                 number=step.number,
@@ -99,17 +101,20 @@ def _innovation_profile(innovation_id: int, head: P.Letterhead) -> _Source:
                 rounds=len(taken),
                 late_working_days=last.late_working_days if last and not running else 0,
                 running=running,
+                rejected=rejected,
+                # A rejected innovation's later steps are not pending ("belum"): they will not come.
+                not_continued=case.status == "ditolak" and not taken,
             )
         )
     done = [e.done_on for e in timeline if e.done_on]
     out = profile.outputs
     days = [*done, *(d for d in (out.last_day,) if d)]
-    status = (
-        f"berjalan, langkah {definition.step(case.current_step).number}: "
-        f"{definition.step(case.current_step).name}"
-        if case.status == "berjalan"
-        else case.status
-    )
+    status = case.status
+    if case.status == "berjalan":
+        step_now = definition.step(case.current_step)
+        status = f"berjalan, langkah {step_now.number}: {step_now.name}"
+    elif case.status == "ditolak" and rejected_at is not None:
+        status = f"ditolak pada langkah {rejected_at.step_number}: {rejected_at.step_name}"
     doc = P.InnovationProfileDoc(
         letterhead=head,
         name=profile.name,

@@ -41,9 +41,13 @@ from desktop.services.sop.definition import SopDefinition
 from desktop.services.sop.loader import load_sop_text
 
 
-def _gather(doc_type: str, source_id: int, office: Office, receipt_width: int = 80) -> _Source:
+def _gather(
+    doc_type: str, source_id: int, office: Office, receipt_width: int = 80, receipt_columns: int = 0
+) -> _Source:
     source = _GATHER[doc_type](source_id, _letterhead(office))
-    return replace(source, receipt_width=receipt_width) if doc_type == RECEIPT else source
+    if doc_type != RECEIPT:
+        return source
+    return replace(source, receipt_width=receipt_width, receipt_columns=receipt_columns)
 
 
 def _sop(sop_id: int, head: P.Letterhead) -> _Source:
@@ -114,12 +118,12 @@ _SOURCE_MODELS = {
 }
 
 
-def _render(doc, paper: str, receipt_width: int) -> tuple[bytes, int, str]:
+def _render(doc, paper: str, receipt_width: int, receipt_columns: int = 0) -> tuple[bytes, int, str]:
     """(bytes, page count, paper size as archived) of a document."""
     if receipt_width:
         from desktop.printing.receipts import render_receipt
 
-        return render_receipt(doc, receipt_width), 1, "RCPT"
+        return render_receipt(doc, receipt_width, receipt_columns), 1, "RCPT"
     from desktop.printing.letters import render
 
     rendered = render(doc, paper)

@@ -67,7 +67,7 @@ from desktop.services.documents.types import VerificationResult as VerificationR
 from desktop.services.documents.types import _doc_type, _info, _Source, _summary
 from desktop.services.documents.verification import verify_document as verify_document
 from desktop.services.documents.verification import verify_file as verify_file
-from desktop.services.errors import NotFound
+from desktop.services.errors import InvalidInput, NotFound
 from desktop.services.office.numbering import take_number
 from desktop.services.security import audit
 from desktop.services.security.auth import require_role
@@ -77,17 +77,20 @@ from desktop.services.session import Session
 
 
 def issue_document(
-    actor: Session, doc_type: str, source_id: int, *, receipt_width: int = 80
+    actor: Session, doc_type: str, source_id: int, *, receipt_width: int = 80, receipt_columns: int = 0
 ) -> IssuedDocumentInfo:
     """Render a record's document once and archive it (bytes, SHA-256, code); the stored one if unchanged.
+
+    A receipt is laid out for `receipt_width` mm paper and `receipt_columns` characters per line
+    (0: the width's own count; a 42-column printer on 80 mm paper sets 42).
 
     A type with other editions (the Laporan: the team's with full NIKs, and one with NIKs masked for
     the chain of command) issues them too, in the same transaction, under the same number.
     """
     with db.atomic():
-        info = _issue(actor, _doc_type(doc_type), source_id, receipt_width)
+        info = _issue(actor, _doc_type(doc_type), source_id, receipt_width, receipt_columns)
         for edition in _EDITIONS.get(doc_type, ()):
-            _issue(actor, _doc_type(edition), source_id, receipt_width)
+            _issue(actor, _doc_type(edition), source_id, receipt_width, receipt_columns)
         return info
 
 
@@ -107,15 +110,31 @@ def _edition_number(kind: DocType, case_id: int | None, source_id: int) -> str:
     return ""
 
 
-def _issue(actor: Session, kind: DocType, source_id: int, receipt_width: int) -> IssuedDocumentInfo:
+def _receipt_columns(width: int, columns: int) -> int:
+    """The receipt's characters per line, 0 for the width's own; a count the paper cannot hold is refused."""
+    from desktop.printing.receipts import printer_for
+
+    try:
+        spec = printer_for(width, columns)
+    except ValueError as exc:
+        raise InvalidInput(str(exc), field="receipt_columns") from exc
+    return 0 if spec == printer_for(width) else spec.columns
+
+
+def _issue(
+    actor: Session, kind: DocType, source_id: int, receipt_width: int, receipt_columns: int = 0
+) -> IssuedDocumentInfo:
     doc_type = kind.code
     _lock(doc_type, source_id)
     require_role(actor, *kind.issue_roles)
     if doc_type in _ISSUE_CHECKS:
         _ISSUE_CHECKS[doc_type](actor, source_id)
     office = _office()
-    source = _gather(doc_type, source_id, office, receipt_width)
+    if doc_type == RECEIPT:
+        receipt_columns = _receipt_columns(receipt_width, receipt_columns)
+    source = _gather(doc_type, source_id, office, receipt_width, receipt_columns)
     key = f"{doc_type}:{source_id}" + (f":{receipt_width}" if doc_type == RECEIPT else "")
+    key += f":{receipt_columns}k" if doc_type == RECEIPT and receipt_columns else ""
     fingerprint = hashlib.sha256(repr(source.doc).encode("utf-8")).hexdigest()
     previous = _current(doc_type, source.case_id, key)
     if previous is not None and _summary(previous).get("sidik_data") == fingerprint:
@@ -156,13 +175,15 @@ def _store(
     code = _new_code()
     doc = replace(source.doc, verification=P.Verification(code, issued_at, actor.full_name))
     try:
-        data, pages, paper_size = _render(doc, paper, source.receipt_width)
+        data, pages, paper_size = _render(doc, paper, source.receipt_width, source.receipt_columns)
     except Exception as exc:  # the printing boundary: any failure to lay the data out (LayoutError ...)
         raise DocumentNotMade(kind.label, exc) from exc
     number = getattr(doc, "number", "") or getattr(doc, "agenda_number", "")
     summary: dict[str, Any] = {"sumber": key, "sidik_data": fingerprint, "jenis": kind.label, "nomor": number}
     if source.receipt_width:
         summary["lebar_struk_mm"] = source.receipt_width
+        if source.receipt_columns:
+            summary["kolom_struk"] = source.receipt_columns
     if pg_security.state() is not None:
         # Secured PostgreSQL: only the server's function writes issued_document; it stamps the
         # issuer from the login, checks the issuing role and the digest, and links the step.

@@ -173,6 +173,7 @@ class _Source:
     title: str
     case_id: int | None
     receipt_width: int = 0
+    receipt_columns: int = 0  # the printer's characters per line; 0: the width's own
 
 
 def _info(row: IssuedDocument, reused: bool = False) -> IssuedDocumentInfo:

@@ -11,6 +11,7 @@ from desktop.models import (
     pg_security,
 )
 from desktop.printing import data as P
+from desktop.printing.text import datetime_id
 from desktop.services.documents.types import (
     _CODE_TEXT,
     VerificationResult,
@@ -82,7 +83,7 @@ def _verified(row: IssuedDocument) -> VerificationResult:
     if newer is None:
         newer = IssuedDocument.select().where(IssuedDocument.supersedes == row.id).exists()
     message = (
-        f"Dokumen asli: {info.type_label}, diterbitkan {info.issued_at:%d-%m-%Y %H.%M} oleh {info.issued_by}."
+        f"Dokumen asli: {info.type_label}, diterbitkan {datetime_id(info.issued_at)} oleh {info.issued_by}."
     )
     if newer:
         message += " Dokumen ini sudah diganti oleh terbitan yang lebih baru."

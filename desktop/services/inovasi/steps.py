@@ -24,6 +24,7 @@ from desktop.models import (
     db,
 )
 from desktop.models.base import now
+from desktop.printing.text import date_range_id, long_date_id
 from desktop.sections import write_sections
 from desktop.services.errors import InvalidInput, PermissionDenied, WorkflowError
 from desktop.services.inovasi.base import (
@@ -277,9 +278,10 @@ def complete_implementation(
         if totals.entries == 0:
             raise WorkflowError("Belum ada output inovasi yang dicatat; catat dulu keluaran hariannya.")
         text = _text(note, "Catatan", CaseStep.note, "note", required=False, multiline=True)
+        assert totals.first_day is not None and totals.last_day is not None  # entries > 0
         summary = (
             f"{totals.entries} catatan pada {totals.days} hari "
-            f"({totals.first_day:%d-%m-%Y} s.d. {totals.last_day:%d-%m-%Y}), "
+            f"({date_range_id(totals.first_day, totals.last_day)}), "
             f"{totals.people_served} orang terlayani."
         )
         body = write_sections([("Output inovasi", summary), ("Catatan", text)])
@@ -404,7 +406,7 @@ def finish_finalization(
         ]
         body = write_sections(
             [
-                ("Rapat", f"{meeting.held_on:%d-%m-%Y}, {meeting.place or '-'}"),
+                ("Rapat", f"{long_date_id(meeting.held_on)}, {meeting.place or '-'}"),
                 ("Persetujuan peserta", "\n".join(lines)),
                 ("Notulen", f"{attachment.filename} (SHA-256 {attachment.sha256})"),
             ]

@@ -32,7 +32,7 @@ from desktop.models import (
     db,
 )
 from desktop.models.base import now
-from desktop.printing.text import MONTHS
+from desktop.printing.text import MONTHS, date_range_id
 from desktop.services.errors import InvalidInput, NotFound, StaleRecord, WorkflowError
 from desktop.services.security import audit
 from desktop.services.security.auth import require_role
@@ -57,7 +57,7 @@ class Period:
             return f"Triwulan {(self.start.month - 1) // 3 + 1} Tahun {self.start.year}"
         if self.kind == "tahun":
             return f"Tahun {self.start.year}"
-        return f"{self.start:%d-%m-%Y} s.d. {self.end:%d-%m-%Y}"
+        return date_range_id(self.start, self.end)  # a title: written out, as in running text
 
 
 def period(

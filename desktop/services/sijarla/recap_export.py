@@ -20,6 +20,7 @@ from types import ModuleType
 
 from desktop import roles as R
 from desktop.models import CaseStep, Recap, SopCase, User, db
+from desktop.printing.text import date_range_id
 from desktop.services.errors import InvalidInput, NotFound, WorkflowError
 from desktop.services.security import audit
 from desktop.services.security.auth import require_role
@@ -172,7 +173,8 @@ def _front_sheet(sheet, figures: RecapFigures, title: str, status: str, author: 
 
     period = figures.period
     _put(sheet, 1, 1, title).font = Font(bold=True, size=14)
-    _put(sheet, 2, 1, f"Periode: {period.title} ({period.start:%d-%m-%Y} s.d. {period.end:%d-%m-%Y})")
+    span = date_range_id(period.start, period.end)  # written out, as in a sentence
+    _put(sheet, 2, 1, f"Periode: {period.title}" + (f" ({span})" if span != period.title else ""))
     stamp = dt.datetime.now().strftime("%d-%m-%Y %H:%M")
     _put(
         sheet,

@@ -6,14 +6,16 @@ tcp://192.168.1.50:9100, usb://04b8:0e15, serial://COM3?baud=9600, win32://Print
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import parse_qs, urlsplit
 
+from desktop.services.workstation import receipt_column_choices
 from desktop.ui.settings import ui_settings
 
 LETTER_KEY = "printing/letter_printer"
 RECEIPT_KEY = "printing/receipt_printer"
 WIDTH_KEY = "printing/receipt_width_mm"
+COLUMNS_KEY = "printing/receipt_columns"
 KINDS = ("", "network", "usb", "serial", "windows")
 SCHEMES = {"network": "tcp", "usb": "usb", "serial": "serial", "windows": "win32"}
 
@@ -29,6 +31,7 @@ class ReceiptPrinter:
     baudrate: int = 9600
     windows_name: str = ""
     width_mm: int = 80
+    columns: int = 0  # characters per line; 0: the width's own (58 mm 32, 80 mm 48)
 
     def address(self) -> str:
         """The address string for desktop.printing.sinks ('' when no receipt printer is set)."""
@@ -78,7 +81,12 @@ def load_printer_settings() -> PrinterSettings:
     except (TypeError, ValueError):
         width = 80
     width = width if width in (58, 80) else 80
+    try:
+        columns = int(s.value(COLUMNS_KEY, 0))
+    except (TypeError, ValueError):
+        columns = 0
     receipt = receipt_from_address(str(s.value(RECEIPT_KEY, "") or ""), width)
+    receipt = replace(receipt, columns=columns if columns in receipt_column_choices(width)[1:] else 0)
     return PrinterSettings(str(s.value(LETTER_KEY, "") or ""), receipt)
 
 
@@ -93,4 +101,8 @@ def save_printer_settings(settings: PrinterSettings) -> None:
         else:
             s.remove(key)
     s.setValue(WIDTH_KEY, settings.receipt.width_mm)
+    if settings.receipt.columns in receipt_column_choices(settings.receipt.width_mm)[1:]:
+        s.setValue(COLUMNS_KEY, settings.receipt.columns)
+    else:
+        s.remove(COLUMNS_KEY)
     s.sync()

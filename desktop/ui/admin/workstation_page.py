@@ -71,7 +71,7 @@ def send_receipt_test(session: Session, receipt: ReceiptPrinter) -> str:
             "Modul pencetakan struk (desktop.printing.sinks) belum terpasang pada versi ini; "
             "halaman uji belum dapat dicetak."
         ) from exc
-    data = workstation.receipt_test_page(session, receipt.width_mm, address)
+    data = workstation.receipt_test_page(session, receipt.width_mm, address, receipt.columns)
     sink = sinks.sink_from_address(address)
     sink.send(data)
     return sink.describe()
@@ -321,6 +321,12 @@ class WorkstationPage(AdminPage):
         for width, button in self.width_buttons.items():
             self.width_group.addButton(button, width)
             widths.addWidget(button)
+        self.columns_combo = QComboBox()
+        self.columns_combo.setObjectName("ReceiptColumns")
+        self.width_group.idToggled.connect(lambda _id, on: on and self._fill_columns())
+        widths.addSpacing(16)
+        widths.addWidget(field_label(self.tr("Karakter per baris"), self.columns_combo))
+        widths.addWidget(self.columns_combo)
         widths.addStretch(1)
         box.addLayout(widths)
         buttons = QHBoxLayout()
@@ -375,6 +381,19 @@ class WorkstationPage(AdminPage):
         self.baud_combo.setCurrentIndex(max(0, self.baud_combo.findData(r.baudrate)))
         self.windows_combo.setCurrentText(r.windows_name)
         self.width_buttons.get(r.width_mm, self.width_buttons[80]).setChecked(True)
+        self._fill_columns()
+        self.columns_combo.setCurrentIndex(max(0, self.columns_combo.findData(r.columns)))
+
+    def _fill_columns(self) -> None:
+        """The column counts of the chosen paper width; the width's own first (stored as 0)."""
+        width = self._width()
+        self.columns_combo.clear()
+        for i, columns in enumerate(workstation.receipt_column_choices(width)):
+            label = self.tr("%1 (bawaan)") if i == 0 else self.tr("%1 (mis. Epson TM-T88)")
+            self.columns_combo.addItem(label.replace("%1", str(columns)), 0 if i == 0 else columns)
+
+    def _width(self) -> int:
+        return self.width_group.checkedId() if self.width_group.checkedId() in (58, 80) else 80
 
     def receipt(self) -> ReceiptPrinter:
         return ReceiptPrinter(
@@ -386,7 +405,8 @@ class WorkstationPage(AdminPage):
             serial_device=self.serial_edit.text(),
             baudrate=self.baud_combo.currentData() or 9600,
             windows_name=self.windows_combo.currentText(),
-            width_mm=self.width_group.checkedId() if self.width_group.checkedId() in (58, 80) else 80,
+            width_mm=self._width(),
+            columns=self.columns_combo.currentData() or 0,
         )
 
     def save_printers(self) -> None:

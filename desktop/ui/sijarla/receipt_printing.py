@@ -29,10 +29,14 @@ def print_receipt(
     """Issue and print the receipt of the case's letter; `on_done(message)` when it went out."""
     settings = config.load_workstation_settings()
     if settings.receipt_printer:
-        address, width = settings.receipt_printer, settings.receipt_width_mm
+        address, width, columns = (
+            settings.receipt_printer,
+            settings.receipt_width_mm,
+            settings.receipt_columns,
+        )
         run_for(
             parent,
-            lambda: case_view.print_thermal_receipt(session, case_id, address, width),
+            lambda: case_view.print_thermal_receipt(session, case_id, address, width, columns),
             lambda info: on_done(
                 QCoreApplication.translate(
                     "ReceiptPrinting", "Struk tanda terima dicetak (kode %1)."

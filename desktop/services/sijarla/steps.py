@@ -27,6 +27,7 @@ from desktop.models import (
     db,
 )
 from desktop.models.base import now
+from desktop.printing.text import date_id
 from desktop.services.errors import InvalidInput, NotFound, WorkflowError
 from desktop.services.nik import mask_niks_in_text
 from desktop.services.office.numbering import take_number
@@ -291,7 +292,7 @@ def _default_basis(case: SopCase) -> str:
     lines = ["Standar Operasional Prosedur Inovasi SIJARLA (Sistem Kejar Bola)"]
     if letter:
         lines.append(
-            f"Surat {letter.sender} Nomor {letter.letter_number} tanggal {letter.letter_date:%d-%m-%Y} "
+            f"Surat {letter.sender} Nomor {letter.letter_number} tanggal {date_id(letter.letter_date)} "
             f"perihal {letter.subject}"
         )
     return "\n".join(lines)

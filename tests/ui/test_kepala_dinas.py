@@ -54,7 +54,7 @@ def open_row(qtbot, tab, row: int = 0) -> None:
 
 def test_kadis_issues_the_surat_tugas_for_the_disposition_team(qtbot, demo_logins, monkeypatch):
     case_id = case_at_surat_tugas("Tim SIJARLA II")
-    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, p, prompt: DEMO_PASSWORD))
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, p, prompt, check=None: DEMO_PASSWORD))
     window, tab = kadis_desk(qtbot, 1)
     open_row(qtbot, tab)
     form = tab.assignment_form
@@ -90,7 +90,7 @@ def test_kadis_issues_the_surat_tugas_for_the_disposition_team(qtbot, demo_login
 
 def test_a_wrong_password_issues_no_surat_tugas(qtbot, demo_logins, monkeypatch):
     case_id = case_at_surat_tugas()
-    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, p, prompt: "keliru"))
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, p, prompt, check=None: "keliru"))
     _window, tab = kadis_desk(qtbot, 1)
     tab.open_assignment(case_id)
     qtbot.waitUntil(lambda: tab.assignment is not None, timeout=WAIT)

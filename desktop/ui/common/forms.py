@@ -266,12 +266,20 @@ def read_only_table(
     return view
 
 
+class DateEdit(QDateEdit):
+    """A date field that Tab leaves at once, as every other field (Qt's steps through day, month
+    and year first; the arrow keys still do that)."""
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, forward)
+
+
 NO_DATE = QDate(2000, 1, 1)  # an optional date edit's minimum, shown as its "any date" text
 
 
 def optional_date_edit(empty_text: str) -> QDateEdit:
     """A dd-MM-yyyy date edit with a calendar that may stay empty: NO_DATE shows `empty_text`."""
-    edit = QDateEdit()
+    edit = DateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd-MM-yyyy")
     edit.setMinimumDate(NO_DATE)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QWidget
 
 
 class NagariOption(Protocol):
@@ -36,6 +36,13 @@ class NagariPicker(QComboBox):
         if placeholder:
             self.lineEdit().setPlaceholderText(placeholder)
         self.lineEdit().editingFinished.connect(self.settle)
+        # Tab while the list of matches is open: the list holds the keyboard, so neither the line
+        # edit's editingFinished nor a focus-out event arrives; the focus change itself does.
+        QApplication.instance().focusChanged.connect(self._focus_changed)
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        if old is self and new is not self.lineEdit():
+            self.settle()
 
     def set_options(self, options: Iterable[NagariOption], keep_typed: bool = True) -> None:
         """Fill the list; what was typed stays typed (the options arrive after the user started)."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
@@ -29,6 +28,7 @@ from desktop.ui.common.field_errors import FieldMarks, problems_of
 from desktop.ui.common.forms import (
     FORM_STYLESHEET,
     Banner,
+    DateEdit,
     field_label,
     input_height,
     primary_button,
@@ -56,8 +56,8 @@ class AssignmentForm(QWidget):
         self.up_button.setToolTip(self.tr("Yang teratas adalah ketua tim"))
         self.down_button = QPushButton(self.tr("Turun"))
         self.place_edit = QLineEdit()
-        self.start_edit = QDateEdit()
-        self.end_edit = QDateEdit()
+        self.start_edit = DateEdit()
+        self.end_edit = DateEdit()
         for edit in (self.start_edit, self.end_edit):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd-MM-yyyy")

@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
@@ -25,6 +24,7 @@ from desktop.ui.common.field_errors import FieldMarks, problems_of
 from desktop.ui.common.forms import (
     FORM_STYLESHEET,
     Banner,
+    DateEdit,
     field_label,
     heading,
     input_height,
@@ -59,7 +59,7 @@ class DispositionForm(QWidget):
         self.forwarded_edit = QLineEdit()
         self.team_combo = QComboBox()
         self.team_members = muted("")
-        self.deadline_edit = QDateEdit()
+        self.deadline_edit = DateEdit()
         self.deadline_edit.setCalendarPopup(True)
         self.deadline_edit.setDisplayFormat("dddd, dd-MM-yyyy")
         input_height(self.sifat_combo, self.team_combo, self.deadline_edit)

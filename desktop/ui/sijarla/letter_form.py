@@ -11,7 +11,6 @@ from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from desktop.ui.common.field_errors import FieldMarks, problems_of
 from desktop.ui.common.forms import (
     FORM_STYLESHEET,
     Banner,
+    DateEdit,
     field_label,
     input_height,
     primary_button,
@@ -56,7 +56,7 @@ class LetterForm(QWidget):
         self.banner = Banner()
         self.letter_number_edit = QLineEdit()
         self.letter_number_edit.setPlaceholderText(self.tr("mis. 140/27/WN-KB/2026"))
-        self.letter_date_edit = QDateEdit()
+        self.letter_date_edit = DateEdit()
         self.letter_date_edit.setCalendarPopup(True)
         self.letter_date_edit.setDisplayFormat("dd-MM-yyyy")
         self.nagari_combo = NagariPicker(self.tr("Ketik nama nagari atau kecamatan…"))

@@ -12,7 +12,6 @@ from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QStringListModel, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -27,7 +26,7 @@ from desktop.services.sijarla import record_query
 from desktop.services.sijarla.record_query import EditableRecord, RecordChoices
 from desktop.services.sijarla.service_records import RecordDraft
 from desktop.ui import theme
-from desktop.ui.common.forms import FORM_STYLESHEET
+from desktop.ui.common.forms import FORM_STYLESHEET, DateEdit
 from desktop.ui.common.nagari_picker import NagariPicker
 from desktop.ui.sijarla.records_nik import NikValidator, nik_problem, nik_summary
 
@@ -89,7 +88,7 @@ class RecordEntryForm(QFrame):
         self.outcome_combo = QComboBox()
         self.reason_edit = QLineEdit()
         self.reason_edit.setMaxLength(300)
-        self.date_edit = QDateEdit()
+        self.date_edit = DateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd-MM-yyyy")
         self.date_edit.setLocale(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))

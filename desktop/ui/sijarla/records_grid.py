@@ -63,7 +63,6 @@ class RecordsGridPanel(QWidget):
         )
         self.report_button = QPushButton(self.tr("Kirim laporan…"))
         self.report_button.setProperty("primary", True)
-        self.report_button.setVisible(leader_tab)
         # The count and the buttons sit in the workspace's title line (see actions()).
         self._actions = QWidget()
         toolbar = QHBoxLayout(self._actions)
@@ -73,6 +72,9 @@ class RecordsGridPanel(QWidget):
         toolbar.addSpacing(8)
         toolbar.addWidget(self.import_button)
         toolbar.addWidget(self.report_button)
+        # Only once it has a parent: shown before, the button flashed up as a window of its own and
+        # took the keyboard focus from the main window.
+        self.report_button.setVisible(leader_tab)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)

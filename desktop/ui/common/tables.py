@@ -233,8 +233,21 @@ class FairColumns(QObject):
         if not columns:
             return
         header = view.horizontalHeader()
-        wanted = {c: max(view.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in columns}
-        floor = {c: header.sectionSizeHint(c) for c in columns}  # the title stays readable
+        # Measured from the text itself: an item's size hint shrinks once its column wraps.
+        texts = {c: self.texts(c) for c in columns}
+        metrics = view.fontMetrics()
+        widest = {
+            c: max((metrics.horizontalAdvance(t) for t in texts[c]), default=0) + CELL_PADDING
+            for c in columns
+        }
+        wanted = {c: max(view.sizeHintForColumn(c), header.sectionSizeHint(c), widest[c]) for c in columns}
+        # No column narrower than its title or its longest word: text wraps between words, never inside.
+        longest = {
+            c: max((metrics.horizontalAdvance(w) for t in texts[c] for w in t.split()), default=0)
+            + CELL_PADDING
+            for c in columns
+        }
+        floor = {c: min(wanted[c], max(header.sectionSizeHint(c), longest[c])) for c in columns}
         widths = share(wanted, floor, view.viewport().width())
         for column, width in widths.items():
             view.setColumnWidth(column, width)
@@ -243,28 +256,42 @@ class FairColumns(QObject):
         mode = QHeaderView.ResizeMode.ResizeToContents if wrap else QHeaderView.ResizeMode.Fixed
         view.verticalHeader().setSectionResizeMode(mode)
 
+    def texts(self, column: int) -> list[str]:
+        """What a column shows (its first WRAP_ROW_LIMIT rows)."""
+        model = self.view.model()
+        rows = range(min(model.rowCount(), WRAP_ROW_LIMIT))
+        return [str(model.data(model.index(row, column)) or "") for row in rows]
+
+
+CELL_PADDING = 16  # the item view's text margins and the header's padding, on both sides
+
 
 def share(wanted: dict[int, int], floor: dict[int, int], room: int) -> dict[int, int]:
-    """Column widths for `room` pixels: all as wanted when they fit, else the narrow ones as wanted and
-    the wide ones an equal share of the rest (never under their floor); the spare room goes to the last."""
+    """Column widths for `room` pixels: all as wanted when they fit; else each column that wants no more
+    than a fair share, or whose floor is above it, is settled first, and the wide ones split the rest
+    (never under their floor). The spare room goes to the last column."""
     total = sum(wanted.values())
     if total <= room:
         widths = dict(wanted)
         last = max(widths)
         widths[last] += room - total
         return widths
-    widths = {}
-    left = dict(wanted)
+    widths: dict[int, int] = {}
+    left = set(wanted)
     remaining = room
     while left:
         fair = remaining // len(left)
-        narrow = {c: w for c, w in left.items() if w <= fair}
-        if not narrow:
+        settled = {
+            c: wanted[c] if wanted[c] <= fair else floor[c]
+            for c in left
+            if fair >= wanted[c] or floor[c] >= fair
+        }
+        if not settled:
             break
-        for column, width in narrow.items():
+        for column, width in settled.items():
             widths[column] = width
             remaining -= width
-            del left[column]
+            left.discard(column)
     if left:
         fair = max(0, remaining) // len(left)
         widths.update({c: max(floor[c], fair) for c in left})

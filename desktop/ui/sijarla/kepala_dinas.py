@@ -339,11 +339,11 @@ class KepalaDinasTab(RoleTab):
 
     def _show_signed_preview(self, issued: sijarla.IssuedAssignment) -> None:
         """The issued Surat Tugas as stored: its number and signature, in place of the draft preview."""
-        self.preview_caption.setText(
+        self.preview_caption.setText(  # a section caption is in capitals; the number keeps its own
             self.tr("Surat Tugas %1 · ditandatangani %2")
-            .replace("%1", issued.number)
-            .replace("%2", issued.signed_by)
             .upper()
+            .replace("%2", issued.signed_by.upper())
+            .replace("%1", issued.number)
         )
         self.assignment_preview.show_loading()
         session = self.session

@@ -106,7 +106,7 @@ def test_once_signed_the_surat_tugas_shows_signed_and_numbered_and_cannot_be_cha
     # The preview is now the issued letter: its number and the signature, not the draft.
     assert (
         tab.preview_caption.text()
-        == f"SURAT TUGAS {letter.number} · DITANDATANGANI HENDRI YUSMAN, S.STP, M.SI"  # 400.12/001/ST/Disdukcapil
+        == f"SURAT TUGAS {letter.number} · DITANDATANGANI HENDRI YUSMAN, S.STP, M.SI"  # the number as issued
     )
     qtbot.waitUntil(
         lambda: tab.assignment_preview.has_image() and tab.assignment_preview._image is not draft_preview

@@ -23,6 +23,15 @@ class InvalidInput(DomainError):
     """Input that breaks a rule: a malformed NIK, an over-long text, a missing field."""
 
 
+class InvalidFields(InvalidInput):
+    """Several fields break their rules at once: `problems` holds (field, message) for each, so a form
+    can show every message on its own field instead of one at a time."""
+
+    def __init__(self, problems: list[InvalidInput]):
+        super().__init__(" ".join(p.message for p in problems), field=problems[0].field)
+        self.problems: tuple[tuple[str | None, str], ...] = tuple((p.field, p.message) for p in problems)
+
+
 class NotFound(DomainError):
     """The record asked for does not exist (or was deleted meanwhile)."""
 

@@ -54,27 +54,35 @@ def search(actor: Session, text: str, limit: int = 50) -> list[SearchHit]:
         hits.append(
             SearchHit("kasus", case.id, f"{case.reference} {case.title}", f"{place} · {case.current_step}")
         )
-    for letter in (
-        IncomingLetter.select()
-        .where(
+    hits.extend(letters(actor, query, limit))
+    if actor.has_role(*PEOPLE_ROLES):
+        hits.extend(_people(actor, query, limit))
+    return hits
+
+
+def letters(actor: Session, text: str = "", limit: int = 50) -> list[SearchHit]:
+    """Incoming letters, newest first: those matching `text` (agenda, letter number, sender, subject,
+    tracking code), or simply the newest ones while fewer than 3 characters are typed."""
+    query = clean_text(text, "Kata kunci", 100, field="query", required=False)
+    selection = IncomingLetter.select()
+    if len(query) >= 3:
+        selection = selection.where(
             IncomingLetter.agenda_number.contains(query)
             | IncomingLetter.search_fold.contains(fold(query))
             | (IncomingLetter.tracking_code == query.upper())
         )
-        .order_by(IncomingLetter.received_at.desc())
-        .limit(limit)
-    ):
-        hits.append(
-            SearchHit(
-                "surat",
-                letter.case_id,
-                mask_niks_in_text(f"Agenda {letter.agenda_number}: {letter.subject}"),
-                mask_niks_in_text(f"{letter.sender}, No. {letter.letter_number}"),
-            )
+    rows = selection.order_by(IncomingLetter.received_at.desc(), IncomingLetter.id.desc()).limit(limit)
+    return [
+        SearchHit(
+            "surat",
+            letter.case_id,
+            mask_niks_in_text(f"Agenda {letter.agenda_number}: {letter.subject}"),
+            mask_niks_in_text(
+                f"{letter.sender}, No. {letter.letter_number} · diterima {letter.received_at:%d-%m-%Y %H:%M}"
+            ),
         )
-    if actor.has_role(*PEOPLE_ROLES):
-        hits.extend(_people(actor, query, limit))
-    return hits
+        for letter in rows
+    ]
 
 
 def _people(actor: Session, query: str, limit: int) -> list[SearchHit]:

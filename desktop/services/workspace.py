@@ -159,6 +159,15 @@ def log_out(session: Session) -> None:
     back_to_gate()  # on a secured server: the next login starts from the gate again
 
 
+def account_locked(session: Session) -> bool:
+    """Whether the user's account is locked now (too many wrong passwords): a signing dialog stops
+    offering another try."""
+    from desktop.models.base import now
+
+    locked_until = User.select(User.locked_until).where(User.id == session.user_id).scalar()
+    return locked_until is not None and locked_until > now()
+
+
 def release_thread_connection() -> None:
     """Close the calling thread's database connection (background workers call this when done)."""
     from desktop.models import db

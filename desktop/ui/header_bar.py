@@ -43,6 +43,7 @@ class HeaderBar(QFrame):
     """Office name, the user's name and jabatan, and the Keluar button."""
 
     log_out_requested = Signal()
+    search_requested = Signal()
 
     def __init__(self, session: Session, office: OfficeSummary, parent: QWidget | None = None):
         super().__init__(parent)
@@ -56,6 +57,13 @@ class HeaderBar(QFrame):
         layout.addWidget(logo)
         layout.addLayout(self._office_block(office))
         layout.addStretch(1)
+        self.search_button = QPushButton(QIcon(theme.icon_path("search.svg")), self.tr("Cari…  Ctrl+K"))
+        self.search_button.setObjectName("SearchButton")
+        self.search_button.setToolTip(self.tr("Cari kasus, surat, dan warga (Ctrl+K atau Ctrl+F)"))
+        self.search_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.search_button.clicked.connect(self.search_requested)
+        layout.addWidget(self.search_button)
+        layout.addSpacing(14)
         avatar = QLabel()
         avatar.setPixmap(avatar_pixmap(session.full_name, ratio=self.devicePixelRatioF()))
         layout.addWidget(avatar)

@@ -275,14 +275,18 @@ class IdleLock(QObject):
         self.unlocked.emit()
 
     def log_out(self) -> None:
-        """Keluar from the lock screen: close what the dialogs were asking, then log out."""
+        """Keluar from the lock screen: the window asks about unsaved text, then logs out (and calls
+        close_dialogs)."""
+        self.log_out_requested.emit()
+
+    def close_dialogs(self) -> None:
+        """The user is leaving: close what the covered dialogs were asking, without another question."""
         for cover in self._covers:
             dialog = cover.parentWidget()
             if isinstance(dialog, QDialog):
-                dialog.reject()
+                getattr(dialog, "discard", dialog.reject)()
         self._covers.clear()
         self._hidden.clear()
-        self.log_out_requested.emit()
 
     def detach(self) -> None:
         if self.watcher is not None:

@@ -20,6 +20,7 @@ from desktop.services.session import Session
 from desktop.services.sop import worklists
 from desktop.ui import settings
 from desktop.ui.common.background import run_for
+from desktop.ui.common.unsaved import DiscardQuestion, unsaved_work_in
 from desktop.ui.header_bar import HeaderBar
 from desktop.ui.idle_lock import IdleLock
 from desktop.ui.sop.role_tab import RoleTab
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(MINIMUM_SIZE)
         self.header = HeaderBar(session, self.office)
         self.header.log_out_requested.connect(self.log_out)
+        self.header.search_requested.connect(self.open_search)
         self.tab_widget = QTabWidget()
         self.tab_widget.setObjectName("RoleTabs")
         self.tab_widget.setDocumentMode(True)
@@ -66,6 +68,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._restore_geometry()
         self.search_dialog = None
+        self._leaving = False  # the user chose to leave: no second question while closing
         self._badges_loading = False
         self.badge_timer = QTimer(self)
         self.badge_timer.setInterval(BADGE_REFRESH_MS)
@@ -184,7 +187,24 @@ class MainWindow(QMainWindow):
         if callable(starter):
             starter()
 
+    def may_leave(self) -> bool:
+        """Before logging out or closing: ask when a form (or an open dialog) holds unsaved typed text.
+        True when there is none or the user chose to throw it away."""
+        found = unsaved_work_in(self)
+        if not found:
+            return True
+        if not DiscardQuestion.ask(self, [text for _widget, text in found]):
+            return False
+        for widget, _text in found:
+            widget.discard_unsaved()
+        return True
+
     def log_out(self) -> None:
+        """Keluar (the header's, or the lock screen's): after asking about unsaved text."""
+        if self._leaving or not self.may_leave():
+            return
+        self._leaving = True
+        self.idle_lock.close_dialogs()
         try:
             workspace.log_out(self.session)
         except Exception:  # a lost audit line must not keep the user from leaving
@@ -193,6 +213,10 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._leaving and not self.may_leave():
+            event.ignore()
+            return
+        self._leaving = True
         self.badge_timer.stop()
         self.idle_lock.detach()
         settings.save_window_state(self.session.username, self.saveGeometry(), self.saveState())

@@ -17,6 +17,7 @@ MUTED = "#5B6876"
 LINE = "#D9E0E8"
 CANVAS = "#F2F4F7"
 DANGER = "#A5301F"
+FOCUS = "#E3A92B"  # the keyboard focus ring on dark and blue buttons (the avatar's amber)
 
 # Segoe UI is the Windows UI font; the others are what Linux desktops (and CI) usually have.
 PREFERRED_FAMILIES = ("Segoe UI", "Noto Sans", "Cantarell", "Ubuntu", "DejaVu Sans")
@@ -33,6 +34,14 @@ QPushButton#LogOutButton {{
 }}
 QPushButton#LogOutButton:hover {{ background: #26496F; }}
 QPushButton#LogOutButton:pressed {{ background: #173250; }}
+QPushButton#SearchButton {{
+    color: #DCE6F1; background: #26496F; border: 1px solid #3A5B7E; border-radius: 6px;
+    padding: 6px 14px; text-align: left;
+}}
+QPushButton#SearchButton:hover {{ background: #2E5580; color: #FFFFFF; }}
+QPushButton#LogOutButton:focus, QPushButton#SearchButton:focus {{
+    border: 2px solid {FOCUS}; padding: 5px 13px;
+}}
 QFrame#BrandPanel {{ background: {NAVY}; }}
 QFrame#BrandPanel QLabel {{ color: #FFFFFF; background: transparent; }}
 QFrame#BrandPanel QLabel[muted="true"] {{ color: #B9C8D8; }}
@@ -65,6 +74,8 @@ QPushButton[primary="true"] {{
 QPushButton[primary="true"]:hover {{ background: #326A9E; }}
 QPushButton[primary="true"]:pressed {{ background: {NAVY}; }}
 QPushButton[primary="true"]:disabled {{ background: #8FA7C0; border-color: #8FA7C0; }}
+QPushButton:focus {{ border: 2px solid {BLUE}; padding: 5px 13px; }}
+QPushButton[primary="true"]:focus {{ border: 2px solid {FOCUS}; padding: 7px 17px; }}
 QLineEdit {{ padding: 6px 8px; border: 1px solid #C3CDD8; border-radius: 6px; background: #FFFFFF; }}
 QLineEdit:focus {{ border: 1px solid {BLUE}; }}
 QTabWidget#RoleTabs::pane {{ border: none; border-top: 1px solid {LINE}; background: {CANVAS}; }}

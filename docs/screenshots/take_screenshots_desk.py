@@ -25,7 +25,9 @@ def main(out_dir: Path) -> int:
     os.environ["DINAS_DESK_DATA_DIR"] = tempfile.mkdtemp(prefix="dinas-desk-screens-")
     from desktop.app import create_application
     from desktop.services import workspace
+    from desktop.ui.common.unsaved import DiscardQuestion
 
+    DiscardQuestion.ask = classmethod(lambda cls, parent, items: True)  # windows close with typed forms
     app = create_application()
     workspace.open_fresh_demo()
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -23,8 +23,10 @@ def main(out_dir: Path) -> int:
     os.environ["DINAS_DESK_DATA_DIR"] = tempfile.mkdtemp(prefix="dinas-desk-setup-screens-")
     os.environ.setdefault("DINAS_DESK_FAST_HASH", "1")
     from desktop.app import create_application
+    from desktop.ui.common.unsaved import DiscardQuestion
     from desktop.ui.setup_wizard import SetupWizard
 
+    DiscardQuestion.ask = classmethod(lambda cls, parent, items: True)  # windows close with typed forms
     app = create_application()
     out_dir.mkdir(parents=True, exist_ok=True)
     wizard = SetupWizard()

@@ -200,7 +200,7 @@ def test_a_request_goes_through_the_whole_sijarla_sop_desk_by_desk(
     Faked: only PasswordDialog.ask (the modal signature prompt answers the demo password), as in
     test_kabid.py / test_kepala_dinas.py. No step is done through a service call.
     """
-    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, p, prompt: DEMO_PASSWORD))
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, p, prompt, check=None: DEMO_PASSWORD))
 
     # 1. The front desk registers the letter with its scan and sees the agenda number.
     window, tab = desk(qtbot, "meja", "pengadministrasi_umum")

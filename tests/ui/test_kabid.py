@@ -72,7 +72,9 @@ def test_kabid_signs_the_disposition_and_the_case_leaves_the_queue(qtbot, demo_l
     case_id = scan_letter()
     asked = []
     monkeypatch.setattr(
-        PasswordDialog, "ask", classmethod(lambda cls, p, prompt: asked.append(prompt) or DEMO_PASSWORD)
+        PasswordDialog,
+        "ask",
+        classmethod(lambda cls, p, prompt, check=None: asked.append(prompt) or DEMO_PASSWORD),
     )
     window, tab = kabid_desk(qtbot)
     open_first_case(qtbot, tab)
@@ -110,7 +112,7 @@ def test_kabid_signs_the_disposition_and_the_case_leaves_the_queue(qtbot, demo_l
 
 def test_a_wrong_password_signs_nothing_and_keeps_the_form(qtbot, demo_logins, monkeypatch):
     case_id = scan_letter()
-    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, p, prompt: "salah-sandi"))
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, p, prompt, check=None: "salah-sandi"))
     _window, tab = kabid_desk(qtbot)
     open_first_case(qtbot, tab)
     write_disposition(qtbot, tab)
@@ -123,7 +125,7 @@ def test_a_wrong_password_signs_nothing_and_keeps_the_form(qtbot, demo_logins, m
     assert Disposition.select().where(Disposition.signed_at.is_null(False)).count() == 0
     assert SopCase.get_by_id(case_id).current_step == "disposisi"
 
-    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, p, prompt: DEMO_PASSWORD))
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, p, prompt, check=None: DEMO_PASSWORD))
     qtbot.mouseClick(tab.form.sign_button, Qt.MouseButton.LeftButton)  # the saved draft is signed now
     qtbot.waitUntil(lambda: tab.form_stack.currentIndex() == 1, timeout=WAIT)
     assert Disposition.select().count() == 1
@@ -132,7 +134,7 @@ def test_a_wrong_password_signs_nothing_and_keeps_the_form(qtbot, demo_logins, m
 
 def test_cancelling_the_password_does_nothing(qtbot, demo_logins, monkeypatch):
     a_letter(scan=None)
-    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, p, prompt: None))
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, p, prompt, check=None: None))
     _window, tab = kabid_desk(qtbot)
     tab.worklist.setFocus()
     tab.worklist.selectRow(0)
@@ -200,7 +202,7 @@ def test_kembalikan_asks_for_a_reason_and_sends_the_request_back(qtbot, demo_log
 
 def test_an_empty_disposition_shows_the_service_message(qtbot, demo_logins, monkeypatch):
     a_letter()
-    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, p, prompt: DEMO_PASSWORD))
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, p, prompt, check=None: DEMO_PASSWORD))
     _window, tab = kabid_desk(qtbot)
     tab.open_case(tab.worklist.model().item(0).ref_id)
     qtbot.waitUntil(lambda: tab.case is not None, timeout=WAIT)

@@ -54,7 +54,7 @@ def open_row(qtbot, tab, row: int = 0) -> None:
 
 def test_kadis_issues_the_surat_tugas_for_the_disposition_team(qtbot, demo_logins, monkeypatch):
     case_id = case_at_surat_tugas("Tim SIJARLA II")
-    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, p, prompt: DEMO_PASSWORD))
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, p, prompt, check=None: DEMO_PASSWORD))
     window, tab = kadis_desk(qtbot, 1)
     open_row(qtbot, tab)
     form = tab.assignment_form
@@ -88,9 +88,44 @@ def test_kadis_issues_the_surat_tugas_for_the_disposition_team(qtbot, demo_login
     idle(qtbot)
 
 
+def test_once_signed_the_surat_tugas_shows_signed_and_numbered_and_cannot_be_changed(
+    qtbot, demo_logins, monkeypatch
+):
+    case_id = case_at_surat_tugas()
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, p, prompt, check=None: DEMO_PASSWORD))
+    window, tab = kadis_desk(qtbot, 1)
+    open_row(qtbot, tab)
+    form = tab.assignment_form
+    qtbot.waitUntil(tab.assignment_preview.has_image, timeout=WAIT)
+    assert tab.preview_caption.text() == "PRATINJAU (BELUM BERNOMOR DAN BELUM DITANDATANGANI)"
+    draft_preview = tab.assignment_preview._image
+    tab.sign_assignment()
+    qtbot.waitUntil(lambda: tab.issued is not None, timeout=WAIT)
+    letter = AssignmentLetter.get(AssignmentLetter.case == case_id)
+
+    # The preview is now the issued letter: its number and the signature, not the draft.
+    assert (
+        tab.preview_caption.text()
+        == f"SURAT TUGAS {letter.number} · DITANDATANGANI HENDRI YUSMAN, S.STP, M.SI"  # the number as issued
+    )
+    qtbot.waitUntil(
+        lambda: tab.assignment_preview.has_image() and tab.assignment_preview._image is not draft_preview
+    )
+    assert tab.assignment_preview._image != draft_preview
+    # Every field shows what was signed and none can be changed; there is nothing left to sign.
+    assert form.place_edit.isReadOnly() and form.task_edit.isReadOnly() and form.basis_edit.isReadOnly()
+    assert form.copies_edit.isReadOnly() and form.start_edit.isReadOnly() and form.end_edit.isReadOnly()
+    assert not form.add_button.isEnabled() and not form.remove_button.isEnabled()
+    assert not form.sign_button.isVisibleTo(form) and not form.preview_button.isVisibleTo(form)
+    qtbot.keyClick(form.place_edit, Qt.Key.Key_A)
+    assert form.place_edit.text() == letter.place
+    assert form.unsaved_work() == ""  # signed: leaving asks nothing
+    idle(qtbot)
+
+
 def test_a_wrong_password_issues_no_surat_tugas(qtbot, demo_logins, monkeypatch):
     case_id = case_at_surat_tugas()
-    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, p, prompt: "keliru"))
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, p, prompt, check=None: "keliru"))
     _window, tab = kadis_desk(qtbot, 1)
     tab.open_assignment(case_id)
     qtbot.waitUntil(lambda: tab.assignment is not None, timeout=WAIT)

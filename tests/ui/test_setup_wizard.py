@@ -27,7 +27,7 @@ from desktop.ui.admin.workstation_page import WorkstationPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.setup.office_page import TEXT_FIELDS
 from desktop.ui.setup_wizard import SetupOutcome, SetupWizard
-from tests.ui.test_scaling import squeezed
+from tests.ui.layout_checks import layout_problems
 
 LEFT = Qt.MouseButton.LeftButton
 WAIT = 30_000
@@ -410,7 +410,7 @@ def test_no_page_squeezes_a_button_or_label_it_scrolls_instead(qtbot, size):
     for _ in wizard.pages():
         qtbot.wait(30)
         page = wizard.currentPage()
-        assert squeezed(wizard) == [], page.title()
+        assert layout_problems(wizard) == [], page.title()
         assert page.scroll.widget().width() <= page.scroll.viewport().width(), page.title()  # nothing cut
         seen.append(wizard.currentPage())
         if wizard.currentPage() is wizard.database_page:

@@ -433,6 +433,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Surat Tugas %1 (belum ditandatangani)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 isian perlu diperbaiki; lihat pesan merah di bawah setiap isian.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>(pengguna #%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1176,6 +1184,26 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
 </context>
 <context>
+    <name>DiscardQuestion</name>
+    <message>
+        <source>Isian belum disimpan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Isian berikut belum disimpan dan akan hilang:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buang isian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kembali ke isian</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DispositionForm</name>
     <message>
         <source>mis. Tugaskan tim untuk pelayanan jemput bola; utamakan lansia dan disabilitas.</source>
@@ -1223,6 +1251,14 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>&amp;Isi disposisi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disposisi %1 (belum disimpan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 isian perlu diperbaiki; lihat pesan merah di bawah setiap isian.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1577,6 +1613,14 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
 </context>
 <context>
     <name>HeaderBar</name>
+    <message>
+        <source>Cari…  Ctrl+K</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cari kasus, surat, dan warga (Ctrl+K atau Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Keluar</source>
         <translation type="unfinished"></translation>
@@ -2223,6 +2267,10 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Surat Tugas %1 · ditandatangani %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Muat ulang</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2494,7 +2542,15 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Surat masuk yang sedang dicatat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Menyimpan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 isian perlu diperbaiki; lihat pesan merah di bawah setiap isian.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2520,7 +2576,7 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ketik nomor agenda, kode lacak, nomor surat atau nama pengirim.</source>
+        <source>Surat terbaru tampil lebih dulu. Ketik nomor agenda, kode lacak, nomor surat atau nama pengirim untuk menyaring.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3262,6 +3318,10 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
         <source>Batal</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Memeriksa kata sandi…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PejabatStrukturalTab</name>
@@ -3347,6 +3407,10 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Catatan persiapan %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Persiapan selesai. Kasus masuk tahap pelayanan.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3429,6 +3493,10 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>Periode %1 s.d. %2 · disusun %3 oleh %4 · %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catatan penerimaan %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3541,6 +3609,10 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>Terlambat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rekapitulasi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3714,6 +3786,18 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>Simpan perubahan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perubahan data %1 (belum disimpan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data warga yang sedang diketik: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(tanpa nama)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3905,6 +3989,13 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>Kasus</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordsTableView</name>
+    <message>
+        <source>Data pelayanan</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4584,6 +4675,14 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
         <source>Muat ulang</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Gagasan inovasi baru</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Isian %1 untuk inovasi %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SummarySetupPage</name>
@@ -4669,6 +4768,37 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>(tidak diisi)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TableSupport</name>
+    <message>
+        <source>Salin baris</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salin seluruh tabel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ekspor ke CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tabel disimpan ke %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ekspor tabel ke CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berkas CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tabel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5002,6 +5132,13 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorklistView</name>
+    <message>
+        <source>Daftar pekerjaan</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -14,6 +14,7 @@ from desktop.models import (
     TeamMember,
 )
 from desktop.services.errors import InvalidInput
+from desktop.services.problems import Problems
 from desktop.services.sijarla.drafts import (
     DISPOSITION_REQUESTS,
     SIFAT,
@@ -24,26 +25,51 @@ from desktop.services.validation import clean_text
 
 
 def _clean_disposition(draft: DispositionDraft) -> dict:
-    if draft.sifat not in SIFAT:
+    """The disposition's values; every field that breaks a rule is refused at once (InvalidFields)."""
+    problems = Problems()
+    check = problems.check
+    values = {
+        "sifat": check(lambda: _sifat(draft.sifat)),
+        "deadline": check(lambda: _deadline(draft.deadline)),
+        "team": check(lambda: _team(draft.team_id)),
+        "forwarded_to": check(
+            lambda: clean_text(draft.forwarded_to, "Diteruskan kepada", 200, field="forwarded_to")
+        ),
+        "requests": check(lambda: _requests(draft.requests)),
+        "instructions": check(
+            lambda: clean_text(
+                draft.instructions, "Isi disposisi", 4000, field="instructions", multiline=True
+            )
+        ),
+    }
+    problems.raise_any()
+    return values
+
+
+def _sifat(sifat: str) -> str:
+    if sifat not in SIFAT:
         raise InvalidInput("Sifat disposisi tidak dikenal.", field="sifat")
-    unknown = [r for r in draft.requests if r not in DISPOSITION_REQUESTS]
-    if unknown or not draft.requests:
+    return sifat
+
+
+def _requests(requests: tuple[str, ...]) -> str:
+    unknown = [r for r in requests if r not in DISPOSITION_REQUESTS]
+    if unknown or not requests:
         raise InvalidInput("Pilih paling sedikit satu 'dengan hormat harap' yang dikenal.", field="requests")
-    team = Team.get_or_none(Team.id == draft.team_id)
+    return ",".join(requests)
+
+
+def _team(team_id: int) -> int:
+    team = Team.get_or_none(Team.id == team_id)
     if team is None or not team.is_active:
         raise InvalidInput("Tim SIJARLA tidak dikenal atau tidak aktif.", field="team")
-    if draft.deadline < dt.date.today() - dt.timedelta(days=366):
+    return team.id
+
+
+def _deadline(deadline: dt.date) -> dt.date:
+    if deadline < dt.date.today() - dt.timedelta(days=366):
         raise InvalidInput("Batas waktu tidak masuk akal.", field="deadline")
-    return {
-        "instructions": clean_text(
-            draft.instructions, "Isi disposisi", 4000, field="instructions", multiline=True
-        ),
-        "forwarded_to": clean_text(draft.forwarded_to, "Diteruskan kepada", 200, field="forwarded_to"),
-        "requests": ",".join(draft.requests),
-        "sifat": draft.sifat,
-        "team": team.id,
-        "deadline": draft.deadline,
-    }
+    return deadline
 
 
 def _signature(payload: dict) -> str:

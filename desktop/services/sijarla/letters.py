@@ -14,6 +14,7 @@ from desktop.models import (
 from desktop.models.sop import ORIGIN_NOTE_LIMIT
 from desktop.services.errors import InvalidInput
 from desktop.services.nik import mask_niks_in_text
+from desktop.services.problems import Problems
 from desktop.services.sijarla.drafts import (
     SIFAT,
     LetterDraft,
@@ -22,28 +23,47 @@ from desktop.services.sijarla.drafts import (
 from desktop.services.validation import clean_code, clean_text, fold
 
 
-def _clean_letter(draft: LetterDraft) -> dict:
-    if draft.sifat not in SIFAT:
-        raise InvalidInput("Sifat surat tidak dikenal.", field="sifat")
-    if draft.letter_date > dt.date.today() + dt.timedelta(days=1):
+def checked_letter(draft: LetterDraft) -> tuple[Nagari, dict, list[tuple[ServiceCategory, int]]]:
+    """The letter's nagari, values and requested services; every field that breaks a rule is refused
+    at once (InvalidFields), in the form's order."""
+    problems = Problems()
+    check = problems.check
+    number = check(lambda: clean_text(draft.letter_number, "Nomor surat", 80, field="letter_number"))
+    values: dict = {"letter_number": number}
+    values["letter_date"] = check(lambda: _letter_date(draft.letter_date))
+    nagari = check(lambda: _nagari(draft.nagari_id))
+    values["sifat"] = check(lambda: _sifat(draft.sifat))
+    values["sender"] = check(lambda: clean_text(draft.sender, "Pengirim", 160, field="sender"))
+    values["subject"] = check(lambda: clean_text(draft.subject, "Perihal", 300, field="subject"))
+    categories = check(lambda: _categories(draft.requested))
+    check(lambda: _estimated_people(draft.estimated_people))
+    problems.raise_any()
+    assert nagari is not None and categories is not None
+    values["estimated_people"] = draft.estimated_people or sum(n for _category, n in categories)
+    values["search_fold"] = fold(f"{values['letter_number']} {values['sender']} {values['subject']}")
+    return nagari, values, categories
+
+
+def _letter_date(day: dt.date) -> dt.date:
+    if day > dt.date.today() + dt.timedelta(days=1):
         raise InvalidInput("Tanggal surat tidak boleh di masa depan.", field="letter_date")
-    if not 0 <= draft.estimated_people <= 100_000:
+    return day
+
+
+def _sifat(sifat: str) -> str:
+    if sifat not in SIFAT:
+        raise InvalidInput("Sifat surat tidak dikenal.", field="sifat")
+    return sifat
+
+
+def _estimated_people(count: int) -> int:
+    if not 0 <= count <= 100_000:
         raise InvalidInput("Perkiraan jumlah orang 0 sampai 100.000.", field="estimated_people")
-    number = clean_text(draft.letter_number, "Nomor surat", 80, field="letter_number")
-    sender = clean_text(draft.sender, "Pengirim", 160, field="sender")
-    subject = clean_text(draft.subject, "Perihal", 300, field="subject")
-    return {
-        "letter_number": number,
-        "letter_date": draft.letter_date,
-        "sender": sender,
-        "subject": subject,
-        "search_fold": fold(f"{number} {sender} {subject}"),
-        "sifat": draft.sifat,
-        "estimated_people": draft.estimated_people or sum(max(0, n) for n in draft.requested.values()),
-    }
+    return count
 
 
 def _categories(requested: dict[str, int]) -> list[tuple[ServiceCategory, int]]:
+    """Each requested service with its estimate: at least one service, each for 1 to 100,000 people."""
     if not requested:
         raise InvalidInput("Pilih paling sedikit satu jenis layanan yang dimohon.", field="requested")
     for code in requested:
@@ -53,13 +73,18 @@ def _categories(requested: dict[str, int]) -> list[tuple[ServiceCategory, int]]:
     for code, count in requested.items():
         if code not in found:
             raise InvalidInput(f"Jenis layanan '{code}' tidak dikenal.", field="requested")
-        if not 0 <= count <= 100_000:
-            raise InvalidInput("Perkiraan jumlah per layanan 0 sampai 100.000.", field="requested")
+        if not 1 <= count <= 100_000:
+            raise InvalidInput(
+                f"Isi perkiraan jumlah warga untuk {found[code].name}: 1 sampai 100.000 orang.",
+                field=f"requested.{code}",
+            )
         result.append((found[code], count))
     return result
 
 
 def _nagari(nagari_id: int) -> Nagari:
+    if not nagari_id:
+        raise InvalidInput("Pilih nagari dari daftar.", field="nagari")
     nagari = Nagari.get_or_none(Nagari.id == nagari_id)
     if nagari is None or not nagari.is_active:
         raise InvalidInput("Nagari tidak dikenal.", field="nagari")

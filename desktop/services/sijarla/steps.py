@@ -31,6 +31,7 @@ from desktop.printing.text import date_id
 from desktop.services.errors import InvalidInput, NotFound, WorkflowError
 from desktop.services.nik import mask_niks_in_text
 from desktop.services.office.numbering import take_number
+from desktop.services.problems import Problems
 from desktop.services.security import audit, db_logins
 from desktop.services.security.auth import require_role, verify_password_again
 from desktop.services.session import Session
@@ -56,12 +57,11 @@ from desktop.services.sijarla.drafts import ScanFile as ScanFile
 from desktop.services.sijarla.drafts import SignedDisposition as SignedDisposition
 from desktop.services.sijarla.letters import ANALYSIS_REASON_LIMIT as ANALYSIS_REASON_LIMIT
 from desktop.services.sijarla.letters import (
-    _categories,
-    _clean_letter,
     _nagari,
     _receipt,
     _tracking_code,
     analysis_title,
+    checked_letter,
 )
 from desktop.services.sijarla.team import _require_team_member, _stale_preparation
 from desktop.services.sop.workflow import advance, builtin_sops, get_case, open_case, stale
@@ -81,9 +81,7 @@ def register_letter(actor: Session, draft: LetterDraft, *, on: dt.date | None = 
     definition = builtin_sops()[SOP_CODE]
     with db.atomic():
         require_role(actor, *definition.first_step.roles)
-        nagari = _nagari(draft.nagari_id)
-        values = _clean_letter(draft)
-        categories = _categories(draft.requested)
+        nagari, values, categories = checked_letter(draft)
         today = on or dt.date.today()
         case = open_case(
             actor,
@@ -203,32 +201,15 @@ def issue_assignment(
             raise WorkflowError("Surat Tugas hanya dapat diterbitkan setelah disposisi ditandatangani.")
         if case.version != expected_version:
             raise stale(case)
-        members = _assignment_members(draft.member_ids)
-        if draft.end_on < draft.start_on:
-            raise InvalidInput("Tanggal selesai tidak boleh sebelum tanggal mulai.", field="end_on")
+        members, values = _checked_assignment(case, draft)
         today = on or dt.date.today()
-        nagari = case.nagari
-        place = clean_text(draft.place, "Tempat", 200, field="place")
         letter = AssignmentLetter.create(
             case=case.id,
             number=take_number("surat_tugas", today),
-            basis=clean_text(
-                draft.basis or _default_basis(case), "Dasar", 2000, field="basis", multiline=True
-            ),
-            task=clean_text(
-                draft.task or _default_task(nagari.name if nagari else place),
-                "Untuk",
-                2000,
-                field="task",
-                multiline=True,
-            ),
-            place=place,
             start_on=draft.start_on,
             end_on=draft.end_on,
-            copies_to=clean_text(
-                draft.copies_to, "Tembusan", 1000, field="copies_to", required=False, multiline=True
-            ),
             drafted_by=actor.user_id,
+            **values,
         )
         for position, user in enumerate(members, start=1):
             AssignmentMember.create(
@@ -273,6 +254,43 @@ def issue_assignment(
         return IssuedAssignment(
             letter.id, case.id, letter.number, tuple(u.full_name for u in members), actor.full_name, signed_at
         )
+
+
+def _checked_assignment(case: SopCase, draft: AssignmentDraft) -> tuple[list[User], dict]:
+    """The Surat Tugas' members and texts; every field that breaks a rule is refused at once."""
+    problems = Problems()
+    check = problems.check
+    members = check(lambda: _assignment_members(draft.member_ids))
+    nagari = case.nagari
+    values = {
+        "place": check(lambda: clean_text(draft.place, "Tempat", 200, field="place")),
+        "task": check(
+            lambda: clean_text(
+                draft.task or _default_task(nagari.name if nagari else draft.place),
+                "Untuk",
+                2000,
+                field="task",
+                multiline=True,
+            )
+        ),
+        "basis": check(
+            lambda: clean_text(
+                draft.basis or _default_basis(case), "Dasar", 2000, field="basis", multiline=True
+            )
+        ),
+        "copies_to": check(
+            lambda: clean_text(
+                draft.copies_to, "Tembusan", 1000, field="copies_to", required=False, multiline=True
+            )
+        ),
+    }
+    if draft.end_on < draft.start_on:
+        problems.found.append(
+            InvalidInput("Tanggal selesai tidak boleh sebelum tanggal mulai.", field="end_on")
+        )
+    problems.raise_any()
+    assert members is not None
+    return members, values
 
 
 def _assignment_members(member_ids: tuple[int, ...]) -> list[User]:

@@ -18,6 +18,8 @@ from desktop.services.session import Session
 from desktop.ui.common.background import run_for
 from desktop.ui.common.forms import FORM_STYLESHEET, Banner, heading, muted
 from desktop.ui.common.operations import message_for
+from desktop.ui.common.table_model import PagedTableModel
+from desktop.ui.common.tables import equip, fair_columns
 
 
 class AdminPage(QWidget):
@@ -121,6 +123,9 @@ def plain_table(model, stretch: int = 1) -> QTableView:
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     if 0 <= stretch < model.columnCount():
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    if not isinstance(model, PagedTableModel):  # short tables: no column cut short, long text wraps
+        fair_columns(table)
+    equip(table)
     return table
 
 

@@ -12,7 +12,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -35,7 +34,7 @@ from desktop.ui.admin.tables import (
     NagariTableModel,
 )
 from desktop.ui.common.cards import section_label
-from desktop.ui.common.forms import field_label, muted, primary_button
+from desktop.ui.common.forms import DateEdit, field_label, muted, primary_button
 
 SIDE_WIDTH = 340
 
@@ -347,7 +346,7 @@ class HolidaysPage(AdminPage):
         side, column = _side()
         column.addWidget(section_label(self.tr("Hari libur kantor")))
         form = QFormLayout()
-        self.day_edit = QDateEdit()
+        self.day_edit = DateEdit()
         self.day_edit.setCalendarPopup(True)
         self.day_edit.setDisplayFormat("dd-MM-yyyy")
         self.day_edit.setDate(QDate.currentDate())

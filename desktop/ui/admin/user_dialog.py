@@ -23,6 +23,7 @@ from desktop.services.session import Session
 from desktop.ui.common.background import run_for
 from desktop.ui.common.forms import FORM_STYLESHEET, Banner, field_label, heading, muted, primary_button
 from desktop.ui.common.operations import message_for
+from desktop.ui.common.unsaved import FormDialog
 
 
 def role_checkboxes(
@@ -41,7 +42,7 @@ def role_checkboxes(
     return grid, boxes
 
 
-class AddUserDialog(QDialog):
+class AddUserDialog(FormDialog):
     """Stays open with what was typed until the account is created."""
 
     def __init__(self, session: Session, roles: Sequence[RoleChoice], parent: QWidget | None = None):
@@ -134,7 +135,7 @@ class AddUserDialog(QDialog):
         self.banner.show_message(message_for(error), "error")
 
 
-class NewPasswordDialog(QDialog):
+class NewPasswordDialog(FormDialog):
     """Asks for a new password twice."""
 
     def __init__(self, username: str, parent: QWidget | None = None):

@@ -9,10 +9,10 @@ height of a line edit (input_height).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QSize, Qt
+from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui import theme
+from desktop.ui.common.field_errors import INVALID_SHEET
+from desktop.ui.common.tables import equip
 
 FORM_STYLESHEET = f"""
 QComboBox QLineEdit, QAbstractSpinBox QLineEdit {{ border: none; padding: 0; background: transparent; }}
@@ -42,6 +44,7 @@ QLabel[role="value"] {{ color: {theme.INK}; }}
 QScrollArea#FormScroll {{ background: transparent; border: none; }}
 QWidget#FormScrollBody {{ background: transparent; }}
 """
+FORM_STYLESHEET += INVALID_SHEET
 INPUT_HEIGHT = 32
 
 
@@ -151,15 +154,62 @@ def value_label(text: str = "") -> QLabel:
 
 
 def scroll_area(body: QWidget) -> QScrollArea:
-    """A frameless vertical scroll area around a form body."""
+    """A frameless scroll area around a form body: a short window scrolls the fields instead of
+    squeezing them; a narrow one (150% scaling) shows a horizontal bar rather than cutting them off."""
     area = QScrollArea()
     area.setObjectName("FormScroll")
     body.setObjectName("FormScrollBody")
     area.setWidget(body)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return area
+
+
+def submit_shortcut(form: QWidget, submit: Callable[[], None]) -> None:
+    """Ctrl+Enter (either Enter key) anywhere in `form` submits it, as in every form of the app."""
+    for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        shortcut = QShortcut(QKeySequence(keys), form, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(submit)
+
+
+WINDOW_CHROME = QSize(16, 63)  # a window frame, and a 40 px taskbar plus a 23 px title bar
+
+
+def fit_on_screen(window: QWidget, width: int, height: int) -> None:
+    """Give a dialog its preferred size, but no larger than the screen it opens on (a 1366x768
+    laptop, or 1920x1080 at 150%): a dialog taller than the screen hides its buttons."""
+    parent = window.parentWidget()
+    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+    size = QSize(width, height)
+    if screen is not None:
+        size = size.boundedTo(screen.availableGeometry().size() - WINDOW_CHROME)
+    window.resize(size.expandedTo(window.minimumSizeHint()))
+
+
+class _HeightForWidth(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.FontChange):
+            widget = watched
+            need = widget.heightForWidth(widget.width())
+            if need > 0 and widget.minimumHeight() != need:
+                widget.setMinimumHeight(need)
+        return False
+
+
+def keep_text_height(widget: QWidget) -> None:
+    """Never give `widget` less height than its wrapped text needs at its width: splitters and stacks
+    size their children by minimum size hints, which leave word wrapping out."""
+    widget.installEventFilter(_HeightForWidth(widget))
+
+
+def reveal(widget: QWidget) -> None:
+    """Scroll every scroll area holding `widget` so that it is in view (a short window)."""
+    child, parent = widget, widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(child, 0, 0)
+            child = parent
+        parent = parent.parentWidget()
 
 
 def primary_button(text: str) -> QPushButton:
@@ -212,7 +262,16 @@ def read_only_table(
         view.setColumnWidth(column, width)
     if stretch_column >= 0:
         header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+    equip(view)
     return view
+
+
+class DateEdit(QDateEdit):
+    """A date field that Tab leaves at once, as every other field (Qt's steps through day, month
+    and year first; the arrow keys still do that)."""
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, forward)
 
 
 NO_DATE = QDate(2000, 1, 1)  # an optional date edit's minimum, shown as its "any date" text
@@ -220,7 +279,7 @@ NO_DATE = QDate(2000, 1, 1)  # an optional date edit's minimum, shown as its "an
 
 def optional_date_edit(empty_text: str) -> QDateEdit:
     """A dd-MM-yyyy date edit with a calendar that may stay empty: NO_DATE shows `empty_text`."""
-    edit = QDateEdit()
+    edit = DateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd-MM-yyyy")
     edit.setMinimumDate(NO_DATE)

@@ -11,7 +11,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
@@ -172,6 +172,9 @@ class PreviewPane(QFrame):
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.message, 1)
         self.scroll.hide()
+        # The vertical bar appears once the page is taller than the pane: fit the page again to the
+        # narrower viewport, or its right edge would be cut off.
+        self.scroll.viewport().installEventFilter(self)
 
     def has_image(self) -> bool:
         return self._image is not None
@@ -233,6 +236,12 @@ class PreviewPane(QFrame):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit()
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            if self.page_label.width() != max(50, event.size().width() - 4):
+                self._fit()
+        return super().eventFilter(watched, event)
 
     def _fit(self) -> None:
         if self._image is None:

@@ -93,8 +93,21 @@ class SlaChip(QLabel):
         self.setText(chip_text(sla, days_left, deadline))
 
 
+CHIP_LEFT, CHIP_PADDING, CHIP_RIGHT = 8, 20, 8  # the chip's place in its cell, around the text
+
+
 class SlaChipDelegate(QStyledItemDelegate):
-    """Paints a cell as a coloured chip, using the sla code the model returns under SLA_ROLE."""
+    """Paints a cell as a coloured chip, using the sla code the model returns under SLA_ROLE.
+
+    Its size hint holds the whole chip, so a column sized to its content never cuts one.
+    """
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex):
+        hint = super().sizeHint(option, index)
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        width = QFontMetrics(option.font).horizontalAdvance(str(text)) + CHIP_LEFT + CHIP_PADDING + CHIP_RIGHT
+        hint.setWidth(max(hint.width(), width))
+        return hint
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
@@ -109,8 +122,8 @@ class SlaChipDelegate(QStyledItemDelegate):
             return
         background, colour, border = COLOURS.get(index.data(SLA_ROLE), COLOURS[None])
         metrics = QFontMetrics(opt.font)
-        width = min(metrics.horizontalAdvance(text) + 20, opt.rect.width() - 12)
-        chip = QRectF(opt.rect.left() + 8, opt.rect.center().y() - 11, width, 22)
+        width = min(metrics.horizontalAdvance(text) + CHIP_PADDING, opt.rect.width() - CHIP_LEFT - CHIP_RIGHT)
+        chip = QRectF(opt.rect.left() + CHIP_LEFT, opt.rect.center().y() - 11, width, 22)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QColor(border))

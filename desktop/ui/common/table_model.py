@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from typing import ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
@@ -20,6 +20,7 @@ from desktop.ui.common.background import run_for
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 30  # a value that sorts as the column should
 R = TypeVar("R")
 
 
@@ -53,16 +54,59 @@ class TitledTableModel(QAbstractTableModel):
 
 
 class ListTableModel(TitledTableModel, Generic[T]):
-    """Rows held in memory, one item a row; the owner replaces them all with set_items()."""
+    """Rows held in memory, one item a row; the owner replaces them all with set_items().
+
+    A click on a column title sorts the rows (sort()); column -1 gives back the order the owner
+    set, which the next set_items() keeps until the user sorts again. A model answers SORT_ROLE
+    where the shown text does not sort right (a date shown as '2 Des').
+    """
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._items: list[T] = []
+        self._given: list[T] = []
+        self._sort_column = -1
+        self._sort_order = Qt.SortOrder.AscendingOrder
 
     def set_items(self, items: Sequence[T]) -> None:
         self.beginResetModel()
-        self._items = list(items)
+        self._given = list(items)
+        self._items = self._sorted()
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        before = list(self._items)
+        self._sort_column, self._sort_order = column, order
+        self._items = self._sorted()
+        row_now = {id(item): row for row, item in enumerate(self._items)}
+        moved = [
+            (index, self.index(row_now[id(before[index.row()])], index.column()))
+            for index in self.persistentIndexList()
+            if 0 <= index.row() < len(before)
+        ]
+        self.changePersistentIndexList([old for old, _ in moved], [new for _, new in moved])
+        self.layoutChanged.emit()
+
+    def _sorted(self) -> list[T]:
+        column = self._sort_column
+        if not 0 <= column < self.columnCount():
+            return list(self._given)
+        self._items = list(self._given)  # data() reads rows by position
+
+        def key(row: int) -> tuple[bool, Any]:
+            index = self.index(row, column)
+            value = self.data(index, SORT_ROLE)
+            if value is None:
+                value = self.data(index, Qt.ItemDataRole.DisplayRole)
+            if isinstance(value, str):
+                value = value.casefold()
+            return (value is None or value == "", value if value is not None else "")
+
+        rows = sorted(range(len(self._given)), key=key)
+        if self._sort_order == Qt.SortOrder.DescendingOrder:
+            rows.reverse()
+        return [self._given[row] for row in rows]
 
     def item(self, row: int) -> T:
         return self._items[row]

@@ -26,6 +26,7 @@ from desktop.services.documents import issue as documents
 from desktop.services.documents.issue import IssuedDocumentInfo
 from desktop.services.session import Session
 from desktop.ui.common.background import run_for
+from desktop.ui.common.forms import fit_on_screen
 from desktop.ui.common.operations import message_for
 from desktop.ui.documents.letter_printer import (
     LetterPrintError,
@@ -49,7 +50,7 @@ class DocumentViewerDialog(QDialog):
         self.setWindowTitle(
             self.tr("%1 — %2").replace("%1", info.type_label).replace("%2", info.number or info.title)
         )
-        self.resize(760, 860)
+        fit_on_screen(self, 760, 860)
         layout = QVBoxLayout(self)
         layout.addWidget(self._header())
         layout.addWidget(self._pages(), 1)

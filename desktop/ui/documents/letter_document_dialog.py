@@ -13,7 +13,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop.ui.common.background import run_for
-from desktop.ui.common.forms import Banner, heading, muted, primary_button
+from desktop.ui.common.forms import Banner, fit_on_screen, heading, muted, primary_button
 from desktop.ui.common.operations import message_for
 from desktop.ui.common.pdf_preview import PreviewPane, render_pdf_pages
 
@@ -34,7 +34,7 @@ class LetterDocumentDialog(QDialog):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(title)
-        self.resize(760, 760)
+        fit_on_screen(self, 760, 760)
         self.pdf = pdf
         self.fetch_for_print = fetch_for_print or (lambda: pdf)
         layout = QVBoxLayout(self)

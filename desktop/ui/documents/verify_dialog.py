@@ -19,6 +19,7 @@ from desktop.services.documents import issue as documents
 from desktop.services.documents.issue import VerificationResult
 from desktop.services.session import Session
 from desktop.ui.common.background import run_for
+from desktop.ui.common.forms import fit_on_screen
 from desktop.ui.common.operations import message_for
 
 
@@ -29,7 +30,7 @@ class VerifyDocumentDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.setWindowTitle(self.tr("Verifikasi dokumen"))
-        self.resize(560, 360)
+        fit_on_screen(self, 560, 360)
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(

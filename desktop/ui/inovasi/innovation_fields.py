@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.services.inovasi.steps import ParticipantView
 from desktop.services.office.users import UserSummary
 from desktop.ui import theme
+from desktop.ui.common.forms import DateEdit
 
 USER_ROLE = Qt.ItemDataRole.UserRole
 ATTACHMENT_FILTER = QT_TRANSLATE_NOOP(
@@ -78,7 +79,7 @@ def text_area(placeholder: str = "", height: int = 76) -> QPlainTextEdit:
 
 
 def date_field(day: dt.date | None = None) -> QDateEdit:
-    edit = QDateEdit()
+    edit = DateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd-MM-yyyy")
     edit.setDate(QDate(day or dt.date.today()))

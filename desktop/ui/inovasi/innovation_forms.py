@@ -28,7 +28,15 @@ from desktop.services.errors import StaleRecord
 from desktop.services.inovasi import steps as inovasi
 from desktop.services.session import Session
 from desktop.ui.common.background import run_for
-from desktop.ui.common.forms import FORM_STYLESHEET, Banner, field_label, heading, muted, primary_button
+from desktop.ui.common.forms import (
+    FORM_STYLESHEET,
+    Banner,
+    field_label,
+    heading,
+    muted,
+    primary_button,
+    submit_shortcut,
+)
 from desktop.ui.common.operations import message_for
 from desktop.ui.inovasi.innovation_fields import (
     AttachmentList,
@@ -61,6 +69,14 @@ class StepForm(QWidget):
         self.banner = Banner()
         self.banner.action_button.clicked.connect(self.reload_requested)
         self.outer.addWidget(self.banner)
+        if state is not None:  # a new idea's form sits in IdeaDialog, whose Ctrl+Enter presses 'Ajukan'
+            submit_shortcut(self, self.press_main_button)
+
+    def press_main_button(self) -> None:
+        """Ctrl+Enter: the form's main (blue) button, when it may be pressed now."""
+        main = [b for b in self.buttons if b.property("primary") and b.isEnabled() and b.isVisible()]
+        if main:
+            main[0].click()
 
     # --- Building helpers ------------------------------------------------------------------------
 
@@ -150,6 +166,26 @@ class StepForm(QWidget):
             elif isinstance(widget, AttachmentList):
                 values[name] = widget.paths()
         return values
+
+    def mark_clean(self) -> None:
+        """What the fields hold now is what was loaded (or saved): nothing to ask about."""
+        self._clean = self.snapshot()
+
+    def unsaved_work(self) -> str:
+        """Typed text that would be lost: '' while the fields hold what they were shown with."""
+        if self.snapshot() == getattr(self, "_clean", self.snapshot()):
+            return ""
+        if self.state is None:
+            return self.tr("Gagasan inovasi baru")
+        step = self.state.step.name if self.state.step is not None else ""
+        return (
+            self.tr("Isian %1 untuk inovasi %2")
+            .replace("%1", step)
+            .replace("%2", self.state.summary.reference)
+        )
+
+    def discard_unsaved(self) -> None:
+        self.mark_clean()
 
     def restore(self, values: dict[str, Any]) -> None:
         for name, widget in self.fields().items():

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop.services.inovasi import steps as inovasi
 from desktop.services.inovasi.steps import InnovationSummary
 from desktop.services.session import Session
 from desktop.ui.common.forms import heading, muted, primary_button
+from desktop.ui.common.unsaved import FormDialog
 from desktop.ui.inovasi.innovation_fields import read_uploads
 from desktop.ui.inovasi.innovation_forms import IdeaForm
 
 
-class IdeaDialog(QDialog):
+class IdeaDialog(FormDialog):
     """Stays open, with what was typed, until the service accepts the idea."""
 
     def __init__(self, session: Session, parent: QWidget | None = None):

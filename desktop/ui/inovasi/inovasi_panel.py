@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,9 +28,10 @@ from desktop.services.session import Session
 from desktop.ui import theme
 from desktop.ui.common.background import run_for
 from desktop.ui.common.cards import section_label
-from desktop.ui.common.forms import FORM_STYLESHEET, Banner, heading, muted, scroll_area
+from desktop.ui.common.forms import FORM_STYLESHEET, Banner, fit_on_screen, heading, muted, scroll_area
 from desktop.ui.common.operations import message_for
 from desktop.ui.common.sla import COLOURS
+from desktop.ui.common.unsaved import may_leave
 from desktop.ui.inovasi.innovation_forms import FirstDiscussionForm, IdeaForm, ReviewForm, StepForm
 from desktop.ui.inovasi.innovation_meetings import FinalizationForm, NamingForm, OutputForm, TechnicalForm
 from desktop.ui.inovasi.innovation_profile import InnovationProfileView, MeetingsView
@@ -205,8 +206,9 @@ class InnovationPanel(QWidget):
             self.form_container.deleteLater()
         self.form = self._form_for(state)
         if isinstance(self.form, StepForm):
+            self.form.mark_clean()
             if self._restore is not None:
-                self.form.restore(self._restore)
+                self.form.restore(self._restore)  # typed before a reload: still unsaved
                 self._restore = None
             self.form.outer.addStretch(1)  # buttons right under the fields, not at the bottom
             self.form.done.connect(self._action_done)
@@ -312,7 +314,12 @@ class InnovationPanel(QWidget):
 
 
 class InnovationDialog(QDialog):
-    """A window with one InnovationPanel, for tabs that list innovations among other work."""
+    """A window with one InnovationPanel, for tabs that list innovations among other work; closing it
+    asks first when its step form holds unsaved text."""
+
+    def reject(self) -> None:
+        if may_leave(self, [self.panel.form] if self.panel.form is not None else []):
+            super().reject()
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -323,7 +330,7 @@ class InnovationDialog(QDialog):
         layout.setContentsMargins(16, 14, 16, 14)
         self.panel = InnovationPanel(session)
         layout.addWidget(self.panel)
-        self.resize(QSize(1100, 720))
+        fit_on_screen(self, 1100, 720)
 
 
 def open_innovation(parent: QWidget | None, session: Session, case_id: int) -> InnovationDialog:

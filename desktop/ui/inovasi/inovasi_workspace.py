@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,6 +34,8 @@ from desktop.ui.common.background import run_for
 from desktop.ui.common.cards import card, section_label
 from desktop.ui.common.forms import FORM_STYLESHEET, Banner, card_layout, muted, primary_button
 from desktop.ui.common.operations import message_for
+from desktop.ui.common.tables import equip
+from desktop.ui.common.unsaved import may_leave
 from desktop.ui.inovasi.innovation_table import COLUMNS, InnovationTableModel
 from desktop.ui.inovasi.inovasi_panel import InnovationPanel
 from desktop.ui.sop.role_tab import RoleTab
@@ -104,6 +106,9 @@ class InnovationRoleTab(RoleTab):
         for year in range(this_year, this_year - YEARS_BACK, -1):
             self.year_filter.addItem(str(year), year)
         for combo in (self.step_filter, self.status_filter, self.year_filter):
+            # Three filters share a narrow column: each shows what fits, its list the whole names.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
             combo.currentIndexChanged.connect(self.reload_list)
             filters.addWidget(combo, 1)
         box.addLayout(filters)
@@ -142,6 +147,7 @@ class InnovationRoleTab(RoleTab):
             )
             header.setSectionResizeMode(column, mode)
         table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        equip(table, self.tr("Daftar inovasi"))
         return table
 
     def _build_panel_card(self) -> QFrame:
@@ -251,8 +257,22 @@ class InnovationRoleTab(RoleTab):
         return [self.model.data(self.model.index(r, 1)) for r in range(self.model.rowCount())]
 
     def _row_chosen(self, current, _previous) -> None:
-        if current.isValid():
-            self.select_innovation(self.model.summary(current.row()).id)
+        if not current.isValid():
+            return
+        chosen = self.model.summary(current.row()).id
+        if chosen != self._selected_id and self.panel.form is not None:
+            if not may_leave(self, [self.panel.form]):  # keep the innovation being typed in
+                QTimer.singleShot(0, self, self._reselect)
+                return
+        self.select_innovation(chosen)
+
+    def _reselect(self) -> None:
+        """Select the row of the innovation shown again (its form untouched)."""
+        row = self.model.row_of_innovation(self._selected_id) if self._selected_id is not None else -1
+        if row >= 0:
+            self.table.selectionModel().blockSignals(True)
+            self.table.selectRow(row)
+            self.table.selectionModel().blockSignals(False)
 
     def select_innovation(self, innovation_id: int) -> None:
         """Show an innovation in the panel (and select its row when the list shows it)."""

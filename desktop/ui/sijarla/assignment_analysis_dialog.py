@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QPlainTextEdit,
@@ -16,9 +13,11 @@ from PySide6.QtWidgets import (
 from desktop.services.case_view import NagariOption
 from desktop.services.sijarla.steps import ANALYSIS_REASON_LIMIT
 from desktop.ui.common.forms import FORM_STYLESHEET, field_label, heading, input_height, muted
+from desktop.ui.common.nagari_picker import NagariPicker
+from desktop.ui.common.unsaved import FormDialog
 
 
-class AnalysisCaseDialog(QDialog):
+class AnalysisCaseDialog(FormDialog):
     def __init__(self, nagari: list[NagariOption], parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Buka kasus dari analisis"))
@@ -35,17 +34,8 @@ class AnalysisCaseDialog(QDialog):
                 )
             )
         )
-        self.nagari_combo = QComboBox()
-        self.nagari_combo.setEditable(True)
-        self.nagari_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for option in nagari:
-            self.nagari_combo.addItem(option.label, option.id)
-        self.nagari_combo.setCurrentIndex(-1)
-        self.nagari_combo.lineEdit().setPlaceholderText(self.tr("Ketik nama nagari…"))
-        completer = QCompleter(self.nagari_combo.model(), self.nagari_combo)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.nagari_combo.setCompleter(completer)
+        self.nagari_combo = NagariPicker(self.tr("Ketik nama nagari…"))
+        self.nagari_combo.set_options(nagari, keep_typed=False)
         input_height(self.nagari_combo)
         self.reason_edit = QPlainTextEdit()
         self.reason_edit.setTabChangesFocus(True)
@@ -84,8 +74,7 @@ class AnalysisCaseDialog(QDialog):
         self.ok_button.setEnabled(not over)
 
     def nagari_id(self) -> int | None:
-        index = self.nagari_combo.findText(self.nagari_combo.currentText(), Qt.MatchFlag.MatchFixedString)
-        return self.nagari_combo.itemData(index) if index >= 0 else None
+        return self.nagari_combo.nagari_id()
 
     @classmethod
     def ask(cls, parent: QWidget | None, nagari: list[NagariOption]) -> tuple[int, str] | None:

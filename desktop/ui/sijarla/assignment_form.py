@@ -7,10 +7,8 @@ only builds a sijarla.AssignmentDraft; the service checks it when signing.
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
@@ -26,7 +24,16 @@ from desktop.services.case_view import AssignmentDefaults
 from desktop.services.office.users import UserSummary
 from desktop.services.sijarla import steps as sijarla
 from desktop.ui.common.cards import section_label
-from desktop.ui.common.forms import FORM_STYLESHEET, Banner, field_label, input_height, primary_button
+from desktop.ui.common.field_errors import FieldMarks, problems_of
+from desktop.ui.common.forms import (
+    FORM_STYLESHEET,
+    Banner,
+    DateEdit,
+    field_label,
+    input_height,
+    primary_button,
+    submit_shortcut,
+)
 
 
 class AssignmentForm(QWidget):
@@ -49,8 +56,8 @@ class AssignmentForm(QWidget):
         self.up_button.setToolTip(self.tr("Yang teratas adalah ketua tim"))
         self.down_button = QPushButton(self.tr("Turun"))
         self.place_edit = QLineEdit()
-        self.start_edit = QDateEdit()
-        self.end_edit = QDateEdit()
+        self.start_edit = DateEdit()
+        self.end_edit = DateEdit()
         for edit in (self.start_edit, self.end_edit):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd-MM-yyyy")
@@ -61,18 +68,27 @@ class AssignmentForm(QWidget):
         self.preview_button = QPushButton(self.tr("Perbarui pratinjau"))
         self.sign_button = primary_button(self.tr("Tandatangani dan terbitkan…"))
         self.sign_button.setToolTip(self.tr("Tandatangani Surat Tugas (Ctrl+Enter)"))
+        self.marks = FieldMarks(self)
+        self.case_reference = ""  # the case whose Surat Tugas this is ('' while none is open)
+        self._clean: sijarla.AssignmentDraft | None = None
         self._layout()
+        for name, widget in (
+            ("members", self.members_list),
+            ("place", self.place_edit),
+            ("start_on", self.start_edit),
+            ("end_on", self.end_edit),
+            ("task", self.task_edit),
+            ("basis", self.basis_edit),
+            ("copies_to", self.copies_edit),
+        ):
+            self.marks.bind(name, widget)
         self.add_button.clicked.connect(self._add_member)
         self.remove_button.clicked.connect(self._remove_member)
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(1))
         self.preview_button.clicked.connect(self.preview_requested)
         self.sign_button.clicked.connect(self.sign_requested)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(
-                QKeySequence(keys), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
-            )
-            shortcut.activated.connect(self.sign_requested)
+        submit_shortcut(self, self.sign_requested.emit)
 
     @staticmethod
     def _text_edit(height: int) -> QPlainTextEdit:
@@ -99,6 +115,7 @@ class AssignmentForm(QWidget):
         order.addStretch(1)
         members.addLayout(order)
         box.addLayout(members)
+        box.addWidget(self.marks.error_label("members"))
         picker = QHBoxLayout()
         picker.setSpacing(6)
         picker.addWidget(self.staff_combo, 1)
@@ -109,18 +126,22 @@ class AssignmentForm(QWidget):
         grid.setVerticalSpacing(4)
         grid.addWidget(field_label(self.tr("&Tempat"), self.place_edit), 0, 0, 1, 2)
         grid.addWidget(self.place_edit, 1, 0, 1, 2)
-        grid.addWidget(field_label(self.tr("Tanggal &mulai"), self.start_edit), 2, 0)
-        grid.addWidget(field_label(self.tr("Tanggal s&elesai"), self.end_edit), 2, 1)
-        grid.addWidget(self.start_edit, 3, 0)
-        grid.addWidget(self.end_edit, 3, 1)
+        grid.addWidget(self.marks.error_label("place"), 2, 0, 1, 2)
+        grid.addWidget(field_label(self.tr("Tanggal &mulai"), self.start_edit), 3, 0)
+        grid.addWidget(field_label(self.tr("Tanggal s&elesai"), self.end_edit), 3, 1)
+        grid.addWidget(self.start_edit, 4, 0)
+        grid.addWidget(self.end_edit, 4, 1)
+        grid.addWidget(self.marks.error_label("start_on"), 5, 0)
+        grid.addWidget(self.marks.error_label("end_on"), 5, 1)
         box.addLayout(grid)
-        for caption, edit in (
-            (self.tr("&Untuk"), self.task_edit),
-            (self.tr("&Dasar"), self.basis_edit),
-            (self.tr("Tem&busan (satu per baris)"), self.copies_edit),
+        for caption, edit, name in (
+            (self.tr("&Untuk"), self.task_edit, "task"),
+            (self.tr("&Dasar"), self.basis_edit, "basis"),
+            (self.tr("Tem&busan (satu per baris)"), self.copies_edit, "copies_to"),
         ):
             box.addWidget(field_label(caption, edit))
             box.addWidget(edit)
+            box.addWidget(self.marks.error_label(name))
         self.actions = QWidget()  # placed by the tab under the scrolling fields, always in view
         buttons = QHBoxLayout(self.actions)
         buttons.setContentsMargins(0, 8, 0, 0)
@@ -176,6 +197,49 @@ class AssignmentForm(QWidget):
         self.basis_edit.setPlainText(defaults.basis)
         self.copies_edit.setPlainText(defaults.copies_to)
         self.banner.clear()
+        self.marks.clear()
+        self.set_read_only(False)
+        self._clean = self.draft()
+
+    def mark_clean(self) -> None:
+        """What the form holds now is saved (or deliberately dropped): nothing to ask about."""
+        self._clean = self.draft()
+
+    def unsaved_work(self) -> str:
+        if not self.case_reference or self._clean is None or self.draft() == self._clean:
+            return ""
+        return self.tr("Surat Tugas %1 (belum ditandatangani)").replace("%1", self.case_reference)
+
+    def discard_unsaved(self) -> None:
+        self.mark_clean()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A signed Surat Tugas: every field shows what was signed and none can be changed."""
+        for edit in (self.place_edit, self.task_edit, self.basis_edit, self.copies_edit):
+            edit.setReadOnly(read_only)
+        for widget in (
+            self.start_edit,
+            self.end_edit,
+            self.staff_combo,
+            self.add_button,
+            self.remove_button,
+            self.up_button,
+            self.down_button,
+        ):
+            widget.setEnabled(not read_only)
+        for date_edit in (self.start_edit, self.end_edit):
+            date_edit.setReadOnly(read_only)
+        self.preview_button.setVisible(not read_only)
+        self.sign_button.setVisible(not read_only)
+        self.read_only = read_only
+
+    def show_refusal(self, error: BaseException) -> None:
+        """Each problem under its field, the first field focused; several: a count in the banner."""
+        problems = problems_of(error)
+        unplaced = self.marks.show(problems) if problems else []
+        if len(problems) > 1 and not unplaced:
+            text = self.tr("%1 isian perlu diperbaiki; lihat pesan merah di bawah setiap isian.")
+            self.banner.show_message(text.replace("%1", str(len(problems))), "error")
 
     def member_ids(self) -> tuple[int, ...]:
         return tuple(
@@ -193,9 +257,11 @@ class AssignmentForm(QWidget):
             copies_to=self.copies_edit.toPlainText(),
         )
 
+    read_only = False
+
     def set_busy(self, busy: bool) -> None:
-        self.sign_button.setEnabled(not busy)
-        self.preview_button.setEnabled(not busy)
+        self.sign_button.setEnabled(not busy and not self.read_only)
+        self.preview_button.setEnabled(not busy and not self.read_only)
 
     def focus_field(self, field: str | None) -> None:
         widget = {

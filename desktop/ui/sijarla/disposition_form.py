@@ -5,11 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
@@ -22,18 +20,22 @@ from PySide6.QtWidgets import (
 from desktop.services.case_view import DispositionView, TeamOption
 from desktop.services.sijarla import steps as sijarla
 from desktop.ui.common.cards import section_label
+from desktop.ui.common.field_errors import FieldMarks, problems_of
 from desktop.ui.common.forms import (
     FORM_STYLESHEET,
     Banner,
+    DateEdit,
     field_label,
     heading,
     input_height,
     muted,
     primary_button,
+    submit_shortcut,
     value_label,
     value_rows,
 )
 from desktop.ui.common.labels import disposition_request_label, sifat_choices, sifat_label
+from desktop.ui.common.unsaved import TypedText
 from desktop.ui.sijarla.letter_panels import date_time, long_date
 
 DEFAULT_FORWARDED_TO = "Ketua Tim SIJARLA"
@@ -57,7 +59,7 @@ class DispositionForm(QWidget):
         self.forwarded_edit = QLineEdit()
         self.team_combo = QComboBox()
         self.team_members = muted("")
-        self.deadline_edit = QDateEdit()
+        self.deadline_edit = DateEdit()
         self.deadline_edit.setCalendarPopup(True)
         self.deadline_edit.setDisplayFormat("dddd, dd-MM-yyyy")
         input_height(self.sifat_combo, self.team_combo, self.deadline_edit)
@@ -75,35 +77,35 @@ class DispositionForm(QWidget):
         self.save_button = QPushButton(self.tr("Simpan draf"))
         self.sign_button = primary_button(self.tr("Tandatangani…"))
         self.sign_button.setToolTip(self.tr("Simpan lalu tandatangani disposisi (Ctrl+Enter)"))
+        self.marks = FieldMarks(self)
+        self.typed = TypedText(self)
+        self.case_reference = ""  # the case whose disposition this is ('' while none is open)
         self._layout()
         self.team_combo.currentIndexChanged.connect(self._team_chosen)
         self.return_button.clicked.connect(self.return_requested)
         self.save_button.clicked.connect(self.save_requested)
         self.sign_button.clicked.connect(self.sign_requested)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(
-                QKeySequence(keys), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
-            )
-            shortcut.activated.connect(self.sign_requested)
+        submit_shortcut(self, self.sign_requested.emit)
 
     def _layout(self) -> None:
         box = QVBoxLayout(self)
-        box.setContentsMargins(0, 0, 0, 0)
+        box.setContentsMargins(0, 0, 8, 0)  # clear of the scroll bar
         box.setSpacing(8)
         box.addWidget(self.banner)
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(4)
         pairs = [
-            (0, 0, self.tr("&Sifat"), self.sifat_combo),
-            (0, 1, self.tr("&Batas waktu"), self.deadline_edit),
-            (2, 0, self.tr("&Tim SIJARLA"), self.team_combo),
-            (2, 1, self.tr("&Diteruskan kepada"), self.forwarded_edit),
+            (0, 0, self.tr("&Sifat"), self.sifat_combo, "sifat"),
+            (0, 1, self.tr("&Batas waktu"), self.deadline_edit, "deadline"),
+            (3, 0, self.tr("&Tim SIJARLA"), self.team_combo, "team"),
+            (3, 1, self.tr("&Diteruskan kepada"), self.forwarded_edit, "forwarded_to"),
         ]
-        for row, column, caption, widget in pairs:
+        for row, column, caption, widget, name in pairs:
             grid.addWidget(field_label(caption, widget), row, column)
             grid.addWidget(widget, row + 1, column)
-        grid.addWidget(self.team_members, 4, 0, 1, 2)
+            grid.addWidget(self.marks.error_label(name), row + 2, column)
+        grid.addWidget(self.team_members, 6, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         box.addLayout(grid)
@@ -114,8 +116,21 @@ class DispositionForm(QWidget):
         for i, check in enumerate(self.request_boxes.values()):
             checks.addWidget(check, i // 2, i % 2)
         box.addLayout(checks)
+        box.addWidget(self.marks.error_label("requests"))
         box.addWidget(field_label(self.tr("&Isi disposisi"), self.instructions_edit))
         box.addWidget(self.instructions_edit, 1)
+        box.addWidget(self.marks.error_label("instructions"))
+        for name, widget in (
+            ("sifat", self.sifat_combo),
+            ("deadline", self.deadline_edit),
+            ("team", self.team_combo),
+            ("forwarded_to", self.forwarded_edit),
+            ("requests", next(iter(self.request_boxes.values()))),
+            ("instructions", self.instructions_edit),
+        ):
+            self.marks.bind(name, widget)
+        for check in self.request_boxes.values():
+            check.toggled.connect(lambda _on: self.marks.clear("requests"))
         self.actions = QWidget()  # placed by the tab under the scrolling fields, always in view
         buttons = QHBoxLayout(self.actions)
         buttons.setContentsMargins(0, 8, 0, 0)
@@ -155,6 +170,8 @@ class DispositionForm(QWidget):
             check.setChecked(code == "proses_lanjut")
         self.instructions_edit.clear()
         self.banner.clear()
+        self.marks.clear()
+        self.typed.mark_clean()
 
     def set_values(self, d: DispositionView) -> None:
         """The saved draft's values."""
@@ -167,6 +184,24 @@ class DispositionForm(QWidget):
         for code, check in self.request_boxes.items():
             check.setChecked(code in d.requests)
         self.instructions_edit.setPlainText(d.instructions)
+        self.typed.mark_clean()
+
+    def unsaved_work(self) -> str:
+        """The disposition being written, when its text differs from what was loaded or saved."""
+        if not self.case_reference or not self.typed.changed():
+            return ""
+        return self.tr("Disposisi %1 (belum disimpan)").replace("%1", self.case_reference)
+
+    def discard_unsaved(self) -> None:
+        self.typed.mark_clean()
+
+    def show_refusal(self, error: BaseException) -> None:
+        """Each problem under its field, the first field focused; the rest in the banner."""
+        problems = problems_of(error)
+        unplaced = self.marks.show(problems) if problems else []
+        if len(problems) > 1 and not unplaced:
+            text = self.tr("%1 isian perlu diperbaiki; lihat pesan merah di bawah setiap isian.")
+            self.banner.show_message(text.replace("%1", str(len(problems))), "error")
 
     def draft(self) -> sijarla.DispositionDraft:
         return sijarla.DispositionDraft(

@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout, QWidget
 
 from desktop.ui.common.forms import FORM_STYLESHEET, heading, muted
+from desktop.ui.common.unsaved import FormDialog
 
 
-class ReturnReasonDialog(QDialog):
+class ReturnReasonDialog(FormDialog):
     def __init__(self, reference: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Kembalikan permohonan"))

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from desktop import roles
 from desktop.services import case_view
-from desktop.services.errors import DomainError
 from desktop.services.sijarla import steps as sijarla
 from desktop.services.sop import worklists
 from desktop.ui.common.background import run_for
@@ -232,8 +231,7 @@ class FrontDeskTab(RoleTab):
     def _register_failed(self, error: BaseException) -> None:
         self.saving = False
         self.form.set_busy(False)
-        field = error.field if isinstance(error, DomainError) else None
-        self.form.show_error(message_for(error), field)
+        self.form.show_refusal(error)
 
     # --- Receipts -----------------------------------------------------------------------------------
 

@@ -27,8 +27,9 @@ from desktop.ui.common.case_header import CaseHeader
 from desktop.ui.common.forms import card_layout, scroll_area
 from desktop.ui.common.operations import message_for
 from desktop.ui.common.pdf_preview import PreviewPane
+from desktop.ui.common.unsaved import may_leave
 from desktop.ui.documents.document_opener import open_issued_document
-from desktop.ui.password_dialog import PasswordDialog
+from desktop.ui.password_dialog import PasswordDialog, signing_check
 from desktop.ui.sijarla.disposition_form import DispositionForm, SignedDispositionSheet
 from desktop.ui.sijarla.disposition_return_dialog import ReturnReasonDialog
 from desktop.ui.sijarla.letter_panels import LetterSummary
@@ -111,7 +112,7 @@ class KabidPelayananTab(RoleTab):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(12)
         self.case_header = CaseHeader(self.tr("Antrean"))
-        self.case_header.back_requested.connect(self.show_queue)
+        self.case_header.back_requested.connect(self.leave_case)
         self.case_header.file_requested.connect(self._open_file)
         column.addWidget(self.case_header)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -203,6 +204,7 @@ class KabidPelayananTab(RoleTab):
             self.form.start_new(data.default_deadline)
             if data.disposition is not None and not data.disposition.signed:
                 self.form.set_values(data.disposition)
+            self.form.case_reference = letter.reference
         self.form.set_busy(False)
         if data.disposition is not None and data.disposition.signed:
             self._show_signed(data.disposition)
@@ -238,7 +240,13 @@ class KabidPelayananTab(RoleTab):
             self.scan_preview.show_error,
         )
 
+    def leave_case(self) -> None:
+        """'← Antrean': back to the queue, after asking when the disposition holds unsaved text."""
+        if may_leave(self, [self.form]):
+            self.show_queue()
+
     def show_queue(self) -> None:
+        self.form.case_reference = ""
         self.pages.setCurrentIndex(0)
         self.worklist.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -264,6 +272,7 @@ class KabidPelayananTab(RoleTab):
     def _draft_saved(self, saved: DispositionView | None) -> None:
         self._stop()
         self.disposition = saved
+        self.form.typed.mark_clean()
         self.form.banner.show_message(self.tr("Draf disposisi disimpan."), "success")
 
     def sign(self) -> None:
@@ -274,6 +283,7 @@ class KabidPelayananTab(RoleTab):
             self.tr("Masukkan kata sandi Anda untuk menandatangani disposisi %1.").replace(
                 "%1", self.case.reference
             ),
+            signing_check(self.session),
         )
         if not password:
             return
@@ -294,6 +304,7 @@ class KabidPelayananTab(RoleTab):
             self._show_error(outcome.error)
             return
         if outcome.disposition is not None:
+            self.form.typed.mark_clean()
             self._show_signed(outcome.disposition)
             self.signed_sheet.banner.show_message(
                 self.tr("Disposisi ditandatangani; kasus diteruskan ke Kepala Dinas untuk Surat Tugas."),
@@ -318,6 +329,7 @@ class KabidPelayananTab(RoleTab):
 
     def _returned(self, summary: sijarla.CaseSummary) -> None:
         self._stop()
+        self.form.typed.mark_clean()
         self.show_queue()
         self.worklist_banner.show_message(
             self.tr("%1 dikembalikan ke meja depan.").replace("%1", summary.reference), "success"
@@ -353,5 +365,4 @@ class KabidPelayananTab(RoleTab):
     def _show_error(self, error: BaseException) -> None:
         action = self.tr("Muat ulang") if isinstance(error, StaleRecord) else ""
         self.form.banner.show_message(message_for(error), "error", action)
-        if isinstance(error, DomainError):
-            self.form.focus_field(error.field)
+        self.form.show_refusal(error)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QStackedWidge
 from desktop import roles
 from desktop.services import case_view
 from desktop.services.case_view import AssignmentDefaults, RecapDetail
+from desktop.services.documents import issue as documents
 from desktop.services.documents import signing
 from desktop.services.errors import DomainError, StaleRecord
 from desktop.services.office import users
@@ -32,8 +33,9 @@ from desktop.ui.common.case_header import CaseHeader
 from desktop.ui.common.forms import card_layout, scroll_area
 from desktop.ui.common.operations import message_for
 from desktop.ui.common.pdf_preview import PreviewPane
+from desktop.ui.common.unsaved import may_leave
 from desktop.ui.documents.document_opener import open_issued_document
-from desktop.ui.password_dialog import PasswordDialog
+from desktop.ui.password_dialog import PasswordDialog, signing_check
 from desktop.ui.sijarla.assignment_form import AssignmentForm
 from desktop.ui.sijarla.recap_figures_panel import RecapFiguresPanel
 from desktop.ui.sop.role_tab import SOP_INOVASI, SOP_SIJARLA, RoleTab
@@ -132,7 +134,7 @@ class KepalaDinasTab(RoleTab):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(12)
         header = CaseHeader(back_text)
-        header.back_requested.connect(self.show_queue)
+        header.back_requested.connect(self.leave_page)
         column.addWidget(header)
         return page, column, header
 
@@ -154,7 +156,8 @@ class KepalaDinasTab(RoleTab):
         preview_card = card()
         preview_box = card_layout(preview_card, 16, 8)
         top = QHBoxLayout()
-        top.addWidget(section_label(self.tr("Pratinjau (belum bernomor dan belum ditandatangani)")), 1)
+        self.preview_caption = section_label(self.tr("Pratinjau (belum bernomor dan belum ditandatangani)"))
+        top.addWidget(self.preview_caption, 1)
         self.print_assignment_button = QPushButton(self.tr("Cetak Surat Tugas…"))
         self.print_assignment_button.hide()
         self.print_assignment_button.clicked.connect(self.print_assignment)
@@ -180,7 +183,13 @@ class KepalaDinasTab(RoleTab):
         column.addWidget(frame, 1)
         return page
 
+    def leave_page(self) -> None:
+        """'← Daftar': back to the list, after asking when a form holds unsaved text."""
+        if may_leave(self, [self.assignment_form, self.recap_panel]):
+            self.show_queue()
+
     def show_queue(self) -> None:
+        self.assignment_form.case_reference = ""
         self.pages.setCurrentIndex(QUEUE)
         self.worklist.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -217,6 +226,7 @@ class KepalaDinasTab(RoleTab):
         self.assignment_form.banner.clear()
         self.assignment_form.set_busy(True)
         self.print_assignment_button.hide()
+        self.preview_caption.setText(self.tr("Pratinjau (belum bernomor dan belum ditandatangani)").upper())
         self.assignment_preview.show_loading()
         session = self.session
         run_for(
@@ -257,6 +267,7 @@ class KepalaDinasTab(RoleTab):
         )
         self.assignment_form.set_staff(data.staff)
         self.assignment_form.set_defaults(d)
+        self.assignment_form.case_reference = d.reference
         self.assignment_form.set_busy(False)
         if data.preview is not None:
             self.assignment_preview.show_bytes(data.preview, "surat-tugas.pdf", "application/pdf")
@@ -297,6 +308,7 @@ class KepalaDinasTab(RoleTab):
             self.tr("Masukkan kata sandi Anda untuk menandatangani Surat Tugas %1.").replace(
                 "%1", self.assignment.reference
             ),
+            signing_check(self.session),
         )
         if not password:
             return
@@ -314,7 +326,9 @@ class KepalaDinasTab(RoleTab):
     def _assignment_issued(self, issued: sijarla.IssuedAssignment) -> None:
         self.busy = False
         self.issued = issued
-        self.assignment_form.set_busy(True)  # signed: nothing more to change here
+        self.assignment_form.mark_clean()
+        self.assignment_form.set_read_only(True)  # signed: nothing more to change here
+        self._show_signed_preview(issued)
         self.assignment_form.banner.show_message(
             self.tr("Surat Tugas %1 ditandatangani untuk %2. Tim dapat mulai persiapan.")
             .replace("%1", issued.number)
@@ -324,13 +338,36 @@ class KepalaDinasTab(RoleTab):
         self.print_assignment_button.show()
         self.action_done()
 
+    def _show_signed_preview(self, issued: sijarla.IssuedAssignment) -> None:
+        """The issued Surat Tugas as stored: its number and signature, in place of the draft preview."""
+        self.preview_caption.setText(  # a section caption is in capitals; the number keeps its own
+            self.tr("Surat Tugas %1 · ditandatangani %2")
+            .upper()
+            .replace("%2", issued.signed_by.upper())
+            .replace("%1", issued.number)
+        )
+        self.assignment_preview.show_loading()
+        session = self.session
+
+        def signed_pdf() -> bytes:
+            info = documents.issue_document(session, "surat_tugas", issued.id)
+            return documents.get_document(session, info.id)
+
+        run_for(
+            self,
+            signed_pdf,
+            lambda pdf: self.assignment_preview.show_bytes(
+                pdf, f"surat-tugas-{issued.id}.pdf", "application/pdf"
+            ),
+            self.assignment_preview.show_error,
+        )
+
     def _assignment_sign_failed(self, error: BaseException) -> None:
         self.busy = False
         self.assignment_form.set_busy(False)
         action = self.tr("Muat ulang") if isinstance(error, StaleRecord) else ""
         self.assignment_form.banner.show_message(message_for(error), "error", action)
-        if isinstance(error, DomainError):
-            self.assignment_form.focus_field(error.field)
+        self.assignment_form.show_refusal(error)
 
     def print_assignment(self) -> None:
         if self.issued is not None:

@@ -1,18 +1,16 @@
 """The front desk's 'Catat surat masuk' form: the letter, what it asks for, and its scan.
 
-The form only collects what was typed into a sijarla.LetterDraft; the service checks it. A
-failed save leaves every value where it was and points at the field the service named.
+The form only collects what was typed into a sijarla.LetterDraft; the service checks it and
+refuses every wrong field at once. A failed save leaves every value where it was, shows each
+message under its field and puts the cursor in the first one.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -26,11 +24,21 @@ from PySide6.QtWidgets import (
 from desktop.services.case_view import CategoryOption, NagariOption
 from desktop.services.sijarla.drafts import LetterDraft
 from desktop.ui.common.cards import section_label
-from desktop.ui.common.forms import FORM_STYLESHEET, Banner, field_label, input_height, primary_button
+from desktop.ui.common.field_errors import FieldMarks, problems_of
+from desktop.ui.common.forms import (
+    FORM_STYLESHEET,
+    Banner,
+    DateEdit,
+    field_label,
+    input_height,
+    primary_button,
+    scroll_area,
+    submit_shortcut,
+)
 from desktop.ui.common.labels import sifat_choices
+from desktop.ui.common.nagari_picker import NagariPicker
+from desktop.ui.common.operations import message_for
 from desktop.ui.common.scan_drop import ScanDropZone
-
-INVALID_STYLE = "border: 1px solid #A5301F; background: #FFF7F5;"
 
 
 class LetterForm(QWidget):
@@ -43,16 +51,15 @@ class LetterForm(QWidget):
         self.setStyleSheet(FORM_STYLESHEET)
         self._auto_sender = ""
         self.category_boxes: dict[str, tuple[QCheckBox, QSpinBox]] = {}
+        self._category_columns = 0
+        self.marks = FieldMarks(self)
         self.banner = Banner()
         self.letter_number_edit = QLineEdit()
         self.letter_number_edit.setPlaceholderText(self.tr("mis. 140/27/WN-KB/2026"))
-        self.letter_date_edit = QDateEdit()
+        self.letter_date_edit = DateEdit()
         self.letter_date_edit.setCalendarPopup(True)
         self.letter_date_edit.setDisplayFormat("dd-MM-yyyy")
-        self.nagari_combo = QComboBox()
-        self.nagari_combo.setEditable(True)
-        self.nagari_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.nagari_combo.lineEdit().setPlaceholderText(self.tr("Ketik nama nagari atau kecamatan…"))
+        self.nagari_combo = NagariPicker(self.tr("Ketik nama nagari atau kecamatan…"))
         self.sender_edit = QLineEdit()
         self.subject_edit = QLineEdit()
         self.subject_edit.setPlaceholderText(self.tr("mis. Permohonan pelayanan KTP-el bagi lansia"))
@@ -67,39 +74,38 @@ class LetterForm(QWidget):
         self.total_label = QLabel()
         self.total_label.setProperty("role", "muted")
         self._layout()
+        for name, widget in (
+            ("letter_number", self.letter_number_edit),
+            ("letter_date", self.letter_date_edit),
+            ("nagari", self.nagari_combo),
+            ("sifat", self.sifat_combo),
+            ("sender", self.sender_edit),
+            ("subject", self.subject_edit),
+        ):
+            self.marks.bind(name, widget)
         self.nagari_combo.currentIndexChanged.connect(self._nagari_chosen)
-        for edit in (self.letter_number_edit, self.sender_edit, self.subject_edit):
-            edit.textEdited.connect(lambda _text, e=edit: self._mark_valid(e))
         self.submit_button.clicked.connect(self.submit_requested)
-        self.clear_button.clicked.connect(self.clear)
-        shortcut = QShortcut(
-            QKeySequence("Ctrl+Return"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
-        )
-        shortcut.activated.connect(self.submit_requested)
-        enter = QShortcut(
-            QKeySequence("Ctrl+Enter"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
-        )
-        enter.activated.connect(self.submit_requested)
+        self.clear_button.clicked.connect(self.clear_requested)
+        submit_shortcut(self, self.submit_requested.emit)
         self.clear()
 
     # --- Layout -----------------------------------------------------------------------------------
 
     def _layout(self) -> None:
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(18)
-        fields = QVBoxLayout()
+        body = QWidget()
+        fields = QVBoxLayout(body)
+        fields.setContentsMargins(0, 0, 8, 0)  # clear of the scroll bar
         fields.setSpacing(10)
         fields.addWidget(self.banner)
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(4)
-        self._add_field(grid, 0, 0, self.tr("&Nomor surat"), self.letter_number_edit)
-        self._add_field(grid, 0, 1, self.tr("&Tanggal surat"), self.letter_date_edit)
-        self._add_field(grid, 2, 0, self.tr("N&agari"), self.nagari_combo)
-        self._add_field(grid, 2, 1, self.tr("S&ifat"), self.sifat_combo)
-        self._add_field(grid, 4, 0, self.tr("&Pengirim"), self.sender_edit, span=2)
-        self._add_field(grid, 6, 0, self.tr("Pe&rihal"), self.subject_edit, span=2)
+        self._add_field(grid, 0, 0, self.tr("&Nomor surat"), self.letter_number_edit, "letter_number")
+        self._add_field(grid, 0, 1, self.tr("&Tanggal surat"), self.letter_date_edit, "letter_date")
+        self._add_field(grid, 3, 0, self.tr("N&agari"), self.nagari_combo, "nagari")
+        self._add_field(grid, 3, 1, self.tr("S&ifat"), self.sifat_combo, "sifat")
+        self._add_field(grid, 6, 0, self.tr("&Pengirim"), self.sender_edit, "sender", span=2)
+        self._add_field(grid, 9, 0, self.tr("Pe&rihal"), self.subject_edit, "subject", span=2)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         fields.addLayout(grid)
@@ -109,50 +115,55 @@ class LetterForm(QWidget):
         self.categories_grid.setHorizontalSpacing(10)
         self.categories_grid.setVerticalSpacing(4)
         fields.addLayout(self.categories_grid)
+        fields.addWidget(self.marks.error_label("requested"))
         fields.addWidget(self.total_label)
         fields.addStretch(1)
         buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 8, 0, 0)
         buttons.addWidget(self.clear_button)
         buttons.addStretch(1)
         buttons.addWidget(self.submit_button)
-        fields.addLayout(buttons)
+        left = QVBoxLayout()
+        left.setSpacing(0)
+        self.fields_scroll = scroll_area(body)  # a short window scrolls the fields; the buttons stay
+        self.fields_scroll.viewport().installEventFilter(self)
+        left.addWidget(self.fields_scroll, 1)
+        left.addLayout(buttons)
         scan = QVBoxLayout()
         scan.setSpacing(8)
         scan.addWidget(section_label(self.tr("Pindaian surat")))
         scan.addWidget(self.scan_zone, 1)
-        outer.addLayout(fields, 5)
+        scan.addWidget(self.marks.error_label("scan"))
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(18)
+        outer.addLayout(left, 5)
         outer.addLayout(scan, 4)
 
-    @staticmethod
     def _add_field(
-        grid: QGridLayout, row: int, column: int, caption: str, widget: QWidget, span: int = 1
+        self,
+        grid: QGridLayout,
+        row: int,
+        column: int,
+        caption: str,
+        widget: QWidget,
+        name: str,
+        span: int = 1,
     ) -> None:
         grid.addWidget(field_label(caption, widget), row, column, 1, span)
         grid.addWidget(widget, row + 1, column, 1, span)
+        grid.addWidget(self.marks.error_label(name), row + 2, column, 1, span)
 
     def set_options(self, nagari: list[NagariOption], categories: list[CategoryOption]) -> None:
         """Fill the nagari picker and the service categories (loaded by the tab in the background)."""
-        typed = self.nagari_combo.currentText()
-        self.nagari_combo.blockSignals(True)
-        self.nagari_combo.clear()
-        for option in nagari:
-            self.nagari_combo.addItem(option.label, option.id)
-        self.nagari_combo.setCurrentIndex(self.nagari_combo.findText(typed) if typed else -1)
-        self.nagari_combo.setEditText(typed)
-        self.nagari_combo.blockSignals(False)
-        completer = QCompleter(self.nagari_combo.model(), self.nagari_combo)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.nagari_combo.setCompleter(completer)
+        self.nagari_combo.set_options(nagari)
         self._set_categories(categories)
         self._set_tab_order()
 
     def _set_categories(self, categories: list[CategoryOption]) -> None:
         if self.category_boxes:
             return  # the list does not change while the tab is open; keep what was ticked
-        per_column = (len(categories) + 1) // 2
-        for i, category in enumerate(categories):
+        for category in categories:
             box = QCheckBox(category.name)
             spin = QSpinBox()
             spin.setRange(0, 100_000)
@@ -163,15 +174,52 @@ class LetterForm(QWidget):
             spin.setAccessibleName(self.tr("Perkiraan jumlah %1").replace("%1", category.name))
             box.toggled.connect(lambda on, b=box, s=spin: self._category_toggled(b, s, on))
             spin.valueChanged.connect(self._update_total)
+            self.category_boxes[category.code] = (box, spin)
+            self.marks.bind(f"requested.{category.code}", spin, "requested")
+        first_box = next(iter(self.category_boxes.values()), (None, None))[0]
+        if first_box is not None:
+            self.marks.bind("requested", first_box)
+        self.marks.bind("scan", self.scan_zone.choose_button)
+        self._lay_out_categories()
+        self._update_total()
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.fields_scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._lay_out_categories()
+        return super().eventFilter(watched, event)
+
+    def category_columns(self) -> int:
+        """Two columns of services where they fit beside each other, else one (a narrow window)."""
+        pairs = list(self.category_boxes.values())
+        if not pairs:
+            return 2
+        spacing = self.categories_grid.horizontalSpacing()
+        widest = max(box.sizeHint().width() for box, _spin in pairs) + spacing + pairs[0][1].width()
+        margins = self.fields_scroll.widget().layout().contentsMargins()
+        room = self.fields_scroll.viewport().width() - margins.left() - margins.right()
+        return 2 if room >= 2 * widest + spacing else 1
+
+    def _lay_out_categories(self) -> None:
+        columns = self.category_columns()
+        if columns == self._category_columns:
+            return
+        self._category_columns = columns
+        pairs = list(self.category_boxes.values())
+        per_column = (len(pairs) + columns - 1) // columns
+        for box, spin in pairs:
+            self.categories_grid.removeWidget(box)
+            self.categories_grid.removeWidget(spin)
+        for i, (box, spin) in enumerate(pairs):
             row, column = i % per_column, (i // per_column) * 2
             self.categories_grid.addWidget(box, row, column)
             self.categories_grid.addWidget(spin, row, column + 1)
-            self.category_boxes[category.code] = (box, spin)
-        self.categories_grid.setColumnStretch(0, 1)
-        self.categories_grid.setColumnStretch(2, 1)
-        self._update_total()
+        for column in range(4):
+            self.categories_grid.setColumnStretch(
+                column, 1 if column in (0, 2) and column < 2 * columns else 0
+            )
 
     def _set_tab_order(self) -> None:
+        """Fields in reading order; each service's count right after its box (reached once ticked)."""
         chain: list[QWidget] = [
             self.letter_number_edit,
             self.letter_date_edit,
@@ -204,24 +252,50 @@ class LetterForm(QWidget):
             scan=self.scan_zone.scan,
         )
 
+    def _empty_draft(self) -> LetterDraft:
+        return LetterDraft("", QDate.currentDate().toPython(), "", 0, "", {}, self.sifat_combo.itemData(0))
+
+    def unsaved_work(self) -> str:
+        """'' when nothing was typed since the form was emptied; else what would be lost."""
+        draft = self.draft()
+        untouched = self._empty_draft()
+        typed = (
+            draft.letter_number.strip(),
+            draft.sender.strip() not in ("", self._auto_sender),
+            draft.subject.strip(),
+            draft.requested,
+            draft.scan is not None,
+            self.nagari_combo.currentText().strip(),
+            draft.letter_date != untouched.letter_date,
+            draft.sifat != untouched.sifat,
+        )
+        return self.tr("Surat masuk yang sedang dicatat") if any(typed) else ""
+
+    def discard_unsaved(self) -> None:
+        self.clear()
+
     def nagari_id(self) -> int | None:
-        index = self.nagari_combo.findText(self.nagari_combo.currentText(), Qt.MatchFlag.MatchFixedString)
-        return self.nagari_combo.itemData(index) if index >= 0 else None
+        return self.nagari_combo.nagari_id()
 
     def select_nagari(self, nagari_id: int) -> None:
-        index = self.nagari_combo.findData(nagari_id)
-        self.nagari_combo.setCurrentIndex(index)
+        self.nagari_combo.select_nagari(nagari_id)
 
     def set_category(self, code: str, count: int) -> None:
         box, spin = self.category_boxes[code]
         box.setChecked(True)
         spin.setValue(count)
 
+    def clear_requested(self) -> None:
+        """'Kosongkan': asks first when something was typed."""
+        from desktop.ui.common.unsaved import DiscardQuestion
+
+        if not self.unsaved_work() or DiscardQuestion.ask(self, [self.unsaved_work()]):
+            self.clear()
+
     def clear(self) -> None:
         """An empty form for the next letter (today's date, 'Biasa', no scan)."""
         for edit in (self.letter_number_edit, self.sender_edit, self.subject_edit):
             edit.clear()
-            self._mark_valid(edit)
         self._auto_sender = ""
         today = QDate.currentDate()
         self.letter_date_edit.setMaximumDate(today.addDays(1))
@@ -234,6 +308,7 @@ class LetterForm(QWidget):
             spin.setValue(0)
         self.scan_zone.clear()
         self.banner.clear()
+        self.marks.clear()
         self._update_total()
 
     def set_busy(self, busy: bool) -> None:
@@ -241,28 +316,22 @@ class LetterForm(QWidget):
         self.clear_button.setEnabled(not busy)
         self.submit_button.setText(self.tr("Menyimpan…") if busy else self.tr("Simpan dan teruskan ke Kabid"))
 
-    def show_error(self, message: str, field: str | None) -> None:
-        """Show the service's message and point at its field; nothing typed is touched."""
-        self.banner.show_message(message, "error")
-        widget = self.field_widget(field)
-        if widget is not None:
-            if isinstance(widget, QLineEdit):
-                widget.setStyleSheet(INVALID_STYLE)
-            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+    def show_refusal(self, error: BaseException) -> None:
+        """Every problem the service found under its field, the first field focused; nothing typed is
+        touched. What belongs to no field (or an unexpected error) goes to the banner."""
+        problems = problems_of(error)
+        unplaced = self.marks.show(problems) if problems else [message_for(error)]
+        count = len(problems) - len(unplaced)
+        if unplaced:
+            self.banner.show_message(" ".join(unplaced), "error")
+        elif count > 1:
+            text = self.tr("%1 isian perlu diperbaiki; lihat pesan merah di bawah setiap isian.")
+            self.banner.show_message(text.replace("%1", str(count)), "error")
+        else:
+            self.banner.show_message(problems[0][1], "error")
 
     def field_widget(self, field: str | None) -> QWidget | None:
-        first_box = next(iter(self.category_boxes.values()), (None, None))[0]
-        return {
-            "letter_number": self.letter_number_edit,
-            "letter_date": self.letter_date_edit,
-            "sender": self.sender_edit,
-            "nagari": self.nagari_combo,
-            "subject": self.subject_edit,
-            "sifat": self.sifat_combo,
-            "requested": first_box,
-            "estimated_people": first_box,
-            "scan": self.scan_zone.choose_button,
-        }.get(field or "")
+        return self.marks.field(field or "")
 
     # --- Reactions ------------------------------------------------------------------------------------
 
@@ -273,11 +342,12 @@ class LetterForm(QWidget):
         if self.sender_edit.text() in ("", self._auto_sender):
             self._auto_sender = self.tr("Wali Nagari %1").replace("%1", name)
             self.sender_edit.setText(self._auto_sender)
+            self.marks.clear("sender")
 
     def _category_toggled(self, box: QCheckBox, spin: QSpinBox, on: bool) -> None:
         spin.setEnabled(on)
         if on and box.hasFocus():  # ticked by the user: type the count next
-            spin.setFocus(Qt.FocusReason.OtherFocusReason)
+            spin.setFocus(Qt.FocusReason.TabFocusReason)
             spin.selectAll()
         self._update_total()
 
@@ -288,7 +358,3 @@ class LetterForm(QWidget):
             .replace("%1", str(len(chosen)))
             .replace("%2", str(sum(chosen)))
         )
-
-    @staticmethod
-    def _mark_valid(edit: QLineEdit) -> None:
-        edit.setStyleSheet("")

@@ -1,4 +1,5 @@
-"""'Cetak ulang tanda terima': find an earlier letter by agenda number, tracking code or letter number."""
+"""'Cetak ulang tanda terima': the newest letters at once, newest first; typing narrows them down by
+agenda number, tracking code, letter number, sender or subject."""
 
 from __future__ import annotations
 
@@ -19,12 +20,13 @@ from desktop.services.sijarla import steps as sijarla
 from desktop.ui.common.background import run_for
 from desktop.ui.common.forms import FORM_STYLESHEET, Banner, heading, muted, value_label
 from desktop.ui.common.operations import message_for
+from desktop.ui.common.unsaved import FormDialog
 from desktop.ui.sijarla.letter_panels import date_time, requested_text
 
 DEBOUNCE_MS = 300
 
 
-class LetterReprintDialog(QDialog):
+class LetterReprintDialog(FormDialog):
     """Search the letters; choosing one shows its receipt data; OK returns the case id."""
 
     def __init__(self, session: Session, parent: QWidget | None = None):
@@ -39,7 +41,14 @@ class LetterReprintDialog(QDialog):
         layout.setContentsMargins(20, 18, 20, 16)
         layout.setSpacing(10)
         layout.addWidget(heading(self.tr("Cetak ulang tanda terima"), 1.15))
-        layout.addWidget(muted(self.tr("Ketik nomor agenda, kode lacak, nomor surat atau nama pengirim.")))
+        layout.addWidget(
+            muted(
+                self.tr(
+                    "Surat terbaru tampil lebih dulu. Ketik nomor agenda, kode lacak, nomor surat atau "
+                    "nama pengirim untuk menyaring."
+                )
+            )
+        )
         self.query_edit = QLineEdit()
         self.query_edit.setPlaceholderText(self.tr("mis. 0012/AG/2026 atau SJ-…"))
         self.query_edit.setClearButtonEnabled(True)
@@ -68,6 +77,8 @@ class LetterReprintDialog(QDialog):
         self.query_edit.textChanged.connect(lambda _text: self.timer.start())
         self.results.currentItemChanged.connect(self._chosen)
         self.results.itemActivated.connect(lambda _item: self.ok_button.isEnabled() and self.accept())
+        self.searches_done = 0
+        self.run_search()  # the newest letters, before anything is typed
 
     @classmethod
     def ask(cls, parent: QWidget | None, session: Session) -> int | None:
@@ -82,18 +93,19 @@ class LetterReprintDialog(QDialog):
         text = self.query_edit.text().strip()
         self._generation += 1
         generation = self._generation
-        if len(text) < 3:
-            self.results.clear()
-            return
         session = self.session
         run_for(
             self,
-            lambda: [h for h in search.search(session, text) if h.kind == "surat" and h.case_id],
+            lambda: [h for h in search.letters(session, text) if h.case_id],
             lambda hits: self._show_hits(generation, hits),
             lambda error: self.banner.show_message(message_for(error)),
         )
 
+    def unsaved_work(self) -> str:
+        return ""  # a search text is not work to keep
+
     def _show_hits(self, generation: int, hits) -> None:
+        self.searches_done += 1
         if generation != self._generation:
             return
         self.results.clear()
@@ -104,6 +116,8 @@ class LetterReprintDialog(QDialog):
             self.results.addItem(item)
         if not hits:
             self.banner.show_message(self.tr("Tidak ada surat yang cocok."), "info")
+        elif self.results.currentRow() < 0:
+            self.results.setCurrentRow(0)  # Enter prints the newest (or the only) match
 
     def _chosen(self, item: QListWidgetItem | None) -> None:
         self.case_id = None

@@ -17,9 +17,10 @@ from desktop.services import case_view
 from desktop.services.case_view import LetterView
 from desktop.services.session import Session
 from desktop.ui.common.background import run_for
-from desktop.ui.common.forms import FORM_STYLESHEET, Banner, field_label, heading
+from desktop.ui.common.forms import FORM_STYLESHEET, Banner, field_label, fit_on_screen, heading
 from desktop.ui.common.operations import message_for
 from desktop.ui.common.pdf_preview import PreviewPane
+from desktop.ui.common.unsaved import FormDialog
 from desktop.ui.sijarla.letter_panels import LetterSummary, date_time
 
 
@@ -30,13 +31,13 @@ class ResubmitRequest:
     note: str
 
 
-class LetterResubmitDialog(QDialog):
+class LetterResubmitDialog(FormDialog):
     def __init__(self, session: Session, case_id: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.letter: LetterView | None = None
         self.setWindowTitle(self.tr("Permohonan dikembalikan"))
-        self.resize(900, 620)
+        fit_on_screen(self, 900, 620)
         self.setStyleSheet(FORM_STYLESHEET)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 16)

@@ -106,6 +106,8 @@ class RecapFiguresPanel(QWidget):
         self.acknowledge_button.clicked.connect(self.acknowledge_requested)
 
     def show_recap(self, recap: RecapDetail) -> None:
+        if self.recap is None or self.recap.id != recap.id:
+            self.note_edit.clear()  # another recap: the note was about the one before
         self.recap = recap
         self.banner.clear()
         self.title_label.setText(recap.title)
@@ -125,3 +127,12 @@ class RecapFiguresPanel(QWidget):
         self.acknowledge_button.setEnabled(waiting)
         self.note_edit.setEnabled(waiting)
         self.acknowledge_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def unsaved_work(self) -> str:
+        """A note typed for a recap not yet received."""
+        if self.recap is None or not self.note_edit.isEnabled() or not self.note_edit.text().strip():
+            return ""
+        return self.tr("Catatan penerimaan %1").replace("%1", self.recap.title)
+
+    def discard_unsaved(self) -> None:
+        self.note_edit.clear()

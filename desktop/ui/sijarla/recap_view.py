@@ -21,6 +21,7 @@ from desktop.services.sijarla.recap import RecapFigures
 from desktop.services.sop.workflow import builtin_sops
 from desktop.ui import theme
 from desktop.ui.common.chart_bars import RecapChartWidget
+from desktop.ui.common.tables import equip
 from desktop.ui.sijarla.recap_table import COUNT_COLUMN, RecapTableModel
 
 TILE_STYLE = f"""
@@ -113,6 +114,7 @@ class RecapViewWidget(QWidget):
             table.setColumnWidth(column, width)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COUNT_COLUMN, QHeaderView.ResizeMode.Fixed)
+        equip(table, self.tr("Rekapitulasi"))
         return table
 
     def _empty_page(self, hint: str, extra: QWidget | None) -> QWidget:

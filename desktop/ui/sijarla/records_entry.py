@@ -12,7 +12,6 @@ from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QStringListModel, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -27,7 +26,8 @@ from desktop.services.sijarla import record_query, service_records
 from desktop.services.sijarla.record_query import EditableRecord, RecordChoices
 from desktop.services.sijarla.service_records import RecordDraft
 from desktop.ui import theme
-from desktop.ui.common.forms import FORM_STYLESHEET
+from desktop.ui.common.forms import FORM_STYLESHEET, DateEdit
+from desktop.ui.common.nagari_picker import NagariPicker
 from desktop.ui.sijarla.records_nik import NikValidator, nik_problem, nik_summary
 
 STYLE = (
@@ -76,12 +76,7 @@ class RecordEntryForm(QFrame):
         self.address_edit = QLineEdit()
         self.address_edit.setMaxLength(240)
         self.address_edit.setPlaceholderText(self.tr("boleh kosong"))
-        self.nagari_combo = QComboBox()
-        self.nagari_combo.setEditable(True)
-        self.nagari_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        completer = self.nagari_combo.completer()
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.nagari_combo = NagariPicker()
         self.jorong_edit = QLineEdit()
         self.jorong_edit.setMaxLength(80)
         self._jorong_names = QStringListModel(self)
@@ -94,7 +89,7 @@ class RecordEntryForm(QFrame):
         self.outcome_combo = QComboBox()
         self.reason_edit = QLineEdit()
         self.reason_edit.setMaxLength(300)
-        self.date_edit = QDateEdit()
+        self.date_edit = DateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd-MM-yyyy")
         self.date_edit.setLocale(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
@@ -183,11 +178,10 @@ class RecordEntryForm(QFrame):
     # --- choices and defaults ---------------------------------------------------------------------
 
     def set_choices(self, choices: RecordChoices) -> None:
-        for combo in (self.nagari_combo, self.category_combo, self.group_combo, self.outcome_combo):
+        self.nagari_combo.set_options(choices.nagari, keep_typed=False)
+        for combo in (self.category_combo, self.group_combo, self.outcome_combo):
             combo.blockSignals(True)
             combo.clear()
-        for n in choices.nagari:
-            self.nagari_combo.addItem(n.label, n.id)
         for combo, items in (
             (self.category_combo, choices.categories),
             (self.group_combo, choices.target_groups),
@@ -196,7 +190,7 @@ class RecordEntryForm(QFrame):
             for choice in items:
                 combo.addItem(choice.name, choice.code)
         self._outcomes = {c.code: c.needs_reason for c in choices.outcomes}
-        for combo in (self.nagari_combo, self.category_combo, self.group_combo, self.outcome_combo):
+        for combo in (self.category_combo, self.group_combo, self.outcome_combo):
             combo.blockSignals(False)
         self._outcome_changed()
 
@@ -293,8 +287,7 @@ class RecordEntryForm(QFrame):
         return self.tr("NIK harus 16 digit; yang diisi %1 digit.").replace("%1", str(len(nik)))
 
     def _nagari_id(self) -> int | None:
-        index = self.nagari_combo.findText(self.nagari_combo.currentText(), Qt.MatchFlag.MatchFixedString)
-        return self.nagari_combo.itemData(index) if index >= 0 else None
+        return self.nagari_combo.nagari_id()
 
     def submit(self) -> None:
         if not self.save_button.isEnabled():
@@ -324,6 +317,33 @@ class RecordEntryForm(QFrame):
         self.cancel_edit_button.hide()
         self.save_button.setText(self._save_text())
         self.nik_edit.setFocus()
+
+    def unsaved_work(self) -> str:
+        """A person typed but not saved: a new record, or changes to the one being corrected."""
+        person = self.name_edit.text().strip() or self.nik_edit.text().strip()
+        if self.editing is not None:
+            draft = self.editing.draft
+            saved = (draft.nik, draft.full_name, draft.kk, draft.address, draft.jorong, draft.outcome_reason)
+            if self._typed() == saved:
+                return ""
+            return self.tr("Perubahan data %1 (belum disimpan)").replace("%1", draft.full_name)
+        if not any(self._typed()):
+            return ""
+        return self.tr("Data warga yang sedang diketik: %1").replace("%1", person or self.tr("(tanpa nama)"))
+
+    def _typed(self) -> tuple[str, ...]:
+        edits = (
+            self.nik_edit,
+            self.name_edit,
+            self.kk_edit,
+            self.address_edit,
+            self.jorong_edit,
+            self.reason_edit,
+        )
+        return tuple(edit.text().strip() for edit in edits)
+
+    def discard_unsaved(self) -> None:
+        self.start_new()
 
     def load(self, record: EditableRecord) -> None:
         """Fill the row with a saved record to correct it."""

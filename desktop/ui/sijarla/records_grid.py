@@ -14,7 +14,9 @@ from desktop.services.sijarla import steps as sijarla
 from desktop.services.sijarla.record_query import RecordChoices, RecordFilter, RecordSort, TeamCase
 from desktop.services.sijarla.service_records import ImportResult, RecordDraft
 from desktop.ui.common.background import run_for
+from desktop.ui.common.forms import reveal
 from desktop.ui.common.operations import message_for
+from desktop.ui.common.unsaved import may_leave
 from desktop.ui.sijarla.records_entry import RecordEntryForm
 from desktop.ui.sijarla.records_import import (
     ImportCancelled,
@@ -45,6 +47,7 @@ class RecordsGridPanel(QWidget):
         self.case: TeamCase | None = None
         self.importer: RecordsImport | None = None
         self._select_after_load: int | None = None
+        self._reveal_form = False
         self.model = RecordsTableModel(session, self, sort=RecordSort("recorded", True))
         self.table = RecordsTableView(self.model, hidden=GRID_HIDDEN, widths=GRID_WIDTHS)
         self.table.setMinimumHeight(150)
@@ -60,7 +63,6 @@ class RecordsGridPanel(QWidget):
         )
         self.report_button = QPushButton(self.tr("Kirim laporan…"))
         self.report_button.setProperty("primary", True)
-        self.report_button.setVisible(leader_tab)
         # The count and the buttons sit in the workspace's title line (see actions()).
         self._actions = QWidget()
         toolbar = QHBoxLayout(self._actions)
@@ -70,6 +72,9 @@ class RecordsGridPanel(QWidget):
         toolbar.addSpacing(8)
         toolbar.addWidget(self.import_button)
         toolbar.addWidget(self.report_button)
+        # Only once it has a parent: shown before, the button flashed up as a window of its own and
+        # took the keyboard focus from the main window.
+        self.report_button.setVisible(leader_tab)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
@@ -92,11 +97,15 @@ class RecordsGridPanel(QWidget):
         self.report_button.setVisible(self.leader_tab and case.is_leader)
         self.form.set_nagari(case.nagari_id)
         self.form.start_new()
+        self._reveal_form = True
         self.banner.clear_message()
         self.model.set_filter(RecordFilter(case_id=case.id))
 
     def _loaded(self, rows: int) -> None:
         self.count_label.setText(self.tr("%1 warga tercatat").replace("%1", str(rows)))
+        if self._reveal_form:  # a case just opened in a short window: the entry row in view
+            self._reveal_form = False
+            reveal(self.form)
         record_id, self._select_after_load = self._select_after_load, None
         if record_id is not None:
             self.table.select_record(record_id)
@@ -141,7 +150,9 @@ class RecordsGridPanel(QWidget):
         self.form.show_error(message_for(error), field)
 
     def edit_row(self, index: QModelIndex) -> None:
-        """Open a saved record in the entry row to correct it."""
+        """Open a saved record in the entry row to correct it (asking first when a person is half typed)."""
+        if not may_leave(self, [self.form]):
+            return
         try:
             record = record_query.record_for_edit(self.session, self.model.record_id(index.row()))
         except DomainError as exc:

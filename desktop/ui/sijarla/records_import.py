@@ -33,6 +33,7 @@ from desktop.services.sijarla import service_records
 from desktop.services.sijarla.service_records import ImportResult
 from desktop.ui import theme
 from desktop.ui.common.background import run_for
+from desktop.ui.common.forms import fit_on_screen
 from desktop.ui.common.operations import Cancellation
 from desktop.ui.sijarla.records_import_errors import ImportErrorsTableModel
 
@@ -156,7 +157,7 @@ class ImportErrorsDialog(QDialog):
     def __init__(self, parent: QWidget | None, result: ImportResult, filename: str):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Ada baris yang bermasalah"))
-        self.resize(820, 520)
+        fit_on_screen(self, 820, 520)
         title = QLabel(self.tr("Ada baris yang bermasalah"))
         title.setProperty("role", "heading")
         title.setFont(theme.scaled_font(self.font(), 1.3, QFont.Weight.DemiBold))

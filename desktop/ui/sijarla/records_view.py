@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.services.session import Session
 from desktop.services.sijarla.record_query import RecordChoices, RecordFilter, RecordSort
 from desktop.ui.common.forms import FORM_STYLESHEET, NO_DATE, input_height, optional_date_edit, optional_day
+from desktop.ui.common.tables import equip
 from desktop.ui.sijarla.records_table import COLUMN_INDEX, COLUMNS, RecordsTableModel
 
 ROW_HEIGHT = 30
@@ -82,6 +83,7 @@ class RecordsTableView(QTableView):
         # Clicking a header calls model.sort(); the model reads the new order from SQL.
         header.sortIndicatorChanged.connect(model.sort)
         header.setSectionsClickable(True)
+        equip(self, QCoreApplication.translate("RecordsTableView", "Data pelayanan"))
 
     def records_model(self) -> RecordsTableModel:
         return self.model()

@@ -129,6 +129,23 @@ class PreparationChecklist(QWidget):
             self.tr("%1 dari %2 butir dicentang").replace("%1", str(done)).replace("%2", str(len(items)))
         )
 
+    def unsaved_work(self) -> str:
+        """Notes typed but not saved (Enter or a tick saves a row's note)."""
+        if self.case is None:
+            return ""
+        typed = [r.item.label for r in self.rows if r.note_edit.text().strip() != (r.item.note or "").strip()]
+        if not typed:
+            return ""
+        return (
+            self.tr("Catatan persiapan %1: %2")
+            .replace("%1", self.case.reference)
+            .replace("%2", ", ".join(typed))
+        )
+
+    def discard_unsaved(self) -> None:
+        for row in self.rows:
+            row.note_edit.setText(row.item.note or "")
+
     def row_for(self, item: str) -> ChecklistRow:
         return next(r for r in self.rows if r.item.item == item)
 

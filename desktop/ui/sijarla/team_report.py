@@ -26,7 +26,9 @@ from desktop.services.sijarla.drafts import ReportDraft
 from desktop.services.sijarla.record_query import CategoryTotal, TeamCase
 from desktop.ui import theme
 from desktop.ui.common.background import run_for
+from desktop.ui.common.forms import fit_on_screen
 from desktop.ui.common.operations import message_for
+from desktop.ui.common.unsaved import FormDialog
 from desktop.ui.sijarla.team_banner import MessageBanner
 
 
@@ -40,7 +42,7 @@ def results_text(totals: list[CategoryTotal]) -> str:
     return "\n".join(lines)
 
 
-class ReportDialog(QDialog):
+class ReportDialog(FormDialog):
     """Ask for the report's sections and submit them; `result_value` holds the service's answer."""
 
     def __init__(
@@ -55,7 +57,7 @@ class ReportDialog(QDialog):
         self.submit = submit
         self.result_value: Any = None
         self.setWindowTitle(self.tr("Kirim Laporan Pelaksanaan"))
-        self.resize(780, 680)
+        fit_on_screen(self, 780, 680)
         heading = QLabel(self.tr("Laporan Pelaksanaan Inovasi SIJARLA"))
         heading.setFont(theme.scaled_font(self.font(), 1.3, QFont.Weight.DemiBold))
         heading.setProperty("role", "heading")

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.services.sijarla import record_query
 from desktop.services.sop.worklists import WorkEntry
+from desktop.ui.common.unsaved import may_leave
 from desktop.ui.sijarla.records_view import RecordsBrowser
 from desktop.ui.sijarla.team_workspace import TeamCaseWorkspace
 from desktop.ui.sop.role_tab import RoleTab
@@ -86,7 +87,11 @@ class TeamTab(RoleTab):
         entries = self.entries()
         if current.isValid() and current.row() < len(entries):
             entry = entries[current.row()]
-            if self.workspace.case is None or self.workspace.case.id != entry.ref_id:
+            case = self.workspace.case
+            if case is None or case.id != entry.ref_id:
+                if not may_leave(self, self.workspace.holders()):
+                    QTimer.singleShot(0, self, lambda: self._select_row(case.id))  # back to the case typed in
+                    return
                 self.workspace.open_case(entry.ref_id)
 
     def _page_changed(self, index: int) -> None:

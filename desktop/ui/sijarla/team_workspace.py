@@ -134,6 +134,10 @@ class TeamCaseWorkspace(QFrame):
         if self.grid is not None and self.grid.case is not None:
             self.grid.case = fresh
 
+    def holders(self) -> list[QWidget]:
+        """The parts that may hold unsaved typed text: the checklist's notes and the entry row."""
+        return [self.checklist] + ([self.grid.form] if self.grid is not None else [])
+
     def _grid(self) -> RecordsGridPanel:
         if self.grid is None:
             self.grid = RecordsGridPanel(self.session, self.choices(), leader_tab=self.leader_tab)

@@ -24,7 +24,15 @@ from desktop.services.documents import issue as documents
 from desktop.services.session import Session
 from desktop.ui.common.background import run_for
 from desktop.ui.common.dates import date_time
-from desktop.ui.common.forms import Banner, heading, muted, primary_button, read_only_table, value_label
+from desktop.ui.common.forms import (
+    Banner,
+    fit_on_screen,
+    heading,
+    muted,
+    primary_button,
+    read_only_table,
+    value_label,
+)
 from desktop.ui.common.labels import file_size
 from desktop.ui.common.operations import message_for
 from desktop.ui.common.pdf_preview import PreviewPane
@@ -60,7 +68,7 @@ class CaseDetailDialog(QDialog):
         self.case_id = case_id
         self.detail: CaseDetail | None = None
         self.setWindowTitle(self.tr("Berkas kasus"))
-        self.resize(1060, 700)
+        fit_on_screen(self, 1060, 700)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 16)
         layout.setSpacing(10)

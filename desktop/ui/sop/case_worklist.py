@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 
 from desktop.ui.common.sla import COLOURS, SLA_ROLE, deadline_text, sla_label
-from desktop.ui.common.table_model import ListTableModel
+from desktop.ui.common.table_model import SORT_ROLE, ListTableModel
 
 # (key, header); declared once for data() and headerData().
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -55,6 +55,8 @@ class CaseWorklistTableModel(ListTableModel[Any]):
             return self._text(entry, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(entry, column)
+        if role == SORT_ROLE and COLUMNS[column][0] == "deadline":
+            return getattr(entry, "deadline", None)
         if role == SLA_ROLE:
             return getattr(entry, "sla", None)
         if role == ENTRY_ROLE:

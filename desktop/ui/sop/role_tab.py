@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.roles import RoleInfo
 from desktop.services.session import Session
@@ -22,7 +22,7 @@ from desktop.services.sop import worklists
 from desktop.ui import theme
 from desktop.ui.common.background import run_for
 from desktop.ui.common.cards import card, section_label
-from desktop.ui.common.forms import Banner
+from desktop.ui.common.forms import Banner, keep_text_height
 from desktop.ui.common.operations import message_for
 from desktop.ui.sop.case_worklist import CaseWorklistTableModel
 from desktop.ui.sop.worklist_view import WorklistView
@@ -61,7 +61,8 @@ class RoleTab(QWidget):
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(12)
         layout.addLayout(self._build_heading())
-        layout.addWidget(self.build_body(), 1)
+        self.body_scroll = tab_scroll(self.build_body())
+        layout.addWidget(self.body_scroll, 1)
         self.refresh()
 
     @property
@@ -197,6 +198,29 @@ class RoleTab(QWidget):
         return frame
 
 
+class _MinimumHeightLayout(QVBoxLayout):
+    """Reports no height-for-width: a scroll area would take a body's preferred height for its
+    wrapped text as its minimum and scroll a page that fits. Its minimum size is what counts."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
+def tab_scroll(body: QWidget) -> QScrollArea:
+    """The tab's body in a frameless scroll area: a window too small for its forms and tables (a
+    1366x768 laptop, 150% scaling) scrolls instead of squeezing fields to slivers."""
+    holder = QWidget()
+    layout = _MinimumHeightLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(body)
+    area = QScrollArea()
+    area.setObjectName("TabScroll")
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setWidget(holder)
+    return area
+
+
 def _duty_row(number: int, text: str) -> QHBoxLayout:
     row = QHBoxLayout()
     row.setSpacing(10)
@@ -206,6 +230,7 @@ def _duty_row(number: int, text: str) -> QHBoxLayout:
     badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label = QLabel(text)
     label.setWordWrap(True)
+    keep_text_height(label)  # nested rows of wrapped text: Qt's layouts may give a line too little
     row.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
     row.addWidget(label, 1)
     return row

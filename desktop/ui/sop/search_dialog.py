@@ -14,7 +14,7 @@ from desktop.services import search
 from desktop.services.search import SearchHit
 from desktop.services.session import Session
 from desktop.ui.common.background import run_for
-from desktop.ui.common.forms import Banner, heading, muted, read_only_table
+from desktop.ui.common.forms import Banner, fit_on_screen, heading, muted, read_only_table
 from desktop.ui.common.operations import message_for
 from desktop.ui.sop.search_results import SearchResultsTableModel
 
@@ -27,7 +27,7 @@ class SearchDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.setWindowTitle(self.tr("Cari"))
-        self.resize(820, 520)
+        fit_on_screen(self, 820, 520)
         self._generation = 0
         self.searches_done = 0
         self._pending = False

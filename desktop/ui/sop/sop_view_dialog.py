@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from desktop.services.session import Session
 from desktop.services.sop import view as sop_view
+from desktop.ui.common.forms import fit_on_screen
 from desktop.ui.sop.sop_view_panel import SopViewPanel
 
 DEFAULT_SIZE = QSize(1240, 760)
@@ -32,7 +33,7 @@ class SopViewDialog(QDialog):
         close = buttons.addButton(self.tr("Tutup"), QDialogButtonBox.ButtonRole.RejectRole)
         close.clicked.connect(self.close)
         layout.addWidget(buttons)
-        self.resize(DEFAULT_SIZE)
+        fit_on_screen(self, DEFAULT_SIZE.width(), DEFAULT_SIZE.height())
 
 
 def open_sop_view(

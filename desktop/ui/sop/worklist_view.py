@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui import theme
 from desktop.ui.common.sla import SlaChipDelegate
+from desktop.ui.common.tables import equip
 from desktop.ui.sop.case_worklist import DEADLINE_COLUMN, entry_key
 from desktop.ui.sop.worklist import WorklistTableModel
 
@@ -93,6 +94,8 @@ class WorklistView(QTableView):
         self.setAlternatingRowColors(True)
         self.setShowGrid(False)
         self.setWordWrap(False)
+        # Long subjects differ at their end ('… di Nagari Sulit Air'): cut them in the middle.
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.setTabKeyNavigation(False)  # Tab leaves the table for the next control
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(36)
@@ -106,6 +109,10 @@ class WorklistView(QTableView):
             signal.connect(self._update_empty_state)
         self.doubleClicked.connect(self._activate)
         self._update_empty_state()
+        # A click on a column title sorts (ListTableModel.sort); until then, the service's order.
+        self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.setSortingEnabled(True)
+        equip(self, QCoreApplication.translate("WorklistView", "Daftar pekerjaan"))
 
     def _size_columns(self) -> None:
         header = self.horizontalHeader()
@@ -160,16 +167,20 @@ class WorklistView(QTableView):
     def fit_columns(self) -> None:
         """In a narrow worklist (a side panel, 150% scaling) the fixed columns shrink to their content,
         so Perihal keeps the room; back in a wide one they get their set widths again. A width the user
-        dragged is left alone while the worklist stays wide."""
+        dragged is left alone while the worklist stays wide. The deadline column is never narrower than
+        its widest chip: a chip ending in '…' would hide how late the case is."""
         header = self.horizontalHeader()
         fixed = [c for c in _COLUMN_WIDTHS if c < self.model().columnCount() and not self.isColumnHidden(c)]
+        content = {c: max(self.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in fixed}
+        chip = content.get(DEADLINE_COLUMN, 0)
+        if header.sectionResizeMode(DEADLINE_COLUMN) == QHeaderView.ResizeMode.Interactive:
+            if self.columnWidth(DEADLINE_COLUMN) < chip:
+                self.setColumnWidth(DEADLINE_COLUMN, chip)
         perihal_room = self.viewport().width() - sum(_COLUMN_WIDTHS[c] for c in fixed)
         narrow = any(perihal_room < _COLUMN_WIDTHS[c] for c in fixed)  # Perihal the smallest column
         if not narrow and not self._shrunk:
             return
         self._shrunk = narrow
         for column in fixed:
-            width = _COLUMN_WIDTHS[column]
-            if narrow:
-                width = min(width, max(self.sizeHintForColumn(column), header.sectionSizeHint(column)))
-            self.setColumnWidth(column, width)
+            width = min(_COLUMN_WIDTHS[column], content[column]) if narrow else _COLUMN_WIDTHS[column]
+            self.setColumnWidth(column, max(width, chip) if column == DEADLINE_COLUMN else width)

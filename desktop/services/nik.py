@@ -90,18 +90,25 @@ def _region(value: str, label: str, field: str, known: Collection[str] | None) -
     return province, kabupaten, kecamatan
 
 
+def _past_date(day: int, month: int, year2: int, today: dt.date) -> dt.date | None:
+    """A DDMMYY date in the latest century that does not put it after today, or None."""
+    for century in (2000, 1900):
+        try:
+            found = dt.date(century + year2, month, day)
+        except ValueError:
+            continue  # 29 February exists in one century and not the other
+        if found <= today:
+            return found
+    return None
+
+
 def _birth_date(value: str, today: dt.date) -> tuple[dt.date, Literal["L", "P"]]:
     raw_day, month, year2 = int(value[6:8]), int(value[8:10]), int(value[10:12])
     sex: Literal["L", "P"] = "P" if raw_day > 40 else "L"
     day = raw_day - 40 if raw_day > 40 else raw_day
-    # Two-digit year: the latest century that does not put the birth in the future.
-    for century in (2000, 1900):
-        try:
-            born = dt.date(century + year2, month, day)
-        except ValueError:
-            continue
-        if born <= today:
-            return born, sex
+    born = _past_date(day, month, year2, today)
+    if born is not None:
+        return born, sex
     hint = " (untuk perempuan tanggal lahir ditambah 40)" if 31 < raw_day <= 40 or raw_day > 71 else ""
     raise InvalidInput(
         f"Tanggal lahir pada NIK tidak valid: digit 7-12 '{value[6:12]}' tidak membentuk tanggal "
@@ -131,17 +138,7 @@ def validate_kk(
     value = _check_digits(text, "Nomor KK", "kk")
     _region(value, "Nomor KK", "kk", known_region_codes)
     day, month, year2 = int(value[6:8]), int(value[8:10]), int(value[10:12])
-    today = today or dt.date.today()
-    issued = None
-    for century in (2000, 1900):
-        try:
-            candidate = dt.date(century + year2, month, day)
-        except ValueError:
-            break
-        if candidate <= today:
-            issued = candidate
-            break
-    if issued is None:
+    if _past_date(day, month, year2, today or dt.date.today()) is None:
         raise InvalidInput(
             f"Tanggal terbit pada Nomor KK tidak valid: digit 7-12 '{value[6:12]}' tidak membentuk "
             "tanggal DDMMYY yang sudah lewat.",

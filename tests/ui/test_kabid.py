@@ -224,7 +224,7 @@ def test_a_sheet_that_cannot_be_made_signs_nothing_and_says_so_in_indonesian(qtb
         raise LayoutError("Flowable <Table ...> too large on page 1 in frame 'body'")
 
     case_id = scan_letter()
-    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, p, prompt: DEMO_PASSWORD))
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(lambda cls, p, prompt, check=None: DEMO_PASSWORD))
     _window, tab = kabid_desk(qtbot)
     open_first_case(qtbot, tab)
     write_disposition(qtbot, tab)

@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.search_dialog = None
         self._leaving = False  # the user chose to leave: no second question while closing
+        self._focus_placed = False
         self._badges_loading = False
         self.badge_timer = QTimer(self)
         self.badge_timer.setInterval(BADGE_REFRESH_MS)
@@ -186,6 +187,14 @@ class MainWindow(QMainWindow):
         starter = getattr(tab, "new_letter", None)
         if callable(starter):
             starter()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._focus_placed:  # the keyboard starts in the tab's first field (or on the tabs)
+            self._focus_placed = True
+            tab = self.current_tab()
+            target = tab.first_focus() if tab is not None else None
+            (target or self.tab_widget.tabBar()).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def may_leave(self) -> bool:
         """Before logging out or closing: ask when a form (or an open dialog) holds unsaved typed text.

@@ -7,7 +7,7 @@
 - A label narrower or lower than its minimum size hint, or a word-wrapped one lower than the height
   its text needs at its width: its text is cut or runs into the next field.
 - Two labels or fields of one form overlapping each other.
-- A table with room for fewer than MIN_ROWS rows.
+- A table with room for fewer than MIN_ROWS rows, or without the right-click copy and export.
 - A deadline chip narrower than its text (it would end in '…').
 - A scroll area or a table whose content is wider than it while it cannot scroll sideways (cut off).
 """
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.common.sla import SlaChipDelegate
-from desktop.ui.common.tables import MIN_ROWS, visible_rows
+from desktop.ui.common.tables import MIN_ROWS, TableSupport, visible_rows
 
 INPUTS = (QLineEdit, QComboBox, QAbstractSpinBox)
 
@@ -90,6 +90,8 @@ def widget_problem(widget: QWidget) -> str | None:
 def table_problem(view: QTableView) -> str | None:
     if visible_rows(view) < MIN_ROWS - 0.05:
         return f"{_name(view)} shows {visible_rows(view):.1f} rows (< {MIN_ROWS})"
+    if view.findChild(TableSupport) is None:
+        return f"{_name(view)} has no right-click copy and export (tables.equip)"
     model = view.model()
     shown = [c for c in range(model.columnCount()) if not view.isColumnHidden(c)]
     total = sum(view.columnWidth(c) for c in shown)

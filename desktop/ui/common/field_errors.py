@@ -1,10 +1,11 @@
 """Every refusal of a form on its own field, all at once, the first one focused.
 
 A form makes one FieldMarks, places `error_label(name)` under each field and `bind(name, widget)`s
-the field. `show(error)` takes what the service raised: an InvalidFields (several problems) or one
-DomainError with its `field`; each message goes under its field, the field gets a red frame, and
-the first field in the form's order takes the focus. What has no field of its own comes back to
-be shown in the form's banner. Typing into a field clears its mark.
+the field. `show(problems_of(error))` takes what the service raised: an InvalidFields (several
+problems) or one DomainError with its `field`; each message goes under its field, the field gets a
+red frame (forms.INVALID_SHEET), and the first field in the form's order takes the focus, scrolled
+into view. What has no field of its own comes back to be shown in the form's banner. Typing into a
+field clears its mark.
 """
 
 from __future__ import annotations
@@ -21,16 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.errors import DomainError, InvalidFields
-from desktop.ui import theme
-
-INVALID_SHEET = f"""
-QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"] {{
-    border: 1px solid {theme.DANGER}; background: #FFF7F5;
-}}
-QAbstractSpinBox[invalid="true"] {{ background: #FBE4E0; }}
-QComboBox[invalid="true"] {{ border: 1px solid {theme.DANGER}; border-radius: 4px; }}
-QLabel#FieldError {{ color: {theme.DANGER}; }}
-"""
+from desktop.ui.common.forms import reveal
 
 
 def problems_of(error: BaseException) -> list[tuple[str | None, str]]:
@@ -43,7 +35,7 @@ def problems_of(error: BaseException) -> list[tuple[str | None, str]]:
 
 
 def set_invalid(widget: QWidget, invalid: bool) -> None:
-    """Give a field the red frame of INVALID_SHEET (or take it away)."""
+    """Give a field the red frame of forms.INVALID_SHEET (or take it away)."""
     if bool(widget.property("invalid")) != invalid:
         widget.setProperty("invalid", invalid)
         widget.style().unpolish(widget)
@@ -117,6 +109,7 @@ class FieldMarks(QObject):
         first = next((w for n, w in self._fields.items() if n in marked), None)
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
+            reveal(first)  # a long form: scrolled to the first field to correct
         return unplaced
 
     def is_marked(self, name: str) -> bool:

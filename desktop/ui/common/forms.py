@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui import theme
-from desktop.ui.common.field_errors import INVALID_SHEET
 from desktop.ui.common.tables import equip
 
 FORM_STYLESHEET = f"""
@@ -43,6 +42,16 @@ QLabel[role="field"] {{ color: {theme.INK}; font-weight: 600; }}
 QLabel[role="value"] {{ color: {theme.INK}; }}
 QScrollArea#FormScroll {{ background: transparent; border: none; }}
 QWidget#FormScrollBody {{ background: transparent; }}
+"""
+# A field refused by the service (field_errors.FieldMarks sets the property). A spin box keeps Fusion's
+# frame and arrows: only its background turns red.
+INVALID_SHEET = f"""
+QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"] {{
+    border: 1px solid {theme.DANGER}; background: #FFF7F5;
+}}
+QAbstractSpinBox[invalid="true"] {{ background: #FBE4E0; }}
+QComboBox[invalid="true"] {{ border: 1px solid {theme.DANGER}; border-radius: 4px; }}
+QLabel#FieldError {{ color: {theme.DANGER}; }}
 """
 FORM_STYLESHEET += INVALID_SHEET
 INPUT_HEIGHT = 32

@@ -186,6 +186,9 @@ class FrontDeskTab(RoleTab):
         )
         self.action_done()
 
+    def first_focus(self) -> QWidget | None:
+        return self.form.letter_number_edit  # the clerk starts typing the next letter at once
+
     # --- Registering a letter ----------------------------------------------------------------------
 
     def _load_options(self) -> None:

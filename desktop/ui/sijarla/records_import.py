@@ -35,6 +35,7 @@ from desktop.ui import theme
 from desktop.ui.common.background import run_for
 from desktop.ui.common.forms import fit_on_screen
 from desktop.ui.common.operations import Cancellation
+from desktop.ui.common.tables import equip
 from desktop.ui.sijarla.records_import_errors import ImportErrorsTableModel
 
 POLL_MS = 100
@@ -205,6 +206,7 @@ class ImportErrorsDialog(QDialog):
         layout.setSpacing(12)
         layout.addWidget(title)
         layout.addWidget(self.summary_label)
+        equip(self.table, self.tr("Baris bermasalah"))
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self.cancel_button.setFocus()

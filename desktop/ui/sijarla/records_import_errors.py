@@ -24,7 +24,7 @@ class ImportErrorsTableModel(ListTableModel[RowError]):
 
     def __init__(self, errors: Sequence[RowError] = (), parent=None):
         super().__init__(parent)
-        self._items = sorted(errors, key=lambda e: e.row)
+        self.set_items(sorted(errors, key=lambda e: e.row))
 
     def error(self, row: int) -> RowError:
         return self.item(row)

@@ -98,6 +98,10 @@ class RoleTab(QWidget):
     def pending_count(self) -> int:
         return self.worklist.worklist_model().rowCount()
 
+    def first_focus(self) -> QWidget | None:
+        """Where the keyboard starts when the window opens on this tab (None: on the tabs)."""
+        return None
+
     def open_work_item(self, entry: Any) -> None:
         """Double-click or Enter on a row: role tabs open their form; here, the case's file."""
         if getattr(entry, "kind", "kasus") == "kasus" and getattr(entry, "ref_id", None):

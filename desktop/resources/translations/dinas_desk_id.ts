@@ -1789,6 +1789,10 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
         <source>Batal</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Baris bermasalah</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ImportErrorsTableModel</name>

@@ -10,8 +10,10 @@ from desktop.models import (
     Nagari,
     RequestedService,
     ServiceCategory,
+    SopCase,
 )
 from desktop.models.sop import ORIGIN_NOTE_LIMIT
+from desktop.printing.text import date_id
 from desktop.services.errors import InvalidInput
 from desktop.services.nik import mask_niks_in_text
 from desktop.services.problems import Problems
@@ -141,3 +143,24 @@ def analysis_title(nagari: str, reason: str, limit: int) -> str:
     if " " in cut[limit // 2 :]:
         cut = cut[: cut.rindex(" ")]
     return cut.rstrip(" .,;:") + "…"
+
+
+# --- The Surat Tugas' default wording ---------------------------------------------------------
+
+
+def _default_basis(case: SopCase) -> str:
+    letter = IncomingLetter.get_or_none(IncomingLetter.case == case.id)
+    lines = ["Standar Operasional Prosedur Inovasi SIJARLA (Sistem Kejar Bola)"]
+    if letter:
+        lines.append(
+            f"Surat {letter.sender} Nomor {letter.letter_number} tanggal {date_id(letter.letter_date)} "
+            f"perihal {letter.subject}"
+        )
+    return "\n".join(lines)
+
+
+def _default_task(place: str) -> str:
+    return (
+        f"Melaksanakan pelayanan dokumen kependudukan (SIJARLA) di Nagari {place}, "
+        "mencatat setiap pelayanan by name by address, dan melaporkan hasilnya."
+    )

@@ -27,7 +27,6 @@ from desktop.models import (
     db,
 )
 from desktop.models.base import now
-from desktop.printing.text import date_id
 from desktop.services.errors import InvalidInput, NotFound, WorkflowError
 from desktop.services.nik import mask_niks_in_text
 from desktop.services.office.numbering import take_number
@@ -57,6 +56,8 @@ from desktop.services.sijarla.drafts import ScanFile as ScanFile
 from desktop.services.sijarla.drafts import SignedDisposition as SignedDisposition
 from desktop.services.sijarla.letters import ANALYSIS_REASON_LIMIT as ANALYSIS_REASON_LIMIT
 from desktop.services.sijarla.letters import (
+    _default_basis,
+    _default_task,
     _nagari,
     _receipt,
     _tracking_code,
@@ -303,24 +304,6 @@ def _assignment_members(member_ids: tuple[int, ...]) -> list[User]:
     if missing:
         raise InvalidInput("Anggota tim tidak dikenal atau tidak aktif.", field="members")
     return [users[i] for i in member_ids]
-
-
-def _default_basis(case: SopCase) -> str:
-    letter = IncomingLetter.get_or_none(IncomingLetter.case == case.id)
-    lines = ["Standar Operasional Prosedur Inovasi SIJARLA (Sistem Kejar Bola)"]
-    if letter:
-        lines.append(
-            f"Surat {letter.sender} Nomor {letter.letter_number} tanggal {date_id(letter.letter_date)} "
-            f"perihal {letter.subject}"
-        )
-    return "\n".join(lines)
-
-
-def _default_task(place: str) -> str:
-    return (
-        f"Melaksanakan pelayanan dokumen kependudukan (SIJARLA) di Nagari {place}, "
-        "mencatat setiap pelayanan by name by address, dan melaporkan hasilnya."
-    )
 
 
 def _create_checklist(case: SopCase) -> None:

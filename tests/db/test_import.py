@@ -57,7 +57,7 @@ def good_rows(count: int, nagari_code: str) -> list[list]:
                 "umum",
                 "selesai",
                 "",
-                dt.date.today() - dt.timedelta(days=1),
+                dt.date.today(),  # within the Surat Tugas (today only)
             ]
         )
     return rows
@@ -113,7 +113,7 @@ def test_csv_with_semicolons_and_a_bom(tmp_path):
     path.write_bytes(
         "\ufeffNIK;Nama;Nagari;Kategori;Sasaran;Hasil;Tanggal\n"
         f"1302104507510002;Siti Rahmah;{nagari().code};ktp_rekam;lansia;selesai;{dt.date.today():%d-%m-%Y}\n"
-        "1302101203800011;Syafrizal;Koto Baru;kia;umum;selesai;01/02/2026\n".encode()
+        f"1302101203800011;Syafrizal;Koto Baru;kia;umum;selesai;{dt.date.today():%d/%m/%Y}\n".encode()
     )
     result = service_records.import_file(session("anggota1"), case_id, path)
     assert (result.imported, result.errors) == (2, [])

@@ -126,7 +126,7 @@ USE_CASES = [
         "log_output",
         "pelaksanaan",
         lambda: allowed("pelaksanaan"),
-        lambda a, s: inovasi.log_output(a, s.id, MON + dt.timedelta(days=30), "Akta diterbitkan", 12),
+        lambda a, s: inovasi.log_output(a, s.id, dt.date.today(), "Akta diterbitkan", 12),
     ),
 ]
 

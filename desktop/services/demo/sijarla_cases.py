@@ -106,7 +106,7 @@ class _Demo:
             deadline=self.calendar.add_working_days(day, 3),
             requests=("proses_lanjut", "koordinasi"),
         )
-        d_id = sijarla.save_disposition(self.s["kabid"], case_id, draft)
+        d_id = sijarla.save_disposition(self.s["kabid"], case_id, draft, on=day)
         signing.sign_disposition(self.s["kabid"], d_id, DEMO_PASSWORD, 1, on=day)
 
     def assign(self, case_id: int, team: str, day: dt.date) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 from desktop.models import (
     Attachment,
+    CaseStep,
     Innovation,
     InnovationDocument,
     Meeting,
@@ -23,6 +24,7 @@ from desktop.models import (
 )
 from desktop.models.base import now
 from desktop.sections import read_sections, write_sections
+from desktop.services import date_rules
 from desktop.services.errors import InvalidInput, NotFound, WorkflowError
 from desktop.services.inovasi.drafts import (
     FINALISASI,
@@ -173,9 +175,24 @@ def _attach(
     )
 
 
-def _held_on(day: dt.date, on: dt.date | None) -> None:
-    if day > (on or dt.date.today()):
-        raise InvalidInput("Tanggal rapat tidak boleh di masa depan.", field="held_on")
+def _held_on(day: object, case: SopCase, on: dt.date | None) -> dt.date:
+    """A meeting's day: since the idea was proposed, and not after today."""
+    today = on or dt.date.today()
+    first = min(case.opened_at.date(), today)
+    return date_rules.within(day, first, today, today, "Tanggal rapat", "masa gagasan ini", field="held_on")
+
+
+def _output_day(day: object, case: SopCase, on: dt.date | None) -> dt.date:
+    """An output's day: since the innovation went into implementation, and not after today."""
+    today = on or dt.date.today()
+    entered = (
+        CaseStep.select(CaseStep.acted_at)
+        .where((CaseStep.case == case.id) & (CaseStep.next_step == case.current_step))
+        .order_by(CaseStep.acted_at.desc())
+        .first()
+    )
+    first = min(entered.acted_at.date() if entered else case.opened_at.date(), today)
+    return date_rules.within(day, first, today, today, "Tanggal keluaran", "masa pelaksanaan", field="day")
 
 
 def _participants(ids: Sequence[int], allowed: tuple[str, ...], who: str) -> list[User]:

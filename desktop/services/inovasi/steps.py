@@ -39,6 +39,7 @@ from desktop.services.inovasi.base import (
     _meeting,
     _meeting_view,
     _name_options,
+    _output_day,
     _participants,
     _stamp,
     _text,
@@ -252,8 +253,7 @@ def log_output(
     """Record what the running innovation produced on a day; returns the log's id."""
     with db.atomic():
         innovation, case, _ = _begin(actor, innovation_id, PELAKSANAAN, None)
-        if day > (on or dt.date.today()):
-            raise InvalidInput("Tanggal keluaran tidak boleh di masa depan.", field="day")
+        day = _output_day(day, case, on)
         if not 0 <= people_served <= MAX_PEOPLE_PER_DAY:
             raise InvalidInput("Jumlah orang terlayani 0 sampai 100.000.", field="people_served")
         row = OutputLog.create(
@@ -322,7 +322,7 @@ def decide_first_discussion(
             required=draft.decision == "tidak",
             multiline=True,
         )
-        _held_on(draft.held_on, on)
+        _held_on(draft.held_on, case, on)
         users = _participants(draft.participant_ids, (R.PEJABAT_STRUKTURAL,), "pejabat struktural")
         meeting = _meeting(actor, innovation, PEMBAHASAN_AWAL, draft.held_on, draft.place, users)
         Meeting.update(
@@ -434,7 +434,7 @@ def record_technical_discussion(
     with db.atomic():
         innovation, case, _ = _begin(actor, innovation_id, PEMBAHASAN_TEKNIS, expected_version)
         day = held_on or on or dt.date.today()
-        _held_on(day, on)
+        day = _held_on(day, case, on)
         allowed = (R.PEJABAT_STRUKTURAL, R.PELAKSANA_TEKNIS)
         users = _participants(participant_ids, allowed, "pejabat struktural atau ADB/pelaksana teknis")
         if not _holders(users, (R.PELAKSANA_TEKNIS,)):

@@ -13,6 +13,7 @@ from desktop.models import (
     Team,
     TeamMember,
 )
+from desktop.services import date_rules
 from desktop.services.errors import InvalidInput
 from desktop.services.problems import Problems
 from desktop.services.sijarla.drafts import (
@@ -20,17 +21,18 @@ from desktop.services.sijarla.drafts import (
     SIFAT,
     DispositionDraft,
 )
-from desktop.services.sop.workflow import requirement_check
+from desktop.services.sop.workflow import office_calendar, requirement_check
 from desktop.services.validation import clean_text
 
 
-def _clean_disposition(draft: DispositionDraft) -> dict:
-    """The disposition's values; every field that breaks a rule is refused at once (InvalidFields)."""
+def _clean_disposition(draft: DispositionDraft, today: dt.date) -> dict:
+    """The disposition's values; every field that breaks a rule is refused at once (InvalidFields).
+    `today` is the day it is written: the deadline falls on a working day from then on."""
     problems = Problems()
     check = problems.check
     values = {
         "sifat": check(lambda: _sifat(draft.sifat)),
-        "deadline": check(lambda: _deadline(draft.deadline)),
+        "deadline": check(lambda: date_rules.deadline(draft.deadline, today, office_calendar())),
         "team": check(lambda: _team(draft.team_id)),
         "forwarded_to": check(
             lambda: clean_text(draft.forwarded_to, "Diteruskan kepada", 200, field="forwarded_to")
@@ -64,12 +66,6 @@ def _team(team_id: int) -> int:
     if team is None or not team.is_active:
         raise InvalidInput("Tim SIJARLA tidak dikenal atau tidak aktif.", field="team")
     return team.id
-
-
-def _deadline(deadline: dt.date) -> dt.date:
-    if deadline < dt.date.today() - dt.timedelta(days=366):
-        raise InvalidInput("Batas waktu tidak masuk akal.", field="deadline")
-    return deadline
 
 
 def _signature(payload: dict) -> str:

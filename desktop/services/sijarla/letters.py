@@ -14,6 +14,7 @@ from desktop.models import (
 )
 from desktop.models.sop import ORIGIN_NOTE_LIMIT
 from desktop.printing.text import date_id
+from desktop.services import date_rules
 from desktop.services.errors import InvalidInput
 from desktop.services.nik import mask_niks_in_text
 from desktop.services.problems import Problems
@@ -25,14 +26,16 @@ from desktop.services.sijarla.drafts import (
 from desktop.services.validation import clean_code, clean_text, fold
 
 
-def checked_letter(draft: LetterDraft) -> tuple[Nagari, dict, list[tuple[ServiceCategory, int]]]:
+def checked_letter(
+    draft: LetterDraft, received: dt.date
+) -> tuple[Nagari, dict, list[tuple[ServiceCategory, int]]]:
     """The letter's nagari, values and requested services; every field that breaks a rule is refused
-    at once (InvalidFields), in the form's order."""
+    at once (InvalidFields), in the form's order. `received` is the day the office received it."""
     problems = Problems()
     check = problems.check
     number = check(lambda: clean_text(draft.letter_number, "Nomor surat", 80, field="letter_number"))
     values: dict = {"letter_number": number}
-    values["letter_date"] = check(lambda: _letter_date(draft.letter_date))
+    values["letter_date"] = check(lambda: date_rules.letter_date(draft.letter_date, received))
     nagari = check(lambda: _nagari(draft.nagari_id))
     values["sifat"] = check(lambda: _sifat(draft.sifat))
     values["sender"] = check(lambda: clean_text(draft.sender, "Pengirim", 160, field="sender"))
@@ -44,12 +47,6 @@ def checked_letter(draft: LetterDraft) -> tuple[Nagari, dict, list[tuple[Service
     values["estimated_people"] = draft.estimated_people or sum(n for _category, n in categories)
     values["search_fold"] = fold(f"{values['letter_number']} {values['sender']} {values['subject']}")
     return nagari, values, categories
-
-
-def _letter_date(day: dt.date) -> dt.date:
-    if day > dt.date.today() + dt.timedelta(days=1):
-        raise InvalidInput("Tanggal surat tidak boleh di masa depan.", field="letter_date")
-    return day
 
 
 def _sifat(sifat: str) -> str:

@@ -13,6 +13,7 @@ from typing import cast
 
 from desktop.config import resource_dir
 from desktop.models import (
+    AssignmentLetter,
     Nagari,
     ServiceCategory,
     ServiceOutcome,
@@ -22,6 +23,7 @@ from desktop.models import (
     db,
 )
 from desktop.models.base import now
+from desktop.services import date_rules
 from desktop.services.errors import InvalidInput, NotFound, StaleRecord, WorkflowError
 from desktop.services.nik import RegionCode, region_note, validate_kk, validate_nik
 from desktop.services.security import audit
@@ -111,6 +113,7 @@ class _Lookups:
             self.nagari_by_name.setdefault(n.name.casefold(), []).append(n.id)
             self.nagari_by_name.setdefault(n.code, []).append(n.id)
         self.home_kabupaten = ""
+        self.period: tuple[dt.date, dt.date] = (dt.date.min, dt.date.max)  # service_period(case)
 
     def nagari_id(self, text: str) -> int:
         """A nagari by code or name; a name shared across kabupaten resolves to the case's own."""
@@ -175,8 +178,16 @@ def _clean(draft: RecordDraft, lookups: _Lookups) -> dict:
         )
     if draft.nagari_id not in lookups.nagari_ids:
         raise InvalidInput("Nagari tidak dikenal.", field="nagari")
-    if draft.served_on > dt.date.today() + dt.timedelta(days=1):
-        raise InvalidInput("Tanggal pelayanan tidak boleh di masa depan.", field="served_on")
+    first, last = lookups.period
+    served_on = date_rules.within(
+        draft.served_on,
+        first,
+        last,
+        dt.date.today(),
+        "Tanggal pelayanan",
+        "masa Surat Tugas",
+        field="served_on",
+    )
     nik, nik_note = _check_nik(draft.nik)
     kk, kk_note = _check_kk(draft.kk)
     return {
@@ -193,7 +204,7 @@ def _clean(draft: RecordDraft, lookups: _Lookups) -> dict:
         "outcome": outcome_id,
         "outcome_reason": reason,
         "note": clean_text(draft.note, "Keterangan", 500, field="note", required=False),
-        "served_on": draft.served_on,
+        "served_on": served_on,
     }
 
 
@@ -203,6 +214,27 @@ def _recording_case(actor: Session, case_id: int) -> SopCase:
         raise WorkflowError("Data pelayanan hanya dapat dicatat pada tahap pelayanan.")
     _require_team_member(actor, case)
     return case
+
+
+def service_period(case: SopCase) -> tuple[dt.date, dt.date]:
+    """The days the case's citizens can have been served: its signed Surat Tugas' period (or, for
+    a case without one, from the day it was opened)."""
+    letter = (
+        AssignmentLetter.select(AssignmentLetter.start_on, AssignmentLetter.end_on)
+        .where((AssignmentLetter.case == case.id) & AssignmentLetter.signed_at.is_null(False))
+        .order_by(AssignmentLetter.id.desc())
+        .first()
+    )
+    if letter is None:
+        return case.opened_at.date(), dt.date.today()
+    return letter.start_on, letter.end_on
+
+
+def _lookups_for(case: SopCase) -> _Lookups:
+    lookups = _Lookups()
+    lookups.home_kabupaten = case.nagari.code[:5] if case.nagari_id else ""
+    lookups.period = service_period(case)
+    return lookups
 
 
 def _duplicate(case_id: int, nik: str, category_id: int, exclude: int | None = None) -> bool:
@@ -218,7 +250,7 @@ def add_record(actor: Session, case_id: int, draft: RecordDraft) -> int:
     """Record one citizen served; a second record of the same NIK and service in a case is refused."""
     with db.atomic():
         case = _recording_case(actor, case_id)
-        values = _clean(draft, _Lookups())
+        values = _clean(draft, _lookups_for(case))
         if _duplicate(case.id, values["nik"], values["category"]):
             raise InvalidInput("NIK ini sudah tercatat untuk layanan yang sama pada kasus ini.", field="nik")
         row = ServiceRecord.create(case=case.id, recorded_by=actor.user_id, **values)
@@ -233,7 +265,7 @@ def update_record(actor: Session, record_id: int, draft: RecordDraft, expected_v
         if row is None:
             raise NotFound("Data pelayanan tidak ditemukan; mungkin sudah dihapus.")
         case = _recording_case(actor, row.case_id)
-        values = _clean(draft, _Lookups())
+        values = _clean(draft, _lookups_for(case))
         if _duplicate(case.id, values["nik"], values["category"], exclude=row.id):
             raise InvalidInput("NIK ini sudah tercatat untuk layanan yang sama pada kasus ini.", field="nik")
         updated = (
@@ -389,8 +421,7 @@ def import_records(
     mapping = _header_map(list(header))
     with db.atomic():
         case = _recording_case(actor, case_id)
-        lookups = _Lookups()
-        lookups.home_kabupaten = case.nagari.code[:5] if case.nagari_id else ""
+        lookups = _lookups_for(case)
         seen = {
             (r.nik, r.category_id)
             for r in ServiceRecord.select(ServiceRecord.nik, ServiceRecord.category).where(

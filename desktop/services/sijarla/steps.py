@@ -27,6 +27,7 @@ from desktop.models import (
     db,
 )
 from desktop.models.base import now
+from desktop.services import date_rules
 from desktop.services.errors import InvalidInput, NotFound, WorkflowError
 from desktop.services.nik import mask_niks_in_text
 from desktop.services.office.numbering import take_number
@@ -65,7 +66,7 @@ from desktop.services.sijarla.letters import (
     checked_letter,
 )
 from desktop.services.sijarla.team import _require_team_member, _stale_preparation
-from desktop.services.sop.workflow import advance, builtin_sops, get_case, open_case, stale
+from desktop.services.sop.workflow import advance, builtin_sops, get_case, office_calendar, open_case, stale
 from desktop.services.validation import clean_code, clean_text
 
 MakeDocument = Callable[[int], object]
@@ -82,8 +83,8 @@ def register_letter(actor: Session, draft: LetterDraft, *, on: dt.date | None = 
     definition = builtin_sops()[SOP_CODE]
     with db.atomic():
         require_role(actor, *definition.first_step.roles)
-        nagari, values, categories = checked_letter(draft)
         today = on or dt.date.today()
+        nagari, values, categories = checked_letter(draft, today)
         case = open_case(
             actor,
             definition,
@@ -202,8 +203,8 @@ def issue_assignment(
             raise WorkflowError("Surat Tugas hanya dapat diterbitkan setelah disposisi ditandatangani.")
         if case.version != expected_version:
             raise stale(case)
-        members, values = _checked_assignment(case, draft)
         today = on or dt.date.today()
+        members, values = _checked_assignment(case, draft, today)
         letter = AssignmentLetter.create(
             case=case.id,
             number=take_number("surat_tugas", today),
@@ -257,8 +258,9 @@ def issue_assignment(
         )
 
 
-def _checked_assignment(case: SopCase, draft: AssignmentDraft) -> tuple[list[User], dict]:
-    """The Surat Tugas' members and texts; every field that breaks a rule is refused at once."""
+def _checked_assignment(case: SopCase, draft: AssignmentDraft, today: dt.date) -> tuple[list[User], dict]:
+    """The Surat Tugas' members, texts and period (from `today`, the day it is signed); every field
+    that breaks a rule is refused at once."""
     problems = Problems()
     check = problems.check
     members = check(lambda: _assignment_members(draft.member_ids))
@@ -285,10 +287,8 @@ def _checked_assignment(case: SopCase, draft: AssignmentDraft) -> tuple[list[Use
             )
         ),
     }
-    if draft.end_on < draft.start_on:
-        problems.found.append(
-            InvalidInput("Tanggal selesai tidak boleh sebelum tanggal mulai.", field="end_on")
-        )
+    calendar = office_calendar()
+    problems.found.extend(date_rules.assignment_period(draft.start_on, draft.end_on, today, calendar))
     problems.raise_any()
     assert members is not None
     return members, values
@@ -339,15 +339,21 @@ def resubmit_request(actor: Session, case_id: int, note: str, expected_version: 
 
 
 def save_disposition(
-    actor: Session, case_id: int, draft: DispositionDraft, expected_version: int | None = None
+    actor: Session,
+    case_id: int,
+    draft: DispositionDraft,
+    expected_version: int | None = None,
+    *,
+    on: dt.date | None = None,
 ) -> int:
-    """Write or rewrite the unsigned disposition of a case; returns its id."""
+    """Write or rewrite the unsigned disposition of a case (on the day `on`, today by default);
+    returns its id."""
     with db.atomic():
         case = get_case(case_id)
         require_role(actor, R.KABID_PELAYANAN)
         if case.current_step != "disposisi" or case.status != "berjalan":
             raise WorkflowError("Disposisi hanya dapat ditulis saat kasus menunggu disposisi.")
-        values = _clean_disposition(draft)
+        values = _clean_disposition(draft, on or dt.date.today())
         existing = Disposition.get_or_none((Disposition.case == case.id) & Disposition.signed_at.is_null())
         if existing is None:
             letter = IncomingLetter.get_or_none(IncomingLetter.case == case.id)
@@ -390,6 +396,8 @@ def sign_disposition(
         if d.signed_at is not None:
             raise WorkflowError(f"Disposisi ini sudah ditandatangani pada {d.signed_at:%d-%m-%Y %H:%M}.")
         signed_at = now() if on is None else dt.datetime.combine(on, now().time())
+        # A draft written days ago may carry a deadline that has passed since: not signed like that.
+        date_rules.deadline(d.deadline, signed_at.date(), office_calendar())
         digest = _signature(disposition_payload(d, actor.user_id, signed_at))
         if not db_logins.sign_row(Disposition, d.id, expected_version, actor.user_id, signed_at, digest):
             raise _stale_row(d, "Disposisi")

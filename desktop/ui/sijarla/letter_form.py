@@ -298,7 +298,7 @@ class LetterForm(QWidget):
             edit.clear()
         self._auto_sender = ""
         today = QDate.currentDate()
-        self.letter_date_edit.setMaximumDate(today.addDays(1))
+        self.letter_date_edit.setMaximumDate(today)  # date_rules.letter_date: not after the day received
         self.letter_date_edit.setDate(today)
         self.nagari_combo.setCurrentIndex(-1)
         self.nagari_combo.setEditText("")

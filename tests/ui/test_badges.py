@@ -24,7 +24,8 @@ def idle(qtbot) -> None:
 
 def letter(days_ago: int = 0) -> int:
     received = dt.date.today() - dt.timedelta(days=days_ago)
-    return sijarla.register_letter(factories.session("meja"), factories.letter_draft(), on=received).case_id
+    draft = factories.letter_draft(letter_date=received)
+    return sijarla.register_letter(factories.session("meja"), draft, on=received).case_id
 
 
 def test_tab_badges_show_the_counts_and_follow_new_work(qtbot, demo_logins):

@@ -172,9 +172,9 @@ def test_enter_saves_a_valid_row_which_appears_in_the_grid(qtbot, demo_logins):
     case_id = at_step("pelayanan")
     grid = grid_of(qtbot, open_case(qtbot, "anggota1", "anggota_tim_sijarla", case_id))
     form = grid.form
-    yesterday = dt.date.today() - dt.timedelta(days=1)
+    served = dt.date.today()  # the Surat Tugas of at_step covers today only
     form.category_combo.setCurrentIndex(form.category_combo.findData("kia"))
-    form.date_edit.setDate(QDate(yesterday))
+    form.date_edit.setDate(QDate(served))
     type_person(qtbot, form)
     qtbot.keyClicks(form.jorong_edit, "Jorong Koto Baru")
 
@@ -185,7 +185,7 @@ def test_enter_saves_a_valid_row_which_appears_in_the_grid(qtbot, demo_logins):
     assert (record.nik, record.full_name, record.served_on, record.jorong) == (
         NIK,
         "Siti Rahmah",
-        yesterday,
+        served,
         "Jorong Koto Baru",
     )
     assert grid.model.rowCount() == 1
@@ -195,7 +195,7 @@ def test_enter_saves_a_valid_row_which_appears_in_the_grid(qtbot, demo_logins):
     # A fresh row that keeps nagari, date and category.
     assert form.nik_edit.text() == form.name_edit.text() == form.jorong_edit.text() == ""
     assert form.category_combo.currentData() == "kia"
-    assert form.date_edit.date().toPython() == yesterday
+    assert form.date_edit.date().toPython() == served
     assert form.nagari_combo.currentData() == nagari().id
     assert grid.count_label.text() == "1 warga tercatat"
 

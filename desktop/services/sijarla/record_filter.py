@@ -186,10 +186,19 @@ def nik_condition(scope: RecordScope, digits: str, field: str) -> Expression:
             # The whole NIK, without reading the column: the server's function gives the ids.
             return ServiceRecord.id.in_(SQL("(SELECT dd_records_with_nik(%s))", [digits]))
         return ServiceRecord.nik == digits
-    # A range instead of LIKE 'x%': it uses the NIK index on both backends (':' follows '9'); the
-    # masked column keeps the first 6 digits, and has its own index.
+    # A range instead of LIKE 'x%': it uses the NIK index on both backends; the masked column keeps
+    # the first 6 digits, and has its own index. The upper bound is the next prefix of digits
+    # ("130210" -> "130211", "1399" -> "14"), not the prefix and a character after '9': a
+    # database in a linguistic collation (ICU, en_US.UTF-8) sorts punctuation before digits.
     column = scope.nik
-    return (column >= digits) & (column < digits + ":")
+    after = next_prefix(digits)
+    return (column >= digits) & (column < after) if after else column >= digits
+
+
+def next_prefix(digits: str) -> str:
+    """The smallest digit string above every string that starts with `digits` ('' when none is)."""
+    head = digits.rstrip("9")
+    return head[:-1] + str(int(head[-1]) + 1) if head else ""
 
 
 def _order(sort: RecordSort, scope: RecordScope) -> tuple[list, list[Any]]:

@@ -19,7 +19,7 @@ from desktop.printing.pdfsign import SIGN_WIDTH
 
 from . import documents_data as D
 from .pdf_tools import qr_texts, render_page
-from .test_long_text import SIGNED, lines_of
+from .test_long_text import SIGNED
 
 MODES = (IN_APP, WET)
 
@@ -138,13 +138,17 @@ def _pages(kind: str, mode: str, n: int) -> bytes:
     return render(dataclasses.replace(grown(n), sign_mode=mode), "A4").data  # type: ignore[arg-type]
 
 
+def _signature_page(kind: str, mode: str, n: int) -> int:
+    return nip_page(words(_pages(kind, mode, n))[0], SIGNED[kind][2])
+
+
 def _first_break(kind: str, mode: str, high: int = 120) -> int:
-    shortest = render(dataclasses.replace(SIGNED[kind][0](1), sign_mode=mode), "A4").page_count  # type: ignore[arg-type]
+    """The shortest body that puts the signature on the second page (it only moves on as the body grows)."""
+    assert _signature_page(kind, mode, high) > 0
     low = 1
     while low < high:
         middle = (low + high) // 2
-        grown = dataclasses.replace(SIGNED[kind][0](middle), sign_mode=mode)  # type: ignore[arg-type]
-        if render(grown, "A4").page_count > shortest:
+        if _signature_page(kind, mode, middle) > 0:
             high = middle
         else:
             low = middle + 1

@@ -267,6 +267,19 @@ def _m0005_case_origin_note(migrator: SchemaMigrator) -> None:
     )
 
 
+def _m0009_document_signing(migrator: SchemaMigrator) -> None:
+    # The office chooses per document type between the in-app sign-off and a wet signature, and
+    # may set the web address its verification QR points to (issue 15 item 14).
+    from playhouse.migrate import migrate
+
+    from .office import Office
+
+    present = {c.name for c in db.get_columns("office")}
+    for column in ("sign_modes", "verify_url"):
+        if column not in present:
+            migrate(migrator.add_column("office", column, getattr(Office, column)))
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "skema awal", _m0001_initial),
     Migration(2, "log audit hanya-tambah", _m0002_audit_append_only),
@@ -276,6 +289,7 @@ MIGRATIONS: list[Migration] = [
     Migration(6, "NIK dan KK tersamar sebagai kolom turunan", _m0006_masked_nik_columns),
     Migration(7, "catatan kode wilayah NIK/KK", _m0007_record_region_note),
     Migration(8, "kolom pencarian tanpa beda huruf besar-kecil", _m0008_folded_search_columns),
+    Migration(9, "cara tanda tangan dan alamat verifikasi dokumen", _m0009_document_signing),
 ]
 LATEST_VERSION = MIGRATIONS[-1].version
 

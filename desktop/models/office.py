@@ -28,6 +28,10 @@ class Office(EditableModel):
     logo_png = BlobField(null=True)
     paper_size = Text(max_length=4, default="A4", constraints=[Check("paper_size IN ('A4', 'F4')")])
     idle_lock_minutes = IntegerField(default=15)
+    # How each document type is signed, as JSON {doc_type: "aplikasi" | "basah"}; a type not named
+    # takes its default (services.documents.sign_modes). Migration 9.
+    sign_modes = Text(max_length=2000, default="")
+    verify_url = Text(max_length=200, default="")  # https address the QR points to; "" = offline payload
 
 
 class Signer(EditableModel):

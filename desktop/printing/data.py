@@ -7,7 +7,7 @@ renders to the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 VERIFY_PREFIX = "DINASDESK:VERIFY:"
 """What a document's QR code holds before its verification code."""
@@ -15,9 +15,20 @@ PAPER_SIZES = ("A4", "F4")
 RECEIPT_WIDTHS = (58, 80)
 
 
-def verification_qr_text(code: str) -> str:
-    """The text a document's QR code encodes: DINASDESK:VERIFY:<code>."""
-    return VERIFY_PREFIX + code
+IN_APP = "aplikasi"
+"""Signed in the app: the signer's electronic sign-off and the verification QR fill the signature space."""
+WET = "basah"
+"""Signed by hand: an empty space for the wet signature and the stamp; the QR is printed small beside it."""
+SIGN_MODES = (IN_APP, WET)
+WET_NOTE = "Dokumen ini sah setelah ditandatangani dan dicap."
+
+
+def verification_qr_text(code: str, url: str = "") -> str:
+    """The text a document's QR code encodes: the office's verification address with the code
+    (https://.../verifikasi?kode=<code>) when it has one, else DINASDESK:VERIFY:<code>."""
+    if not url:
+        return VERIFY_PREFIX + code
+    return f"{url}{'&' if '?' in url else '?'}kode={code}"
 
 
 @dataclass(frozen=True)
@@ -62,10 +73,11 @@ class Verification:
     issued_at: dt.datetime
     issued_by: str
     sample: bool = False  # a specimen from `documents sample`: marked, never registered
+    url: str = ""  # the office's https verification address; empty: the offline payload
 
     @property
     def qr_text(self) -> str:
-        return verification_qr_text(self.code)
+        return verification_qr_text(self.code, self.url)
 
 
 @dataclass(frozen=True)
@@ -100,6 +112,7 @@ class ReceiptDoc:
     received_by: Official | None = None
     sla_days: int | None = None
     verification: Verification | None = None
+    sign_mode: str = field(default=IN_APP, repr=False)  # IN_APP or WET (office setting per type)
 
 
 # --- Lembar disposisi ----------------------------------------------------------------------
@@ -123,6 +136,7 @@ class DispositionDoc:
     team: str = ""
     sign_off: ElectronicSignOff | None = None
     verification: Verification | None = None
+    sign_mode: str = field(default=IN_APP, repr=False)  # IN_APP or WET (office setting per type)
 
 
 # --- Surat tugas -----------------------------------------------------------------------------
@@ -152,6 +166,7 @@ class AssignmentDoc:
     copies_to: tuple[str, ...] = ()
     sign_off: ElectronicSignOff | None = None
     verification: Verification | None = None
+    sign_mode: str = field(default=IN_APP, repr=False)  # IN_APP or WET (office setting per type)
 
 
 # --- Laporan pelaksanaan ---------------------------------------------------------------------
@@ -202,6 +217,7 @@ class ReportDoc:
     served_until: dt.date | None = None
     addressed_to: str = ""
     verification: Verification | None = None
+    sign_mode: str = field(default=IN_APP, repr=False)  # IN_APP or WET (office setting per type)
     edition_note: str = ""  # the masked edition says so, above its list of persons
 
 
@@ -229,6 +245,7 @@ class RecapDoc:
     acknowledged_by: Official | None = None  # Mengetahui: the Kabid who forwarded it
     note: str = ""
     verification: Verification | None = None
+    sign_mode: str = field(default=IN_APP, repr=False)  # IN_APP or WET (office setting per type)
 
 
 # --- Matriks SOP -------------------------------------------------------------------------------
@@ -286,6 +303,7 @@ class InnovationStepDoc:
     sign_off: ElectronicSignOff | None = None
     chosen_name: str = ""
     verification: Verification | None = None
+    sign_mode: str = field(default=IN_APP, repr=False)  # IN_APP or WET (office setting per type)
 
 
 @dataclass(frozen=True)
@@ -331,6 +349,7 @@ class InnovationProfileDoc:
     signer: Official
     name_meaning: str = ""
     verification: Verification | None = None
+    sign_mode: str = field(default=IN_APP, repr=False)  # IN_APP or WET (office setting per type)
 
 
 LetterDoc = (

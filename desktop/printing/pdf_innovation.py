@@ -11,12 +11,11 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from desktop.sections import read_sections
 
 from .data import InnovationProfileDoc, InnovationStepDoc, InnovationTimelineLine
-from .pdfbase import fields, grid_style, keep, kop, para, signature_block, style, styles
+from .pdfbase import fields, grid_style, heads, keep, kop, para, style, styles
 from .pdfpage import Built, PageFurniture, build, text_width
+from .pdfsign import signature_block
 from .pdfsplit import SplitTable, cell_width, closing_lines, continued, grouped, text_pieces
 from .text import date_id, date_range_id, escape, long_date_id
-
-SIGN_WIDTH = 80 * mm
 
 
 def _title(title: str, subtitle: str = "") -> list[Flowable]:
@@ -77,7 +76,8 @@ def innovation_step_document(doc: InnovationStepDoc, paper: str) -> Built:
     sign = signature_block(
         _place_date(doc.letterhead.city, doc.written_at.date()),
         doc.author,
-        width=SIGN_WIDTH,
+        width=width,
+        mode=doc.sign_mode,
         sign_off=doc.sign_off,
         verification=doc.verification,
         lead="Yang menyusun,",
@@ -108,7 +108,8 @@ def innovation_profile(doc: InnovationProfileDoc, paper: str) -> Built:
     sign = signature_block(
         _place_date(doc.letterhead.city, doc.signed_on),
         doc.signer,
-        width=min(100 * mm, width),
+        width=width,
+        mode=doc.sign_mode,
         verification=doc.verification,
     )
     # The SOP's steps (eight rows) and the signature stay together: a signature never stands alone.
@@ -193,11 +194,8 @@ def _timeline_notes(t: InnovationTimelineLine) -> list[str]:
 
 
 def _timeline_table(doc: InnovationProfileDoc, width: float) -> Table:
-    head = style("inov_head", 8, bold=True, align=TA_CENTER, leading=9.5)
     cell = style("inov_tl", 8, leading=9.8)
-    data: list[list] = [
-        [Paragraph(x, head) for x in ("No", "Langkah", "Rencana", "Realisasi", "Pelaksana", "Keterangan")]
-    ]
+    data: list[list] = [heads("No", "Langkah", "Rencana", "Realisasi", "Pelaksana", "Keterangan")]
     for t in doc.timeline:
         marked = escape("; ".join(_timeline_notes(t)))
         if t.late_working_days:

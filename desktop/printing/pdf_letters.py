@@ -9,24 +9,24 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from .data import AssignmentDoc, DispositionDoc, ReceiptDoc
+from .data import WET, AssignmentDoc, DispositionDoc, ReceiptDoc
 from .pdfbase import (
     PLAIN_PADDING,
     fields,
     grid_style,
+    heads,
     keep,
     kop,
+    numbers,
     para,
     plain_style,
     qr_drawing,
-    signature_block,
     styles,
 )
 from .pdfpage import Built, PageFurniture, build, text_width
+from .pdfsign import signature_block
 from .pdfsplit import SplitTable, cell_width, continuation_padding, continued, text_pieces
 from .text import SIFAT_LABELS, date_id, datetime_id, escape, group_code, long_date_id, nip_id
-
-SIGN_WIDTH = 80 * mm
 
 
 def _title(title: str, number: str) -> list[Flowable]:
@@ -75,7 +75,8 @@ def receipt_letter(doc: ReceiptDoc, paper: str) -> Built:
         sign = signature_block(
             _place_date(doc.letterhead.city, doc.received_at.date()),
             receiver,
-            width=SIGN_WIDTH,
+            width=width,
+            mode=doc.sign_mode,
             verification=doc.verification,
             lead="Yang menerima,",
         )
@@ -87,7 +88,7 @@ def receipt_letter(doc: ReceiptDoc, paper: str) -> Built:
 
 def _requested_table(doc: ReceiptDoc, width: float) -> Table:
     st = styles()
-    data: list[list] = [["No", "Jenis layanan", "Perkiraan jumlah (orang)"]]
+    data: list[list] = [heads("No", "Jenis layanan", "Perkiraan jumlah (orang)")]
     for i, (name, count) in enumerate(doc.requested, start=1):
         data.append([str(i), para(name, st.cell), str(count)])
     data.append(["", "Jumlah", str(sum(n for _, n in doc.requested))])
@@ -95,8 +96,7 @@ def _requested_table(doc: ReceiptDoc, width: float) -> Table:
     table.setStyle(
         grid_style(
             ("ALIGN", (0, 0), (0, -1), "CENTER"),
-            ("ALIGN", (2, 0), (2, -1), "RIGHT"),
-            ("ALIGN", (2, 0), (2, 0), "CENTER"),
+            numbers(2),
             ("FONTNAME", (1, -1), (-1, -1), "DejaVuSans-Bold"),
         )
     )
@@ -221,6 +221,9 @@ def _sign_off_cell(doc: DispositionDoc, width: float) -> Table:
     if s is None:
         body = [Paragraph("<b>Penandatanganan:</b> disposisi belum ditandatangani.", st.body)]
         return Table([[body]], colWidths=[width - 10])
+    if doc.sign_mode == WET:  # the form's last cell holds the letters' signature block
+        place = _place_date(doc.letterhead.city, s.signed_at.date())
+        return signature_block(place, s.signer, width=width - 10, mode=WET, sign_off=s, verification=v)
     rows = [
         ("Ditandatangani oleh", f"{s.signer.name}" + (f", {s.signer.title}" if s.signer.title else "")),
         ("NIP", nip_id(s.signer.nip)),
@@ -260,7 +263,8 @@ def assignment_letter(doc: AssignmentDoc, paper: str) -> Built:
     sign = signature_block(
         _place_date(doc.letterhead.city, doc.signed_on),
         doc.signer,
-        width=SIGN_WIDTH + 10 * mm,
+        width=width,
+        mode=doc.sign_mode,
         sign_off=doc.sign_off,
         verification=doc.verification,
     )

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
+from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
@@ -19,20 +19,20 @@ from .pdfbase import (
     FONT_BOLD,
     fields,
     grid_style,
+    heads,
     keep,
     kop,
+    numbers,
     para,
-    plain_style,
-    signature_block,
     style,
     styles,
 )
 from .pdfpage import Built, PageFurniture, build, text_width
+from .pdfsign import signature_block, signature_column
 from .pdfsplit import closing_lines
 from .text import date_id, date_range_id, escape
 
 INDENT = 6 * mm
-SIGN_WIDTH = 80 * mm
 PIVOT_HEAD = 7  # points: header text of the nagari tables
 PIVOT_NAME = 36 * mm  # the Kecamatan / Nagari column
 
@@ -61,12 +61,6 @@ def _title(title: str, number: str, subtitle: str = "") -> list[Flowable]:
     if subtitle:
         out.append(Paragraph(escape(subtitle), st.title))
     return out + [para(f"Nomor: {number}", st.center), Spacer(1, 5 * mm)]
-
-
-def _heads(*labels: str) -> list[Paragraph]:
-    """Table header cells that wrap instead of running into the next column."""
-    head = style("table_head", 8, bold=True, align=TA_CENTER, leading=9.5)
-    return [Paragraph(escape(label), head) for label in labels]
 
 
 def _indent(table: Table) -> list[Flowable]:
@@ -119,7 +113,7 @@ def execution_report(doc: ReportDoc, paper: str) -> Built:
     place = (
         f"{doc.letterhead.city}, {date_id(doc.signed_on)}" if doc.letterhead.city else date_id(doc.signed_on)
     )
-    sign = signature_block(place, doc.signer, width=SIGN_WIDTH, verification=doc.verification)
+    sign = signature_block(place, doc.signer, width=width, mode=doc.sign_mode, verification=doc.verification)
     story += _signed(_heading("E. Penutup"), doc.closing, sign, width)
     furniture = PageFurniture(f"Laporan Pelaksanaan {doc.number}", doc.verification)
     return build(story, paper=paper, title=f"{doc.title} {doc.number}", furniture=furniture)
@@ -127,7 +121,7 @@ def execution_report(doc: ReportDoc, paper: str) -> Built:
 
 def _totals_table(doc: ReportDoc, width: float) -> Table:
     st = styles()
-    data: list[list] = [_heads("No", "Kategori objek pelayanan", "Jumlah", "Selesai", "Belum selesai")]
+    data: list[list] = [heads("No", "Kategori objek pelayanan", "Jumlah", "Selesai", "Belum selesai")]
     for i, t in enumerate(doc.totals, start=1):
         data.append([str(i), para(t.category, st.cell), str(t.total), str(t.served), str(t.total - t.served)])
     total, served = sum(t.total for t in doc.totals), sum(t.served for t in doc.totals)
@@ -138,10 +132,9 @@ def _totals_table(doc: ReportDoc, width: float) -> Table:
     )
     table.setStyle(
         grid_style(
-            ("ALIGN", (2, 0), (-1, -1), "RIGHT"),
+            numbers(2),
             ("ALIGN", (0, 0), (0, -1), "CENTER"),
             ("FONTNAME", (0, -1), (-1, -1), FONT_BOLD),
-            ("ALIGN", (2, 0), (-1, 0), "CENTER"),
         )
     )
     return table
@@ -149,19 +142,17 @@ def _totals_table(doc: ReportDoc, width: float) -> Table:
 
 def _outcomes_table(outcomes: Sequence[tuple[str, int]]) -> Table:
     cell = styles().cell
-    data: list[list] = [_heads("Hasil pelayanan", "Jumlah")]
+    data: list[list] = [heads("Hasil pelayanan", "Jumlah")]
     data += [[para(name, cell), str(n)] for name, n in outcomes]  # a long name wraps in its column
     data.append(["Jumlah", str(sum(n for _, n in outcomes))])
     table = Table(data, colWidths=[60 * mm, 20 * mm], hAlign="LEFT")
-    table.setStyle(
-        grid_style(("ALIGN", (1, 0), (1, -1), "RIGHT"), ("FONTNAME", (0, -1), (-1, -1), FONT_BOLD))
-    )
+    table.setStyle(grid_style(numbers(1), ("FONTNAME", (0, -1), (-1, -1), FONT_BOLD)))
     return table
 
 
 def _records_table(doc: ReportDoc, width: float) -> LongTable:
     cell = style("rec", 7.5, leading=9)
-    data: list[list] = [_heads("No", "NIK", "Nama", "Alamat", "Kategori", "Sasaran", "Hasil / keterangan")]
+    data: list[list] = [heads("No", "NIK", "Nama", "Alamat", "Kategori", "Sasaran", "Hasil / keterangan")]
     for i, r in enumerate(doc.records, start=1):
         outcome = f"{r.outcome}: {r.reason}" if r.reason else r.outcome
         data.append(
@@ -178,9 +169,7 @@ def _records_table(doc: ReportDoc, width: float) -> LongTable:
     fixed = [8 * mm, 28.5 * mm, 31 * mm, 0, 24 * mm, 17 * mm, 25 * mm]
     fixed[3] = width - sum(fixed)
     table = LongTable(data, colWidths=fixed, repeatRows=1, hAlign="LEFT")
-    table.setStyle(
-        grid_style(("ALIGN", (0, 0), (0, -1), "RIGHT"), ("ALIGN", (0, 0), (-1, 0), "CENTER"), font_size=7.5)
-    )
+    table.setStyle(grid_style(("ALIGN", (0, 0), (0, -1), "CENTER"), font_size=7.5))
     return table
 
 
@@ -234,9 +223,8 @@ def _sla_table(doc: RecapDoc, width: float) -> Table:
     share = f"{100 * doc.cases_within_limit / doc.cases_finished:.0f}%" if doc.cases_finished else "-"
     head = ["Permohonan masuk", "Selesai dilayani", "Tepat waktu", "Terlambat", "Persentase tepat waktu"]
     values = [doc.cases_opened, doc.cases_finished, doc.cases_within_limit, doc.cases_late]
-    cell = style("sla_head", 8.5, bold=True, align=TA_CENTER)
-    table = Table([[Paragraph(h, cell) for h in head], [*map(str, values), share]], colWidths=[width / 5] * 5)
-    table.setStyle(grid_style(("ALIGN", (0, 1), (-1, -1), "CENTER"), font_size=9.5))
+    table = Table([heads(*head), [*map(str, values), share]], colWidths=[width / 5] * 5)
+    table.setStyle(grid_style(numbers(0), font_size=9.5))
     return table
 
 
@@ -268,14 +256,8 @@ def _chunks(keys: list[str], width: float) -> list[list[str]]:
 
 
 def _pivot_table(counts: dict, keys: list[str], width: float, with_total: bool) -> LongTable:
-    head_style = style("pivot_head", PIVOT_HEAD, bold=True, align=TA_CENTER, leading=8.5)
     cell = style("pivot_cell", 7.5, leading=9)
-    head = [
-        "No",
-        Paragraph("Kecamatan / Nagari", head_style),
-        *[Paragraph(escape(k), head_style) for k in keys],
-    ]
-    head += [Paragraph("Jumlah", head_style)] if with_total else []
+    head = heads("No", "Kecamatan / Nagari", *keys, *(["Jumlah"] if with_total else []), size=PIVOT_HEAD)
     data: list[list] = [head]
     totals = [0] * len(keys)
     for i, ((kec, nag), row) in enumerate(sorted(counts.items()), start=1):
@@ -292,7 +274,7 @@ def _pivot_table(counts: dict, keys: list[str], width: float, with_total: bool) 
     table = LongTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(
         grid_style(
-            ("ALIGN", (2, 1), (-1, -1), "CENTER"),
+            numbers(2),
             ("FONTNAME", (0, -1), (-1, -1), FONT_BOLD),
             ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
             ("ALIGN", (0, 1), (0, -1), "CENTER"),
@@ -344,11 +326,9 @@ def _recap_signatures(doc: RecapDoc, width: float) -> Table:
     place = (
         f"{doc.letterhead.city}, {date_id(doc.signed_on)}" if doc.letterhead.city else date_id(doc.signed_on)
     )
-    half = width / 2
-    right = signature_block(place, doc.signer, width=half - 4 * mm, verification=doc.verification)
-    left: Flowable | str = ""
+    left = None
     if doc.acknowledged_by is not None:
-        left = signature_block("", doc.acknowledged_by, width=half - 4 * mm, lead="Mengetahui,")
-    table = Table([[left, right]], colWidths=[half, half])
-    table.setStyle(plain_style(("VALIGN", (0, 0), (-1, -1), "BOTTOM")))
-    return table
+        left = signature_column("", doc.acknowledged_by, mode=doc.sign_mode, lead="Mengetahui,")
+    return signature_block(
+        place, doc.signer, width=width, mode=doc.sign_mode, verification=doc.verification, left=left
+    )

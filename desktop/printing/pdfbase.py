@@ -33,9 +33,9 @@ from reportlab.platypus import (
 
 from desktop.config import resource_dir
 
-from .data import ElectronicSignOff, Letterhead, Official, Verification
+from .data import Letterhead
 from .pdfsplit import cell_width, continuation_padding, continued, group_lines, text_pieces
-from .text import datetime_id, escape, group_code, nip_id
+from .text import escape
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -43,6 +43,7 @@ F4 = (215 * mm, 330 * mm)
 PAPERS = {"A4": A4, "F4": F4}
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 25 * mm, 20 * mm, 15 * mm, 20 * mm
 GREY = colors.HexColor("#555555")
+HEADER_SHADE = colors.HexColor("#E6E6E6")
 
 
 @functools.cache
@@ -71,6 +72,10 @@ def page_size(paper: str, turned: bool = False) -> tuple[float, float]:
 
 
 def style(name: str, size: float = 10.5, *, bold: bool = False, align: int = TA_LEFT, **kw) -> ParagraphStyle:
+    """A paragraph style in the embedded fonts. Words are never hyphenated: reportlab's hyphenator
+    (pyphen) has no Indonesian patterns, and a wrong split ("ke-pen-dudukan" at the wrong place) reads
+    worse than a ragged or justified line. A "word" longer than a whole line (a 200-character token, a
+    web address) is still broken where the line ends, so it wraps instead of running off the page."""
     register_fonts()
     return ParagraphStyle(
         name,
@@ -78,6 +83,10 @@ def style(name: str, size: float = 10.5, *, bold: bool = False, align: int = TA_
         fontSize=size,
         leading=kw.pop("leading", round(size * 1.32, 1)),
         alignment=align,
+        hyphenationLang="",
+        embeddedHyphenation=0,
+        splitLongWords=1,
+        uriWasteReduce=0,
         **kw,
     )
 
@@ -134,8 +143,9 @@ def grid_style(
         last = header_rows - 1
         header = [
             ("FONTNAME", (0, 0), (-1, last), FONT_BOLD),
-            ("BACKGROUND", (0, 0), (-1, last), colors.HexColor("#E6E6E6")),
+            ("BACKGROUND", (0, 0), (-1, last), HEADER_SHADE),
             ("VALIGN", (0, 0), (-1, last), "MIDDLE"),
+            ("ALIGN", (0, 0), (-1, last), "CENTER"),
         ]
     return TableStyle(
         [
@@ -152,6 +162,17 @@ def grid_style(
             *extra,
         ]
     )
+
+
+def heads(*labels: str, size: float = 8) -> list[Paragraph]:
+    """A table's header cells, the same in every document: bold, centred, wrapping inside the column."""
+    head = style(f"table_head_{size}", size, bold=True, align=TA_CENTER, leading=round(size * 1.2, 1))
+    return [Paragraph(escape(label), head) for label in labels]
+
+
+def numbers(first_column: int, last_column: int = -1, first_row: int = 1) -> tuple:
+    """Counts right-aligned below the header: every table alike (a "No" column is centred)."""
+    return ("ALIGN", (first_column, first_row), (last_column, -1), "RIGHT")
 
 
 PLAIN_PADDING = 2  # left and right together, in plain_style
@@ -254,7 +275,7 @@ def _fitted(
     return Paragraph(escape(text), style(name, size, bold=bold, align=TA_CENTER, leading=size * 1.25))
 
 
-# --- QR code and signatures -----------------------------------------------------------------------
+# --- QR code -----------------------------------------------------------------------
 
 
 def qr_drawing(text: str, size: float) -> Drawing:
@@ -265,51 +286,6 @@ def qr_drawing(text: str, size: float) -> Drawing:
     drawing.initialFontName = FONT  # else the renderer selects Helvetica, which is never embedded
     drawing.add(widget)
     return drawing
-
-
-def signature_block(
-    place_date: str,
-    signer: Official,
-    *,
-    width: float,
-    sign_off: ElectronicSignOff | None = None,
-    verification: Verification | None = None,
-    lead: str = "",
-) -> Table:
-    """Place and date, the title, the signature (electronic: QR and stamp), name, rank and NIP."""
-    st = styles()
-    rows: list[list] = []
-    if place_date:
-        rows.append([para(place_date, st.body)])
-    if lead:
-        rows.append([para(lead, st.body)])
-    rows.append([para(signer.title + ",", st.body)] if signer.title else [Spacer(1, 1)])
-    rows.append([_signature_space(sign_off, verification, width)])
-    rows.append([Paragraph(f"<u>{escape(signer.name)}</u>", st.bold)])
-    if signer.pangkat:
-        rows.append([para(signer.pangkat, st.body)])
-    rows.append([para(f"NIP. {nip_id(signer.nip)}", st.body)])
-    table = Table(rows, colWidths=[width], hAlign="RIGHT")
-    table.setStyle(plain_style())
-    return table
-
-
-def _signature_space(sign_off: ElectronicSignOff | None, verification: Verification | None, width: float):
-    if sign_off is None and verification is None:
-        return Spacer(1, 20 * mm)
-    st = styles()
-    lines = []
-    if sign_off is not None:
-        lines.append("Ditandatangani secara elektronik")
-        lines.append(datetime_id(sign_off.signed_at))
-        lines.append(f"Sidik: {sign_off.signature_sha256[:16]}")
-    if verification is not None:
-        lines.append(f"Kode verifikasi: {group_code(verification.code)}")
-    text = Paragraph("<br/>".join(escape(x) for x in lines), st.small)
-    qr: Flowable = qr_drawing(verification.qr_text, 20 * mm) if verification else Spacer(1, 20 * mm)
-    table = Table([[qr, text]], colWidths=[23 * mm, width - 23 * mm])
-    table.setStyle(plain_style(("VALIGN", (0, 0), (-1, -1), "MIDDLE")))
-    return table
 
 
 def keep(*flowables: Flowable) -> KeepTogether:

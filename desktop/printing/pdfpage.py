@@ -154,7 +154,10 @@ def build(
         initialFontSize=10,
         initialLeading=12,
     )
-    frame = Frame(left, bottom, size[0] - left - right, size[1] - top - bottom, id="body")
+    # No padding at the sides: the layouts are as wide as text_width(), from margin to margin.
+    frame = Frame(
+        left, bottom, size[0] - left - right, size[1] - top - bottom, leftPadding=0, rightPadding=0, id="body"
+    )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     doc.build(
         story,

@@ -273,6 +273,16 @@ def main() -> None:
             info = documents.issue_document(actor, doc_type, source_id)
             draw(name, documents.get_document(actor, info.id), info.page_count, work)
             print(f"{name}: {info.page_count} halaman")
+        # The Surat Tugas again, signed in the app, its QR pointing to the office's verification page.
+        admin_user = who("admin")
+        settings = admin.document_signing(admin_user)
+        modes = {row.doc_type: row.mode for row in settings.modes} | {"surat_tugas": "aplikasi"}
+        admin.update_document_signing(
+            admin_user, modes, "https://disdukcapil.solokkab.go.id/verifikasi", settings.version
+        )
+        info = documents.issue_document(who("kadis"), "surat_tugas", assignment_id)
+        draw("surat_tugas_di_aplikasi", documents.get_document(who("kadis"), info.id), info.page_count, work)
+        print(f"surat_tugas_di_aplikasi: {info.page_count} halaman")
         for width in (58, 80):
             info = documents.issue_document(who("meja"), documents.RECEIPT, letter_row, receipt_width=width)
             raw = documents.get_document(who("meja"), info.id)

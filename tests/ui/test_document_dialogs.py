@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from desktop.models import IncomingLetter
 from desktop.services.documents import issue as documents
@@ -66,3 +67,18 @@ def test_verify_dialog_checks_a_pdf_file(qtbot, tmp_path):
     dialog.check_file(str(path))
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=10_000)
     assert dialog.result.found and dialog.result.sha256 == info.sha256
+
+
+def test_verify_dialog_accepts_both_qr_forms_the_offline_one_and_the_web_address(qtbot):
+    info = issued_receipt()
+    dialog = VerifyDocumentDialog(session("kabid"))
+    qtbot.addWidget(dialog)
+    for scanned in (
+        f"DINASDESK:VERIFY:{info.verification_code}",
+        f"https://disdukcapil.solokkab.go.id/verifikasi?kode={info.verification_code}",
+    ):
+        dialog.result = None
+        dialog.code_edit.setText(scanned)
+        qtbot.keyClick(dialog.code_edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: dialog.result is not None, timeout=10_000)
+        assert dialog.result.found and dialog.result.number == info.number, scanned

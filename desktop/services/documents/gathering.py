@@ -37,6 +37,7 @@ from desktop.services.documents.types import (
     _Source,
 )
 from desktop.services.errors import NotFound
+from desktop.services.office.signing_settings import sign_mode
 from desktop.services.sop.definition import SopDefinition
 from desktop.services.sop.loader import load_sop_text
 
@@ -45,6 +46,8 @@ def _gather(
     doc_type: str, source_id: int, office: Office, receipt_width: int = 80, receipt_columns: int = 0
 ) -> _Source:
     source = _GATHER[doc_type](source_id, _letterhead(office))
+    if hasattr(source.doc, "sign_mode"):  # in the app or by hand: the office's choice for the type
+        source = replace(source, doc=replace(source.doc, sign_mode=sign_mode(office, doc_type)))
     if doc_type != RECEIPT:
         return source
     return replace(source, receipt_width=receipt_width, receipt_columns=receipt_columns)

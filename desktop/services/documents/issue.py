@@ -69,6 +69,7 @@ from desktop.services.documents.verification import verify_document as verify_do
 from desktop.services.documents.verification import verify_file as verify_file
 from desktop.services.errors import InvalidInput, NotFound
 from desktop.services.office.numbering import take_number
+from desktop.services.office.signing_settings import verify_url
 from desktop.services.security import audit
 from desktop.services.security.auth import require_role
 from desktop.services.session import Session
@@ -135,7 +136,7 @@ def _issue(
     source = _gather(doc_type, source_id, office, receipt_width, receipt_columns)
     key = f"{doc_type}:{source_id}" + (f":{receipt_width}" if doc_type == RECEIPT else "")
     key += f":{receipt_columns}k" if doc_type == RECEIPT and receipt_columns else ""
-    fingerprint = hashlib.sha256(repr(source.doc).encode("utf-8")).hexdigest()
+    fingerprint = _fingerprint(source.doc, verify_url(office))
     previous = _current(doc_type, source.case_id, key)
     if previous is not None and _summary(previous).get("sidik_data") == fingerprint:
         audit.record(actor, "dokumen_diminta_lagi", "issued_document", previous.id, jenis=doc_type)
@@ -146,7 +147,7 @@ def _issue(
         number = number or take_number(kind.number_pattern, dt.date.today())
         doc = replace(doc, number=number)
     source = replace(source, doc=doc)
-    row = _store(actor, kind, source, office.paper_size, key, fingerprint, previous, source_id)
+    row = _store(actor, kind, source, office, key, fingerprint, previous, source_id)
     audit.record(
         actor,
         "dokumen_diterbitkan",
@@ -160,11 +161,22 @@ def _issue(
     return _info(row)
 
 
+def _fingerprint(doc: Any, url: str) -> str:
+    """The SHA-256 of what a document shows. The signing mode and the verification address count only
+    when they differ from what documents had before they existed, so older documents stay current."""
+    text = repr(doc)
+    if getattr(doc, "sign_mode", P.IN_APP) != P.IN_APP:
+        text += f"|tanda_tangan={doc.sign_mode}"
+    if url:
+        text += f"|verifikasi={url}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def _store(
     actor: Session,
     kind: DocType,
     source: _Source,
-    paper: str,
+    office: Any,
     key: str,
     fingerprint: str,
     previous,
@@ -173,9 +185,12 @@ def _store(
     """Archive the rendered document and point its record and SOP step at it."""
     issued_at = now()
     code = _new_code()
-    doc = replace(source.doc, verification=P.Verification(code, issued_at, actor.full_name))
+    stamp = P.Verification(code, issued_at, actor.full_name, url=verify_url(office))
+    doc = replace(source.doc, verification=stamp)
     try:
-        data, pages, paper_size = _render(doc, paper, source.receipt_width, source.receipt_columns)
+        data, pages, paper_size = _render(
+            doc, office.paper_size, source.receipt_width, source.receipt_columns
+        )
     except Exception as exc:  # the printing boundary: any failure to lay the data out (LayoutError ...)
         raise DocumentNotMade(kind.label, exc) from exc
     number = getattr(doc, "number", "") or getattr(doc, "agenda_number", "")

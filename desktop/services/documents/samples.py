@@ -38,6 +38,7 @@ from desktop.services.documents.types import (
     _Source,
 )
 from desktop.services.office.numbering import render as render_number
+from desktop.services.office.signing_settings import verify_url
 from desktop.services.sop.workflow import builtin_sops
 
 
@@ -61,7 +62,7 @@ def sample_documents() -> list[SampleDocument]:
             sources.append((doc_type, label, _gather(doc_type, source_id, office, width)))
     for code, definition in sorted(builtin_sops().items()):  # the SOPs as shipped: nothing is stored
         sources.append(("sop", f"sop_{code}", _sop_document(definition, _letterhead(office))))
-    stamp = P.Verification(SAMPLE_CODE, now(), "Dinas Desk (contoh)", sample=True)
+    stamp = P.Verification(SAMPLE_CODE, now(), "Dinas Desk (contoh)", sample=True, url=verify_url(office))
     out: list[SampleDocument] = []
     for doc_type, label, source in sources:
         doc = source.doc

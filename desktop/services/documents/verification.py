@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from urllib.parse import parse_qs, urlsplit
 
 from desktop.models import (
     IssuedDocument,
@@ -21,10 +22,20 @@ from desktop.services.security import audit
 from desktop.services.session import Session
 
 
+def code_from(code_or_qr_text: str) -> str:
+    """The code in what was typed or scanned: a code (dash and spaces optional), the offline QR text
+    DINASDESK:VERIFY:<code>, or the office's verification address https://...?kode=<code>."""
+    text = (code_or_qr_text or "").strip()
+    if text.lower().startswith(("https://", "http://")):
+        found = parse_qs(urlsplit(text).query).get("kode", [""])
+        text = found[0]
+    text = text.upper().removeprefix(P.VERIFY_PREFIX)
+    return re.sub(r"[\s\-]", "", text)
+
+
 def verify_document(code_or_qr_text: str, actor: Session | None = None) -> VerificationResult:
-    """Check a verification code (as typed, dash optional) or the text of a scanned QR code."""
-    text = (code_or_qr_text or "").strip().upper().removeprefix(P.VERIFY_PREFIX)
-    code = re.sub(r"[\s\-]", "", text)
+    """Check a verification code (as typed, dash optional) or the text of a scanned QR code (either form)."""
+    code = code_from(code_or_qr_text)
     if not _CODE_TEXT.fullmatch(code):
         return VerificationResult(
             False, "Kode verifikasi terdiri dari 10 huruf/angka (contoh K7MPX-2QR9T).", code

@@ -51,6 +51,9 @@ from desktop.services.office.admin_rows import UserRow as UserRow
 from desktop.services.office.admin_rows import _pattern_row, _user_row
 from desktop.services.office.guards import _admin, _bump, _get, _stale
 from desktop.services.office.role_catalog import role_catalog
+from desktop.services.office.signing_settings import DocumentSigning as DocumentSigning
+from desktop.services.office.signing_settings import document_signing as document_signing
+from desktop.services.office.signing_settings import update_document_signing as update_document_signing
 from desktop.services.security import audit, db_logins
 from desktop.services.security.accounts import check_new_password
 from desktop.services.security.session_lock import IDLE_LOCK_RANGE as IDLE_LOCK_RANGE  # re-exported

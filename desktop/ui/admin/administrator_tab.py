@@ -17,6 +17,7 @@ from desktop.services.office import setup_checklist
 from desktop.ui.admin.audit_page import AuditLogPage
 from desktop.ui.admin.backup_page import BackupPage
 from desktop.ui.admin.checklist import ChecklistPage
+from desktop.ui.admin.document_signing_page import DocumentSigningPage
 from desktop.ui.admin.office_page import OfficePage
 from desktop.ui.admin.page import AdminPage
 from desktop.ui.admin.reference_page import ReferencePage
@@ -34,6 +35,7 @@ PAGES: tuple[tuple[str, type[AdminPage]], ...] = (
     (QT_TRANSLATE_NOOP("AdministratorTab", "Pengguna dan peran"), UsersPage),
     (QT_TRANSLATE_NOOP("AdministratorTab", "Pengaturan kantor"), OfficePage),
     (QT_TRANSLATE_NOOP("AdministratorTab", "Penandatangan"), SignersPage),
+    (QT_TRANSLATE_NOOP("AdministratorTab", "Tanda tangan dokumen"), DocumentSigningPage),
     (QT_TRANSLATE_NOOP("AdministratorTab", "Pola penomoran"), NumberingPage),
     (QT_TRANSLATE_NOOP("AdministratorTab", "Data referensi"), ReferencePage),
     (QT_TRANSLATE_NOOP("AdministratorTab", "Workstation"), WorkstationPage),

@@ -42,7 +42,9 @@ class VerifyDocumentDialog(QDialog):
         layout.addWidget(intro)
         row = QHBoxLayout()
         self.code_edit = QLineEdit()
-        self.code_edit.setPlaceholderText(self.tr("mis. K7MP-X2QR-9T atau DINASDESK:VERIFY:…"))
+        self.code_edit.setPlaceholderText(
+            self.tr("mis. K7MPX-2QR9T, DINASDESK:VERIFY:… atau https://…?kode=…")
+        )
         self.code_edit.returnPressed.connect(self.check_code)
         check = QPushButton(self.tr("Periksa"))
         check.clicked.connect(self.check_code)

@@ -268,6 +268,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Tanda tangan dokumen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Pola penomoran</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1271,6 +1275,49 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>(belum ada)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentSigningPage</name>
+    <message>
+        <source>Tanda tangan di aplikasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanda tangan basah dan cap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanda tangan dokumen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Di aplikasi: nama, NIP, waktu tanda tangan elektronik dan kode QR dicetak di tempat tanda tangan. Basah dan cap: tempat tanda tangan dibiarkan kosong untuk ditandatangani dan dicap; kode QR dicetak kecil di sampingnya. Persetujuan di aplikasi tetap dicatat pada kedua cara.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cara tanda tangan per jenis dokumen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifikasi dokumen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alamat web verifikasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jika diisi (hanya alamat https), kode QR berisi alamat ini dengan kode verifikasi dokumen (…?kode=K7MPX2QR9T). Jika kosong, kode QR hanya berisi kode verifikasi untuk diperiksa di aplikasi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan pengaturan tanda tangan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pengaturan tanda tangan dokumen tersimpan.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5068,7 +5115,7 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>mis. K7MP-X2QR-9T atau DINASDESK:VERIFY:…</source>
+        <source>mis. K7MPX-2QR9T, DINASDESK:VERIFY:… atau https://…?kode=…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -44,3 +44,21 @@ def test_signature_password_guesses_lock_the_account(database: str):
 def test_signature_password_guesses_lock_the_account_on_a_secured_database(per_user: PerUserConnections):
     _guess_the_signature_password()
     assert per_user.calls.get("kabid", 0) >= 6
+
+
+def test_the_right_password_after_a_slip_starts_the_count_again(database: str):
+    """Four slips, the right password (signed), then four slips on the next signature: not locked."""
+    make_office()
+    kabid = session("kabid")
+    for _round in range(2):
+        receipt = sijarla.register_letter(session("meja"), letter_draft())
+        draft = sijarla.DispositionDraft("Siapkan tim.", team().id, dt.date.today() + dt.timedelta(days=3))
+        disposition_id = sijarla.save_disposition(kabid, receipt.case_id, draft)
+        for attempt in range(1, 5):
+            with pytest.raises(AuthenticationFailed, match="Kata sandi salah"):
+                sijarla.sign_disposition(kabid, disposition_id, f"tebakan-{attempt}", 1)
+        assert User.get(User.username == "kabid").failed_logins == 4
+        sijarla.sign_disposition(kabid, disposition_id, PASSWORD, 1)
+        user = User.get(User.username == "kabid")
+        assert (user.failed_logins, user.locked_until) == (0, None)
+        assert Disposition.get_by_id(disposition_id).signed_at is not None

@@ -131,6 +131,8 @@ def verify_password_again(actor: Session, password: str) -> None:
             refusal = None if status == "ok" else _server_refusal(status, "Tanda tangan tidak dibuat.")
         elif _verify(user.password_hash, password):
             refusal = None
+            if user.failed_logins:  # a slip corrected: the count starts again, as after a login
+                User.update(failed_logins=0).where(User.id == user.id).execute()
         else:
             failed = _fail(
                 User.get_by_id(actor.user_id), now(), "konfirmasi_sandi_gagal", "Kata sandi salah."

@@ -347,10 +347,10 @@ def save_disposition(
         require_role(actor, R.KABID_PELAYANAN)
         if case.current_step != "disposisi" or case.status != "berjalan":
             raise WorkflowError("Disposisi hanya dapat ditulis saat kasus menunggu disposisi.")
-        values = _clean_disposition(draft)
+        letter = IncomingLetter.get_or_none(IncomingLetter.case == case.id)
+        values = _clean_disposition(draft, letter.sifat if letter else "")
         existing = Disposition.get_or_none((Disposition.case == case.id) & Disposition.signed_at.is_null())
         if existing is None:
-            letter = IncomingLetter.get_or_none(IncomingLetter.case == case.id)
             row = Disposition.create(case=case.id, letter=letter, drafted_by=actor.user_id, **values)
             audit.record(actor, "disposisi_ditulis", "disposition", row.id)
             return row.id

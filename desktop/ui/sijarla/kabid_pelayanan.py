@@ -201,7 +201,7 @@ class KabidPelayananTab(RoleTab):
         self.letter_summary.show_letter(letter)
         if not keep_form:
             self.form.set_teams(data.teams)
-            self.form.start_new(data.default_deadline)
+            self.form.start_new(data.default_deadline, letter.sifat)
             if data.disposition is not None and not data.disposition.signed:
                 self.form.set_values(data.disposition)
             self.form.case_reference = letter.reference

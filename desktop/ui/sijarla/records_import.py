@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.session import Session
-from desktop.services.sijarla import service_records
+from desktop.services.sijarla import record_import
 from desktop.services.sijarla.service_records import ImportResult
 from desktop.ui import theme
 from desktop.ui.common.background import run_for
@@ -127,8 +127,8 @@ class RecordsImport(QObject):
 
     def _work(self) -> ImportResult:
         self.progress.total = count_rows(self.path)
-        rows = tracked(service_records.read_table(self.path), self.progress, self.token)
-        return service_records.import_records(
+        rows = tracked(record_import.read_table(self.path), self.progress, self.token)
+        return record_import.import_records(
             self.session, self.case_id, rows, import_clean_rows=self.clean_only
         )
 

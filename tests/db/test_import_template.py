@@ -94,7 +94,9 @@ def test_common_spellings_of_categories_are_matched(tmp_path, spelling, code):
     make_office()
     case_id = at_step("pelayanan")
     path = tmp_path / "p.csv"
-    path.write_text(f"NIK;Nama;Kategori;Sasaran;Hasil;Tanggal\n1302104507510002;Siti;{spelling};umum;selesai;{TODAY}\n")
+    path.write_text(
+        f"NIK;Nama;Kategori;Sasaran;Hasil;Tanggal\n1302104507510002;Siti;{spelling};umum;selesai;{TODAY}\n"
+    )
     result = record_import.import_file(session("ketua1"), case_id, path)
     assert (result.imported, result.errors) == (1, []), spelling
     assert ServiceRecord.get().category.code == code
@@ -104,7 +106,9 @@ def test_unknown_category_names_the_allowed_ones(tmp_path):
     make_office()
     case_id = at_step("pelayanan")
     path = tmp_path / "p.csv"
-    path.write_text(f"NIK;Nama;Kategori;Sasaran;Hasil;Tanggal\n1302104507510002;Siti;SIM;umum;selesai;{TODAY}\n")
+    path.write_text(
+        f"NIK;Nama;Kategori;Sasaran;Hasil;Tanggal\n1302104507510002;Siti;SIM;umum;selesai;{TODAY}\n"
+    )
     result = record_import.import_file(session("ketua1"), case_id, path)
     [error] = result.errors
     assert (error.row, error.column) == (2, "Kategori")
@@ -135,7 +139,9 @@ def test_nagari_column_stays_required_without_a_single_nagari(tmp_path):
     case_id = at_step("pelayanan")
     SopCase.update(nagari=None).where(SopCase.id == case_id).execute()
     path = tmp_path / "p.csv"
-    path.write_text(f"NIK;Nama;Kategori;Sasaran;Hasil;Tanggal\n1302104507510002;Siti;KIA;umum;selesai;{TODAY}\n")
+    path.write_text(
+        f"NIK;Nama;Kategori;Sasaran;Hasil;Tanggal\n1302104507510002;Siti;KIA;umum;selesai;{TODAY}\n"
+    )
     with pytest.raises(InvalidInput, match="Kolom wajib tidak ada di baris judul: Nagari"):
         record_import.import_file(session("ketua1"), case_id, path)
     assert ServiceCategory.select().count() > 0

@@ -93,6 +93,25 @@ class ImportFileDialog:
         return Path(name) if name else None
 
 
+class TemplateFileDialog:
+    """Asks where to save the import template (replaced in tests)."""
+
+    @staticmethod
+    def ask(parent: QWidget | None, suggested: str) -> Path | None:
+        name, chosen = QFileDialog.getSaveFileName(
+            parent,
+            QCoreApplication.translate("TemplateFileDialog", "Simpan templat impor"),
+            suggested,
+            QCoreApplication.translate("TemplateFileDialog", "Excel (*.xlsx);;CSV (*.csv)"),
+        )
+        if not name:
+            return None
+        path = Path(name)
+        if path.suffix.lower() not in (".xlsx", ".csv"):
+            path = path.with_suffix(".csv" if "csv" in chosen.lower() else ".xlsx")
+        return path
+
+
 class RecordsImport(QObject):
     """One run of an import: background work, a progress dialog with Batal, one signal at the end."""
 

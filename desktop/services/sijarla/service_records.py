@@ -22,6 +22,7 @@ from desktop.models import (
 from desktop.models.base import now
 from desktop.services.errors import InvalidInput, NotFound, StaleRecord, WorkflowError
 from desktop.services.nik import RegionCode, region_note, validate_kk, validate_nik
+from desktop.services.office.reference_scope import nagari_in_scope, scoped
 from desktop.services.security import audit
 from desktop.services.session import Session
 from desktop.services.sijarla.category_aliases import category_key, category_matcher
@@ -106,7 +107,11 @@ class _Lookups:
         self.groups = _code_map(TargetGroup)
         self.outcomes = _code_map(ServiceOutcome)
         self.outcome_rows = {o.id: o for o in ServiceOutcome.select()}
-        nagari = list(Nagari.select(Nagari.id, Nagari.name, Nagari.code).where(Nagari.is_active))
+        nagari = list(
+            scoped(
+                Nagari.select(Nagari.id, Nagari.name, Nagari.code).where(Nagari.is_active), nagari_in_scope()
+            )
+        )
         self.nagari_ids = {n.id for n in nagari}
         self.nagari_by_name: dict[str, list[int]] = {}
         self.nagari_code = {n.id: n.code for n in nagari}

@@ -405,9 +405,9 @@ def test_disposition_text_is_stored_exactly_or_refused():
     plain = {name: PLAIN for name in DISPOSITION_RULES}
 
     @HOSTILE
-    @example({**plain, "instructions": "Baris satu\r\nBaris dua\tTab"}, "biasa")
-    @example({**plain, "forwarded_to": "Ketua\nTim"}, "biasa")
-    @example({**plain, "instructions": "\x00"}, "biasa")
+    @example({**plain, "instructions": "Baris satu\r\nBaris dua\tTab"}, "segera")
+    @example({**plain, "forwarded_to": "Ketua\nTim"}, "segera")
+    @example({**plain, "instructions": "\x00"}, "segera")
     @example(plain, "\ud800")
     @given(fields=text_fields(DISPOSITION_RULES), sifat=maybe(hostile_code(), "segera"))
     def check(fields, sifat):

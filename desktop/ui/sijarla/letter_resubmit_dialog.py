@@ -19,7 +19,14 @@ from desktop.services.case_view import LetterView
 from desktop.services.session import Session
 from desktop.services.sijarla.drafts import ScanFile
 from desktop.ui.common.background import run_for
-from desktop.ui.common.forms import FORM_STYLESHEET, Banner, field_label, fit_on_screen, heading
+from desktop.ui.common.forms import (
+    FORM_STYLESHEET,
+    Banner,
+    field_label,
+    fit_on_screen,
+    heading,
+    scroll_area,
+)
 from desktop.ui.common.operations import message_for
 from desktop.ui.common.pdf_preview import PreviewPane
 from desktop.ui.common.scan_drop import ScanDropZone
@@ -51,7 +58,9 @@ class LetterResubmitDialog(FormDialog):
         layout.addWidget(self.banner)
         body = QHBoxLayout()
         body.setSpacing(16)
-        left = QVBoxLayout()
+        left_body = QWidget()  # a short window scrolls the letter, attachment and note, never squeezes them
+        left = QVBoxLayout(left_body)
+        left.setContentsMargins(0, 0, 8, 0)
         self.reason_banner = Banner()
         left.addWidget(self.reason_banner)
         self.summary = LetterSummary()
@@ -70,10 +79,10 @@ class LetterResubmitDialog(FormDialog):
         self.note_edit.setPlaceholderText(
             self.tr("mis. Daftar nama calon penerima layanan sudah dilampirkan.")
         )
-        self.note_edit.setMaximumHeight(90)
+        self.note_edit.setFixedHeight(80)
         left.addWidget(field_label(self.tr("&Catatan untuk Kabid"), self.note_edit))
         left.addWidget(self.note_edit)
-        body.addLayout(left, 1)
+        body.addWidget(scroll_area(left_body), 1)
         self.preview = PreviewPane(self.tr("Surat ini tidak berpindaian"))
         body.addWidget(self.preview, 1)
         layout.addLayout(body, 1)

@@ -61,6 +61,7 @@ class LetterResubmitDialog(FormDialog):
         left_body = QWidget()  # a short window scrolls the letter, attachment and note, never squeezes them
         left = QVBoxLayout(left_body)
         left.setContentsMargins(0, 0, 8, 0)
+        left.setSpacing(10)
         self.reason_banner = Banner()
         left.addWidget(self.reason_banner)
         self.summary = LetterSummary()

@@ -283,6 +283,7 @@ class SopMatrixDoc:
     recording: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     verification: Verification | None = None
+    source: str = ""  # "Sumber: SOP ... Kab. Padang Pariaman, nomor ..., tanggal ...": the SOP's own header
 
 
 # --- Inovasi: step documents and the innovation profile -----------------------------------------

@@ -31,7 +31,10 @@ MARGIN = 15 * mm
 def sop_matrix(doc: SopMatrixDoc, paper: str) -> Built:
     """Identity block (number, dates, approval, legal basis ...) and the matrix with marks per pelaksana."""
     width = page_size(paper, turned=True)[0] - 2 * MARGIN
-    story: list[Flowable] = [_identity(doc, width), Spacer(1, 3 * mm), _context(doc, width)]
+    story: list[Flowable] = [_identity(doc, width)]
+    if doc.source:  # the SOP's own header (another kabupaten's, say) stays on the sheet
+        story += [Spacer(1, 1.5 * mm), Paragraph(escape(doc.source), style("sop_source", 8))]
+    story += [Spacer(1, 3 * mm), _context(doc, width)]
     if doc.verification is not None:
         story += [Spacer(1, 6 * mm), _stamp(doc, width)]
     story.append(PageBreak())  # as in the SOP documents: the identity sheet, then the matrix

@@ -97,6 +97,7 @@ class LetterView:
     estimated_people: int = 0
     requested: tuple[tuple[str, int], ...] = ()
     scan: AttachmentInfo | None = None
+    attachments: tuple[AttachmentInfo, ...] = ()  # every file of the letter: the scan, then any added
     returned_reason: str = ""
     returned_by: str = ""
     returned_at: dt.datetime | None = None
@@ -182,6 +183,10 @@ def _letter_fields(letter: IncomingLetter) -> dict[str, Any]:
         estimated_people=letter.estimated_people,
         requested=tuple((r.category.name, r.estimated_count) for r in requested),
         scan=_attachment_info(scan) if scan else None,
+        attachments=tuple(
+            _attachment_info(a)
+            for a in Attachment.select().where(Attachment.letter == letter.id).order_by(Attachment.id)
+        ),
     )
 
 

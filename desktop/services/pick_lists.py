@@ -16,6 +16,7 @@ from desktop.models import (
     TeamMember,
     User,
 )
+from desktop.services.office.reference_scope import nagari_in_scope, scoped
 from desktop.services.sop.workflow import office_calendar
 
 
@@ -57,13 +58,14 @@ class TeamOption:
 
 
 def list_nagari() -> list[NagariOption]:
-    """Every active nagari with its kecamatan and kabupaten, by kabupaten, kecamatan and name."""
-    rows = (
+    """The office's active nagari (its kabupaten's, reference_scope) by kecamatan and name."""
+    rows = scoped(
         Nagari.select(Nagari.id, Nagari.name, Kecamatan.name, Kabupaten.name)
         .join(Kecamatan)
         .join(Kabupaten)
         .where(Nagari.is_active)
-        .order_by(Kabupaten.code, Kecamatan.name, Nagari.name)
+        .order_by(Kabupaten.code, Kecamatan.name, Nagari.name),
+        nagari_in_scope(),
     )
     return [NagariOption(i, name, kec, kab) for i, name, kec, kab in _tuples(rows)]
 

@@ -20,7 +20,7 @@ from desktop.models import (
 )
 from desktop.services import date_rules
 from desktop.services.errors import InvalidFields, InvalidInput
-from desktop.services.sijarla import service_records
+from desktop.services.sijarla import record_import, service_records
 from desktop.services.sijarla import steps as sijarla
 from desktop.services.sop.workflow import office_calendar
 
@@ -262,7 +262,7 @@ def test_imported_rows_dated_outside_the_period_are_row_errors():
         row("1302034507510003", PAST),
         row("1302034507510004", TODAY + dt.timedelta(days=5)),
     ]
-    result = service_records.import_records(session("ketua1"), case_id, rows)
+    result = record_import.import_records(session("ketua1"), case_id, rows)
     assert [(e.row, e.column) for e in result.errors] == [(3, "Tanggal"), (4, "Tanggal")]
     assert "di luar masa Surat Tugas" in result.errors[0].message
     assert "belum terjadi" in result.errors[1].message

@@ -57,7 +57,7 @@ def test_every_wrong_field_of_a_disposition_is_reported_at_once():
     make_office()
     receipt = sijarla.register_letter(session("meja"), letter_draft())
     draft = sijarla.DispositionDraft(
-        instructions="", team_id=0, deadline=dt.date.today(), forwarded_to="", requests=(), sifat="biasa"
+        instructions="", team_id=0, deadline=dt.date.today(), forwarded_to="", requests=(), sifat="segera"
     )
     with pytest.raises(InvalidFields) as refused:
         sijarla.save_disposition(session("kabid"), receipt.case_id, draft)

@@ -10,7 +10,7 @@ from openpyxl import Workbook
 
 from desktop.models import AuditLog, ServiceRecord
 from desktop.services.errors import InvalidInput
-from desktop.services.sijarla import service_records
+from desktop.services.sijarla import record_import
 
 from .factories import make_office, nagari, session
 from .test_permissions import at_step
@@ -86,7 +86,7 @@ def test_xlsx_of_ten_thousand_rows_with_broken_rows(tmp_path):
     path = tmp_path / "pelayanan.xlsx"
     write_xlsx(path, rows)
 
-    result = service_records.import_file(session("ketua1"), case_id, path)
+    result = record_import.import_file(session("ketua1"), case_id, path)
     assert (result.total_rows, result.imported) == (10_000, 0)
     assert [(e.row, e.column) for e in result.errors] == [
         (11, "NIK"),
@@ -100,7 +100,7 @@ def test_xlsx_of_ten_thousand_rows_with_broken_rows(tmp_path):
     assert "duplikat" in result.errors[5].message
     assert ServiceRecord.select().count() == 0
 
-    result = service_records.import_file(session("ketua1"), case_id, path, import_clean_rows=True)
+    result = record_import.import_file(session("ketua1"), case_id, path, import_clean_rows=True)
     assert result.imported == 9_994 and len(result.errors) == 6
     assert ServiceRecord.select().where(ServiceRecord.case == case_id).count() == 9_994
     assert AuditLog.select().where(AuditLog.action == "pelayanan_diimpor").count() == 1
@@ -115,7 +115,7 @@ def test_csv_with_semicolons_and_a_bom(tmp_path):
         f"1302104507510002;Siti Rahmah;{nagari().code};ktp_rekam;lansia;selesai;{dt.date.today():%d-%m-%Y}\n"
         f"1302101203800011;Syafrizal;Koto Baru;kia;umum;selesai;{dt.date.today():%d/%m/%Y}\n".encode()
     )
-    result = service_records.import_file(session("anggota1"), case_id, path)
+    result = record_import.import_file(session("anggota1"), case_id, path)
     assert (result.imported, result.errors) == (2, [])
 
 
@@ -124,5 +124,5 @@ def test_missing_columns_are_named(tmp_path):
     case_id = at_step("pelayanan")
     path = tmp_path / "x.csv"
     path.write_text("NIK,Nama\n1302104507510002,Siti\n")
-    with pytest.raises(InvalidInput, match="Nagari, Kategori, Sasaran, Hasil, Tanggal"):
-        service_records.import_file(session("anggota1"), case_id, path)
+    with pytest.raises(InvalidInput, match="tidak ada di baris judul: Kategori, Sasaran, Hasil, Tanggal"):
+        record_import.import_file(session("anggota1"), case_id, path)

@@ -25,7 +25,7 @@ from desktop.models import (
 )
 from desktop.services.errors import PermissionDenied
 from desktop.services.office.users import NewUser, add_user
-from desktop.services.sijarla import recap, service_records
+from desktop.services.sijarla import recap, record_import, service_records
 from desktop.services.sijarla import steps as sijarla
 
 from .factories import PASSWORD, letter_draft, make_office, nagari, session, team
@@ -194,7 +194,7 @@ USE_CASES = [
         "import_records",
         frozenset({R.KETUA_TIM, R.ANGGOTA_TIM}),
         lambda: at_step("pelayanan"),
-        lambda s, c: service_records.import_records(
+        lambda s, c: record_import.import_records(
             s,
             c,
             [

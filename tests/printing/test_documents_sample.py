@@ -55,8 +55,11 @@ def test_sample_writes_every_letter_as_an_embedded_font_pdf(sample_dir: Path):
     assert "PEMERINTAH KABUPATEN SOLOK" in all_text((sample_dir / "surat_tugas.pdf").read_bytes())
     masked = all_text((sample_dir / "laporan_pelaksanaan_nik_tersamar.pdf").read_bytes())
     assert "Edisi NIK tersamar" in masked and "******" in masked
-    # The demo's Inovasi SOP belongs to Padang Pariaman: printed under its own government.
-    assert "PEMERINTAH KABUPATEN PADANG PARIAMAN" in all_text((sample_dir / "sop_inovasi.pdf").read_bytes())
+    # The demo's Inovasi SOP comes from Padang Pariaman: printed under this office's own government,
+    # with a line naming where it comes from (issue 15 item 11).
+    sop = " ".join(all_text((sample_dir / "sop_inovasi.pdf").read_bytes()).split())
+    assert "PEMERINTAH KABUPATEN SOLOK" in sop and "PEMERINTAH KABUPATEN PADANG PARIAMAN" not in sop
+    assert "Sumber: SOP Inovasi Pelayanan Publik" in sop and "Kab. Padang Pariaman" in sop
 
 
 @pytest.mark.parametrize("width", (58, 80))

@@ -163,7 +163,7 @@ class Probe:
         tab.open_work_item(tab.worklist.model().item(0))
         self.wait(lambda: tab.case is not None)
         yield "case"
-        draft = sijarla.DispositionDraft("", 0, tab.form.deadline_edit.date().toPython(), "", (), "biasa")
+        draft = sijarla.DispositionDraft("", 0, tab.form.deadline_edit.date().toPython(), "", (), "segera")
         try:
             sijarla.save_disposition(tab.session, tab.case.case_id, draft)
         except Exception as refused:

@@ -356,7 +356,7 @@ def test_an_import_with_broken_rows_reports_them_and_imports_the_clean_ones(
 
     assert seen["rows"] == [("3", "NIK"), ("5", "Kategori")]
     assert seen["messages"][0] == "NIK harus 16 digit; yang diisi 11 digit."
-    assert seen["messages"][1] == "Kategori layanan 'paspor' tidak dikenal."
+    assert seen["messages"][1].startswith("Kategori layanan 'paspor' tidak dikenal. Pilih salah satu: ")
     assert seen["summary"].startswith("Berkas pelayanan.xlsx: 5 baris diperiksa, 2 baris bermasalah.")
     assert seen["button"] == "Impor baris yang benar saja"
     assert grid.banner.text() == "3 baris diimpor dari pelayanan.xlsx. 2 baris bermasalah dilewati."

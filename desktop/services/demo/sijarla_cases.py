@@ -16,7 +16,7 @@ from desktop.services.documents import signing
 from desktop.services.security.auth import session_for
 from desktop.services.sijarla import recap
 from desktop.services.sijarla import steps as sijarla
-from desktop.services.sijarla.service_records import import_records
+from desktop.services.sijarla.record_import import import_records
 from desktop.services.sop.workflow import office_calendar
 
 FIRST_NAMES_M = (

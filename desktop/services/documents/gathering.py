@@ -40,6 +40,7 @@ from desktop.services.errors import NotFound
 from desktop.services.office.signing_settings import sign_mode
 from desktop.services.sop.definition import SopDefinition
 from desktop.services.sop.loader import load_sop_text
+from desktop.services.sop.view import source_line
 
 
 def _gather(
@@ -62,9 +63,7 @@ def _sop(sop_id: int, head: P.Letterhead) -> _Source:
 
 def _sop_document(d: SopDefinition, head: P.Letterhead) -> _Source:
     """The SOP as its document prints it: identity sheet and matrix, from the definition as stored."""
-    if d.office and d.office.upper() not in head.government.upper():
-        # Another office's SOP: its own name on top, without this office's emblem and contacts.
-        head = P.Letterhead(f"PEMERINTAH {d.office.upper()}", (d.agency or head.agency).upper())
+    # This office's own header (issue 15 item 11); the SOP's own office is named in the source line.
     approver = d.approved_by
     doc = P.SopMatrixDoc(
         letterhead=head,
@@ -89,6 +88,7 @@ def _sop_document(d: SopDefinition, head: P.Letterhead) -> _Source:
         warnings=d.warnings,
         recording=d.recording,
         notes=d.notes,
+        source=source_line(d),
     )
     return _Source(doc, f"SOP {d.number} {d.title}", None)
 

@@ -27,6 +27,7 @@ from desktop.models import (
 from desktop.services.errors import InvalidInput
 from desktop.services.office import reference_defaults as reference
 from desktop.services.office.admin import _admin, _bump, _get, _stale
+from desktop.services.office.reference_scope import kecamatan_in_scope, nagari_in_scope, scoped
 from desktop.services.security import audit
 from desktop.services.session import Session
 from desktop.services.validation import clean_text
@@ -73,20 +74,21 @@ class JorongRow:
 
 
 def list_kecamatan(actor: Session) -> list[KecamatanChoice]:
-    """Every kecamatan, by kabupaten then name."""
+    """The kecamatan of the office's kabupaten (every one before it is set), by name."""
     with db.atomic():
         _admin(actor)
-        query = (
-            Kecamatan.select(Kecamatan, Kabupaten).join(Kabupaten).order_by(Kabupaten.code, Kecamatan.name)
+        query = scoped(
+            Kecamatan.select(Kecamatan, Kabupaten).join(Kabupaten).order_by(Kabupaten.code, Kecamatan.name),
+            kecamatan_in_scope(),
         )
         return [KecamatanChoice(k.id, k.code, k.name, k.kabupaten.name) for k in query]
 
 
 def list_nagari(actor: Session, kecamatan_id: int | None = None) -> list[NagariRow]:
-    """The nagari (active and not) of a kecamatan, or of all kecamatan."""
+    """The office's nagari (active and not) of a kecamatan, or of all its kecamatan."""
     with db.atomic():
         _admin(actor)
-        query = Nagari.select(Nagari, Kecamatan).join(Kecamatan)
+        query = scoped(Nagari.select(Nagari, Kecamatan).join(Kecamatan), nagari_in_scope())
         if kecamatan_id is not None:
             query = query.where(Nagari.kecamatan == kecamatan_id)
         return [_nagari_row(n) for n in query.order_by(Kecamatan.name, Nagari.name)]

@@ -25,13 +25,16 @@ from desktop.services.sop.workflow import office_calendar, requirement_check
 from desktop.services.validation import clean_text
 
 
-def _clean_disposition(draft: DispositionDraft, today: dt.date) -> dict:
+def _clean_disposition(draft: DispositionDraft, today: dt.date, letter_sifat: str = "") -> dict:
     """The disposition's values; every field that breaks a rule is refused at once (InvalidFields).
-    `today` is the day it is written: the deadline falls on a working day from then on."""
+
+    `today` is the day it is written: the deadline falls from then on (date_rules.deadline).
+    No sifat given: the letter's own. A sifat below the letter's is refused (see `_sifat`).
+    """
     problems = Problems()
     check = problems.check
     values = {
-        "sifat": check(lambda: _sifat(draft.sifat)),
+        "sifat": check(lambda: _sifat(draft.sifat or letter_sifat or "biasa", letter_sifat)),
         "deadline": check(lambda: date_rules.deadline(draft.deadline, today, office_calendar())),
         "team": check(lambda: _team(draft.team_id)),
         "forwarded_to": check(
@@ -48,9 +51,20 @@ def _clean_disposition(draft: DispositionDraft, today: dt.date) -> dict:
     return values
 
 
-def _sifat(sifat: str) -> str:
+# Urgency, then confidentiality on top: a disposition may raise the letter's sifat, never lower it.
+SIFAT_RANK = {"biasa": 0, "segera": 1, "sangat_segera": 2, "rahasia": 3}
+SIFAT_NAMES = {"biasa": "Biasa", "segera": "Segera", "sangat_segera": "Sangat segera", "rahasia": "Rahasia"}
+
+
+def _sifat(sifat: str, letter_sifat: str = "") -> str:
     if sifat not in SIFAT:
         raise InvalidInput("Sifat disposisi tidak dikenal.", field="sifat")
+    if letter_sifat in SIFAT_RANK and SIFAT_RANK[sifat] < SIFAT_RANK[letter_sifat]:
+        raise InvalidInput(
+            f"Sifat disposisi tidak boleh lebih rendah dari sifat surat ({SIFAT_NAMES[letter_sifat]}): "
+            f"pilih {SIFAT_NAMES[letter_sifat]} atau yang lebih tinggi.",
+            field="sifat",
+        )
     return sifat
 
 

@@ -75,7 +75,7 @@ class DispositionDraft:
     deadline: dt.date
     forwarded_to: str = "Ketua Tim SIJARLA"
     requests: tuple[str, ...] = ("proses_lanjut",)
-    sifat: str = "biasa"
+    sifat: str = ""  # empty: the letter's own sifat
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from desktop.printing.text import date_id
 from desktop.services import date_rules
 from desktop.services.errors import InvalidInput
 from desktop.services.nik import mask_niks_in_text
+from desktop.services.office.reference_scope import check_nagari_in_scope
 from desktop.services.problems import Problems
 from desktop.services.sijarla.drafts import (
     SIFAT,
@@ -87,7 +88,7 @@ def _nagari(nagari_id: int) -> Nagari:
     nagari = Nagari.get_or_none(Nagari.id == nagari_id)
     if nagari is None or not nagari.is_active:
         raise InvalidInput("Nagari tidak dikenal.", field="nagari")
-    return nagari
+    return check_nagari_in_scope(nagari)  # another kabupaten's nagari: refused
 
 
 def _tracking_code() -> str:

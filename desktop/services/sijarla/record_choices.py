@@ -15,6 +15,7 @@ from desktop.models import (
     ServiceRecord,
     TargetGroup,
 )
+from desktop.services.office.reference_scope import nagari_in_scope, scoped
 
 
 @dataclass(frozen=True)
@@ -45,12 +46,13 @@ class RecordChoices:
 
 
 def choices() -> RecordChoices:
-    """The active nagari, categories, target groups and outcomes, in their display order."""
-    nagari = (
+    """The office's active nagari (reference_scope), categories, target groups and outcomes, in order."""
+    nagari = scoped(
         Nagari.select(Nagari.id, Nagari.name, Nagari.code, Kecamatan.name)
         .join(Kecamatan)
         .where(Nagari.is_active)
-        .order_by(Nagari.name, Nagari.code)
+        .order_by(Nagari.name, Nagari.code),
+        nagari_in_scope(),
     )
 
     def codes(model) -> tuple[Choice, ...]:

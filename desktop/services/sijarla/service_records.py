@@ -5,10 +5,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
-import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import cast
 
 from desktop.config import resource_dir
@@ -26,8 +24,10 @@ from desktop.models.base import now
 from desktop.services import date_rules
 from desktop.services.errors import InvalidInput, NotFound, StaleRecord, WorkflowError
 from desktop.services.nik import RegionCode, region_note, validate_kk, validate_nik
+from desktop.services.office.reference_scope import nagari_in_scope, scoped
 from desktop.services.security import audit
 from desktop.services.session import Session
+from desktop.services.sijarla.category_aliases import category_key, category_matcher
 from desktop.services.sijarla.team import _require_team_member
 from desktop.services.sop.workflow import get_case
 from desktop.services.validation import clean_text, fold
@@ -101,11 +101,19 @@ class _Lookups:
     """Reference data resolved once per batch (codes and names, case-insensitive)."""
 
     def __init__(self) -> None:
-        self.categories = _code_map(ServiceCategory)
+        active = list(
+            ServiceCategory.select().where(ServiceCategory.is_active).order_by(ServiceCategory.sort_order)
+        )
+        self.category_names = [c.name for c in active]
+        self.categories = category_matcher([(c.id, c.code, c.name) for c in active])
         self.groups = _code_map(TargetGroup)
         self.outcomes = _code_map(ServiceOutcome)
         self.outcome_rows = {o.id: o for o in ServiceOutcome.select()}
-        nagari = list(Nagari.select(Nagari.id, Nagari.name, Nagari.code).where(Nagari.is_active))
+        nagari = list(
+            scoped(
+                Nagari.select(Nagari.id, Nagari.name, Nagari.code).where(Nagari.is_active), nagari_in_scope()
+            )
+        )
         self.nagari_ids = {n.id for n in nagari}
         self.nagari_by_name: dict[str, list[int]] = {}
         self.nagari_code = {n.id: n.code for n in nagari}
@@ -199,13 +207,25 @@ def _clean(draft: RecordDraft, lookups: _Lookups) -> dict:
         "address": clean_text(draft.address, "Alamat", 240, field="address", required=False),
         "jorong": clean_text(draft.jorong, "Jorong", 80, field="jorong", required=False),
         "nagari": draft.nagari_id,
-        "category": pick(lookups.categories, draft.category, "Kategori layanan", "category"),
+        "category": _category(lookups, draft.category),
         "target_group": pick(lookups.groups, draft.target_group, "Sasaran", "target_group"),
         "outcome": outcome_id,
         "outcome_reason": reason,
         "note": clean_text(draft.note, "Keterangan", 500, field="note", required=False),
         "served_on": served_on,
     }
+
+
+def _category(lookups: _Lookups, text: str) -> int:
+    """A category by code, name or a common spelling of it; else the allowed ones, named."""
+    found = lookups.categories.get(category_key(text))
+    if found is None:
+        allowed = ", ".join(lookups.category_names)
+        raise InvalidInput(
+            f"Kategori layanan '{(text or '').strip()}' tidak dikenal. Pilih salah satu: {allowed}.",
+            field="category",
+        )
+    return found
 
 
 def _recording_case(actor: Session, case_id: int) -> SopCase:
@@ -318,162 +338,3 @@ def list_records(actor: Session, case_id: int) -> list[RecordRow]:
         query = query.where(scope.condition)
     audit.record(actor, "pelayanan_dibaca", "sop_case", case.id)
     return [RecordRow(*values) for values in cast(Iterable[tuple], query.tuples())]
-
-
-# --- Bulk import --------------------------------------------------------------------------------
-
-COLUMNS = {
-    "nik": ("nik",),
-    "full_name": ("nama", "nama lengkap"),
-    "kk": ("kk", "no kk", "nomor kk", "no. kk"),
-    "address": ("alamat",),
-    "jorong": ("jorong",),
-    "nagari": ("nagari", "kode nagari"),
-    "category": ("kategori", "layanan", "kategori layanan", "jenis layanan"),
-    "target_group": ("sasaran", "kelompok sasaran"),
-    "outcome": ("hasil", "status"),
-    "outcome_reason": ("alasan", "alasan hasil"),
-    "note": ("keterangan", "catatan"),
-    "served_on": ("tanggal", "tanggal pelayanan"),
-}
-REQUIRED = ("nik", "full_name", "nagari", "category", "target_group", "outcome", "served_on")
-LABELS = {
-    "nik": "NIK",
-    "full_name": "Nama",
-    "kk": "KK",
-    "address": "Alamat",
-    "jorong": "Jorong",
-    "nagari": "Nagari",
-    "category": "Kategori",
-    "target_group": "Sasaran",
-    "outcome": "Hasil",
-    "outcome_reason": "Alasan",
-    "note": "Keterangan",
-    "served_on": "Tanggal",
-}
-
-
-def read_table(path: Path) -> Iterator[list]:
-    """Rows of an .xlsx (first sheet) or .csv (UTF-8, comma or semicolon) file, header first."""
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        from openpyxl import load_workbook
-
-        workbook = load_workbook(path, read_only=True, data_only=True)
-        try:
-            yield from (list(r) for r in workbook.worksheets[0].iter_rows(values_only=True))
-        finally:
-            workbook.close()
-    elif suffix == ".csv":
-        text = path.read_bytes().decode("utf-8-sig")
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t") if text.strip() else csv.excel
-        yield from csv.reader(io.StringIO(text), dialect)
-    else:
-        raise InvalidInput("Berkas harus .xlsx atau .csv.", field="file")
-
-
-def _header_map(header: list) -> dict[str, int]:
-    names = [str(h or "").strip().casefold() for h in header]
-    mapping = {}
-    for key, aliases in COLUMNS.items():
-        for i, name in enumerate(names):
-            if name in aliases:
-                mapping[key] = i
-                break
-    missing = [LABELS[k] for k in REQUIRED if k not in mapping]
-    if missing:
-        raise InvalidInput(f"Kolom wajib tidak ada di baris judul: {', '.join(missing)}.", field="file")
-    return mapping
-
-
-def _cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    return str(value).strip()
-
-
-def _parse_date(value) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = _cell_text(value)
-    for fmt in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise InvalidInput(f"Tanggal '{text}' tidak dikenali; gunakan HH-BB-TTTT.", field="served_on")
-
-
-def import_records(
-    actor: Session, case_id: int, rows: Iterable[list], *, import_clean_rows: bool = False
-) -> ImportResult:
-    """Check every row; import all or nothing, or only the clean rows when asked explicitly."""
-    rows = iter(rows)
-    header = next(rows, None)
-    if header is None:
-        raise InvalidInput("Berkas kosong.", field="file")
-    mapping = _header_map(list(header))
-    with db.atomic():
-        case = _recording_case(actor, case_id)
-        lookups = _lookups_for(case)
-        seen = {
-            (r.nik, r.category_id)
-            for r in ServiceRecord.select(ServiceRecord.nik, ServiceRecord.category).where(
-                ServiceRecord.case == case.id
-            )
-        }
-        good, errors, total = [], [], 0
-        for number, raw in enumerate(rows, start=2):
-            if not any(_cell_text(v) for v in raw):
-                continue
-            total += 1
-            try:
-                values = _row_values(raw, mapping, lookups)
-            except InvalidInput as exc:
-                errors.append(RowError(number, LABELS.get(exc.field or "", exc.field or ""), exc.message))
-                continue
-            key = (values["nik"], values["category"])
-            if key in seen:
-                errors.append(RowError(number, "NIK", "NIK dan layanan yang sama sudah ada (duplikat)."))
-                continue
-            seen.add(key)
-            good.append({**values, "case": case.id, "recorded_by": actor.user_id})
-        if errors and not import_clean_rows:
-            return ImportResult(total, 0, errors)
-        for start in range(0, len(good), 500):
-            ServiceRecord.insert_many(good[start : start + 500]).execute()
-        audit.record(actor, "pelayanan_diimpor", "sop_case", case.id, baris=len(good), ditolak=len(errors))
-        return ImportResult(total, len(good), errors)
-
-
-def _row_values(raw: list, mapping: dict[str, int], lookups: _Lookups) -> dict:
-    def cell(key: str):
-        index = mapping.get(key)
-        return raw[index] if index is not None and index < len(raw) else None
-
-    draft = RecordDraft(
-        nik=_cell_text(cell("nik")),
-        full_name=_cell_text(cell("full_name")),
-        nagari_id=lookups.nagari_id(_cell_text(cell("nagari"))),
-        category=_cell_text(cell("category")),
-        target_group=_cell_text(cell("target_group")),
-        outcome=_cell_text(cell("outcome")),
-        served_on=_parse_date(cell("served_on")),
-        kk=_cell_text(cell("kk")),
-        address=_cell_text(cell("address")),
-        jorong=_cell_text(cell("jorong")),
-        outcome_reason=_cell_text(cell("outcome_reason")),
-        note=_cell_text(cell("note")),
-    )
-    return _clean(draft, lookups)
-
-
-def import_file(actor: Session, case_id: int, path: Path, *, import_clean_rows: bool = False) -> ImportResult:
-    """Import an .xlsx or .csv file of service records."""
-    return import_records(actor, case_id, read_table(path), import_clean_rows=import_clean_rows)

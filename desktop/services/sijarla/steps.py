@@ -329,11 +329,20 @@ def return_request(actor: Session, case_id: int, reason: str, expected_version: 
         return summarize(get_case(case_id))
 
 
-def resubmit_request(actor: Session, case_id: int, note: str, expected_version: int) -> CaseSummary:
-    """The front desk sends a returned request back to the Kabid once it is complete."""
+def resubmit_request(
+    actor: Session, case_id: int, note: str, expected_version: int, attachments: tuple[ScanFile, ...] = ()
+) -> CaseSummary:
+    """The front desk sends a returned request back to the Kabid once it is complete, with the
+    attachments that were missing (kept with the letter; the history names them)."""
     with db.atomic():
         case = get_case(case_id)
         text = clean_text(note, "Catatan", 1000, field="note", required=False, multiline=True)
+        if len(attachments) > 5:
+            raise InvalidInput("Paling banyak 5 lampiran sekali kirim.", field="attachments")
+        letter = IncomingLetter.get_or_none(IncomingLetter.case == case.id)
+        added = [_attach(actor, case, letter, f, "lampiran_susulan").filename for f in attachments]
+        if added:
+            text = "\n".join(t for t in (text, "Lampiran ditambahkan: " + ", ".join(added)) if t)
         advance(actor, case, "selesai", expected_version=expected_version, note=text)
         return summarize(get_case(case_id))
 
@@ -353,10 +362,10 @@ def save_disposition(
         require_role(actor, R.KABID_PELAYANAN)
         if case.current_step != "disposisi" or case.status != "berjalan":
             raise WorkflowError("Disposisi hanya dapat ditulis saat kasus menunggu disposisi.")
-        values = _clean_disposition(draft, on or dt.date.today())
+        letter = IncomingLetter.get_or_none(IncomingLetter.case == case.id)
+        values = _clean_disposition(draft, on or dt.date.today(), letter.sifat if letter else "")
         existing = Disposition.get_or_none((Disposition.case == case.id) & Disposition.signed_at.is_null())
         if existing is None:
-            letter = IncomingLetter.get_or_none(IncomingLetter.case == case.id)
             row = Disposition.create(case=case.id, letter=letter, drafted_by=actor.user_id, **values)
             audit.record(actor, "disposisi_ditulis", "disposition", row.id)
             return row.id

@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from desktop.models import CaseStep, Sop, SopCase, User
+from desktop.models import CaseStep, Office, Sop, SopCase, User
+from desktop.printing.text import date_id
 from desktop.services.errors import NotFound
 from desktop.services.security.auth import require_role
 from desktop.services.session import Session
@@ -111,8 +112,8 @@ class SopMatrixView:
     number: str
     title: str
     subtitle: str
-    office: str
-    agency: str
+    office: str  # the SOP's own office ("Kabupaten Padang Pariaman"), as its document names it
+    agency: str  # the agency of this office (its settings), heading the SOP as shown here
     created_on: dt.date | None
     effective_on: dt.date | None
     approver: str
@@ -129,6 +130,8 @@ class SopMatrixView:
     rows: tuple[RowView, ...]
     flows: tuple[FlowView, ...]
     steps: tuple[StepView, ...]
+    government: str = ""  # "PEMERINTAH KABUPATEN SOLOK": this office's, from its settings
+    source: str = ""  # "Sumber: SOP ... Kabupaten Padang Pariaman, nomor ..., tanggal ..."
 
     def row(self, number: int) -> RowView:
         return next(r for r in self.rows if r.number == number)
@@ -234,13 +237,16 @@ def matrix_of(definition: SopDefinition) -> SopMatrixView:
             )
         )
     approver = definition.approved_by
+    government, agency = office_header(definition)
     return SopMatrixView(
+        government=government,
+        source=source_line(definition),
         code=definition.code,
         number=definition.number,
         title=definition.title,
         subtitle=definition.subtitle,
         office=definition.office,
-        agency=definition.agency,
+        agency=agency,
         created_on=definition.created_on,
         effective_on=definition.effective_on,
         approver=approver.name if approver else "",
@@ -258,6 +264,30 @@ def matrix_of(definition: SopDefinition) -> SopMatrixView:
         flows=_flows(definition, [r.number for r in rows], decisions),
         steps=tuple(_step_view(definition, s) for s in definition.steps),
     )
+
+
+def office_header(definition: SopDefinition) -> tuple[str, str]:
+    """The government and agency heading an SOP here: this office's own (its settings), whoever
+    wrote the SOP; the SOP's own office before the office is set up."""
+    office = Office.select(Office.government, Office.agency).order_by(Office.id).first()
+    if office is not None and office.government.strip():
+        return office.government.strip(), (office.agency or definition.agency).strip()
+    own = f"PEMERINTAH {definition.office}" if definition.office else ""
+    return own, definition.agency
+
+
+def source_line(definition: SopDefinition) -> str:
+    """Where the SOP comes from, as its document heads it: 'Sumber: SOP <title> <office> <agency>,
+    nomor <number>, tanggal <date>' (the original header stays on record)."""
+    office = definition.office.replace("Kabupaten ", "Kab. ", 1) if definition.office else ""
+    who = " ".join(p for p in (definition.agency, office) if p)
+    day = definition.created_on or definition.effective_on
+    parts = [f"Sumber: SOP {definition.title}" + (f", {who}" if who else "")]
+    if definition.number:
+        parts.append(f"nomor {definition.number}")
+    if day is not None:
+        parts.append(f"tanggal {date_id(day)}")
+    return ", ".join(parts)
 
 
 def _is_decision(step: SopStep) -> bool:

@@ -160,9 +160,9 @@ class DispositionForm(QWidget):
         self.team_combo.blockSignals(False)
         self._team_chosen()
 
-    def start_new(self, deadline: dt.date) -> None:
-        """Empty values for a case without a draft: 3 working days, 'proses lebih lanjut'."""
-        self.sifat_combo.setCurrentIndex(0)
+    def start_new(self, deadline: dt.date, letter_sifat: str = "") -> None:
+        """Values for a case without a draft: the letter's sifat, 3 working days, 'proses lebih lanjut'."""
+        self.sifat_combo.setCurrentIndex(max(0, self.sifat_combo.findData(letter_sifat)))
         self.forwarded_edit.setText(DEFAULT_FORWARDED_TO)
         self.team_combo.setCurrentIndex(0 if self.teams else -1)
         self.deadline_edit.setDate(QDate(deadline))

@@ -174,7 +174,7 @@ class FrontDeskTab(RoleTab):
         run_for(
             self,
             lambda: sijarla.resubmit_request(
-                session, request.case_id, request.note, request.expected_version
+                session, request.case_id, request.note, request.expected_version, request.attachments
             ),
             self._resubmitted,
             lambda error: self.sidebar_banner.show_message(message_for(error), "error"),

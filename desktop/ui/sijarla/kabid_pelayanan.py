@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop import roles
 from desktop.services import case_view
@@ -129,6 +129,11 @@ class KabidPelayananTab(RoleTab):
         box.addWidget(section_label(self.tr("Surat permohonan")))
         self.letter_summary = LetterSummary(show_sla=False)  # the case header shows it
         box.addWidget(self.letter_summary)
+        self.attachment_combo = QComboBox()  # the scan and any attachment added on a resend
+        self.attachment_combo.setAccessibleName(self.tr("Berkas surat"))
+        self.attachment_combo.hide()
+        self.attachment_combo.activated.connect(lambda _row: self._show_attachment())
+        box.addWidget(self.attachment_combo)
         self.scan_preview = PreviewPane(self.tr("Tidak ada pindaian surat"))
         box.addWidget(self.scan_preview, 1)
         return frame
@@ -201,7 +206,7 @@ class KabidPelayananTab(RoleTab):
         self.letter_summary.show_letter(letter)
         if not keep_form:
             self.form.set_teams(data.teams)
-            self.form.start_new(data.default_deadline)
+            self.form.start_new(data.default_deadline, letter.sifat)
             if data.disposition is not None and not data.disposition.signed:
                 self.form.set_values(data.disposition)
             self.form.case_reference = letter.reference
@@ -228,10 +233,27 @@ class KabidPelayananTab(RoleTab):
         self.scan_preview.clear()
 
     def _show_scan(self, letter: LetterView) -> None:
-        scan = letter.scan
+        self.attachment_combo.clear()
+        for info in letter.attachments:
+            scanned = info.purpose == "scan_permohonan"
+            kind = self.tr("Pindaian surat") if scanned else self.tr("Lampiran susulan")
+            self.attachment_combo.addItem(f"{kind}: {info.filename} ({info.uploaded_at:%d-%m-%Y})", info)
+        self.attachment_combo.setVisible(len(letter.attachments) > 1)
+        scan = letter.scan or (letter.attachments[-1] if letter.attachments else None)
         if scan is None:
             self.scan_preview.clear(self.tr("Tidak ada pindaian surat"))
             return
+        ids = [a.id for a in letter.attachments]
+        self.attachment_combo.setCurrentIndex(ids.index(scan.id) if scan.id in ids else -1)
+        self._show_file(scan)
+
+    def _show_attachment(self) -> None:
+        info = self.attachment_combo.currentData()
+        if info is not None:
+            self.scan_preview.show_loading()
+            self._show_file(info)
+
+    def _show_file(self, scan: Any) -> None:
         session = self.session
         run_for(
             self,

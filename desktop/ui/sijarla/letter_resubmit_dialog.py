@@ -1,4 +1,5 @@
-"""A request the Kabid sent back: its letter, scan and reason, and 'Kirim ulang' with a note."""
+"""A request the Kabid sent back: its letter, scan and reason, and 'Kirim ulang' with a note and the
+attachment that was missing (dropped or picked; kept with the letter, the Kabid sees it)."""
 
 from __future__ import annotations
 
@@ -16,10 +17,19 @@ from PySide6.QtWidgets import (
 from desktop.services import case_view
 from desktop.services.case_view import LetterView
 from desktop.services.session import Session
+from desktop.services.sijarla.drafts import ScanFile
 from desktop.ui.common.background import run_for
-from desktop.ui.common.forms import FORM_STYLESHEET, Banner, field_label, fit_on_screen, heading
+from desktop.ui.common.forms import (
+    FORM_STYLESHEET,
+    Banner,
+    field_label,
+    fit_on_screen,
+    heading,
+    scroll_area,
+)
 from desktop.ui.common.operations import message_for
 from desktop.ui.common.pdf_preview import PreviewPane
+from desktop.ui.common.scan_drop import ScanDropZone
 from desktop.ui.common.unsaved import FormDialog
 from desktop.ui.sijarla.letter_panels import LetterSummary, date_time
 
@@ -29,6 +39,7 @@ class ResubmitRequest:
     case_id: int
     expected_version: int
     note: str
+    attachments: tuple[ScanFile, ...] = ()
 
 
 class LetterResubmitDialog(FormDialog):
@@ -47,18 +58,32 @@ class LetterResubmitDialog(FormDialog):
         layout.addWidget(self.banner)
         body = QHBoxLayout()
         body.setSpacing(16)
-        left = QVBoxLayout()
+        left_body = QWidget()  # a short window scrolls the letter, attachment and note, never squeezes them
+        left = QVBoxLayout(left_body)
+        left.setContentsMargins(0, 0, 8, 0)
+        left.setSpacing(10)
         self.reason_banner = Banner()
         left.addWidget(self.reason_banner)
         self.summary = LetterSummary()
         left.addWidget(self.summary)
+        self.attachment_zone = ScanDropZone()
+        self.attachment_zone.info_label.setText(
+            self.tr("Seret lampiran yang kurang (PDF atau gambar) ke sini, atau pilih berkasnya")
+        )
+        self.attachment_zone.setMinimumHeight(150)
+        self.attachment_zone.scan_changed.connect(self._attachment_changed)
+        left.addWidget(
+            field_label(self.tr("&Lampiran yang kurang (bila diminta)"), self.attachment_zone.choose_button)
+        )
+        left.addWidget(self.attachment_zone, 1)
         self.note_edit = QPlainTextEdit()
         self.note_edit.setPlaceholderText(
             self.tr("mis. Daftar nama calon penerima layanan sudah dilampirkan.")
         )
+        self.note_edit.setFixedHeight(80)
         left.addWidget(field_label(self.tr("&Catatan untuk Kabid"), self.note_edit))
-        left.addWidget(self.note_edit, 1)
-        body.addLayout(left, 1)
+        left.addWidget(self.note_edit)
+        body.addWidget(scroll_area(left_body), 1)
         self.preview = PreviewPane(self.tr("Surat ini tidak berpindaian"))
         body.addWidget(self.preview, 1)
         layout.addLayout(body, 1)
@@ -83,7 +108,10 @@ class LetterResubmitDialog(FormDialog):
             if dialog.exec() != QDialog.DialogCode.Accepted or dialog.letter is None:
                 return None
             letter = dialog.letter
-            return ResubmitRequest(letter.case_id, letter.case_version, dialog.note_edit.toPlainText())
+            scan = dialog.attachment_zone.scan
+            return ResubmitRequest(
+                letter.case_id, letter.case_version, dialog.note_edit.toPlainText(), (scan,) if scan else ()
+            )
         finally:
             dialog.deleteLater()
 
@@ -98,7 +126,7 @@ class LetterResubmitDialog(FormDialog):
                 .replace("%3", letter.returned_reason),
                 "info",
             )
-        self.ok_button.setEnabled(letter.current_step == "registrasi" and letter.status == "berjalan")
+        self._attachment_changed()
         if letter.scan is not None:
             session, scan = self.session, letter.scan
             run_for(
@@ -107,6 +135,22 @@ class LetterResubmitDialog(FormDialog):
                 lambda data: self.preview.show_bytes(data, scan.filename, scan.mime_type),
                 self.preview.show_error,
             )
+
+    def accept(self) -> None:
+        if self.attachment_zone.loading:  # the attachment must go with the resend, not after it
+            self.banner.show_message(self.tr("Lampiran masih dibaca; tunggu sebentar."), "info")
+            return
+        super().accept()
+
+    def _attachment_changed(self) -> None:
+        """'Kirim ulang' once the letter waits at the front desk and no attachment is still being read."""
+        letter = self.letter
+        waiting = letter is not None and letter.current_step == "registrasi" and letter.status == "berjalan"
+        self.ok_button.setEnabled(waiting and not self.attachment_zone.loading)
+        if self.attachment_zone.scan is not None:
+            self.ok_button.setText(self.tr("Kirim ulang ke Kabid dengan lampiran"))
+        else:
+            self.ok_button.setText(self.tr("Kirim ulang ke Kabid"))
 
     def _failed(self, error: BaseException) -> None:
         self.banner.show_message(message_for(error))

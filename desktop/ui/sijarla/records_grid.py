@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from desktop.services.errors import DomainError
 from desktop.services.session import Session
-from desktop.services.sijarla import record_query, service_records
+from desktop.services.sijarla import record_import, record_query, service_records
 from desktop.services.sijarla import steps as sijarla
 from desktop.services.sijarla.record_query import RecordChoices, RecordFilter, RecordSort, TeamCase
 from desktop.services.sijarla.service_records import ImportResult, RecordDraft
@@ -23,6 +23,7 @@ from desktop.ui.sijarla.records_import import (
     ImportErrorsDialog,
     ImportFileDialog,
     RecordsImport,
+    TemplateFileDialog,
 )
 from desktop.ui.sijarla.records_table import RecordsTableModel
 from desktop.ui.sijarla.records_view import RecordsTableView
@@ -30,8 +31,16 @@ from desktop.ui.sijarla.team_banner import MessageBanner
 from desktop.ui.sijarla.team_report import ReportDialog
 
 # The case's grid leaves out what the case already says; the reason shows as Hasil's tooltip.
-GRID_HIDDEN = ("case_reference", "address", "outcome_reason")
-GRID_WIDTHS = {"served_on": 92, "nik": 142, "kk": 142, "nagari": 130, "jorong": 120, "category": 150}
+GRID_HIDDEN = ("case_reference", "outcome_reason")
+GRID_WIDTHS = {
+    "served_on": 92,
+    "nik": 142,
+    "kk": 142,
+    "address": 160,
+    "nagari": 130,
+    "jorong": 110,
+    "category": 150,
+}
 
 
 class RecordsGridPanel(QWidget):
@@ -61,6 +70,10 @@ class RecordsGridPanel(QWidget):
         self.import_button.setToolTip(
             self.tr("Kolom: NIK, Nama, KK, Alamat, Jorong, Nagari, Kategori, Sasaran, Hasil, Alasan, Tanggal")
         )
+        self.template_button = QPushButton(self.tr("Unduh templat…"))
+        self.template_button.setToolTip(
+            self.tr("Simpan lembar kerja berisi kolom yang dibaca impor, satu baris contoh dan petunjuk")
+        )
         self.report_button = QPushButton(self.tr("Kirim laporan…"))
         self.report_button.setProperty("primary", True)
         # The count and the buttons sit in the workspace's title line (see actions()).
@@ -70,6 +83,7 @@ class RecordsGridPanel(QWidget):
         toolbar.setSpacing(8)
         toolbar.addWidget(self.count_label)
         toolbar.addSpacing(8)
+        toolbar.addWidget(self.template_button)
         toolbar.addWidget(self.import_button)
         toolbar.addWidget(self.report_button)
         # Only once it has a parent: shown before, the button flashed up as a window of its own and
@@ -84,6 +98,7 @@ class RecordsGridPanel(QWidget):
         self.form.save_requested.connect(self.save)
         self.table.doubleClicked.connect(self.edit_row)
         self.import_button.clicked.connect(self.import_file)
+        self.template_button.clicked.connect(self.save_template)
         self.report_button.clicked.connect(self.send_report)
         self.model.loaded.connect(self._loaded)
 
@@ -166,6 +181,34 @@ class RecordsGridPanel(QWidget):
         path = ImportFileDialog.ask(self)
         if path is not None:
             self.run_import(path, clean_only=False)
+
+    def save_template(self) -> None:
+        """'Unduh templat': the import's columns, an example row and notes, saved where the user picks."""
+        if self.case is None:
+            return
+        path = TemplateFileDialog.ask(self, f"templat-impor-{self.case.reference}.xlsx")
+        if path is None:
+            return
+        session, case_id = self.session, self.case.id
+        self.template_button.setEnabled(False)
+        run_for(
+            self,
+            lambda: record_import.write_template(session, case_id, path),
+            self._template_saved,
+            self._template_failed,
+        )
+
+    def _template_saved(self, path: Path) -> None:
+        self.template_button.setEnabled(True)
+        self.banner.ok(
+            self.tr("Templat disimpan di %1. Isi mulai baris 2 (ganti baris contoh), lalu Impor.").replace(
+                "%1", str(path)
+            )
+        )
+
+    def _template_failed(self, error: BaseException) -> None:
+        self.template_button.setEnabled(True)
+        self.banner.error(message_for(error))
 
     def run_import(self, path: Path, *, clean_only: bool) -> None:
         if self.case is None:

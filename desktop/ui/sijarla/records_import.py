@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.session import Session
-from desktop.services.sijarla import service_records
+from desktop.services.sijarla import record_import
 from desktop.services.sijarla.service_records import ImportResult
 from desktop.ui import theme
 from desktop.ui.common.background import run_for
@@ -93,6 +93,25 @@ class ImportFileDialog:
         return Path(name) if name else None
 
 
+class TemplateFileDialog:
+    """Asks where to save the import template (replaced in tests)."""
+
+    @staticmethod
+    def ask(parent: QWidget | None, suggested: str) -> Path | None:
+        name, chosen = QFileDialog.getSaveFileName(
+            parent,
+            QCoreApplication.translate("TemplateFileDialog", "Simpan templat impor"),
+            suggested,
+            QCoreApplication.translate("TemplateFileDialog", "Excel (*.xlsx);;CSV (*.csv)"),
+        )
+        if not name:
+            return None
+        path = Path(name)
+        if path.suffix.lower() not in (".xlsx", ".csv"):
+            path = path.with_suffix(".csv" if "csv" in chosen.lower() else ".xlsx")
+        return path
+
+
 class RecordsImport(QObject):
     """One run of an import: background work, a progress dialog with Batal, one signal at the end."""
 
@@ -127,8 +146,8 @@ class RecordsImport(QObject):
 
     def _work(self) -> ImportResult:
         self.progress.total = count_rows(self.path)
-        rows = tracked(service_records.read_table(self.path), self.progress, self.token)
-        return service_records.import_records(
+        rows = tracked(record_import.read_table(self.path), self.progress, self.token)
+        return record_import.import_records(
             self.session, self.case_id, rows, import_clean_rows=self.clean_only
         )
 

@@ -35,6 +35,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("nik", QT_TRANSLATE_NOOP("RecordsTableModel", "NIK"), "nik"),
     Column("full_name", QT_TRANSLATE_NOOP("RecordsTableModel", "Nama"), "full_name"),
     Column("kk", QT_TRANSLATE_NOOP("RecordsTableModel", "KK"), "kk"),
+    Column("address", QT_TRANSLATE_NOOP("RecordsTableModel", "Alamat"), None),
     Column("nagari", QT_TRANSLATE_NOOP("RecordsTableModel", "Nagari"), "nagari"),
     Column("jorong", QT_TRANSLATE_NOOP("RecordsTableModel", "Jorong"), "jorong"),
     Column("category", QT_TRANSLATE_NOOP("RecordsTableModel", "Kategori"), "category"),

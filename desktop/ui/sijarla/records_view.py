@@ -28,6 +28,7 @@ _WIDTHS = {
     "served_on": 92,
     "nik": 142,
     "kk": 142,
+    "address": 170,
     "nagari": 140,
     "jorong": 125,
     "category": 165,

@@ -128,13 +128,17 @@ class MatrixLayout:
             self.add(QRectF(split, y, label_w, h), label, bold=True, fill=HEADER_BG)
             self.add(QRectF(split + label_w, y, right - split - label_w, h), value)
             y += h
-        office = f"PEMERINTAH {m.office.upper()}\n{m.agency.upper()}"
+        office = f"{m.government.upper()}\n{m.agency.upper()}"
         self.add(
             QRectF(left, top, split - left, y - top),
             office,
             bold=True,
             align=Qt.AlignmentFlag.AlignCenter,
         )
+        if m.source:  # the SOP's own header (another kabupaten's, say) stays named
+            h = self.text_height(m.source, right - left)
+            self.add(QRectF(left, y, right - left, h), m.source)
+            y += h
         return y
 
     def context(self, left: float, right: float, y: float) -> float:

@@ -2141,6 +2141,10 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Berkas surat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Tidak ada pindaian surat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2162,6 +2166,14 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>Kasus ini tidak lagi menunggu disposisi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pindaian surat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lampiran susulan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2664,6 +2676,14 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Seret lampiran yang kurang (PDF atau gambar) ke sini, atau pilih berkasnya</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lampiran yang kurang (bila diminta)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>mis. Daftar nama calon penerima layanan sudah dilampirkan.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2685,6 +2705,14 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>Alasan dari %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lampiran masih dibaca; tunggu sebentar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kirim ulang ke Kabid dengan lampiran</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3945,6 +3973,14 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Unduh templat…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan lembar kerja berisi kolom yang dibaca impor, satu baris contoh dan petunjuk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Kirim laporan…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3958,6 +3994,10 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>Tersimpan: %1. Lanjut ke warga berikutnya.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Templat disimpan di %1. Isi mulai baris 2 (ganti baris contoh), lalu Impor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4012,6 +4052,10 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>KK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alamat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4947,6 +4991,17 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>Konsep final tersimpan; langkah berikutnya penamaan inovasi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TemplateFileDialog</name>
+    <message>
+        <source>Simpan templat impor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -166,6 +166,29 @@ def test_ctrl_enter_sends_a_new_idea(qtbot, demo_logins):
     idle(qtbot)
 
 
+def test_an_idea_with_every_field_wrong_shows_each_refusal_under_its_field(qtbot, demo_logins):
+    dialog = IdeaDialog(auth.login("kasi", DEMO_PASSWORD))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=WAIT)
+    form = dialog.form
+    form.target_edit.setFocus()
+    qtbot.keyClicks(form.target_edit, "Anak usia 0-17 tahun")  # typed work that must survive
+    qtbot.keyClick(form.pointers_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: form.marks.marked() != [], timeout=WAIT)
+    assert form.marks.marked() == ["title", "problem", "pointers"]
+    assert form.marks.message("title") == "Judul gagasan wajib diisi."
+    assert form.marks.message("pointers") == "Pointers konsep wajib diisi."
+    assert form.banner.text().startswith("3 isian perlu diperbaiki")
+    assert form.title_edit.hasFocus() or QApplication.focusWidget() is form.title_edit
+    assert form.target_edit.toPlainText() == "Anak usia 0-17 tahun"
+    assert Innovation.select().count() == 0
+    qtbot.keyClicks(form.title_edit, "Layanan KIA")  # typing clears that field's mark only
+    assert form.marks.marked() == ["problem", "pointers"]
+    idle(qtbot)
+
+
 def test_the_header_offers_the_search(qtbot, demo_logins):
     window, _tab = window_for(qtbot, "kabid", "kabid_pelayanan")
     assert "Ctrl+K" in window.header.search_button.text()

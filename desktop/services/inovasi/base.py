@@ -34,6 +34,7 @@ from desktop.services.inovasi.drafts import (
     MeetingView,
     ParticipantView,
 )
+from desktop.services.problems import Problems
 from desktop.services.security.auth import require_role
 from desktop.services.session import Session
 from desktop.services.sop.definition import SopStep
@@ -265,12 +266,21 @@ def _date(value) -> dt.date | None:
 
 
 def _clean_idea(draft: IdeaDraft) -> dict:
-    return {
-        "title": _text(draft.title, "Judul gagasan", Innovation.title, "title"),
-        "problem": _text(draft.problem, "Permasalahan", Innovation.problem, "problem", multiline=True),
-        "target": _text(draft.target, "Sasaran", Innovation.target, "target", multiline=True),
-        "pointers": _text(draft.pointers, "Pointers konsep", Innovation.pointers, "pointers", multiline=True),
+    """The idea's texts; every field that breaks a rule is refused at once (InvalidFields)."""
+    problems = Problems()
+    check = problems.check
+    values = {
+        "title": check(lambda: _text(draft.title, "Judul gagasan", Innovation.title, "title")),
+        "problem": check(
+            lambda: _text(draft.problem, "Permasalahan", Innovation.problem, "problem", multiline=True)
+        ),
+        "target": check(lambda: _text(draft.target, "Sasaran", Innovation.target, "target", multiline=True)),
+        "pointers": check(
+            lambda: _text(draft.pointers, "Pointers konsep", Innovation.pointers, "pointers", multiline=True)
+        ),
     }
+    problems.raise_any()
+    return values
 
 
 def _write_pointers(

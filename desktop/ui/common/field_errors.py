@@ -10,12 +10,15 @@ field clears its mark.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
+    QBoxLayout,
     QComboBox,
+    QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -141,3 +144,54 @@ class FieldMarks(QObject):
         widget = self._fields.get(name)
         if widget is not None:
             set_invalid(widget, False)
+
+
+def _layout_holding(widget: QWidget) -> QLayout | None:
+    """The layout (of the widget's parent, however deeply nested) that holds `widget` itself."""
+    parent = widget.parentWidget()
+    pending = [parent.layout()] if parent is not None and parent.layout() is not None else []
+    while pending:
+        layout = pending.pop()
+        if layout.indexOf(widget) >= 0:
+            return layout
+        pending.extend(
+            layout.itemAt(i).layout() for i in range(layout.count()) if layout.itemAt(i).layout() is not None
+        )
+    return None
+
+
+def place_error_labels(marks: FieldMarks, fields: dict[str, QWidget]) -> None:
+    """Bind every field of a form built without error labels, and put each field's label right under
+    it: the next row of a QFormLayout, the next place in a vertical box. A field in a row of its own
+    widgets gets no label; its message goes to the banner (FieldMarks.show returns it)."""
+    for name, widget in fields.items():
+        if marks.field(name) is not None:
+            continue
+        marks.bind(name, widget)
+        layout = _layout_holding(widget)
+        if isinstance(layout, QFormLayout):
+            row, _role = layout.getWidgetPosition(widget)
+            layout.insertRow(row + 1, marks.error_label(name))
+        elif isinstance(layout, QBoxLayout) and layout.direction() in (
+            QBoxLayout.Direction.TopToBottom,
+            QBoxLayout.Direction.BottomToTop,
+        ):
+            layout.insertWidget(layout.indexOf(widget) + 1, marks.error_label(name))
+
+
+def show_refusal(marks: FieldMarks, banner, error: BaseException, unexpected: str) -> None:
+    """Every problem the service found under its field, the first field focused; what belongs to no
+    field goes to `banner` (a forms.Banner), and several problems are counted there. `unexpected`
+    is the text for an error that is not the user's (operations.message_for)."""
+    problems = problems_of(error)
+    unplaced = marks.show(problems) if problems else [unexpected]
+    count = len(problems) - len(unplaced)
+    if unplaced:
+        banner.show_message(" ".join(unplaced), "error")
+    elif count > 1:
+        text = QCoreApplication.translate(
+            "FieldMarks", "%1 isian perlu diperbaiki; lihat pesan merah di bawah setiap isian."
+        )
+        banner.show_message(text.replace("%1", str(count)), "error")
+    else:
+        banner.show_message(problems[0][1], "error")

@@ -28,6 +28,7 @@ from desktop.services.errors import StaleRecord
 from desktop.services.inovasi import steps as inovasi
 from desktop.services.session import Session
 from desktop.ui.common.background import run_for
+from desktop.ui.common.field_errors import FieldMarks, place_error_labels, show_refusal
 from desktop.ui.common.forms import (
     FORM_STYLESHEET,
     Banner,
@@ -67,6 +68,7 @@ class StepForm(QWidget):
         self.outer.setContentsMargins(0, 0, 0, 0)
         self.outer.setSpacing(10)
         self.banner = Banner()
+        self.marks = FieldMarks(self)  # every refused field marked under itself (place_error_labels)
         self.banner.action_button.clicked.connect(self.reload_requested)
         self.outer.addWidget(self.banner)
         if state is not None:  # a new idea's form sits in IdeaDialog, whose Ctrl+Enter presses 'Ajukan'
@@ -134,6 +136,7 @@ class StepForm(QWidget):
 
     def _succeeded(self, result: Any, success: str) -> None:
         self._finish()
+        self.marks.clear()
         if success:
             self.banner.show_message(success, "success")
         else:
@@ -142,8 +145,11 @@ class StepForm(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         self._finish()
-        action = self.tr("Muat ulang") if isinstance(error, StaleRecord) else ""
-        self.banner.show_message(message_for(error), "error", action)
+        if isinstance(error, StaleRecord):
+            self.banner.show_message(message_for(error), "error", self.tr("Muat ulang"))
+            return
+        place_error_labels(self.marks, self.fields())
+        show_refusal(self.marks, self.banner, error, message_for(error))
 
     def update_buttons(self) -> None:
         """Subclasses enable or disable buttons from the state (after a call, too)."""

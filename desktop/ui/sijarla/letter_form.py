@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.services.case_view import CategoryOption, NagariOption
 from desktop.services.sijarla.drafts import LetterDraft
 from desktop.ui.common.cards import section_label
-from desktop.ui.common.field_errors import FieldMarks, problems_of
+from desktop.ui.common.field_errors import FieldMarks, show_refusal
 from desktop.ui.common.forms import (
     FORM_STYLESHEET,
     Banner,
@@ -319,16 +319,7 @@ class LetterForm(QWidget):
     def show_refusal(self, error: BaseException) -> None:
         """Every problem the service found under its field, the first field focused; nothing typed is
         touched. What belongs to no field (or an unexpected error) goes to the banner."""
-        problems = problems_of(error)
-        unplaced = self.marks.show(problems) if problems else [message_for(error)]
-        count = len(problems) - len(unplaced)
-        if unplaced:
-            self.banner.show_message(" ".join(unplaced), "error")
-        elif count > 1:
-            text = self.tr("%1 isian perlu diperbaiki; lihat pesan merah di bawah setiap isian.")
-            self.banner.show_message(text.replace("%1", str(count)), "error")
-        else:
-            self.banner.show_message(problems[0][1], "error")
+        show_refusal(self.marks, self.banner, error, message_for(error))
 
     def field_widget(self, field: str | None) -> QWidget | None:
         return self.marks.field(field or "")

@@ -97,6 +97,27 @@ def png() -> bytes:
 # --- Pengguna dan peran ---------------------------------------------------------------------------
 
 
+def test_a_new_account_with_several_wrong_fields_shows_each_under_its_field(qtbot, demo_logins):
+    session = login()
+    dialog = AddUserDialog(session, admin.role_choices(session))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.username_edit, "kasi")  # taken by the demo office
+    qtbot.keyClicks(dialog.nip_edit, "1975")
+    qtbot.keyClicks(dialog.jabatan_edit, "Analis")
+    qtbot.keyClicks(dialog.password_edit, "pendek")
+    qtbot.keyClicks(dialog.password_again, "pendek")
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.marks.marked() != [], timeout=10_000)
+    assert dialog.marks.marked() == ["username", "full_name", "nip", "password", "roles"]
+    assert dialog.marks.message("username") == "Nama pengguna 'kasi' sudah dipakai."
+    assert dialog.marks.message("roles") == "Pilih paling sedikit satu peran."
+    assert dialog.banner.text().startswith("5 isian perlu diperbaiki")
+    assert dialog.username_edit.hasFocus()
+    assert dialog.jabatan_edit.text() == "Analis" and dialog.created is None
+    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0, timeout=10_000)
+
+
 def test_admin_adds_a_user_with_two_roles_then_deactivates_and_unlocks(qtbot, demo_logins, monkeypatch):
     tab = admin_tab(qtbot)
     page: UsersPage = open_page(qtbot, tab, UsersPage)

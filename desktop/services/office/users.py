@@ -10,6 +10,7 @@ from peewee import IntegrityError
 from desktop.models import Role, User, UserRole, db
 from desktop.roles import ADMINISTRATOR
 from desktop.services.errors import InvalidInput, PermissionDenied
+from desktop.services.problems import Problems
 from desktop.services.security import audit, db_logins
 from desktop.services.security.accounts import check_new_password
 from desktop.services.security.auth import login, ordered_role_codes, require_role
@@ -48,8 +49,11 @@ def add_user(actor: Session | None, new: NewUser) -> UserSummary:
         values, roles = checked_new_user(new)
         try:
             user = User.create(**values, password_hash=db_logins.password_hash_for(new.password))
-        except IntegrityError as exc:
-            raise InvalidInput(f"Pengguna tidak dapat dibuat: {exc}") from exc
+        except IntegrityError as exc:  # another administrator took the name a moment ago
+            raise InvalidInput(
+                f"Nama pengguna '{values['username']}' baru saja dipakai untuk akun lain; pilih nama lain.",
+                field="username",
+            ) from exc
         UserRole.insert_many([{"user": user.id, "role": r.id} for r in roles]).execute()
         db_logins.account_created(values["username"], new.password, [r.code for r in roles])
         audit.record(
@@ -75,24 +79,45 @@ def add_user_by_command(
 
 
 def checked_new_user(new: NewUser) -> tuple[dict[str, Any], list[Role]]:
-    """The account's cleaned columns and its roles, or InvalidInput naming the field; writes nothing."""
-    username = clean_username(new.username)
-    check_new_password(new.password)
-    codes = [clean_code(code, "Peran", field="roles") for code in new.roles]
-    roles = list(Role.select().where(Role.code.in_(codes)))
-    unknown = set(new.roles) - {r.code for r in roles}
-    if unknown or not roles:
-        raise InvalidInput(f"Peran tidak dikenal: {', '.join(sorted(unknown)) or '(kosong)'}.", field="roles")
-    if User.select().where(User.username == username).exists():
-        raise InvalidInput(f"Nama pengguna '{username}' sudah dipakai.", field="username")
+    """The account's cleaned columns and its roles; every field that breaks a rule is refused at once
+    (InvalidFields, in the form's order); writes nothing."""
+    problems = Problems()
+    check = problems.check
+    username = check(lambda: _free_username(new.username))
     values = {
         "username": username,
-        "full_name": clean_text(new.full_name, "Nama lengkap", 120, field="full_name"),
-        "nip": clean_digits(new.nip, "NIP", 18, field="nip", required=False),
-        "pangkat_golongan": clean_text(new.pangkat_golongan, "Pangkat/golongan", 80, required=False),
-        "jabatan": clean_text(new.jabatan, "Jabatan", 160, required=False),
+        "full_name": check(lambda: clean_text(new.full_name, "Nama lengkap", 120, field="full_name")),
+        "nip": check(lambda: clean_digits(new.nip, "NIP", 18, field="nip", required=False)),
+        "pangkat_golongan": check(
+            lambda: clean_text(
+                new.pangkat_golongan, "Pangkat/golongan", 80, field="pangkat_golongan", required=False
+            )
+        ),
+        "jabatan": check(lambda: clean_text(new.jabatan, "Jabatan", 160, field="jabatan", required=False)),
     }
+    check(lambda: check_new_password(new.password))
+    roles = check(lambda: _roles(new.roles))
+    problems.raise_any()
+    assert roles is not None
     return values, roles
+
+
+def _free_username(name: str) -> str:
+    username = clean_username(name)
+    if User.select().where(User.username == username).exists():
+        raise InvalidInput(f"Nama pengguna '{username}' sudah dipakai.", field="username")
+    return username
+
+
+def _roles(role_codes: tuple[str, ...]) -> list[Role]:
+    codes = [clean_code(code, "Peran", field="roles") for code in role_codes]
+    roles = list(Role.select().where(Role.code.in_(codes)))
+    unknown = set(codes) - {r.code for r in roles}
+    if unknown or not roles:
+        if not codes:
+            raise InvalidInput("Pilih paling sedikit satu peran.", field="roles")
+        raise InvalidInput(f"Peran tidak dikenal: {', '.join(sorted(unknown))}.", field="roles")
+    return roles
 
 
 def summarize(user: User) -> UserSummary:

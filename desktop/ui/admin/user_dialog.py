@@ -21,6 +21,7 @@ from desktop.services.office.admin import RoleChoice, UserRow
 from desktop.services.office.users import NewUser
 from desktop.services.session import Session
 from desktop.ui.common.background import run_for
+from desktop.ui.common.field_errors import FieldMarks, place_error_labels, show_refusal
 from desktop.ui.common.forms import FORM_STYLESHEET, Banner, field_label, heading, muted, primary_button
 from desktop.ui.common.operations import message_for
 from desktop.ui.common.unsaved import FormDialog
@@ -88,6 +89,20 @@ class AddUserDialog(FormDialog):
         layout.addWidget(field_label(self.tr("Peran")))
         grid, self.role_boxes = role_checkboxes(roles)
         layout.addLayout(grid)
+        self.marks = FieldMarks(self)  # every refusal under its field at once
+        place_error_labels(
+            self.marks,
+            {
+                "username": self.username_edit,
+                "full_name": self.full_name_edit,
+                "nip": self.nip_edit,
+                "pangkat_golongan": self.pangkat_edit,
+                "jabatan": self.jabatan_edit,
+                "password": self.password_edit,
+                "password_again": self.password_again,
+            },
+        )
+        layout.addWidget(self.marks.error_label("roles"))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         cancel = QPushButton(self.tr("Batal"))
@@ -110,8 +125,9 @@ class AddUserDialog(FormDialog):
         return tuple(code for code, box in self.role_boxes.items() if box.isChecked())
 
     def submit(self) -> None:
+        self.banner.clear()
         if self.password_edit.text() != self.password_again.text():
-            self.banner.show_message(self.tr("Kedua kata sandi tidak sama."), "error")
+            self.marks.show([("password_again", self.tr("Kedua kata sandi tidak sama."))])
             return
         new = NewUser(
             username=self.username_edit.text(),
@@ -132,7 +148,7 @@ class AddUserDialog(FormDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
-        self.banner.show_message(message_for(error), "error")
+        show_refusal(self.marks, self.banner, error, message_for(error))
 
 
 class NewPasswordDialog(FormDialog):

@@ -33,7 +33,78 @@ from desktop.services.validation import clean_text
 PAGE_SIZE = 200
 EXPORT_CHUNK = 2000
 EXPORT_SUFFIXES = (".csv", ".xlsx")
-EXPORT_HEADER = ("Waktu", "Pengguna", "Tindakan", "Objek", "ID objek", "Rincian", "Workstation")
+EXPORT_HEADER = ("Waktu", "Pengguna", "Tindakan", "Objek", "ID objek", "Rincian", "Komputer")
+
+# What a user reads for the entity and action codes the services write (audit.record). An action
+# not listed here reads as its words ("surat_masuk_dicatat" -> "Surat masuk dicatat"); the ones
+# listed hold English or need more than that. tests/unit/test_audit_names.py walks every
+# audit.record() call of the services and checks each name shown.
+ENTITY_NAMES: dict[str, str] = {
+    "app_user": "Pengguna",
+    "assignment_letter": "Surat Tugas",
+    "attachment": "Lampiran",
+    "audit_log": "Log audit",
+    "database": "Database",
+    "disposition": "Disposisi",
+    "holiday": "Hari libur",
+    "incoming_letter": "Surat masuk",
+    "innovation": "Inovasi",
+    "issued_document": "Dokumen terbit",
+    "jorong": "Jorong",
+    "meeting": "Rapat",
+    "nagari": "Nagari",
+    "numbering_pattern": "Pola nomor",
+    "office": "Kantor",
+    "output_log": "Catatan keluaran inovasi",
+    "printer": "Printer",
+    "recap": "Rekapitulasi",
+    "service_category": "Kategori objek pelayanan",
+    "service_outcome": "Hasil pelayanan",
+    "service_record": "Data pelayanan",
+    "signer": "Penandatangan",
+    "sop_case": "Kasus SOP",
+    "target_group": "Kelompok sasaran",
+    "user": "Pengguna",
+}
+ACTION_NAMES: dict[str, str] = {
+    "login": "Masuk aplikasi",
+    "logout": "Keluar aplikasi",
+    "login_gagal": "Gagal masuk (kata sandi salah)",
+    "login_ditolak_nonaktif": "Masuk ditolak: akun nonaktif",
+    "login_ditolak_terkunci": "Masuk ditolak: akun terkunci",
+    "kata_sandi_direset": "Kata sandi diatur ulang",
+    "database_workstation_diatur": "Database komputer ini diatur",
+    "kebijakan_tls_workstation": "Kebijakan TLS komputer ini diatur",
+    "keamanan_postgresql_dipasang": "Keamanan PostgreSQL dipasang",
+    "output_inovasi_dicatat": "Keluaran inovasi dicatat",
+    "draft_disetujui": "Draf disetujui",
+    "draft_tidak_disetujui": "Draf tidak disetujui",
+    "langkah_sop": "Langkah SOP dijalankan",
+    "cari_penduduk": "Pencarian penduduk",
+    "pembahasan_awal": "Pembahasan awal dicatat",
+    "konsep_final": "Konsep final dicatat",
+    "halaman_uji_struk": "Halaman uji struk dicetak",
+    "rekap_diteruskan": "Rekapitulasi diteruskan",
+    "rekap_diajukan": "Rekapitulasi diajukan",
+    "rekap_diterima": "Rekapitulasi diterima",
+}
+
+
+def _words(code: str) -> str:
+    text = code.replace("_", " ").strip()
+    return text[:1].upper() + text[1:]
+
+
+def entity_name(code: str) -> str:
+    """The entity code of a log line as a user reads it ("sop_case" -> "Kasus SOP")."""
+    return ENTITY_NAMES.get(code, _words(code))
+
+
+def action_name(code: str) -> str:
+    """The action code of a log line as a user reads it ("surat_masuk_dicatat" -> "Surat masuk dicatat")."""
+    return ACTION_NAMES.get(code, _words(code))
+
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -178,8 +249,8 @@ def _cells(line: AuditLine) -> tuple[Any, ...]:
     return (
         line.at,
         line.username,
-        line.action,
-        line.entity,
+        action_name(line.action),
+        entity_name(line.entity),
         line.entity_id,
         line.detail,
         line.workstation,

@@ -140,7 +140,7 @@ class AuditLogPage(AdminPage):
         while self.action_combo.count() > 1:
             self.action_combo.removeItem(1)
         for action in actions:
-            self.action_combo.addItem(action, action)
+            self.action_combo.addItem(audit_log.action_name(action), action)
         self.action_combo.setCurrentIndex(max(0, self.action_combo.findData(chosen)))
         self.action_combo.blockSignals(False)
 

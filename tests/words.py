@@ -41,7 +41,7 @@ PROPER_NAMES = frozenset(
 )
 
 FILE_EXTENSIONS = frozenset(
-    "csv xlsx xls pdf png jpg jpeg sqlite3 sqlite db txt md toml json zip exe ts qm bak gif bmp tif tiff".split()
+    "csv xlsx xls pdf png jpg jpeg sqlite3 sqlite db txt md toml json zip exe ts qm bak gif bmp tif".split()
 )
 
 _STRIPPED = (

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.services.documents import issue as documents
 from desktop.services.documents.issue import VerificationResult
 from desktop.services.session import Session
+from desktop.ui.common import file_dialogs
 from desktop.ui.common.background import run_for
 from desktop.ui.common.forms import fit_on_screen
 from desktop.ui.common.operations import message_for
@@ -71,9 +71,10 @@ class VerifyDocumentDialog(QDialog):
 
     def check_file(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Pilih PDF"), "", self.tr("Dokumen PDF (*.pdf)")
+            chosen = file_dialogs.open_file(
+                self, file_dialogs.DOCUMENT, self.tr("Pilih PDF"), self.tr("Dokumen PDF (*.pdf)")
             )
+            path = None if chosen is None else str(chosen)
         if not path:
             return
         with open(path, "rb") as fh:

@@ -14,6 +14,7 @@ import csv
 import datetime as dt
 import json
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
@@ -90,6 +91,25 @@ ACTION_NAMES: dict[str, str] = {
 }
 
 
+# Service record columns a detail may name (the sort of a logged read), as their headings on screen
+# (sijarla.service_records.LABELS; not imported: the SOP packages import this one).
+FIELD_NAMES: dict[str, str] = {
+    "nik": "NIK",
+    "full_name": "nama",
+    "kk": "KK",
+    "address": "alamat",
+    "category": "kategori",
+    "target_group": "sasaran",
+    "outcome": "hasil",
+    "outcome_reason": "alasan",
+    "note": "keterangan",
+    "served_on": "tanggal pelayanan",
+    "case": "kasus",
+    "recorded": "waktu pencatatan",
+}
+_IDENTIFIER = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+|case|recorded")
+
+
 def _words(code: str) -> str:
     text = code.replace("_", " ").strip()
     return text[:1].upper() + text[1:]
@@ -150,11 +170,18 @@ def readable_detail(detail: str) -> str:
 
 
 def _readable_value(value: Any) -> str:
-    if value is None:
+    if value is None or value == {} or value == []:
         return "-"
     if isinstance(value, str):
-        return value
+        return _field_name(value) if _IDENTIFIER.fullmatch(value) else value
+    if isinstance(value, dict):
+        return ", ".join(f"{key.replace('_', ' ')} {_readable_value(item)}" for key, item in value.items())
     return json.dumps(value, ensure_ascii=False)
+
+
+def _field_name(code: str) -> str:
+    """A record column named in a detail (the sort of a read, say) as its heading on screen."""
+    return FIELD_NAMES.get(code, code.replace("_", " "))
 
 
 def _conditions(f: AuditFilter) -> list[Any]:

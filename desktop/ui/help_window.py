@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QKeySequence, QShortcut, QTextDocument
+from PySide6.QtGui import QImage, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -66,6 +66,22 @@ def chapter_file(role_code: str | None) -> Path | None:
     return chapter if chapter.is_file() else folder / INDEX
 
 
+IMAGE_WIDTH = 820  # screenshots are shown at most this wide, so a chapter never scrolls sideways
+
+
+class GuideBrowser(QTextBrowser):
+    """A QTextBrowser showing the guide's screenshots scaled down to the page."""
+
+    def loadResource(self, kind: int, name: QUrl):
+        resource = super().loadResource(kind, name)
+        if kind != QTextDocument.ResourceType.ImageResource.value or resource is None:
+            return resource
+        image = resource if isinstance(resource, QImage) else QImage.fromData(resource)
+        if image.isNull() or image.width() <= IMAGE_WIDTH:
+            return resource
+        return image.scaledToWidth(IMAGE_WIDTH, Qt.TransformationMode.SmoothTransformation)
+
+
 class HelpWindow(QDialog):
     """The guide: one chapter at a time, with Kembali, Daftar isi and links between chapters."""
 
@@ -73,7 +89,7 @@ class HelpWindow(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Panduan Dinas Desk"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        self.browser = QTextBrowser()
+        self.browser = GuideBrowser()
         self.browser.setOpenLinks(True)
         self.browser.setOpenExternalLinks(True)
         self.browser.sourceChanged.connect(self._source_changed)

@@ -53,10 +53,8 @@ _STRIPPED = (
     re.compile(r"\{[^}]*\}"),  # numbering pattern fields the user types ({seq}, {bulan})
     re.compile(r"\bmis\. \S+"),  # an example of what to type ("mis. akta_cerai")
     re.compile(r"\b(?:s\.d|a\.n|u\.p|d\.a)\.", re.IGNORECASE),  # Indonesian abbreviations
-    re.compile(r"\bby name by address\b"),
-    re.compile(
-        r"\bpg_(?:dump|restore|dumpall)\b"
-    ),  # the PostgreSQL programs an administrator runs  # the programme's own Indonesian term (Dukcapil)
+    re.compile(r"\bby name by address\b"),  # the programme's own Indonesian term (Dukcapil)
+    re.compile(r"\bpg_(?:dump|restore|dumpall|hba\.conf)\b"),  # PostgreSQL programs an admin runs
 )
 _SNAKE = re.compile(r"(?<![\w.-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w-])")
 _DOTTED = re.compile(r"(?<![\w.-])[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+(?![\w-])")

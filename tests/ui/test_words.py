@@ -39,7 +39,8 @@ def test_every_shown_string_reads_as_indonesian():
     assert len(every) > 1000  # every tab, form, dialog and table was read
     roles = {scenario.split("/")[0] for scenario in shown}
     assert {"pengadministrasi_umum", "kabid_pelayanan", "administrator", "dialog"} <= roles
-    assert any(text.startswith("Kasus SOP #") for text in every)  # the audit log's lines were read
+    assert {"Kasus SOP", "Surat masuk"} <= set(every)  # the case file's audit lines were read
+    assert any(text.startswith("Pengguna #") for text in every)  # and the administrator's log
     assert any("kode tanda tangan" in text for text in every)  # and a signed disposition
     assert problems_in(shown) == []
 

@@ -60,3 +60,9 @@ def signature_code(sha256: str) -> str:
     grouped (582D9-03FE0), the same characters the printed sheet's 'Sidik' begins with."""
     head = sha256[:10].upper()
     return f"{head[:5]}-{head[5:]}" if head else "-"
+
+
+def verification_code(code: str) -> str:
+    """A document's verification code as printed on it: two groups of five (K7MPX-2QR9T)."""
+    code = code.replace("-", "").upper()
+    return f"{code[:5]}-{code[5:]}" if len(code) > 5 else code or "-"

@@ -20,6 +20,7 @@ from desktop.services.session import Session
 from desktop.ui.common import file_dialogs
 from desktop.ui.common.background import run_for
 from desktop.ui.common.forms import fit_on_screen
+from desktop.ui.common.labels import verification_code
 from desktop.ui.common.operations import message_for
 
 
@@ -102,7 +103,7 @@ class VerifyDocumentDialog(QDialog):
                 f"{result.issued_at:%d-%m-%Y %H:%M} oleh {result.issued_by}" if result.issued_at else "",
             ),
             (self.tr("Halaman"), f"{result.page_count} ({result.paper_size})"),
-            (self.tr("SHA-256"), result.sha256),
+            (self.tr("Kode verifikasi"), verification_code(result.code)),
         )
         for label, value in rows:
             field = QLabel(value)

@@ -64,6 +64,7 @@ class HeaderBar(QFrame):
         self.search_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.search_button.clicked.connect(self.search_requested)
         layout.addWidget(self.search_button)
+        layout.addSpacing(8)
         self.help_button = QPushButton(self.tr("Bantuan"))
         self.help_button.setObjectName("HelpButton")
         self.help_button.setToolTip(self.tr("Buka panduan pengguna pada bab tab yang sedang dibuka (F1)"))

@@ -110,5 +110,19 @@ def test_the_frozen_build_finds_the_guide_in_its_bundle(monkeypatch, tmp_path):
 
 
 def test_the_installer_carries_the_guide_and_its_screenshots():
+    """The spec's lines for the guide, run as PyInstaller runs them: every chapter and every
+    screenshot a chapter shows go where guide_folder() looks in the bundle."""
+    import re
+
     spec = (ROOT / "installer" / "dinas-desk.spec").read_text(encoding="utf-8")
-    assert '"docs/panduan"' in spec and '"docs/screenshots"' in spec
+    lines = spec[spec.index("GUIDE = ") : spec.index('datas += collect_data_files("escpos")')]
+    scope = {"ROOT": ROOT, "re": re, "datas": []}
+    exec(lines, scope)
+    bundled = {(Path(source).name, folder) for source, folder in scope["datas"]}
+    assert {(p.name, "docs/panduan") for p in GUIDE.glob("*.md")} <= bundled
+    shown = {
+        name
+        for p in GUIDE.glob("*.md")
+        for name in re.findall(r"\.\./screenshots/([\w.-]+)", p.read_text("utf-8"))
+    }
+    assert len(shown) > 10 and {(name, "docs/screenshots") for name in shown} <= bundled

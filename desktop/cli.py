@@ -11,6 +11,55 @@ from pathlib import Path
 
 from desktop import __version__
 
+# argparse's own messages (it looks each up through its module's gettext functions when shown).
+_ARGPARSE_TEXT = {
+    "usage: ": "Pemakaian: ",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: kesalahan: %(message)s\n",
+    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
+    "the following arguments are required: %s": "argumen berikut wajib diisi: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "pilihan %(value)r tidak dikenal (pilih salah satu: %(choices)s)"
+    ),
+    "invalid %(type)s value: %(value)r": "nilai %(value)r tidak sah: harus %(type)s",
+    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "opsi %(option)s tidak jelas: bisa berarti %(matches)s"
+    ),
+    "expected one argument": "perlu satu nilai",
+    "expected at most one argument": "paling banyak satu nilai",
+    "expected at least one argument": "perlu paling sedikit satu nilai",
+    "not allowed with argument %s": "tidak boleh bersama argumen %s",
+    "one of the arguments %s is required": "salah satu argumen %s wajib diisi",
+    "ignored explicit argument %r": "nilai %r diabaikan",
+    "unexpected option string: %s": "opsi tak terduga: %s",
+    "can't open '%(filename)s': %(error)s": "berkas '%(filename)s' tidak dapat dibuka: %(error)s",
+    "positional arguments": "argumen",
+    "options": "opsi",
+    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "show program's version number and exit": "tampilkan versi lalu keluar",
+}
+
+
+def _indonesian(text: str) -> str:
+    return _ARGPARSE_TEXT.get(text, text)
+
+
+def _indonesian_plural(singular: str, plural: str, count: int) -> str:
+    if singular == "expected %s argument":
+        return "perlu %s nilai"
+    return _indonesian(singular if count == 1 else plural)
+
+
+argparse._ = _indonesian  # type: ignore[attr-defined]
+argparse.ngettext = _indonesian_plural  # type: ignore[attr-defined]
+
+
+def _whole_number(text: str) -> int:
+    return int(text)
+
+
+_whole_number.__name__ = "bilangan bulat"  # argparse names the type in its refusal
+
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):
@@ -40,7 +89,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--receipt-columns",
         metavar="KOLOM",
-        type=int,
+        type=_whole_number,
         default=0,
         help="dengan --receipt-printer: karakter per baris printer struk 80 mm (42 atau 48; bawaan 48)",
     )
@@ -75,7 +124,7 @@ def _parser() -> argparse.ArgumentParser:
 
     secure = db_sub.add_parser(
         "secure",
-        help="PostgreSQL: peran login per pengguna, hak akses per fungsi, keamanan baris",
+        help="PostgreSQL: akun database per pengguna, hak akses per fungsi, keamanan baris",
         add_help=False,
         formatter_class=_Formatter,
     )
@@ -224,16 +273,16 @@ def _secure_command(args: argparse.Namespace) -> int:
     if opened.backend != "postgresql":
         print("Galat: peran per pengguna hanya untuk database PostgreSQL.", file=sys.stderr)
         return 2
-    print("Kata sandi gerbang login (diisikan Administrator di pengaturan setiap workstation):")
+    print("Kata sandi gerbang masuk (diisikan Administrator di pengaturan setiap komputer):")
     gate = _read_password(False)
-    print(f"Kata sandi login akun {args.admin} (server menyimpan hash-nya saja):")
+    print(f"Kata sandi database akun {args.admin} (server hanya menyimpan sidiknya):")
     admin_password = _read_password(False)
     try:
         result = db_secure.secure_database(gate, {args.admin: admin_password})
     except SecurityError as exc:
         print(f"Galat: {exc}", file=sys.stderr)
         return 1
-    print(f"Database diamankan. Peran diawali '{result.prefix}', gerbang login: {result.gate_role}.")
+    print(f"Database diamankan. Peran diawali '{result.prefix}', gerbang masuk: {result.gate_role}.")
     if args.admin not in result.with_password:
         print(f"Peringatan: akun {args.admin} tidak ditemukan atau nonaktif.", file=sys.stderr)
     if result.without_password:

@@ -44,6 +44,7 @@ class HeaderBar(QFrame):
 
     log_out_requested = Signal()
     search_requested = Signal()
+    help_requested = Signal()
 
     def __init__(self, session: Session, office: OfficeSummary, parent: QWidget | None = None):
         super().__init__(parent)
@@ -63,6 +64,13 @@ class HeaderBar(QFrame):
         self.search_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.search_button.clicked.connect(self.search_requested)
         layout.addWidget(self.search_button)
+        layout.addSpacing(8)
+        self.help_button = QPushButton(self.tr("Bantuan"))
+        self.help_button.setObjectName("HelpButton")
+        self.help_button.setToolTip(self.tr("Buka panduan pengguna pada bab tab yang sedang dibuka (F1)"))
+        self.help_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.help_button.clicked.connect(self.help_requested)
+        layout.addWidget(self.help_button)
         layout.addSpacing(14)
         avatar = QLabel()
         avatar.setPixmap(avatar_pixmap(session.full_name, ratio=self.devicePixelRatioF()))

@@ -22,6 +22,7 @@ from desktop.ui import settings
 from desktop.ui.common.background import run_for
 from desktop.ui.common.unsaved import DiscardQuestion, unsaved_work_in
 from desktop.ui.header_bar import HeaderBar
+from desktop.ui.help_window import open_help
 from desktop.ui.idle_lock import IdleLock
 from desktop.ui.sop.role_tab import RoleTab
 from desktop.ui.tabs import tabs_for
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         self.header = HeaderBar(session, self.office)
         self.header.log_out_requested.connect(self.log_out)
         self.header.search_requested.connect(self.open_search)
+        self.header.help_requested.connect(self.open_help)
         self.tab_widget = QTabWidget()
         self.tab_widget.setObjectName("RoleTabs")
         self.tab_widget.setDocumentMode(True)
@@ -97,6 +99,7 @@ class MainWindow(QMainWindow):
             ("Ctrl+F", self.open_search),
             ("F5", self.refresh_current_tab),
             ("Ctrl+N", self.new_letter),
+            ("F1", self.open_help),
         ):
             shortcut = QShortcut(QKeySequence(keys), self, context=window)
             shortcut.activated.connect(slot)
@@ -177,6 +180,11 @@ class MainWindow(QMainWindow):
         if self.search_dialog is None:
             self.search_dialog = SearchDialog(self.session, self)
         self.search_dialog.show_again()
+
+    def open_help(self) -> None:
+        """F1 and 'Bantuan': the user guide at the current tab's chapter."""
+        tab = self.current_tab()
+        open_help(self, tab.role_code if tab is not None else None)
 
     def new_letter(self) -> None:
         """Ctrl+N: a new incoming letter, on the front desk tab (when the user holds that role)."""

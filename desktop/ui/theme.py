@@ -28,18 +28,18 @@ QFrame#HeaderBar {{ background: {NAVY}; }}
 QFrame#HeaderBar QLabel {{ color: #FFFFFF; background: transparent; }}
 QFrame#HeaderBar QLabel[muted="true"] {{ color: #B9C8D8; }}
 QFrame#HeaderBar QFrame#HeaderSeparator {{ background: #3A5B7E; }}
-QPushButton#LogOutButton {{
+QPushButton#LogOutButton, QPushButton#HelpButton {{
     color: #FFFFFF; background: transparent; border: 1px solid #56799E; border-radius: 6px;
     padding: 6px 14px;
 }}
-QPushButton#LogOutButton:hover {{ background: #26496F; }}
-QPushButton#LogOutButton:pressed {{ background: #173250; }}
+QPushButton#LogOutButton:hover, QPushButton#HelpButton:hover {{ background: #26496F; }}
+QPushButton#LogOutButton:pressed, QPushButton#HelpButton:pressed {{ background: #173250; }}
 QPushButton#SearchButton {{
     color: #DCE6F1; background: #26496F; border: 1px solid #3A5B7E; border-radius: 6px;
     padding: 6px 14px; text-align: left;
 }}
 QPushButton#SearchButton:hover {{ background: #2E5580; color: #FFFFFF; }}
-QPushButton#LogOutButton:focus, QPushButton#SearchButton:focus {{
+QPushButton#LogOutButton:focus, QPushButton#SearchButton:focus, QPushButton#HelpButton:focus {{
     border: 2px solid {FOCUS}; padding: 5px 13px;
 }}
 QFrame#BrandPanel {{ background: {NAVY}; }}

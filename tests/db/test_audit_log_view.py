@@ -200,8 +200,8 @@ def test_export_holds_exactly_the_filtered_lines_and_is_logged(
     assert first[:5] == [
         expected[0].at.strftime("%Y-%m-%d %H:%M:%S"),
         "meja",
-        "surat_didaftarkan",
-        "uji",
+        "Surat didaftarkan",  # actions and entities as the administrator reads them on screen
+        "Uji",
         "7",
     ]
     assert first[6] == "PC-LOKET-1"

@@ -580,7 +580,7 @@ def test_db_secure_command_gives_the_named_administrator_a_login(
         assert cli.main(["--db", url, "db", "secure", "--admin", "kepala.it"]) == 0
         out = capsys.readouterr().out
         prefix = pg_security.role_prefix(name)
-        assert f"gerbang login: {prefix}gerbang" in out and "meja2" in out.splitlines()[-1]
+        assert f"gerbang masuk: {prefix}gerbang" in out and "meja2" in out.splitlines()[-1]
         # The gate (its password was typed first) logs the administrator in with the password typed
         # second; the other account has none yet and is refused, its try counted.
         gate = ("sandi-awal-123",)

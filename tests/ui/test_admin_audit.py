@@ -82,7 +82,8 @@ def test_an_action_filter_and_a_bad_date_range(qtbot):
     before = page.calls_finished
     qtbot.mouseClick(page.apply_button, LEFT)
     qtbot.waitUntil(lambda: page.calls_finished > before, timeout=10_000)
-    assert set(shown(page, 2)) == {"cari_penduduk"}
+    assert set(shown(page, 2)) == {"Pencarian penduduk"}  # the action as a user reads it
+    assert page.action_combo.currentText() == "Pencarian penduduk"
     assert page.line_count() == 3
 
     page.from_edit.setDate(page.from_edit.date().currentDate())

@@ -125,7 +125,8 @@ def test_case_file_models_pass_the_qt_model_tester(qtmodeltester):
     figures = FiguresTableModel()
     figures.set_rows([("KTP-el perekaman", 107), ("KIA", 22)])
     qtmodeltester.check(figures, force_py=True)
-    assert audit.data(audit.index(0, 2)) == "surat masuk dicatat"
+    assert audit.data(audit.index(0, 2)) == "Surat masuk dicatat"
+    assert audit.data(audit.index(0, 3)) == "Surat masuk"  # not "incoming letter"
 
 
 def test_case_file_of_an_analysis_case_shows_the_whole_reason(qtbot, demo_logins):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from desktop.models import IncomingLetter
 from desktop.services.documents import issue as documents
+from desktop.ui.common.labels import verification_code
 from desktop.ui.documents.document_viewer import DocumentViewerDialog
 from desktop.ui.documents.verify_dialog import VerifyDocumentDialog
 from tests.db.factories import session
@@ -67,6 +69,9 @@ def test_verify_dialog_checks_a_pdf_file(qtbot, tmp_path):
     dialog.check_file(str(path))
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=10_000)
     assert dialog.result.found and dialog.result.sha256 == info.sha256
+    shown = [label.text() for label in dialog.findChildren(QLabel)]
+    assert verification_code(info.verification_code) in shown  # what is printed on the document
+    assert not any(info.sha256[:16] in text for text in shown)  # not a hash
 
 
 def test_verify_dialog_accepts_both_qr_forms_the_offline_one_and_the_web_address(qtbot):

@@ -42,6 +42,7 @@ from desktop.models import (
 from desktop.services.demo.office import DEMO_PASSWORD
 from desktop.services.inovasi import steps as inovasi
 from desktop.services.sijarla import steps as sijarla
+from desktop.ui.common.labels import signature_code
 from desktop.ui.inovasi.innovation_forms import FirstDiscussionForm, ReviewForm
 from desktop.ui.inovasi.innovation_idea_dialog import IdeaDialog
 from desktop.ui.inovasi.innovation_meetings import FinalizationForm, NamingForm, OutputForm, TechnicalForm
@@ -246,7 +247,7 @@ def test_a_request_goes_through_the_whole_sijarla_sop_desk_by_desk(
     sheet = tab.signed_sheet
     assert sheet.values["team"].text() == "Tim SIJARLA I"
     assert "Dedi Syafrizal, S.Sos, M.Si" in sheet.signature_label.text()
-    assert signed.signature_sha256[:16] in sheet.signature_label.text()
+    assert signature_code(signed.signature_sha256) in sheet.signature_label.text()
     assert read_only(sheet)  # signed: nothing left to edit
     qtbot.waitUntil(lambda: tab.pending_count() == 0, timeout=WAIT)
     badge(qtbot, window, tab, 0)

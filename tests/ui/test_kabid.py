@@ -10,6 +10,7 @@ from desktop.models import Disposition, SopCase
 from desktop.services.demo.office import DEMO_PASSWORD
 from desktop.services.security import auth
 from desktop.services.sijarla import steps as sijarla
+from desktop.ui.common.labels import signature_code
 from desktop.ui.documents.letter_document_dialog import LetterDocumentDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.password_dialog import PasswordDialog
@@ -95,7 +96,8 @@ def test_kabid_signs_the_disposition_and_the_case_leaves_the_queue(qtbot, demo_l
     assert signed.sifat == "segera" and signed.requests == "proses_lanjut,koordinasi"
     assert signed.deadline == expected_deadline
     line = tab.signed_sheet.signature_label.text()
-    assert "Dedi Syafrizal, S.Sos, M.Si" in line and signed.signature_sha256[:16] in line
+    assert "Dedi Syafrizal, S.Sos, M.Si" in line and signature_code(signed.signature_sha256) in line
+    assert signed.signature_sha256[:16] not in line  # no hash on screen: a short code
     assert tab.signed_sheet.values["team"].text() == "Tim SIJARLA I"
     assert SopCase.get_by_id(case_id).current_step == "surat_tugas"
     qtbot.waitUntil(lambda: tab.pending_count() == 0, timeout=WAIT)

@@ -14,6 +14,7 @@ import csv
 import datetime as dt
 import json
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
@@ -33,7 +34,97 @@ from desktop.services.validation import clean_text
 PAGE_SIZE = 200
 EXPORT_CHUNK = 2000
 EXPORT_SUFFIXES = (".csv", ".xlsx")
-EXPORT_HEADER = ("Waktu", "Pengguna", "Tindakan", "Objek", "ID objek", "Rincian", "Workstation")
+EXPORT_HEADER = ("Waktu", "Pengguna", "Tindakan", "Objek", "ID objek", "Rincian", "Komputer")
+
+# What a user reads for the entity and action codes the services write (audit.record). An action
+# not listed here reads as its words ("surat_masuk_dicatat" -> "Surat masuk dicatat"); the ones
+# listed hold English or need more than that. tests/unit/test_audit_names.py walks every
+# audit.record() call of the services and checks each name shown.
+ENTITY_NAMES: dict[str, str] = {
+    "app_user": "Pengguna",
+    "assignment_letter": "Surat Tugas",
+    "attachment": "Lampiran",
+    "audit_log": "Log audit",
+    "database": "Database",
+    "disposition": "Disposisi",
+    "holiday": "Hari libur",
+    "incoming_letter": "Surat masuk",
+    "innovation": "Inovasi",
+    "issued_document": "Dokumen terbit",
+    "jorong": "Jorong",
+    "meeting": "Rapat",
+    "nagari": "Nagari",
+    "numbering_pattern": "Pola nomor",
+    "office": "Kantor",
+    "output_log": "Catatan keluaran inovasi",
+    "printer": "Printer",
+    "recap": "Rekapitulasi",
+    "service_category": "Kategori objek pelayanan",
+    "service_outcome": "Hasil pelayanan",
+    "service_record": "Data pelayanan",
+    "signer": "Penandatangan",
+    "sop_case": "Kasus SOP",
+    "target_group": "Kelompok sasaran",
+    "user": "Pengguna",
+}
+ACTION_NAMES: dict[str, str] = {
+    "login": "Masuk aplikasi",
+    "logout": "Keluar aplikasi",
+    "login_gagal": "Gagal masuk (kata sandi salah)",
+    "login_ditolak_nonaktif": "Masuk ditolak: akun nonaktif",
+    "login_ditolak_terkunci": "Masuk ditolak: akun terkunci",
+    "kata_sandi_direset": "Kata sandi diatur ulang",
+    "database_workstation_diatur": "Database komputer ini diatur",
+    "kebijakan_tls_workstation": "Kebijakan TLS komputer ini diatur",
+    "keamanan_postgresql_dipasang": "Keamanan PostgreSQL dipasang",
+    "output_inovasi_dicatat": "Keluaran inovasi dicatat",
+    "draft_disetujui": "Draf disetujui",
+    "draft_tidak_disetujui": "Draf tidak disetujui",
+    "langkah_sop": "Langkah SOP dijalankan",
+    "cari_penduduk": "Pencarian penduduk",
+    "pembahasan_awal": "Pembahasan awal dicatat",
+    "konsep_final": "Konsep final dicatat",
+    "halaman_uji_struk": "Halaman uji struk dicetak",
+    "rekap_diteruskan": "Rekapitulasi diteruskan",
+    "rekap_diajukan": "Rekapitulasi diajukan",
+    "rekap_diterima": "Rekapitulasi diterima",
+}
+
+
+# Service record columns a detail may name (the sort of a logged read), as their headings on screen
+# (sijarla.service_records.LABELS; not imported: the SOP packages import this one).
+FIELD_NAMES: dict[str, str] = {
+    "nik": "NIK",
+    "full_name": "nama",
+    "kk": "KK",
+    "address": "alamat",
+    "category": "kategori",
+    "target_group": "sasaran",
+    "outcome": "hasil",
+    "outcome_reason": "alasan",
+    "note": "keterangan",
+    "served_on": "tanggal pelayanan",
+    "case": "kasus",
+    "recorded": "waktu pencatatan",
+}
+_IDENTIFIER = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+|case|recorded")
+
+
+def _words(code: str) -> str:
+    text = code.replace("_", " ").strip()
+    return text[:1].upper() + text[1:]
+
+
+def entity_name(code: str) -> str:
+    """The entity code of a log line as a user reads it ("sop_case" -> "Kasus SOP")."""
+    return ENTITY_NAMES.get(code, _words(code))
+
+
+def action_name(code: str) -> str:
+    """The action code of a log line as a user reads it ("surat_masuk_dicatat" -> "Surat masuk dicatat")."""
+    return ACTION_NAMES.get(code, _words(code))
+
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -79,11 +170,18 @@ def readable_detail(detail: str) -> str:
 
 
 def _readable_value(value: Any) -> str:
-    if value is None:
+    if value is None or value == {} or value == []:
         return "-"
     if isinstance(value, str):
-        return value
+        return _field_name(value) if _IDENTIFIER.fullmatch(value) else value
+    if isinstance(value, dict):
+        return ", ".join(f"{key.replace('_', ' ')} {_readable_value(item)}" for key, item in value.items())
     return json.dumps(value, ensure_ascii=False)
+
+
+def _field_name(code: str) -> str:
+    """A record column named in a detail (the sort of a read, say) as its heading on screen."""
+    return FIELD_NAMES.get(code, code.replace("_", " "))
 
 
 def _conditions(f: AuditFilter) -> list[Any]:
@@ -178,8 +276,8 @@ def _cells(line: AuditLine) -> tuple[Any, ...]:
     return (
         line.at,
         line.username,
-        line.action,
-        line.entity,
+        action_name(line.action),
+        entity_name(line.entity),
         line.entity_id,
         line.detail,
         line.workstation,

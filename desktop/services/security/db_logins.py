@@ -162,7 +162,7 @@ def _connect(params: dict):
         if "certificate" in text or "SSL" in text:
             raise DatabaseUnavailable(
                 "Sambungan aman (TLS) ke server database gagal: sertifikat server tidak cocok atau tidak "
-                f"dipercaya. Periksa berkas sertifikat CA di pengaturan workstation. ({text.strip()})"
+                f"dipercaya. Periksa berkas sertifikat CA di pengaturan Komputer ini. ({text.strip()})"
             ) from exc
         raise DatabaseUnavailable(
             f"Server database {params['host']}:{params['port']} tidak dapat dihubungi. Periksa jaringan "
@@ -174,8 +174,8 @@ def _gate(server: Server, sql: str, params: tuple) -> str:
     con = _connect(server.params(pg_security.gate_role(server.prefix), server.gate_password))
     if con is None:
         raise AuthenticationFailed(
-            "Kata sandi gerbang login workstation ini ditolak server. Minta Administrator memeriksa "
-            "pengaturan workstation."
+            "Kata sandi gerbang masuk komputer ini ditolak server. Minta Administrator memeriksa "
+            "pengaturan Komputer ini."
         )
     try:
         con.autocommit = True  # the failure count commits whatever happens next
@@ -231,7 +231,7 @@ def login(server: Server, username: str, password: str) -> Session:
     con = _connect(params)
     if con is None:
         raise AuthenticationFailed(
-            "Server menolak sesi yang baru saja diberikan gerbang login. Coba login sekali lagi; bila tetap "
+            "Server menolak sesi yang baru saja diberikan gerbang masuk. Coba masuk sekali lagi; bila tetap "
             "gagal, minta Administrator memeriksa pg_hba.conf server (metode scram-sha-256 atau md5)."
         )
     con.close()

@@ -38,7 +38,7 @@ PAGES: tuple[tuple[str, type[AdminPage]], ...] = (
     (QT_TRANSLATE_NOOP("AdministratorTab", "Tanda tangan dokumen"), DocumentSigningPage),
     (QT_TRANSLATE_NOOP("AdministratorTab", "Pola penomoran"), NumberingPage),
     (QT_TRANSLATE_NOOP("AdministratorTab", "Data referensi"), ReferencePage),
-    (QT_TRANSLATE_NOOP("AdministratorTab", "Workstation"), WorkstationPage),
+    (QT_TRANSLATE_NOOP("AdministratorTab", "Komputer ini"), WorkstationPage),
     (QT_TRANSLATE_NOOP("AdministratorTab", "Cadangan dan pemulihan"), BackupPage),
     (QT_TRANSLATE_NOOP("AdministratorTab", "Log audit"), AuditLogPage),
 )

@@ -10,10 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -27,6 +26,7 @@ from desktop.services.security.audit_log import AuditExport, AuditFilter
 from desktop.services.session import Session
 from desktop.ui.admin.audit_table import DETAIL_COLUMN, AuditTableModel
 from desktop.ui.admin.page import AdminPage, plain_table
+from desktop.ui.common import file_dialogs
 from desktop.ui.common.forms import (
     field_label,
     input_height,
@@ -40,17 +40,15 @@ def choose_export_file(parent: QWidget | None) -> Path | None:
     """Ask where to write the export, CSV or XLSX (the suffix is added when left out); None: cancelled."""
     csv_filter = QCoreApplication.translate("AuditLogPage", "Berkas CSV (*.csv)")
     xlsx_filter = QCoreApplication.translate("AuditLogPage", "Buku kerja Excel (*.xlsx)")
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    suggested = Path(folder) / f"log-audit-{dt.date.today():%Y%m%d}.csv"
-    name, chosen = QFileDialog.getSaveFileName(
+    path, chosen = file_dialogs.save_file(
         parent,
+        file_dialogs.EXPORT,
         QCoreApplication.translate("AuditLogPage", "Ekspor log audit"),
-        str(suggested),
+        f"log-audit-{dt.date.today():%Y%m%d}.csv",
         f"{csv_filter};;{xlsx_filter}",
     )
-    if not name:
+    if path is None:
         return None
-    path = Path(name)
     if path.suffix.lower() in audit_log.EXPORT_SUFFIXES:
         return path
     return path.with_name(path.name + (".xlsx" if chosen == xlsx_filter else ".csv"))
@@ -140,7 +138,7 @@ class AuditLogPage(AdminPage):
         while self.action_combo.count() > 1:
             self.action_combo.removeItem(1)
         for action in actions:
-            self.action_combo.addItem(action, action)
+            self.action_combo.addItem(audit_log.action_name(action), action)
         self.action_combo.setCurrentIndex(max(0, self.action_combo.findData(chosen)))
         self.action_combo.blockSignals(False)
 

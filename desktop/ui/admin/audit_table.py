@@ -35,7 +35,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("action", QT_TRANSLATE_NOOP("AuditTableModel", "Tindakan")),
     Column("entity", QT_TRANSLATE_NOOP("AuditTableModel", "Objek")),
     Column("detail", QT_TRANSLATE_NOOP("AuditTableModel", "Rincian")),
-    Column("workstation", QT_TRANSLATE_NOOP("AuditTableModel", "Workstation")),
+    Column("workstation", QT_TRANSLATE_NOOP("AuditTableModel", "Komputer ini")),
 )
 DETAIL_COLUMN = 4
 
@@ -124,6 +124,9 @@ class AuditTableModel(PagedTableModel[AuditLine]):
             return line.detail if attribute == "detail" and line.detail else None
         if attribute == "at":
             return line.at.strftime("%d-%m-%Y %H:%M:%S")
-        if attribute == "entity" and line.entity_id is not None:
-            return f"{line.entity} #{line.entity_id}"
+        if attribute == "entity":
+            name = audit_log.entity_name(line.entity)
+            return name if line.entity_id is None else f"{name} #{line.entity_id}"
+        if attribute == "action":
+            return audit_log.action_name(line.action)
         return getattr(line, attribute)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop import config
 from desktop.services import workstation
@@ -15,6 +15,7 @@ from desktop.services.office.backups import BackupInfo, Restored
 from desktop.services.session import Session
 from desktop.ui.admin.page import AdminPage, plain_table, selected_row
 from desktop.ui.admin.tables import BackupsTableModel
+from desktop.ui.common import file_dialogs
 from desktop.ui.common.cards import section_label
 from desktop.ui.common.forms import muted, primary_button
 from desktop.ui.inovasi.innovation_fields import confirm
@@ -26,16 +27,17 @@ def choose_backup_file(parent: QWidget | None) -> Path | None:
     """Ask for a backup file to restore from; None when cancelled (tests replace this function)."""
     caption = QCoreApplication.translate("BackupPage", "Pilih berkas cadangan")
     file_filter = QCoreApplication.translate("BackupPage", BACKUP_FILTER)
-    name, _ = QFileDialog.getOpenFileName(parent, caption, str(config.backup_dir()), file_filter)
-    return Path(name) if name else None
+    return file_dialogs.open_file(parent, file_dialogs.BACKUP, caption, file_filter, config.backup_dir())
 
 
 def choose_backup_target(parent: QWidget | None) -> Path | None:
     """Ask where to write a backup (a USB stick, say); None when cancelled."""
     caption = QCoreApplication.translate("BackupPage", "Simpan cadangan sebagai")
     file_filter = QCoreApplication.translate("BackupPage", BACKUP_FILTER)
-    name, _ = QFileDialog.getSaveFileName(parent, caption, "dinas-desk-cadangan.sqlite3", file_filter)
-    return Path(name) if name else None
+    path, _chosen = file_dialogs.save_file(
+        parent, file_dialogs.BACKUP, caption, "dinas-desk-cadangan.sqlite3", file_filter
+    )
+    return path
 
 
 class BackupPage(AdminPage):

@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -27,6 +26,7 @@ from desktop.services.office.admin import OfficeDraft, OfficeSettings
 from desktop.services.session import Session
 from desktop.ui.admin.letterhead import LetterheadPreview, LetterheadText
 from desktop.ui.admin.page import AdminPage
+from desktop.ui.common import file_dialogs
 from desktop.ui.common.cards import section_label
 from desktop.ui.common.emblem_box import EmblemBox, read_logo
 from desktop.ui.common.forms import field_label, primary_button
@@ -38,10 +38,8 @@ TEXT_FIELDS = ("government", "agency", "address", "phone", "email", "website", "
 def choose_logo(parent: QWidget | None) -> Path | None:
     """Ask for the emblem PNG; None when cancelled (tests replace this function)."""
     caption = QCoreApplication.translate("OfficePage", "Pilih logo (PNG)")
-    name, _ = QFileDialog.getOpenFileName(
-        parent, caption, "", QCoreApplication.translate("OfficePage", LOGO_FILTER)
-    )
-    return Path(name) if name else None
+    file_filter = QCoreApplication.translate("OfficePage", LOGO_FILTER)
+    return file_dialogs.open_file(parent, file_dialogs.LOGO, caption, file_filter)
 
 
 class OfficePage(AdminPage):

@@ -112,7 +112,7 @@ class UsersTableModel(RecordTableModel[UserRow]):
         (QT_TRANSLATE_NOOP("AdminTables", "Nama pengguna"), lambda u: u.username),
         (QT_TRANSLATE_NOOP("AdminTables", "Peran"), lambda u: ", ".join(u.roles)),
         (QT_TRANSLATE_NOOP("AdminTables", "Status"), user_state),
-        (QT_TRANSLATE_NOOP("AdminTables", "Login database"), lambda u: database_login(u.database_login)),
+        (QT_TRANSLATE_NOOP("AdminTables", "Akun database"), lambda u: database_login(u.database_login)),
     )
 
     def __init__(self, parent=None):

@@ -156,7 +156,7 @@ class NewPasswordDialog(FormDialog):
 
     def __init__(self, username: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Reset kata sandi"))
+        self.setWindowTitle(self.tr("Atur ulang kata sandi"))
         self.setStyleSheet(FORM_STYLESHEET)
         self.setMinimumWidth(420)
         layout = QVBoxLayout(self)

@@ -69,7 +69,7 @@ class UsersPage(AdminPage):
         self.unlock_button = QPushButton(self.tr("Buka kunci"))
         self.unlock_button.clicked.connect(self.unlock)
         self.password_button = QPushButton(self.tr("Kata sandi baru…"))
-        self.password_button.setToolTip(self.tr("Reset kata sandi; kuncian akun ikut dibuka"))
+        self.password_button.setToolTip(self.tr("Atur ulang kata sandi; kuncian akun ikut dibuka"))
         self.password_button.clicked.connect(self.reset_password)
         actions.addWidget(self.active_button, 0, 0)
         actions.addWidget(self.unlock_button, 0, 1)

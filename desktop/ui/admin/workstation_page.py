@@ -99,7 +99,7 @@ def _card(title: str) -> tuple[QFrame, QVBoxLayout]:
 
 
 class WorkstationPage(AdminPage):
-    TITLE = QT_TRANSLATE_NOOP("WorkstationPage", "Workstation")
+    TITLE = QT_TRANSLATE_NOOP("WorkstationPage", "Komputer ini")
     HINT = QT_TRANSLATE_NOOP(
         "WorkstationPage", "Pengaturan komputer ini saja: database yang dibuka dan printer yang dipakai."
     )

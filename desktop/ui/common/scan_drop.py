@@ -6,9 +6,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.services.sijarla.drafts import ScanFile
+from desktop.ui.common import file_dialogs
 from desktop.ui.common.background import run_for
 from desktop.ui.common.labels import file_size
 from desktop.ui.common.pdf_preview import SCAN_FILTER, PreviewPane, read_scan
@@ -49,11 +50,11 @@ class ScanDropZone(QFrame):
         self.remove_button.clicked.connect(self.clear)
 
     def choose_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Pilih pindaian surat"), str(Path.home()), self.tr(SCAN_FILTER)
+        path = file_dialogs.open_file(
+            self, file_dialogs.SCAN, self.tr("Pilih pindaian surat"), self.tr(SCAN_FILTER)
         )
-        if path:
-            self.load_file(path)
+        if path is not None:
+            self.load_file(str(path))
 
     def load_file(self, path: str) -> None:
         """Read and preview a file in the background (the drop and 'Pilih berkas…' both end here)."""

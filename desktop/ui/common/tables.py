@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHeaderView,
     QMainWindow,
     QMenu,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services import table_export
 from desktop.services.session import Session
+from desktop.ui.common import file_dialogs
 from desktop.ui.common.background import run_for
 from desktop.ui.common.operations import message_for
 
@@ -172,15 +172,14 @@ def session_of(widget: QWidget) -> Session | None:
 
 def ask_csv_path(parent: QWidget, title: str) -> Path | None:
     """Where to save the CSV file: Documents first. Tests replace this."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    suggested = str(Path(folder or Path.home()) / f"{_file_name(title)}.csv")
-    name, _filter = QFileDialog.getSaveFileName(
+    path, _chosen = file_dialogs.save_file(
         parent,
+        file_dialogs.EXPORT,
         QCoreApplication.translate("TableSupport", "Ekspor tabel ke CSV"),
-        suggested,
+        f"{_file_name(title)}.csv",
         QCoreApplication.translate("TableSupport", "Berkas CSV (*.csv)"),
     )
-    return Path(name) if name else None
+    return path
 
 
 def _file_name(title: str) -> str:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.services.documents import issue as documents
 from desktop.services.documents.issue import IssuedDocumentInfo
 from desktop.services.session import Session
+from desktop.ui.common import file_dialogs
 from desktop.ui.common.background import run_for
 from desktop.ui.common.forms import fit_on_screen
 from desktop.ui.common.operations import message_for
@@ -162,9 +162,10 @@ class DocumentViewerDialog(QDialog):
         """Save the archived bytes exactly as issued (print to file)."""
         if path is None:
             suggested = (self.info.number or self.info.title).replace("/", "-") + ".pdf"
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Simpan PDF"), suggested, self.tr("Dokumen PDF (*.pdf)")
+            chosen, _filter = file_dialogs.save_file(
+                self, file_dialogs.DOCUMENT, self.tr("Simpan PDF"), suggested, self.tr("Dokumen PDF (*.pdf)")
             )
+            path = None if chosen is None else str(chosen)
         if not path:
             return None
         with open(path, "wb") as fh:

@@ -10,8 +10,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from desktop.ui.common import file_dialogs
 from desktop.ui.common.background import run_for
 from desktop.ui.common.forms import Banner, fit_on_screen, heading, muted, primary_button
 from desktop.ui.common.operations import message_for
@@ -70,11 +71,16 @@ class LetterDocumentDialog(QDialog):
         return dialog
 
     def save_pdf(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Simpan PDF"), self.windowTitle() + ".pdf", self.tr("Dokumen PDF (*.pdf)")
+        chosen, _filter = file_dialogs.save_file(
+            self,
+            file_dialogs.DOCUMENT,
+            self.tr("Simpan PDF"),
+            self.windowTitle().replace("/", "-") + ".pdf",
+            self.tr("Dokumen PDF (*.pdf)"),
         )
-        if not path:
+        if chosen is None:
             return
+        path = str(chosen)
         data = self.pdf
 
         def write() -> str:

@@ -80,7 +80,7 @@ def print_pdf(
     if printer_name not in available_printers():
         raise LetterPrintError(
             f"Printer '{printer_name}' tidak ditemukan di komputer ini. Pilih printer lain di "
-            "Administrator > Workstation, atau periksa apakah printer sudah dipasang."
+            "Administrator > Komputer ini, atau periksa apakah printer sudah dipasang."
         )
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPrinterName(printer_name)

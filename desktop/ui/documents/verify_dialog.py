@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -18,8 +17,10 @@ from PySide6.QtWidgets import (
 from desktop.services.documents import issue as documents
 from desktop.services.documents.issue import VerificationResult
 from desktop.services.session import Session
+from desktop.ui.common import file_dialogs
 from desktop.ui.common.background import run_for
 from desktop.ui.common.forms import fit_on_screen
+from desktop.ui.common.labels import verification_code
 from desktop.ui.common.operations import message_for
 
 
@@ -73,9 +74,10 @@ class VerifyDocumentDialog(QDialog):
 
     def check_file(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Pilih PDF"), "", self.tr("Dokumen PDF (*.pdf)")
+            chosen = file_dialogs.open_file(
+                self, file_dialogs.DOCUMENT, self.tr("Pilih PDF"), self.tr("Dokumen PDF (*.pdf)")
             )
+            path = None if chosen is None else str(chosen)
         if not path:
             return
         with open(path, "rb") as fh:
@@ -103,7 +105,7 @@ class VerifyDocumentDialog(QDialog):
                 f"{result.issued_at:%d-%m-%Y %H:%M} oleh {result.issued_by}" if result.issued_at else "",
             ),
             (self.tr("Halaman"), f"{result.page_count} ({result.paper_size})"),
-            (self.tr("SHA-256"), result.sha256),
+            (self.tr("Kode verifikasi"), verification_code(result.code)),
         )
         for label, value in rows:
             field = QLabel(value)

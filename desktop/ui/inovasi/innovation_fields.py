@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.services.inovasi.steps import ParticipantView
 from desktop.services.office.users import UserSummary
 from desktop.ui import theme
+from desktop.ui.common import file_dialogs
 from desktop.ui.common.forms import DateEdit
 
 USER_ROLE = Qt.ItemDataRole.UserRole
@@ -39,18 +39,14 @@ ATTACHMENT_FILTER = QT_TRANSLATE_NOOP(
 def choose_files(parent: QWidget | None, caption: str, file_filter: str = ATTACHMENT_FILTER) -> list[Path]:
     """Ask for files to attach; an empty list when the user cancels. `file_filter` is a "FileDialog"
     text marked with QT_TRANSLATE_NOOP, translated here."""
-    names, _ = QFileDialog.getOpenFileNames(
-        parent, caption, "", QCoreApplication.translate("FileDialog", file_filter)
-    )
-    return [Path(n) for n in names]
+    file_filter = QCoreApplication.translate("FileDialog", file_filter)
+    return file_dialogs.open_files(parent, file_dialogs.ATTACHMENT, caption, file_filter)
 
 
 def choose_file(parent: QWidget | None, caption: str, file_filter: str = ATTACHMENT_FILTER) -> Path | None:
     """Ask for one file; None when the user cancels."""
-    name, _ = QFileDialog.getOpenFileName(
-        parent, caption, "", QCoreApplication.translate("FileDialog", file_filter)
-    )
-    return Path(name) if name else None
+    file_filter = QCoreApplication.translate("FileDialog", file_filter)
+    return file_dialogs.open_file(parent, file_dialogs.ATTACHMENT, caption, file_filter)
 
 
 def confirm(parent: QWidget | None, title: str, question: str) -> bool:

@@ -13,7 +13,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop import config
 from desktop.services import first_start
 from desktop.services.first_start import OpenedForSetup, ServerCheck, ServerDraft
+from desktop.ui.common import file_dialogs
 from desktop.ui.common.background import run_for
 from desktop.ui.common.cards import section_label
 from desktop.ui.common.connection_result import ConnectionResultLabel, connection_text
@@ -40,10 +40,9 @@ CA_FILTER = QT_TRANSLATE_NOOP("DatabasePage", "Sertifikat CA (*.crt *.pem *.cer)
 def choose_ca_file(parent: QWidget | None) -> str:
     """Ask for the office CA certificate; "" when cancelled (tests replace this function)."""
     caption = QCoreApplication.translate("DatabasePage", "Pilih sertifikat CA kantor")
-    name, _ = QFileDialog.getOpenFileName(
-        parent, caption, "", QCoreApplication.translate("DatabasePage", CA_FILTER)
-    )
-    return name
+    file_filter = QCoreApplication.translate("DatabasePage", CA_FILTER)
+    path = file_dialogs.open_file(parent, file_dialogs.CERTIFICATE, caption, file_filter)
+    return "" if path is None else str(path)
 
 
 class DatabasePage(SetupPage):

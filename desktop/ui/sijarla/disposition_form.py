@@ -34,7 +34,7 @@ from desktop.ui.common.forms import (
     value_label,
     value_rows,
 )
-from desktop.ui.common.labels import disposition_request_label, sifat_choices, sifat_label
+from desktop.ui.common.labels import disposition_request_label, sifat_choices, sifat_label, signature_code
 from desktop.ui.common.unsaved import TypedText
 from desktop.ui.sijarla.letter_panels import date_time, long_date
 
@@ -287,10 +287,10 @@ class SignedDispositionSheet(QWidget):
 
     def show_disposition(self, d: DispositionView) -> None:
         self.signature_label.setText(
-            self.tr("Ditandatangani secara elektronik oleh %1 pada %2 · SHA-256 %3…")
+            self.tr("Ditandatangani secara elektronik oleh %1 pada %2 · kode tanda tangan %3")
             .replace("%1", d.signed_by)
             .replace("%2", date_time(d.signed_at))
-            .replace("%3", d.signature_sha256[:16])
+            .replace("%3", signature_code(d.signature_sha256))
         )
         self.values["sifat"].setText(sifat_label(d.sifat))
         self.values["forwarded"].setText(d.forwarded_to)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from desktop.ui.common import file_dialogs
 
 FILTERS = {  # translated when asked: at import time no translator is installed yet
     ".xlsx": QT_TRANSLATE_NOOP("SaveFileDialog", "Buku kerja Excel (*.xlsx)"),
@@ -17,16 +19,15 @@ class SaveFileDialog:
     @staticmethod
     def ask(parent: QWidget | None, title: str, suggested_name: str, suffix: str) -> Path | None:
         """The file to write, with `suffix` added when the user left it out; None when cancelled."""
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name, _filter = QFileDialog.getSaveFileName(
+        path, _chosen = file_dialogs.save_file(
             parent,
+            file_dialogs.EXPORT,
             title,
-            str(Path(folder) / suggested_name),
+            suggested_name,
             QCoreApplication.translate("SaveFileDialog", FILTERS.get(suffix, "")),
         )
-        if not name:
+        if path is None:
             return None
-        path = Path(name)
         return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
 

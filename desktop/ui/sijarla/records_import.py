@@ -17,7 +17,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,6 +31,7 @@ from desktop.services.session import Session
 from desktop.services.sijarla import record_import
 from desktop.services.sijarla.service_records import ImportResult
 from desktop.ui import theme
+from desktop.ui.common import file_dialogs
 from desktop.ui.common.background import run_for
 from desktop.ui.common.forms import fit_on_screen
 from desktop.ui.common.operations import Cancellation
@@ -82,15 +82,14 @@ class ImportFileDialog:
 
     @staticmethod
     def ask(parent: QWidget | None) -> Path | None:
-        name, _filter = QFileDialog.getOpenFileName(
+        return file_dialogs.open_file(
             parent,
+            file_dialogs.IMPORT,
             QCoreApplication.translate("ImportFileDialog", "Impor data pelayanan"),
-            "",
             QCoreApplication.translate(
                 "ImportFileDialog", "Lembar kerja (*.xlsx *.csv);;Excel (*.xlsx);;CSV (*.csv)"
             ),
         )
-        return Path(name) if name else None
 
 
 class TemplateFileDialog:

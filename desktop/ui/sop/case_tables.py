@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt
 from PySide6.QtGui import QColor
 
+from desktop.services.security.audit_log import action_name, entity_name
 from desktop.ui.common.table_model import ListTableModel
 from desktop.ui.theme import DANGER
 
@@ -92,8 +93,8 @@ class CaseAuditTableModel(RowsTableModel):
     COLUMNS = (
         (QT_TRANSLATE_NOOP("CaseAuditTableModel", "Waktu"), lambda a: _moment(a.at)),
         (QT_TRANSLATE_NOOP("CaseAuditTableModel", "Pengguna"), lambda a: a.username),
-        (QT_TRANSLATE_NOOP("CaseAuditTableModel", "Tindakan"), lambda a: a.action.replace("_", " ")),
-        (QT_TRANSLATE_NOOP("CaseAuditTableModel", "Data"), lambda a: a.entity.replace("_", " ")),
+        (QT_TRANSLATE_NOOP("CaseAuditTableModel", "Tindakan"), lambda a: action_name(a.action)),
+        (QT_TRANSLATE_NOOP("CaseAuditTableModel", "Data"), lambda a: entity_name(a.entity)),
         (QT_TRANSLATE_NOOP("CaseAuditTableModel", "Keterangan"), lambda a: a.detail),
     )
 

@@ -118,7 +118,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Login database</source>
+        <source>Akun database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -280,7 +280,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Workstation</source>
+        <source>Komputer ini</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -570,7 +570,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Workstation</source>
+        <source>Komputer ini</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1392,6 +1392,13 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
 </context>
 <context>
+    <name>FieldMarks</name>
+    <message>
+        <source>%1 isian perlu diperbaiki; lihat pesan merah di bawah setiap isian.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FiguresTableModel</name>
     <message>
         <source>Uraian</source>
@@ -1669,6 +1676,14 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Bantuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buka panduan pengguna pada bab tab yang sedang dibuka (F1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Keluar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1686,6 +1701,33 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>Disdukcapil %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Panduan Dinas Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kembali</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daftar isi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Panduan tidak ditemukan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Panduan pengguna tidak ikut terpasang di komputer ini. Pasang ulang Dinas Desk dengan penginstal terbaru, atau minta bantuan Administrator.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2613,10 +2655,6 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 isian perlu diperbaiki; lihat pesan merah di bawah setiap isian.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Wali Nagari %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3008,7 +3046,7 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
 <context>
     <name>NewPasswordDialog</name>
     <message>
-        <source>Reset kata sandi</source>
+        <source>Atur ulang kata sandi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4522,7 +4560,7 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ditandatangani secara elektronik oleh %1 pada %2 · SHA-256 %3…</source>
+        <source>Ditandatangani secara elektronik oleh %1 pada %2 · kode tanda tangan %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5087,7 +5125,7 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reset kata sandi; kuncian akun ikut dibuka</source>
+        <source>Atur ulang kata sandi; kuncian akun ikut dibuka</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5214,7 +5252,7 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>SHA-256</source>
+        <source>Kode verifikasi</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5251,7 +5289,7 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
 <context>
     <name>WorkstationPage</name>
     <message>
-        <source>Workstation</source>
+        <source>Komputer ini</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -97,15 +97,15 @@ class TemplateFileDialog:
 
     @staticmethod
     def ask(parent: QWidget | None, suggested: str) -> Path | None:
-        name, chosen = QFileDialog.getSaveFileName(
+        path, chosen = file_dialogs.save_file(
             parent,
+            file_dialogs.IMPORT,  # the template is filled in and imported from the same folder
             QCoreApplication.translate("TemplateFileDialog", "Simpan templat impor"),
             suggested,
             QCoreApplication.translate("TemplateFileDialog", "Excel (*.xlsx);;CSV (*.csv)"),
         )
-        if not name:
+        if path is None:
             return None
-        path = Path(name)
         if path.suffix.lower() not in (".xlsx", ".csv"):
             path = path.with_suffix(".csv" if "csv" in chosen.lower() else ".xlsx")
         return path

@@ -192,3 +192,41 @@ def test_esc_in_a_dialog_with_typed_text_asks_first(qtbot, demo_logins, answers)
     answers.next = [True]
     qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+# --- The administrator's settings pages ---------------------------------------------------------------
+
+
+def test_unsaved_office_settings_are_asked_about_before_another_page_or_closing(qtbot, demo_logins, answers):
+    from desktop.ui.admin.administrator_tab import AdministratorTab
+    from desktop.ui.admin.office_page import OfficePage
+    from desktop.ui.admin.users_page import UsersPage
+
+    window = MainWindow(auth.login("admin", DEMO_PASSWORD))
+    qtbot.addWidget(window)
+    window.show()
+    tab: AdministratorTab = window.tab_for("administrator")
+    page: OfficePage = tab.page(OfficePage)
+    qtbot.waitUntil(lambda: page.calls_finished > 0 and page.edits["phone"].text() != "", timeout=WAIT)
+    stored = page.edits["phone"].text()
+    assert page.unsaved_work() == ""  # loaded values are not typed work
+    page.edits["phone"].setFocus()
+    page.edits["phone"].selectAll()
+    qtbot.keyClicks(page.edits["phone"], "(0755) 99999")
+
+    answers.next = [False]  # 'Kembali ke isian': the page stays, as typed
+    tab.nav.setCurrentRow(list(tab.pages).index(UsersPage))
+    assert answers.asked == [["Pengaturan kantor"]]
+    assert tab.stack.currentWidget() is page and tab.nav.currentRow() == list(tab.pages).index(OfficePage)
+    assert page.edits["phone"].text() == "(0755) 99999"
+
+    answers.next = [False]
+    assert not window.close()  # the window asks for the page too
+    assert answers.asked[-1] == ["Pengaturan kantor"] and page.edits["phone"].text() == "(0755) 99999"
+
+    answers.next = [True]  # 'Buang isian': the stored settings come back
+    tab.nav.setCurrentRow(list(tab.pages).index(UsersPage))
+    assert tab.stack.currentWidget() is tab.pages[UsersPage]
+    qtbot.waitUntil(lambda: page.edits["phone"].text() == stored, timeout=WAIT)
+    assert page.unsaved_work() == ""
+    idle(qtbot)

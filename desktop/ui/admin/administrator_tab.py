@@ -26,6 +26,7 @@ from desktop.ui.admin.users_page import UsersPage
 from desktop.ui.admin.workstation_page import WorkstationPage
 from desktop.ui.common.cards import card
 from desktop.ui.common.forms import Banner, card_layout
+from desktop.ui.common.unsaved import may_leave
 from desktop.ui.sop.role_tab import RoleTab
 from desktop.ui.sop.tab_registry import register_tab
 
@@ -106,6 +107,12 @@ class AdministratorTab(RoleTab):
         return body
 
     def _page_chosen(self, index: int) -> None:
+        leaving = self.stack.currentWidget()
+        if leaving is not None and index != self.stack.currentIndex() and not may_leave(self, [leaving]):
+            self.nav.blockSignals(True)  # stay on the page with the unsaved settings
+            self.nav.setCurrentRow(self.stack.currentIndex())
+            self.nav.blockSignals(False)
+            return
         self.stack.setCurrentIndex(index)
         page = self.stack.currentWidget()
         if page is self.checklist and page.loaded_once:

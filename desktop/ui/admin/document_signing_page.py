@@ -23,6 +23,7 @@ MODES = (
 
 class DocumentSigningPage(AdminPage):
     TITLE = QT_TRANSLATE_NOOP("DocumentSigningPage", "Tanda tangan dokumen")
+    UNSAVED_WIDGETS = (QLineEdit, QComboBox)
     HINT = QT_TRANSLATE_NOOP(
         "DocumentSigningPage",
         "Di aplikasi: nama, NIP, waktu tanda tangan elektronik dan kode QR dicetak di tempat tanda "

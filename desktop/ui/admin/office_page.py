@@ -44,6 +44,7 @@ def choose_logo(parent: QWidget | None) -> Path | None:
 
 class OfficePage(AdminPage):
     TITLE = QT_TRANSLATE_NOOP("OfficePage", "Pengaturan kantor")
+    UNSAVED_WIDGETS = (QLineEdit, QComboBox, QSpinBox)
     HINT = QT_TRANSLATE_NOOP(
         "OfficePage",
         "Kop surat semua dokumen diambil dari sini; tidak ada nama kabupaten yang tertanam di aplikasi.",

@@ -11,7 +11,19 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.services.errors import StaleRecord
 from desktop.services.session import Session
@@ -23,10 +35,16 @@ from desktop.ui.common.tables import equip, fair_columns
 
 
 class AdminPage(QWidget):
-    """One page of the administrator tab."""
+    """One page of the administrator tab.
+
+    A settings page names in UNSAVED_WIDGETS the kinds of field whose values are its settings:
+    what they hold after each answered call (a load or a save) is the clean state, and a change
+    since is unsaved work the tab, the window and the idle lock ask about before throwing it away.
+    """
 
     TITLE = ""
     HINT = ""
+    UNSAVED_WIDGETS: tuple[type[QWidget], ...] = ()
     changed = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None):
@@ -82,12 +100,50 @@ class AdminPage(QWidget):
                 self.banner.clear()
             if on_success is not None:
                 on_success(result)
+            self._clean = self._values()  # what was loaded or saved is not typed work
 
         def failed(error: BaseException) -> None:
             self._done(quiet)
             self.show_error(error)
 
         run_for(self, fn, ok, failed)
+
+    # --- Unsaved settings ------------------------------------------------------------------------
+
+    def _values(self) -> dict[QWidget, Any]:
+        values: dict[QWidget, Any] = {}
+        if not self.UNSAVED_WIDGETS:
+            return values
+        for widget in self.findChildren(QWidget):
+            if not isinstance(widget, self.UNSAVED_WIDGETS):
+                continue
+            if isinstance(widget, QLineEdit):
+                if widget.echoMode() != QLineEdit.EchoMode.Normal or isinstance(
+                    widget.parentWidget(), QAbstractSpinBox | QComboBox
+                ):
+                    continue  # a password is never kept; a spin box or combo counts as itself
+                values[widget] = widget.text().strip()
+            elif isinstance(widget, QPlainTextEdit):
+                values[widget] = widget.toPlainText().strip()
+            elif isinstance(widget, QComboBox):
+                values[widget] = widget.currentText()
+            elif isinstance(widget, QAbstractSpinBox):
+                values[widget] = widget.text()
+            elif isinstance(widget, QAbstractButton) and widget.isCheckable():
+                values[widget] = widget.isChecked()
+        return values
+
+    def unsaved_work(self) -> str:
+        """The page's title while its settings differ from what was last loaded or saved."""
+        clean = getattr(self, "_clean", None)
+        if not self.UNSAVED_WIDGETS or clean is None or self._values() == clean:
+            return ""
+        return self.tr(self.TITLE) or self.tr("Pengaturan yang belum disimpan")
+
+    def discard_unsaved(self) -> None:
+        """Forget the changes: the stored settings are read again into the fields."""
+        self._clean = self._values()
+        self.load()
 
     def show_error(self, error: BaseException) -> None:
         action = self.tr("Muat ulang") if isinstance(error, StaleRecord) else ""

@@ -100,6 +100,7 @@ def _card(title: str) -> tuple[QFrame, QVBoxLayout]:
 
 class WorkstationPage(AdminPage):
     TITLE = QT_TRANSLATE_NOOP("WorkstationPage", "Komputer ini")
+    UNSAVED_WIDGETS = (QLineEdit,)
     HINT = QT_TRANSLATE_NOOP(
         "WorkstationPage", "Pengaturan komputer ini saja: database yang dibuka dan printer yang dipakai."
     )

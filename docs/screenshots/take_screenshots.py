@@ -1,6 +1,6 @@
 """Render the documentation screenshots from a fresh demo database.
 
-    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python docs/screenshots/take_screenshots.py
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots/take_screenshots.py
 
 Writes login.png, main-kadis.png and main-admin.png next to this script (or into the folder
 given as the first argument). The demo database lives in a temporary data folder, so the
@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-WIDTH, HEIGHT = 1280, 800
+WIDTH, HEIGHT = 1366, 705  # a maximised window on a 1366x768 laptop
 
 
 def main(out_dir: Path) -> int:

@@ -1,6 +1,6 @@
 """Render the screenshots of the SIJARLA desks from a fresh demo database.
 
-    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python docs/screenshots/take_screenshots_desk.py
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots/take_screenshots_desk.py
 
 Writes front-desk.png, kabid.png (a case open: the scan beside the disposition form),
 kepala-dinas.png (a Surat Tugas beside its preview), search.png and case-detail.png next to
@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-WIDTH, HEIGHT = 1280, 800
+WIDTH, HEIGHT = 1366, 705  # a maximised window on a 1366x768 laptop
 
 
 def main(out_dir: Path) -> int:
@@ -135,7 +135,7 @@ def _case_detail(app, path: Path) -> None:
     if disposition is not None:
         documents.issue_document(kadis, "disposisi", disposition.id)
     dialog = CaseDetailDialog(kadis, case_id)
-    dialog.resize(1120, 720)
+    dialog.resize(1120, 700)  # fits a 1366x768 laptop
     dialog.show()
     _wait(app, dialog.loaded)
     _save(app, dialog, path)

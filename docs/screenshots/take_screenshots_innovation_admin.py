@@ -1,6 +1,6 @@
 """Render the innovation, administrator and SOP screenshots from a fresh demo database.
 
-    xvfb-run -a -s "-screen 0 1280x800x24" \
+    xvfb-run -a -s "-screen 0 1366x768x24" \
         .venv/bin/python docs/screenshots/take_screenshots_innovation_admin.py
 
 Writes inovasi-list.png, inovasi-timeline.png, pejabat-struktural.png, pelaksana-teknis.png,
@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-WIDTH, HEIGHT = 1280, 800
+WIDTH, HEIGHT = 1366, 705  # a maximised window on a 1366x768 laptop
 
 
 def main(out_dir: Path) -> int:

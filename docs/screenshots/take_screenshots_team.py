@@ -1,6 +1,6 @@
 """Screenshots of the SIJARLA team, recap and Kabid Pemanfaatan desks, from a fresh demo database.
 
-    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python docs/screenshots/take_screenshots_team.py
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots/take_screenshots_team.py
 
 Writes tim-persiapan.png, tim-pelayanan.png, import-errors.png, rekap.png and
 kabid-pemanfaatan.png next to this script (or into the folder given as the first argument).
@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-WIDTH, HEIGHT = 1280, 800
+WIDTH, HEIGHT = 1366, 705  # a maximised window on a 1366x768 laptop
 
 
 def main(out_dir: Path) -> int:

@@ -136,4 +136,14 @@ def layout_problems(root: QWidget) -> list[str]:
         problem = widget_problem(widget)
         if problem:
             found.append(problem)
+        if (
+            isinstance(widget, QScrollArea)
+            and widget.horizontalScrollBar().isVisible()
+            and not widget.property("wideContent")  # a drawing meant to scroll (the SOP matrix)
+        ):
+            inner = widget.widget()
+            wide = inner.minimumSizeHint().width() if inner is not None else 0
+            found.append(
+                f"{_name(widget)} scrolls sideways: {wide} px of content in {widget.viewport().width()} px"
+            )
     return found + overlaps(root)

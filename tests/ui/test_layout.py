@@ -132,6 +132,26 @@ def test_a_button_narrower_than_its_text_is_reported(qtbot):
     assert len(found) == 1 and "Tandatangani dan terbitkan" in found[0]
 
 
+def test_a_form_that_scrolls_sideways_is_reported_unless_it_is_a_wide_drawing(qtbot):
+    from desktop.ui.common.forms import scroll_area
+
+    body = QWidget()
+    row = QHBoxLayout(body)
+    for caption in ("Simpan draf", "Kembalikan…", "Tandatangani…", "Berkas kasus…"):
+        row.addWidget(QPushButton(caption))
+    host = QWidget()
+    box = QVBoxLayout(host)
+    area = scroll_area(body)
+    box.addWidget(area)
+    shown(qtbot, host)
+    host.resize(160, 200)
+    qtbot.waitUntil(area.horizontalScrollBar().isVisible, timeout=5_000)
+    found = layout_problems(host)
+    assert len(found) == 1 and "scrolls sideways" in found[0]
+    area.setProperty("wideContent", True)
+    assert layout_problems(host) == []
+
+
 def test_a_table_with_room_for_fewer_than_five_rows_is_reported(qtbot):
     host = QWidget()
     box = QVBoxLayout(host)

@@ -71,6 +71,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Pengaturan yang belum disimpan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Muat ulang</source>
         <translation type="unfinished"></translation>
     </message>

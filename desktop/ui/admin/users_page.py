@@ -103,7 +103,7 @@ class UsersPage(AdminPage):
         self.busy_buttons = [self.profile_button, self.roles_button, self.active_button, self.password_button]
         self._show_user(None)
         area = scroll_area(body)
-        area.setMinimumWidth(330)
+        area.setMinimumWidth(372)  # the account's buttons and fields, and a vertical scroll bar
         return area
 
     # --- Loading ---------------------------------------------------------------------------------

@@ -36,6 +36,10 @@ class TeamCaseWorkspace(QFrame):
         self.title_label.setProperty("role", "heading")
         self.detail_label = QLabel()
         self.detail_label.setProperty("role", "muted")
+        # On a 1366-wide laptop the title line also holds the grid's buttons: the details wrap
+        # onto a second line rather than push the buttons off the screen.
+        self.detail_label.setWordWrap(True)
+        self.detail_label.setMinimumWidth(160)
         self.checklist = PreparationChecklist(session)
         self.checklist.case_moved.connect(self.case_moved)
         self.elsewhere_label = QLabel()

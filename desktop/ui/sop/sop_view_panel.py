@@ -142,6 +142,7 @@ class SopViewPanel(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.StyledPanel)
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.scroll.setProperty("wideContent", True)  # the SOP's matrix, as wide as on paper
         self.history = SopHistoryList()
         history_scroll = QScrollArea()
         history_scroll.setWidget(self.history)

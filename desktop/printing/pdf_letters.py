@@ -26,7 +26,7 @@ from .pdfbase import (
 from .pdfpage import Built, PageFurniture, build, text_width
 from .pdfsign import signature_block
 from .pdfsplit import SplitTable, cell_width, continuation_padding, continued, text_pieces
-from .text import SIFAT_LABELS, date_id, datetime_id, escape, group_code, long_date_id, nip_id
+from .text import SIFAT_LABELS, date_id, datetime_id, escape, group_code, long_date_id, nip_id, signature_code
 
 
 def _title(title: str, number: str) -> list[Flowable]:
@@ -228,7 +228,7 @@ def _sign_off_cell(doc: DispositionDoc, width: float) -> Table:
         ("Ditandatangani oleh", f"{s.signer.name}" + (f", {s.signer.title}" if s.signer.title else "")),
         ("NIP", nip_id(s.signer.nip)),
         ("Waktu", datetime_id(s.signed_at)),
-        ("Sidik tanda tangan", f"SHA-256 {s.signature_sha256[:16]}…"),
+        ("Kode tanda tangan", signature_code(s.signature_sha256)),
     ]
     if v is not None:
         rows.append(("Kode verifikasi", group_code(v.code)))

@@ -24,7 +24,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from .data import IN_APP, WET, WET_NOTE, ElectronicSignOff, Official, Verification
 from .pdfbase import para, plain_style, qr_drawing, styles
-from .text import datetime_id, escape, group_code, nip_id
+from .text import datetime_id, escape, group_code, nip_id, signature_code
 
 SIGN_WIDTH = 80 * mm  # the signature column
 QR_SIZE = 20 * mm  # in-app: the QR in the signature space
@@ -101,7 +101,7 @@ def _electronic_space(sign_off: ElectronicSignOff | None, verification: Verifica
     if sign_off is not None:
         lines.append("Ditandatangani secara elektronik")
         lines.append(datetime_id(sign_off.signed_at))
-        lines.append(f"Sidik: {sign_off.signature_sha256[:16]}")
+        lines.append(f"Kode tanda tangan: {signature_code(sign_off.signature_sha256)}")
     if verification is not None:
         lines.append(f"Kode verifikasi: {group_code(verification.code)}")
     text = Paragraph("<br/>".join(escape(x) for x in lines), styles().small)

@@ -116,6 +116,13 @@ def escape(text: str) -> str:
     return safe.replace("\r\n", "\n").replace("\n", "<br/>")
 
 
+def signature_code(sha256: str) -> str:
+    """A signature's fingerprint as people read it aloud: the first ten characters of its SHA-256,
+    grouped (582D9-03FE0); the same on the screen and on the printed sheet."""
+    head = sha256[:10].upper()
+    return f"{head[:5]}-{head[5:]}" if head else "-"
+
+
 def group_code(code: str) -> str:
     """ABCDE-FGHJK: a verification code read aloud in two halves."""
     if len(code) == 10 and code.isalnum():

@@ -39,10 +39,10 @@ from desktop.models import (
     SopCase,
     User,
 )
+from desktop.printing.text import signature_code
 from desktop.services.demo.office import DEMO_PASSWORD
 from desktop.services.inovasi import steps as inovasi
 from desktop.services.sijarla import steps as sijarla
-from desktop.ui.common.labels import signature_code
 from desktop.ui.inovasi.innovation_forms import FirstDiscussionForm, ReviewForm
 from desktop.ui.inovasi.innovation_idea_dialog import IdeaDialog
 from desktop.ui.inovasi.innovation_meetings import FinalizationForm, NamingForm, OutputForm, TechnicalForm

@@ -7,10 +7,10 @@ import datetime as dt
 from PySide6.QtCore import Qt, QThreadPool
 
 from desktop.models import Disposition, SopCase
+from desktop.printing.text import signature_code
 from desktop.services.demo.office import DEMO_PASSWORD
 from desktop.services.security import auth
 from desktop.services.sijarla import steps as sijarla
-from desktop.ui.common.labels import signature_code
 from desktop.ui.documents.letter_document_dialog import LetterDocumentDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.password_dialog import PasswordDialog

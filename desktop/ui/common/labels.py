@@ -55,13 +55,6 @@ def file_size(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
 
 
-def signature_code(sha256: str) -> str:
-    """A signature's fingerprint as people read it aloud: the first ten characters of its SHA-256,
-    grouped (582D9-03FE0), the same characters the printed sheet's 'Sidik' begins with."""
-    head = sha256[:10].upper()
-    return f"{head[:5]}-{head[5:]}" if head else "-"
-
-
 def verification_code(code: str) -> str:
     """A document's verification code as printed on it: two groups of five (K7MPX-2QR9T)."""
     code = code.replace("-", "").upper()

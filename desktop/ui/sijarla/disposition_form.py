@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.printing.text import signature_code
 from desktop.services.case_view import DispositionView, TeamOption
 from desktop.services.sijarla import steps as sijarla
 from desktop.ui.common.cards import section_label
@@ -34,7 +35,7 @@ from desktop.ui.common.forms import (
     value_label,
     value_rows,
 )
-from desktop.ui.common.labels import disposition_request_label, sifat_choices, sifat_label, signature_code
+from desktop.ui.common.labels import disposition_request_label, sifat_choices, sifat_label
 from desktop.ui.common.unsaved import TypedText
 from desktop.ui.sijarla.letter_panels import date_time, long_date
 

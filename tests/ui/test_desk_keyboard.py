@@ -241,7 +241,10 @@ def test_the_right_password_after_a_wrong_one_is_returned(qtbot, demo_logins):
         qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
     assert dialog.password() == DEMO_PASSWORD
     kabid = User.get(User.username == "kabid")
-    assert kabid.failed_logins == 1 and kabid.locked_until is None  # the wrong one counted, no more
+    # The wrong one was counted, then the right one started the count again (as a login, and as the
+    # secured server's dd_confirm_password does).
+    assert kabid.failed_logins == 0 and kabid.locked_until is None
+    assert AuditLog.select().where(AuditLog.action == "konfirmasi_sandi_gagal").count() == 1
 
 
 # --- Tables: sort, copy, export -------------------------------------------------------------------------

@@ -102,7 +102,8 @@ def test_kasi_writes_an_idea_in_the_form_and_it_appears_in_the_list(qtbot, demo_
 
     qtbot.mouseClick(dialog.submit_button, LEFT)  # nothing typed: refused, the dialog stays
     qtbot.waitUntil(lambda: form.finished_calls == 1, timeout=10_000)
-    assert "Judul gagasan wajib diisi" in form.banner.text()
+    assert form.marks.message("title") == "Judul gagasan wajib diisi."  # each under its field
+    assert form.banner.text().startswith("4 isian perlu diperbaiki")
 
     qtbot.keyClicks(form.title_edit, "Pojok IKD di kantor nagari")
     qtbot.keyClicks(form.problem_edit, "Aktivasi IKD masih rendah di nagari.")

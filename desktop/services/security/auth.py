@@ -129,6 +129,8 @@ def verify_password_again(actor: Session, password: str) -> None:
         if pg_security.per_user_session():  # checked and counted by the server
             status = _confirm_on_server(password)
             refusal = None if status == "ok" else _server_refusal(status, "Tanda tangan tidak dibuat.")
+            if refusal is not None:  # (here, _fail below writes its own line with the count)
+                audit.record(actor, "konfirmasi_sandi_gagal", "user", actor.user_id)
         elif _verify(user.password_hash, password):
             refusal = None
             if user.failed_logins:  # a slip corrected: the count starts again, as after a login
@@ -138,8 +140,6 @@ def verify_password_again(actor: Session, password: str) -> None:
                 User.get_by_id(actor.user_id), now(), "konfirmasi_sandi_gagal", "Kata sandi salah."
             )
             refusal = AuthenticationFailed(f"{failed} Tanda tangan tidak dibuat.")
-        if refusal is not None:
-            audit.record(actor, "konfirmasi_sandi_gagal", "user", actor.user_id)
     if refusal is not None:
         raise refusal
 

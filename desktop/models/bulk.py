@@ -98,10 +98,17 @@ def _bool_int(value: object) -> object:
 
 
 def _converted(rows: Iterable[Sequence[object]], converters) -> Iterator[list]:
+    done: list[dict] = [{} for _ in converters]  # a batch repeats its days and time stamps
+    pairs = [(i, fn, seen) for (i, fn), seen in zip(converters, done, strict=True)]
     for row in rows:
         out = list(row)
-        for i, fn in converters:
-            out[i] = fn(out[i])
+        for i, fn, seen in pairs:
+            value = out[i]
+            if value is not None and value.__class__ is not str:
+                text = seen.get(value)
+                if text is None:
+                    text = seen[value] = fn(value)
+                out[i] = text
         yield out
 
 

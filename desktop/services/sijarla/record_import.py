@@ -10,24 +10,20 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterable, Iterator
+import operator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from peewee import Field
 
 from desktop.models import ServiceCategory, ServiceOutcome, ServiceRecord, SopCase, TargetGroup, bulk, db
 from desktop.models.base import now
 from desktop.services.errors import InvalidInput
 from desktop.services.security import audit
 from desktop.services.session import Session
-from desktop.services.sijarla.service_records import (
-    CHECKED_FIELDS,
-    ImportResult,
-    RowError,
-    _checked,
-    _Lookups,
-    _lookups_for,
-    _recording_case,
-)
+from desktop.services.sijarla.record_rules import CHECKED_FIELDS, _checked, _Lookups
+from desktop.services.sijarla.service_records import ImportResult, RowError, _lookups_for, _recording_case
 
 COLUMNS = {
     "nik": ("nik",),
@@ -161,12 +157,10 @@ def _parse_date(value) -> dt.date:
 
 # What the bulk write lists, in order: the columns a row of the file fills (CHECKED_FIELDS), between
 # the ones every row of the import shares. Never the generated nik_masked / kk_masked.
-_F = ServiceRecord
-WRITTEN = (
-    [_F.version, _F.updated_at, _F.case]
-    + [getattr(_F, name) for name in CHECKED_FIELDS]
-    + [_F.recorded_by, _F.recorded_at]
-)
+WRITTEN: list[Field] = [
+    ServiceRecord._meta.fields[name]
+    for name in ("version", "updated_at", "case", *CHECKED_FIELDS, "recorded_by", "recorded_at")
+]
 
 
 def import_records(
@@ -182,7 +176,7 @@ def import_records(
         served = case_nagari(case)
         only = served[0] if len(served) == 1 else None
         mapping = _header_map(list(header), nagari_optional=only is not None)
-        reader = _RowReader(mapping, _lookups_for(case), only)
+        reader = _RowReader(mapping, len(header), _lookups_for(case), only)
         seen = {
             (r.nik, r.category_id)
             for r in ServiceRecord.select(ServiceRecord.nik, ServiceRecord.category).where(
@@ -215,11 +209,18 @@ def import_records(
 
 
 class _RowReader:
-    """One row of the file to the checked values of a record (service_records._checked)."""
+    """One row of the file to the checked values of a record (record_rules._checked)."""
 
-    def __init__(self, mapping: dict[str, int], lookups: _Lookups, only_nagari: int | None) -> None:
+    def __init__(
+        self, mapping: dict[str, int], width: int, lookups: _Lookups, only_nagari: int | None
+    ) -> None:
         self.lookups, self.only_nagari = lookups, only_nagari
         self.columns = [mapping.get(key) for key in COLUMNS]
+        # A row as wide as the header (every row of a sheet, most of a .csv): one C call picks its
+        # cells, a column the file lacks read from one None added at its end.
+        self.width = width
+        self.pick = operator.itemgetter(*(width if i is None else i for i in self.columns))
+        self.padded = None in self.columns
         self.dates: dict[str, dt.date | str] = {}  # a date typed as text -> the day, or why not
 
     def day(self, value) -> dt.date:
@@ -237,21 +238,24 @@ class _RowReader:
             raise InvalidInput(found, field="served_on")
         return found
 
-    def values(self, raw: list) -> tuple:
+    def cells(self, raw: list) -> Sequence:
         width = len(raw)
-        nik, name, kk, address, jorong, nagari, category, group, outcome, reason, note, served_on = (
-            raw[i] if i is not None and i < width else None for i in self.columns
-        )
-        nagari_text = _cell_text(nagari)
+        if width == self.width:
+            return self.pick([*raw, None] if self.padded else raw)
+        return [raw[i] if i is not None and i < width else None for i in self.columns]
+
+    def values(self, raw: list) -> tuple:
+        cells = self.cells(raw)
+        nik, name, kk, address, jorong, nagari, category, group, outcome, reason, note, _ = [
+            c.strip() if c.__class__ is str else _cell_text(c) for c in cells
+        ]
+        only = self.only_nagari
+        nagari_id = only if (only and not nagari) else self.lookups.nagari_id(nagari)
+        day = self.day(cells[11])
         lookups = self.lookups
-        nagari_id = (
-            self.only_nagari if (self.only_nagari and not nagari_text) else lookups.nagari_id(nagari_text)
-        )
         return _checked(
-            lookups, _cell_text(nik), _cell_text(name), nagari_id, _cell_text(category), _cell_text(group),
-            _cell_text(outcome), self.day(served_on), _cell_text(kk), _cell_text(address),
-            _cell_text(jorong), _cell_text(reason), _cell_text(note),
-        )  # fmt: skip
+            lookups, nik, name, nagari_id, category, group, outcome, day, kk, address, jorong, reason, note
+        )
 
 
 def import_file(actor: Session, case_id: int, path: Path, *, import_clean_rows: bool = False) -> ImportResult:

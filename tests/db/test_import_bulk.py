@@ -14,6 +14,7 @@ import pytest
 from openpyxl import Workbook
 
 from desktop.models import AuditLog, ServiceCategory, ServiceOutcome, ServiceRecord, TargetGroup, bulk, db
+from desktop.services.errors import InvalidInput
 from desktop.services.sijarla import record_import
 
 from .factories import make_office, nagari, session
@@ -204,6 +205,13 @@ def test_an_xlsx_without_dimension_is_read_once_and_whole(tmp_path, monkeypatch)
     assert stored[body[7][0]].full_name == "Nama Berspasi"
     assert str(body[8][0]) in stored and nik(400) in stored
     assert {r.served_on for r in stored.values()} == {dt.date.today()}
+
+
+def test_a_file_that_is_not_a_workbook_is_refused_in_indonesian(tmp_path):
+    path = tmp_path / "bukan-excel.xlsx"
+    path.write_text("NIK,Nama\n1302104507510002,Siti\n", encoding="utf-8")
+    with pytest.raises(InvalidInput, match="Berkas .xlsx tidak dapat dibaca: berkasnya rusak"):
+        record_import.open_table(path)
 
 
 # --- A secured PostgreSQL database, as a team member's own login ------------------------------------

@@ -97,7 +97,11 @@ def _xlsx_rows(data: bytes) -> list[list]:
         finally:
             book.close()
     except (CalamineError, ValueError, OSError) as exc:
-        raise InvalidInput(f"Berkas .xlsx tidak dapat dibaca: {exc}", field="file") from exc
+        raise InvalidInput(
+            "Berkas .xlsx tidak dapat dibaca: berkasnya rusak atau bukan lembar kerja Excel. Buka dan "
+            "simpan ulang di Excel sebagai .xlsx, atau simpan sebagai .csv.",
+            field="file",
+        ) from exc
 
 
 def _csv_rows(data: bytes) -> list[list]:

@@ -10,22 +10,20 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterable, Iterator
+import operator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.models import ServiceCategory, ServiceOutcome, ServiceRecord, SopCase, TargetGroup, db
+from peewee import Field
+
+from desktop.models import ServiceCategory, ServiceOutcome, ServiceRecord, SopCase, TargetGroup, bulk, db
+from desktop.models.base import now
 from desktop.services.errors import InvalidInput
 from desktop.services.security import audit
 from desktop.services.session import Session
-from desktop.services.sijarla.service_records import (
-    ImportResult,
-    RecordDraft,
-    RowError,
-    _clean,
-    _Lookups,
-    _lookups_for,
-    _recording_case,
-)
+from desktop.services.sijarla.record_rules import CHECKED_FIELDS, _checked, _Lookups
+from desktop.services.sijarla.service_records import ImportResult, RowError, _lookups_for, _recording_case
 
 COLUMNS = {
     "nik": ("nik",),
@@ -64,23 +62,52 @@ def case_nagari(case: SopCase) -> list[int]:
     return [case.nagari_id] if case.nagari_id else []
 
 
-def read_table(path: Path) -> Iterator[list]:
-    """Rows of an .xlsx (first sheet) or .csv (UTF-8, comma or semicolon) file, header first."""
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        from openpyxl import load_workbook
+@dataclass
+class Table:
+    """A spreadsheet read once: its rows (header first) and how many follow the header."""
 
-        workbook = load_workbook(path, read_only=True, data_only=True)
-        try:
-            yield from (list(r) for r in workbook.worksheets[0].iter_rows(values_only=True))
-        finally:
-            workbook.close()
-    elif suffix == ".csv":
-        text = path.read_bytes().decode("utf-8-sig")
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t") if text.strip() else csv.excel
-        yield from csv.reader(io.StringIO(text), dialect)
-    else:
+    rows: Iterator[list]
+    data_rows: int
+
+
+def open_table(path: Path) -> Table:
+    """The first sheet of an .xlsx (python-calamine) or a .csv (UTF-8, comma, semicolon or tab), read
+    once: the row count for a progress bar comes from what was read, not from a second pass."""
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
         raise InvalidInput("Berkas harus .xlsx atau .csv.", field="file")
+    data = path.read_bytes()
+    rows = _xlsx_rows(data) if suffix == ".xlsx" else _csv_rows(data)
+    return Table(iter(rows), max(0, len(rows) - 1))
+
+
+def read_table(path: Path) -> Iterator[list]:
+    """Rows of an .xlsx (first sheet) or .csv file, header first."""
+    return open_table(path).rows
+
+
+def _xlsx_rows(data: bytes) -> list[list]:
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    try:
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        try:
+            # From A1 like the sheet itself, so row numbers in messages are the spreadsheet's own.
+            return book.get_sheet_by_index(0).to_python(skip_empty_area=False)
+        finally:
+            book.close()
+    except (CalamineError, ValueError, OSError) as exc:
+        raise InvalidInput(
+            "Berkas .xlsx tidak dapat dibaca: berkasnya rusak atau bukan lembar kerja Excel. Buka dan "
+            "simpan ulang di Excel sebagai .xlsx, atau simpan sebagai .csv.",
+            field="file",
+        ) from exc
+
+
+def _csv_rows(data: bytes) -> list[list]:
+    text = data.decode("utf-8-sig")
+    dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t") if text.strip() else csv.excel
+    return list(csv.reader(io.StringIO(text), dialect))
 
 
 def _header_map(header: list, nagari_optional: bool = False) -> dict[str, int]:
@@ -99,6 +126,8 @@ def _header_map(header: list, nagari_optional: bool = False) -> dict[str, int]:
 
 
 def _cell_text(value) -> str:
+    if value.__class__ is str:
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -106,6 +135,14 @@ def _cell_text(value) -> str:
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     return str(value).strip()
+
+
+def _blank(raw: list) -> bool:
+    """Whether every cell of the row is empty (such rows are skipped, as a spreadsheet shows them)."""
+    for value in raw:
+        if value is not None and value != "" and _cell_text(value):
+            return False
+    return True
 
 
 def _parse_date(value) -> dt.date:
@@ -122,6 +159,14 @@ def _parse_date(value) -> dt.date:
     raise InvalidInput(f"Tanggal '{text}' tidak dikenali; gunakan HH-BB-TTTT.", field="served_on")
 
 
+# What the bulk write lists, in order: the columns a row of the file fills (CHECKED_FIELDS), between
+# the ones every row of the import shares. Never the generated nik_masked / kk_masked.
+WRITTEN: list[Field] = [
+    ServiceRecord._meta.fields[name]
+    for name in ("version", "updated_at", "case", *CHECKED_FIELDS, "recorded_by", "recorded_at")
+]
+
+
 def import_records(
     actor: Session, case_id: int, rows: Iterable[list], *, import_clean_rows: bool = False
 ) -> ImportResult:
@@ -135,7 +180,7 @@ def import_records(
         served = case_nagari(case)
         only = served[0] if len(served) == 1 else None
         mapping = _header_map(list(header), nagari_optional=only is not None)
-        lookups = _lookups_for(case)
+        reader = _RowReader(mapping, len(header), _lookups_for(case), only)
         seen = {
             (r.nik, r.category_id)
             for r in ServiceRecord.select(ServiceRecord.nik, ServiceRecord.category).where(
@@ -144,49 +189,77 @@ def import_records(
         }
         good, errors, total = [], [], 0
         for number, raw in enumerate(rows, start=2):
-            if not any(_cell_text(v) for v in raw):
+            if _blank(raw):
                 continue
             total += 1
             try:
-                values = _row_values(raw, mapping, lookups, only)
+                values = reader.values(raw)
             except InvalidInput as exc:
                 errors.append(RowError(number, LABELS.get(exc.field or "", exc.field or ""), exc.message))
                 continue
-            key = (values["nik"], values["category"])
+            key = (values[0], values[8])  # nik, category
             if key in seen:
                 errors.append(RowError(number, "NIK", "NIK dan layanan yang sama sudah ada (duplikat)."))
                 continue
             seen.add(key)
-            good.append({**values, "case": case.id, "recorded_by": actor.user_id})
+            good.append(values)
         if errors and not import_clean_rows:
             return ImportResult(total, 0, errors)
-        for start in range(0, len(good), 500):
-            ServiceRecord.insert_many(good[start : start + 500]).execute()
+        stamp = now()
+        head, tail = (1, stamp, case.id), (actor.user_id, stamp)
+        bulk.insert_rows(ServiceRecord, WRITTEN, (head + values + tail for values in good))
         audit.record(actor, "pelayanan_diimpor", "sop_case", case.id, baris=len(good), ditolak=len(errors))
         return ImportResult(total, len(good), errors)
 
 
-def _row_values(raw: list, mapping: dict[str, int], lookups: _Lookups, only_nagari: int | None) -> dict:
-    def cell(key: str):
-        index = mapping.get(key)
-        return raw[index] if index is not None and index < len(raw) else None
+class _RowReader:
+    """One row of the file to the checked values of a record (record_rules._checked)."""
 
-    nagari_text = _cell_text(cell("nagari"))
-    draft = RecordDraft(
-        nik=_cell_text(cell("nik")),
-        full_name=_cell_text(cell("full_name")),
-        nagari_id=only_nagari if (only_nagari and not nagari_text) else lookups.nagari_id(nagari_text),
-        category=_cell_text(cell("category")),
-        target_group=_cell_text(cell("target_group")),
-        outcome=_cell_text(cell("outcome")),
-        served_on=_parse_date(cell("served_on")),
-        kk=_cell_text(cell("kk")),
-        address=_cell_text(cell("address")),
-        jorong=_cell_text(cell("jorong")),
-        outcome_reason=_cell_text(cell("outcome_reason")),
-        note=_cell_text(cell("note")),
-    )
-    return _clean(draft, lookups)
+    def __init__(
+        self, mapping: dict[str, int], width: int, lookups: _Lookups, only_nagari: int | None
+    ) -> None:
+        self.lookups, self.only_nagari = lookups, only_nagari
+        self.columns = [mapping.get(key) for key in COLUMNS]
+        # A row as wide as the header (every row of a sheet, most of a .csv): one C call picks its
+        # cells, a column the file lacks read from one None added at its end.
+        self.width = width
+        self.pick = operator.itemgetter(*(width if i is None else i for i in self.columns))
+        self.padded = None in self.columns
+        self.dates: dict[str, dt.date | str] = {}  # a date typed as text -> the day, or why not
+
+    def day(self, value) -> dt.date:
+        """_parse_date, once per distinct text (a file repeats its few service days)."""
+        if value.__class__ is not str:
+            return _parse_date(value)
+        found = self.dates.get(value)
+        if found is None:
+            try:
+                found = _parse_date(value)
+            except InvalidInput as exc:
+                found = exc.message
+            self.dates[value] = found
+        if isinstance(found, str):
+            raise InvalidInput(found, field="served_on")
+        return found
+
+    def cells(self, raw: list) -> Sequence:
+        width = len(raw)
+        if width == self.width:
+            return self.pick([*raw, None] if self.padded else raw)
+        return [raw[i] if i is not None and i < width else None for i in self.columns]
+
+    def values(self, raw: list) -> tuple:
+        cells = self.cells(raw)
+        nik, name, kk, address, jorong, nagari, category, group, outcome, reason, note, _ = [
+            c.strip() if c.__class__ is str else _cell_text(c) for c in cells
+        ]
+        only = self.only_nagari
+        nagari_id = only if (only and not nagari) else self.lookups.nagari_id(nagari)
+        day = self.day(cells[11])
+        lookups = self.lookups
+        return _checked(
+            lookups, nik, name, nagari_id, category, group, outcome, day, kk, address, jorong, reason, note
+        )
 
 
 def import_file(actor: Session, case_id: int, path: Path, *, import_clean_rows: bool = False) -> ImportResult:

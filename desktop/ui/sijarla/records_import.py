@@ -7,7 +7,6 @@ Cancelling while the file is read rolls back: nothing is saved.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,20 +50,6 @@ class ImportProgress:
 
     total: int = 0
     done: int = 0
-
-
-def count_rows(path: Path) -> int:
-    """Data rows in the file (header excluded), cheaply: a line count or the sheet's dimension."""
-    if path.suffix.lower() == ".csv":
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            return max(0, sum(1 for _ in csv.reader(handle)) - 1)
-    from openpyxl import load_workbook
-
-    workbook = load_workbook(path, read_only=True)
-    try:
-        return max(0, (workbook.worksheets[0].max_row or 1) - 1)
-    finally:
-        workbook.close()
 
 
 def tracked(rows: Iterable[list], progress: ImportProgress, token: Cancellation) -> Iterator[list]:
@@ -144,8 +129,9 @@ class RecordsImport(QObject):
         self.token.cancel()
 
     def _work(self) -> ImportResult:
-        self.progress.total = count_rows(self.path)
-        rows = tracked(record_import.read_table(self.path), self.progress, self.token)
+        table = record_import.open_table(self.path)  # read once; the row count comes with it
+        self.progress.total = table.data_rows
+        rows = tracked(table.rows, self.progress, self.token)
         return record_import.import_records(
             self.session, self.case_id, rows, import_clean_rows=self.clean_only
         )

@@ -227,6 +227,23 @@ def test_a_duplicate_is_refused_with_the_reason_and_the_typed_values_stay(qtbot,
     assert ServiceRecord.select().where(ServiceRecord.case == case_id).count() == 1
 
 
+def test_every_field_the_service_refuses_is_marked_at_once(qtbot, demo_logins):
+    case_id = at_step("pelayanan")  # its Surat Tugas covers today only
+    form = grid_of(qtbot, open_case(qtbot, "anggota1", "anggota_tim_sijarla", case_id)).form
+    type_person(qtbot, form, name="Siti Rahmah")
+    form.date_edit.setDate(QDate(dt.date.today() - dt.timedelta(days=1)))
+    form.jorong_edit.setMaxLength(1000)  # what a pasted text could hold: the service still refuses it
+    form.jorong_edit.setText("Jorong " + "Koto Baru " * 10)
+    qtbot.keyClick(form.name_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: form.message().startswith("2 isian"), timeout=10_000)
+    assert form.is_marked("jorong") and form.is_marked("served_on")
+    assert "Jorong terlalu panjang" in form.message()
+    assert "di luar masa Surat Tugas" in form.message()
+    assert form.jorong_edit.hasFocus() or QApplication.focusWidget() is form.jorong_edit
+    assert form.name_edit.text() == "Siti Rahmah"
+    assert ServiceRecord.select().where(ServiceRecord.case == case_id).count() == 0
+
+
 def test_a_reason_is_asked_for_when_the_outcome_needs_one(qtbot, demo_logins):
     case_id = at_step("pelayanan")
     form = grid_of(qtbot, open_case(qtbot, "anggota1", "anggota_tim_sijarla", case_id)).form

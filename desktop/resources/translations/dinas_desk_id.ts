@@ -3930,6 +3930,10 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 isian perlu diperbaiki:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Digit 7-8 NIK adalah tanggal lahir: &apos;%1&apos; tidak mungkin (01-31; perempuan 41-71).</source>
         <translation type="unfinished"></translation>
     </message>

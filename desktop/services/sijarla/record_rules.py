@@ -21,6 +21,7 @@ from desktop.services import date_rules
 from desktop.services.errors import InvalidInput
 from desktop.services.nik import RegionCode, region_note, validate_kk, validate_nik
 from desktop.services.office.reference_scope import nagari_in_scope, scoped
+from desktop.services.problems import Problems
 from desktop.services.sijarla.category_aliases import category_key, category_matcher
 from desktop.services.validation import clean_text, fold
 
@@ -293,6 +294,74 @@ def _checked(
         _line(note, "Keterangan", 500, "note", required=False),
         day,
     )
+
+
+def _checked_together(
+    lookups: _Lookups,
+    nik_text: str,
+    full_name: str,
+    nagari_id: int,
+    category: str,
+    target_group: str,
+    outcome: str,
+    served_on: dt.date,
+    kk_text: str,
+    address: str,
+    jorong: str,
+    outcome_reason: str,
+    note: str,
+) -> tuple:
+    """_checked for one record typed in the form: every field that breaks a rule is refused at once
+    (InvalidFields, in the entry row's order), so the user corrects them in one go. The import keeps
+    _checked: one refusal per row, and no cost per rule."""
+    problems = Problems()
+    check = problems.check
+    nik = check(lambda: lookups.nik(nik_text or ""))
+    name = check(lambda: _line(full_name, "Nama", 120, "full_name"))
+    kk = check(lambda: lookups.kk(kk_text or ""))
+    address_text = check(lambda: _line(address, "Alamat", 240, "address", required=False))
+    nagari = check(lambda: _known_nagari(lookups, nagari_id))
+    jorong_text = check(lambda: _line(jorong, "Jorong", 80, "jorong", required=False))
+    category_id = check(lambda: lookups.category_id(category))
+    group_id = check(lambda: lookups.group_id(target_group))
+    outcome_id = check(lambda: lookups.outcome_id(outcome))
+    reason = check(lambda: _reason(lookups, outcome_id, outcome_reason))
+    day = check(lambda: lookups.served_on(served_on))
+    note_text = check(lambda: _line(note, "Keterangan", 500, "note", required=False))
+    problems.raise_any()
+    assert nik is not None and name is not None and kk is not None
+    (nik_value, nik_note), (kk_value, kk_note) = nik, kk
+    return (
+        nik_value,
+        f"{nik_note} {kk_note}" if nik_note and kk_note else nik_note or kk_note,
+        name,
+        name.lower() if name.isascii() else fold(name),
+        kk_value,
+        address_text,
+        jorong_text,
+        nagari,
+        category_id,
+        group_id,
+        outcome_id,
+        reason,
+        note_text,
+        day,
+    )
+
+
+def _known_nagari(lookups: _Lookups, nagari_id: int) -> int:
+    if nagari_id not in lookups.nagari_ids:
+        raise InvalidInput("Nagari tidak dikenal.", field="nagari")
+    return nagari_id
+
+
+def _reason(lookups: _Lookups, outcome_id: int | None, text: str) -> str:
+    reason = _line(text, "Alasan", 300, "outcome_reason", required=False)
+    if not reason and outcome_id is not None and lookups.outcome_rows[outcome_id].needs_reason:
+        raise InvalidInput(
+            f"Hasil '{lookups.outcome_rows[outcome_id].name}' wajib disertai alasan.", field="outcome_reason"
+        )
+    return reason
 
 
 def _category(lookups: _Lookups, text: str) -> int:

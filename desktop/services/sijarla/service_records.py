@@ -21,7 +21,7 @@ from desktop.models.base import now
 from desktop.services.errors import InvalidInput, NotFound, StaleRecord, WorkflowError
 from desktop.services.security import audit
 from desktop.services.session import Session
-from desktop.services.sijarla.record_rules import CHECKED_FIELDS, _checked, _Lookups
+from desktop.services.sijarla.record_rules import CHECKED_FIELDS, _checked_together, _Lookups
 from desktop.services.sijarla.record_rules import national_region_codes as national_region_codes
 from desktop.services.sijarla.record_rules import nik_region_note as nik_region_note
 from desktop.services.sijarla.team import _require_team_member
@@ -81,8 +81,9 @@ class ImportResult:
 
 
 def _clean(draft: RecordDraft, lookups: _Lookups) -> dict:
+    """A record typed in the form: every wrong field refused at once (record_rules._checked_together)."""
     d = draft
-    values = _checked(
+    values = _checked_together(
         lookups, d.nik, d.full_name, d.nagari_id, d.category, d.target_group, d.outcome, d.served_on,
         d.kk, d.address, d.jorong, d.outcome_reason, d.note,
     )  # fmt: skip

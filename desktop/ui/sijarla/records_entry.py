@@ -396,6 +396,23 @@ class RecordEntryForm(QFrame):
             widget.setFocus()
         self._show(message, "error")
 
+    def show_problems(self, problems: list[tuple[str | None, str]]) -> None:
+        """Every refused field marked at once, the first in the row's order focused; the messages
+        listed in the row's message line in that order."""
+        order = list(self._FIELDS)
+        ranked = sorted(problems, key=lambda p: order.index(p[0]) if p[0] in order else len(order))
+        for name, _message in ranked:
+            if name in self._FIELDS:
+                self._mark(getattr(self, self._FIELDS[name]), True)
+        first = next((getattr(self, self._FIELDS[n]) for n, _m in ranked if n in self._FIELDS), None)
+        if first is not None:
+            first.setFocus()
+        if len(ranked) == 1:
+            self._show(ranked[0][1], "error")
+            return
+        head = self.tr("%1 isian perlu diperbaiki:").replace("%1", str(len(ranked)))
+        self._show("\n".join([head, *(f"• {message}" for _name, message in ranked)]), "error")
+
     def show_hint(self, message: str) -> None:
         self._show(message, "hint")
 

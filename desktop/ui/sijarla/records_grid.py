@@ -14,6 +14,7 @@ from desktop.services.sijarla import steps as sijarla
 from desktop.services.sijarla.record_query import RecordChoices, RecordFilter, RecordSort, TeamCase
 from desktop.services.sijarla.service_records import ImportResult, RecordDraft
 from desktop.ui.common.background import run_for
+from desktop.ui.common.field_errors import problems_of
 from desktop.ui.common.forms import reveal
 from desktop.ui.common.operations import message_for
 from desktop.ui.common.unsaved import may_leave
@@ -161,8 +162,11 @@ class RecordsGridPanel(QWidget):
 
     def _save_failed(self, error: BaseException) -> None:
         self.form.set_busy(False)
-        field = error.field if isinstance(error, DomainError) else None
-        self.form.show_error(message_for(error), field)
+        problems = problems_of(error)
+        if problems:
+            self.form.show_problems(problems)
+        else:
+            self.form.show_error(message_for(error))
 
     def edit_row(self, index: QModelIndex) -> None:
         """Open a saved record in the entry row to correct it (asking first when a person is half typed)."""

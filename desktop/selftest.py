@@ -100,6 +100,7 @@ def _checks(options: SelfTestOptions, *, demo: bool) -> list[Check]:
         ("terjemahan", _check_translations),
         ("kata sandi", _check_password_hashing),
         ("penyimpanan kata sandi", _check_password_store),
+        ("lembar kerja", _check_spreadsheet),
         ("surat PDF", lambda: _check_letters(options, demo)),
         ("struk", lambda: _check_receipt(options, demo)),
         ("printer", _check_printers),
@@ -152,6 +153,30 @@ def _check_password_store() -> str:
 
     backend = keyring.get_keyring()
     return f"{type(backend).__module__}.{type(backend).__name__}"
+
+
+def _check_spreadsheet() -> str:
+    """An .xlsx written as the template and export write it (openpyxl) and read back as the import
+    reads it (python-calamine, a compiled extension the Windows bundle must carry)."""
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    from desktop.services.sijarla.record_import import open_table
+
+    with tempfile.TemporaryDirectory(prefix="dinas-desk-uji-") as folder:
+        path = Path(folder) / "uji.xlsx"
+        book = Workbook()
+        book.active.append(["NIK", "Nama", "Tanggal"])
+        book.active.append(["1302034507510002", "Siti Rahmah", dt.date(2026, 12, 7)])
+        book.save(path)
+        table = open_table(path)
+        rows = list(table.rows)
+    if table.data_rows != 1 or rows[1][:2] != ["1302034507510002", "Siti Rahmah"]:
+        raise RuntimeError(f"isi lembar kerja terbaca salah: {rows!r}")
+    if str(rows[1][2])[:10] != "2026-12-07":
+        raise RuntimeError(f"tanggal lembar kerja terbaca salah: {rows[1][2]!r}")
+    return f"xlsx ditulis dan dibaca ({table.data_rows} baris)"
 
 
 def _demo_session(role: str):

@@ -26,8 +26,8 @@ from .desktop_session import RunningApp
 PAGE_SETTLE_S = 8
 
 SELF_TEST_LABELS = [
-    "database", "referensi", "terjemahan", "kata sandi", "penyimpanan kata sandi", "surat PDF", "struk",
-    "printer", "login dialog", "jendela utama",
+    "database", "referensi", "terjemahan", "kata sandi", "penyimpanan kata sandi", "lembar kerja",
+    "surat PDF", "struk", "printer", "login dialog", "jendela utama",
 ]  # fmt: skip
 
 

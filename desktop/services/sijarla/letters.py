@@ -11,6 +11,7 @@ from desktop.models import (
     RequestedService,
     ServiceCategory,
     SopCase,
+    User,
 )
 from desktop.models.sop import ORIGIN_NOTE_LIMIT
 from desktop.printing.text import date_id
@@ -21,9 +22,11 @@ from desktop.services.office.reference_scope import check_nagari_in_scope
 from desktop.services.problems import Problems
 from desktop.services.sijarla.drafts import (
     SIFAT,
+    AssignmentDraft,
     LetterDraft,
     LetterReceipt,
 )
+from desktop.services.sop.workflow import office_calendar
 from desktop.services.validation import clean_code, clean_text, fold
 
 
@@ -162,3 +165,54 @@ def _default_task(place: str) -> str:
         f"Melaksanakan pelayanan dokumen kependudukan (SIJARLA) di Nagari {place}, "
         "mencatat setiap pelayanan by name by address, dan melaporkan hasilnya."
     )
+
+
+# --- The Surat Tugas ---------------------------------------------------------------------------
+
+
+def _checked_assignment(case: SopCase, draft: AssignmentDraft, today: dt.date) -> tuple[list[User], dict]:
+    """The Surat Tugas' members, texts and period (from `today`, the day it is signed); every field
+    that breaks a rule is refused at once."""
+    problems = Problems()
+    check = problems.check
+    members = check(lambda: _assignment_members(draft.member_ids))
+    nagari = case.nagari
+    values = {
+        "place": check(lambda: clean_text(draft.place, "Tempat", 200, field="place")),
+        "task": check(
+            lambda: clean_text(
+                draft.task or _default_task(nagari.name if nagari else draft.place),
+                "Untuk",
+                2000,
+                field="task",
+                multiline=True,
+            )
+        ),
+        "basis": check(
+            lambda: clean_text(
+                draft.basis or _default_basis(case), "Dasar", 2000, field="basis", multiline=True
+            )
+        ),
+        "copies_to": check(
+            lambda: clean_text(
+                draft.copies_to, "Tembusan", 1000, field="copies_to", required=False, multiline=True
+            )
+        ),
+    }
+    calendar = office_calendar()
+    problems.found.extend(date_rules.assignment_period(draft.start_on, draft.end_on, today, calendar))
+    problems.raise_any()
+    assert members is not None
+    return members, values
+
+
+def _assignment_members(member_ids: tuple[int, ...]) -> list[User]:
+    if not member_ids:
+        raise InvalidInput("Pilih anggota tim yang ditugaskan.", field="members")
+    if len(set(member_ids)) != len(member_ids):
+        raise InvalidInput("Seorang anggota tercantum dua kali.", field="members")
+    users = {u.id: u for u in User.select().where(User.id.in_(list(member_ids)) & User.is_active)}
+    missing = [i for i in member_ids if i not in users]
+    if missing:
+        raise InvalidInput("Anggota tim tidak dikenal atau tidak aktif.", field="members")
+    return [users[i] for i in member_ids]

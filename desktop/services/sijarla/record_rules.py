@@ -267,22 +267,15 @@ def _checked(
 ) -> tuple:
     """Every rule of one record, in the order its refusals are reported; the values in CHECKED_FIELDS."""
     outcome_id = lookups.outcome_id(outcome)
-    reason = _line(outcome_reason, "Alasan", 300, "outcome_reason", required=False)
-    if not reason and lookups.outcome_rows[outcome_id].needs_reason:
-        raise InvalidInput(
-            f"Hasil '{lookups.outcome_rows[outcome_id].name}' wajib disertai alasan.", field="outcome_reason"
-        )
-    if nagari_id not in lookups.nagari_ids:
-        raise InvalidInput("Nagari tidak dikenal.", field="nagari")
+    reason = _reason(lookups, outcome_id, outcome_reason)
+    _known_nagari(lookups, nagari_id)
     day = lookups.served_on(served_on)
-    nik, nik_note = lookups.nik(nik_text or "")
-    kk, kk_note = lookups.kk(kk_text or "")
+    nik = lookups.nik(nik_text or "")
+    kk = lookups.kk(kk_text or "")
     name = _line(full_name, "Nama", 120, "full_name")
-    return (
+    return _record_values(
         nik,
-        f"{nik_note} {kk_note}" if nik_note and kk_note else nik_note or kk_note,
         name,
-        name.lower() if name.isascii() else fold(name),  # fold() of ASCII is lower()
         kk,
         _line(address, "Alamat", 240, "address", required=False),
         _line(jorong, "Jorong", 80, "jorong", required=False),
@@ -292,6 +285,40 @@ def _checked(
         outcome_id,
         reason,
         _line(note, "Keterangan", 500, "note", required=False),
+        day,
+    )
+
+
+def _record_values(
+    nik: tuple[str, str],
+    name: str,
+    kk: tuple[str | None, str],
+    address: str | None,
+    jorong: str | None,
+    nagari_id: int | None,
+    category_id: int | None,
+    group_id: int | None,
+    outcome_id: int | None,
+    reason: str | None,
+    note: str | None,
+    day: dt.date | None,
+) -> tuple:
+    """The checked values in CHECKED_FIELDS' order: the region notes joined, the name folded."""
+    (nik_value, nik_note), (kk_value, kk_note) = nik, kk
+    return (
+        nik_value,
+        f"{nik_note} {kk_note}" if nik_note and kk_note else nik_note or kk_note,
+        name,
+        name.lower() if name.isascii() else fold(name),  # fold() of ASCII is lower()
+        kk_value,
+        address,
+        jorong,
+        nagari_id,
+        category_id,
+        group_id,
+        outcome_id,
+        reason,
+        note,
         day,
     )
 
@@ -330,23 +357,10 @@ def _checked_together(
     note_text = check(lambda: _line(note, "Keterangan", 500, "note", required=False))
     problems.raise_any()
     assert nik is not None and name is not None and kk is not None
-    (nik_value, nik_note), (kk_value, kk_note) = nik, kk
-    return (
-        nik_value,
-        f"{nik_note} {kk_note}" if nik_note and kk_note else nik_note or kk_note,
-        name,
-        name.lower() if name.isascii() else fold(name),
-        kk_value,
-        address_text,
-        jorong_text,
-        nagari,
-        category_id,
-        group_id,
-        outcome_id,
-        reason,
-        note_text,
-        day,
-    )
+    return _record_values(
+        nik, name, kk, address_text, jorong_text, nagari, category_id, group_id, outcome_id, reason,
+        note_text, day,
+    )  # fmt: skip
 
 
 def _known_nagari(lookups: _Lookups, nagari_id: int) -> int:

@@ -23,7 +23,6 @@ from desktop.models import (
     Report,
     RequestedService,
     SopCase,
-    User,
     db,
 )
 from desktop.models.base import now
@@ -31,7 +30,6 @@ from desktop.services import date_rules
 from desktop.services.errors import InvalidInput, NotFound, WorkflowError
 from desktop.services.nik import mask_niks_in_text
 from desktop.services.office.numbering import take_number
-from desktop.services.problems import Problems
 from desktop.services.security import audit, db_logins
 from desktop.services.security.auth import require_role, verify_password_again
 from desktop.services.session import Session
@@ -57,8 +55,7 @@ from desktop.services.sijarla.drafts import ScanFile as ScanFile
 from desktop.services.sijarla.drafts import SignedDisposition as SignedDisposition
 from desktop.services.sijarla.letters import ANALYSIS_REASON_LIMIT as ANALYSIS_REASON_LIMIT
 from desktop.services.sijarla.letters import (
-    _default_basis,
-    _default_task,
+    _checked_assignment,
     _nagari,
     _receipt,
     _tracking_code,
@@ -256,54 +253,6 @@ def issue_assignment(
         return IssuedAssignment(
             letter.id, case.id, letter.number, tuple(u.full_name for u in members), actor.full_name, signed_at
         )
-
-
-def _checked_assignment(case: SopCase, draft: AssignmentDraft, today: dt.date) -> tuple[list[User], dict]:
-    """The Surat Tugas' members, texts and period (from `today`, the day it is signed); every field
-    that breaks a rule is refused at once."""
-    problems = Problems()
-    check = problems.check
-    members = check(lambda: _assignment_members(draft.member_ids))
-    nagari = case.nagari
-    values = {
-        "place": check(lambda: clean_text(draft.place, "Tempat", 200, field="place")),
-        "task": check(
-            lambda: clean_text(
-                draft.task or _default_task(nagari.name if nagari else draft.place),
-                "Untuk",
-                2000,
-                field="task",
-                multiline=True,
-            )
-        ),
-        "basis": check(
-            lambda: clean_text(
-                draft.basis or _default_basis(case), "Dasar", 2000, field="basis", multiline=True
-            )
-        ),
-        "copies_to": check(
-            lambda: clean_text(
-                draft.copies_to, "Tembusan", 1000, field="copies_to", required=False, multiline=True
-            )
-        ),
-    }
-    calendar = office_calendar()
-    problems.found.extend(date_rules.assignment_period(draft.start_on, draft.end_on, today, calendar))
-    problems.raise_any()
-    assert members is not None
-    return members, values
-
-
-def _assignment_members(member_ids: tuple[int, ...]) -> list[User]:
-    if not member_ids:
-        raise InvalidInput("Pilih anggota tim yang ditugaskan.", field="members")
-    if len(set(member_ids)) != len(member_ids):
-        raise InvalidInput("Seorang anggota tercantum dua kali.", field="members")
-    users = {u.id: u for u in User.select().where(User.id.in_(list(member_ids)) & User.is_active)}
-    missing = [i for i in member_ids if i not in users]
-    if missing:
-        raise InvalidInput("Anggota tim tidak dikenal atau tidak aktif.", field="members")
-    return [users[i] for i in member_ids]
 
 
 def _create_checklist(case: SopCase) -> None:

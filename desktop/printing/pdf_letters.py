@@ -20,7 +20,7 @@ from .pdfbase import (
     numbers,
     para,
     plain_style,
-    qr_drawing,
+    qr_code,
     styles,
 )
 from .pdfpage import Built, PageFurniture, build, text_width
@@ -236,7 +236,7 @@ def _sign_off_cell(doc: DispositionDoc, width: float) -> Table:
         Paragraph("<b>Penandatanganan elektronik</b>", st.body),
         fields(rows, 38 * mm, width - 40 * mm, st.cell),
     ]
-    qr: Flowable = qr_drawing(v.qr_text, 24 * mm) if v else Spacer(1, 1)
+    qr: Flowable = qr_code(v.qr_text, 24 * mm) if v else Spacer(1, 1)
     table = Table([[text, qr]], colWidths=[width - 38 * mm, 28 * mm])
     table.setStyle(plain_style(("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (1, 0), (1, 0), "RIGHT")))
     return table

@@ -17,6 +17,7 @@ from .data import RecapDoc, ReportDoc
 from .pdfbase import (
     FONT,
     FONT_BOLD,
+    cell_text,
     fields,
     grid_style,
     heads,
@@ -35,6 +36,7 @@ from .text import date_id, date_range_id, escape
 INDENT = 6 * mm
 PIVOT_HEAD = 7  # points: header text of the nagari tables
 PIVOT_NAME = 36 * mm  # the Kecamatan / Nagari column
+RECORD_PADDING = 6  # left and right padding of a grid_style cell
 
 
 def _heading(text: str) -> Paragraph:
@@ -152,24 +154,22 @@ def _outcomes_table(outcomes: Sequence[tuple[str, int]]) -> Table:
 
 def _records_table(doc: ReportDoc, width: float) -> LongTable:
     cell = style("rec", 7.5, leading=9)
+    fixed = [8 * mm, 28.5 * mm, 31 * mm, 0, 24 * mm, 17 * mm, 25 * mm]
+    fixed[3] = width - sum(fixed)
+    inner = [w - RECORD_PADDING for w in fixed]
     data: list[list] = [heads("No", "NIK", "Nama", "Alamat", "Kategori", "Sasaran", "Hasil / keterangan")]
     for i, r in enumerate(doc.records, start=1):
         outcome = f"{r.outcome}: {r.reason}" if r.reason else r.outcome
-        data.append(
-            [
-                str(i),
-                r.nik,
-                para(r.name, cell),
-                para(r.address, cell),
-                para(r.category, cell),
-                para(r.target_group, cell),
-                para(outcome, cell),
-            ]
-        )
-    fixed = [8 * mm, 28.5 * mm, 31 * mm, 0, 24 * mm, 17 * mm, 25 * mm]
-    fixed[3] = width - sum(fixed)
+        texts = (r.name, r.address, r.category, r.target_group, outcome)
+        data.append([str(i), r.nik, *(cell_text(t, cell, w) for t, w in zip(texts, inner[2:], strict=True))])
     table = LongTable(data, colWidths=fixed, repeatRows=1, hAlign="LEFT")
-    table.setStyle(grid_style(("ALIGN", (0, 0), (0, -1), "CENTER"), font_size=7.5))
+    table.setStyle(
+        grid_style(
+            ("ALIGN", (0, 0), (0, -1), "CENTER"),
+            ("LEADING", (0, 1), (-1, -1), cell.leading),  # plain-string cells as tall as the paragraphs
+            font_size=cell.fontSize,
+        )
+    )
     return table
 
 

@@ -18,7 +18,7 @@ from .pdfbase import (
     logo_image,
     page_size,
     plain_style,
-    qr_drawing,
+    qr_code,
     style,
 )
 from .pdfpage import Built, PageFurniture, build
@@ -314,7 +314,7 @@ def _stamp(doc: SopMatrixDoc, width: float) -> Table:
     if approver is not None:
         lines.append(f"Disahkan oleh {escape(approver.name)} (NIP. {escape(nip_id(approver.nip))})")
     table = Table(
-        [[qr_drawing(v.qr_text, 18 * mm), Paragraph("<br/>".join(lines), text)]],
+        [[qr_code(v.qr_text, 18 * mm), Paragraph("<br/>".join(lines), text)]],
         colWidths=[21 * mm, 110 * mm],
         hAlign="RIGHT",
     )

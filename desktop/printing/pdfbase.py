@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import functools
 import io
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
@@ -128,6 +128,36 @@ def styles(base: float = 10.5) -> Styles:
 def para(text: str, st: ParagraphStyle) -> Paragraph:
     """A paragraph of plain text (escaped; line breaks kept)."""
     return Paragraph(escape(text), st)
+
+
+def cell_text(text: str, st: ParagraphStyle, width: float) -> str | Paragraph:
+    """A table cell's text: a plain string, broken into lines of at most `width` points (the column
+    less its padding) where it wraps, or a Paragraph for what plain lines cannot show as one would
+    (line breaks, runs of spaces, a word wider than the column). A plain string is measured once and
+    drawn with one text operator per line, where a Paragraph is parsed, wrapped again at every layout
+    pass and drawn word by word: in a 50-page records table that was most of the time. The table's
+    style must give the plain strings the paragraph's font, size and leading (FONTNAME, FONTSIZE,
+    LEADING)."""
+    words = text.split(" ")
+    if words != text.split():  # line breaks, tabs, runs of spaces: the Paragraph's own handling
+        return para(text, st)
+    font, size = st.fontName, st.fontSize
+    space = pdfmetrics.stringWidth(" ", font, size)
+    shrink = st.spaceShrinkage * space  # a line may run this much over per word on it, as in a Paragraph
+    lines: list[str] = []
+    line: list[str] = []
+    used = 0.0
+    for word in words:
+        w = pdfmetrics.stringWidth(word, font, size)
+        if w > width:
+            return para(text, st)
+        if line and used + space + w > width + shrink * len(line):  # Paragraph.breakLines' greedy fill
+            lines.append(" ".join(line))
+            line, used = [word], w
+        else:
+            used += space + w if line else w
+            line.append(word)
+    return "\n".join([*lines, " ".join(line)])
 
 
 def grid_style(
@@ -278,14 +308,45 @@ def _fitted(
 # --- QR code -----------------------------------------------------------------------
 
 
-def qr_drawing(text: str, size: float) -> Drawing:
+class QrCode(Flowable):
+    """A QR code of `size` points square, one module of quiet zone: the dark modules of each row
+    drawn as filled rectangles in one path. The same marks as reportlab's QrCodeWidget in a
+    Drawing, which encodes the text twice (bounds, then drawing) and emits a shape, a graphics
+    state and a path per run of modules: most of a one-page letter's time."""
+
+    BORDER = 1  # modules of quiet zone
+
+    def __init__(self, text: str, size: float):
+        super().__init__()
+        self.width = self.height = size
+        code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+        code.addData(text)
+        code.make()
+        self.modules: list[list] = code.modules
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        box = self.width / (len(self.modules) + 2 * self.BORDER)
+        path = self.canv.beginPath()
+        for r, row in enumerate(self.modules):
+            y = self.height - (r + self.BORDER + 1) * box
+            c = 0
+            for dark, run in itertools.groupby(bool(m) for m in row):
+                count = sum(1 for _ in run)
+                if dark:
+                    path.rect((c + self.BORDER) * box, y, count * box, box)
+                c += count
+        self.canv.saveState()
+        self.canv.setFillColor(colors.black)
+        self.canv.drawPath(path, stroke=0, fill=1)  # the runs never overlap: any fill rule
+        self.canv.restoreState()
+
+
+def qr_code(text: str, size: float) -> QrCode:
     """A QR code of `size` points square (vector rectangles: no fonts)."""
-    widget = QrCodeWidget(text, barLevel="M", barBorder=1)
-    x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
-    drawing.initialFontName = FONT  # else the renderer selects Helvetica, which is never embedded
-    drawing.add(widget)
-    return drawing
+    return QrCode(text, size)
 
 
 def keep(*flowables: Flowable) -> KeepTogether:

@@ -23,7 +23,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from .data import IN_APP, WET, WET_NOTE, ElectronicSignOff, Official, Verification
-from .pdfbase import para, plain_style, qr_drawing, styles
+from .pdfbase import para, plain_style, qr_code, styles
 from .text import datetime_id, escape, group_code, nip_id, signature_code
 
 SIGN_WIDTH = 80 * mm  # the signature column
@@ -105,7 +105,7 @@ def _electronic_space(sign_off: ElectronicSignOff | None, verification: Verifica
     if verification is not None:
         lines.append(f"Kode verifikasi: {group_code(verification.code)}")
     text = Paragraph("<br/>".join(escape(x) for x in lines), styles().small)
-    qr: Flowable = qr_drawing(verification.qr_text, QR_SIZE) if verification else Spacer(1, QR_SIZE)
+    qr: Flowable = qr_code(verification.qr_text, QR_SIZE) if verification else Spacer(1, QR_SIZE)
     gap = QR_SIZE + 3 * mm
     table = Table([[qr, text]], colWidths=[gap, SIGN_WIDTH - gap])
     table.setStyle(plain_style(("VALIGN", (0, 0), (-1, -1), "MIDDLE")))
@@ -125,7 +125,7 @@ def wet_note(width: float, sign_off: ElectronicSignOff | None, verification: Ver
         return Table([[text]], colWidths=[width], hAlign="LEFT")
     gap = SMALL_QR_SIZE + 2 * mm
     table = Table(
-        [[qr_drawing(verification.qr_text, SMALL_QR_SIZE), text]], colWidths=[gap, max(width - gap, 20 * mm)]
+        [[qr_code(verification.qr_text, SMALL_QR_SIZE), text]], colWidths=[gap, max(width - gap, 20 * mm)]
     )
     table.hAlign = "LEFT"
     table.setStyle(plain_style(("VALIGN", (0, 0), (-1, -1), "BOTTOM")))

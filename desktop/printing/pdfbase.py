@@ -233,14 +233,25 @@ def fields(rows: Sequence[tuple[str, str]], label_width: float, width: float, st
     """Label : value lines, values wrapping under themselves (Nomor, Perihal ...); a long value
     continues in rows of its own, so the table can break across pages."""
     value_width = width - label_width - 4 * mm
+    value_inner, label_inner = cell_width(value_width, PLAIN_PADDING), cell_width(label_width, PLAIN_PADDING)
     data: list[list] = []
     sizes: list[int] = []
     for label, value in rows:
-        values = text_pieces(value or "-", st, cell_width(value_width, PLAIN_PADDING))
-        data += continued([para(label, st), para(":", st), None], [values])
+        text = value or "-"
+        line = cell_text(text, st, value_inner)  # one plain line where it fits, as most values do
+        values = [line] if isinstance(line, str) and "\n" not in line else text_pieces(text, st, value_inner)
+        data += continued([cell_text(label, st, label_inner), ":", None], [values])
         sizes.append(len(values))
     table = Table(data, colWidths=[label_width, 4 * mm, value_width], hAlign="LEFT")
-    table.setStyle(plain_style(*continuation_padding(sizes), font_size=st.fontSize))
+    table.setStyle(
+        plain_style(
+            *continuation_padding(sizes),
+            ("FONTNAME", (0, 0), (-1, -1), st.fontName),
+            ("LEADING", (0, 0), (-1, -1), st.leading),  # plain strings as tall as the paragraphs
+            ("TEXTCOLOR", (0, 0), (-1, -1), st.textColor),
+            font_size=st.fontSize,
+        )
+    )
     return table
 
 

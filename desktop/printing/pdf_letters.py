@@ -20,10 +20,10 @@ from .pdfbase import (
     numbers,
     para,
     plain_style,
-    qr_code,
     styles,
 )
 from .pdfpage import Built, PageFurniture, build, text_width
+from .pdfqr import qr_code
 from .pdfsign import signature_block
 from .pdfsplit import SplitTable, cell_width, continuation_padding, continued, text_pieces
 from .text import SIFAT_LABELS, date_id, datetime_id, escape, group_code, long_date_id, nip_id, signature_code

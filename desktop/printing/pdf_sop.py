@@ -18,10 +18,10 @@ from .pdfbase import (
     logo_image,
     page_size,
     plain_style,
-    qr_code,
     style,
 )
 from .pdfpage import Built, PageFurniture, build
+from .pdfqr import qr_code
 from .pdfsplit import SplitTable, cell_width, continued, grouped, stacked
 from .text import date_id, datetime_id, escape, group_code, nip_id
 

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import functools
 import io
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab import rl_config
-from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
@@ -319,50 +317,6 @@ def _fitted(
     fits = width / max(pdfmetrics.stringWidth(text, FONT_BOLD if bold else FONT, size), 1) * size
     size = max(min(size, fits - 0.2), size * shrink)
     return Paragraph(escape(text), style(name, size, bold=bold, align=TA_CENTER, leading=size * 1.25))
-
-
-# --- QR code -----------------------------------------------------------------------
-
-
-class QrCode(Flowable):
-    """A QR code of `size` points square, one module of quiet zone: the dark modules of each row
-    drawn as filled rectangles in one path. The same marks as reportlab's QrCodeWidget in a
-    Drawing, which encodes the text twice (bounds, then drawing) and emits a shape, a graphics
-    state and a path per run of modules: most of a one-page letter's time."""
-
-    BORDER = 1  # modules of quiet zone
-
-    def __init__(self, text: str, size: float):
-        super().__init__()
-        self.width = self.height = size
-        code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-        code.addData(text)
-        code.make()
-        self.modules: list[list] = code.modules
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def draw(self) -> None:
-        box = self.width / (len(self.modules) + 2 * self.BORDER)
-        path = self.canv.beginPath()
-        for r, row in enumerate(self.modules):
-            y = self.height - (r + self.BORDER + 1) * box
-            c = 0
-            for dark, run in itertools.groupby(bool(m) for m in row):
-                count = sum(1 for _ in run)
-                if dark:
-                    path.rect((c + self.BORDER) * box, y, count * box, box)
-                c += count
-        self.canv.saveState()
-        self.canv.setFillColor(colors.black)
-        self.canv.drawPath(path, stroke=0, fill=1)  # the runs never overlap: any fill rule
-        self.canv.restoreState()
-
-
-def qr_code(text: str, size: float) -> QrCode:
-    """A QR code of `size` points square (vector rectangles: no fonts)."""
-    return QrCode(text, size)
 
 
 def keep(*flowables: Flowable) -> KeepTogether:

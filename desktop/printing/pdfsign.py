@@ -23,7 +23,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from .data import IN_APP, WET, WET_NOTE, ElectronicSignOff, Official, Verification
-from .pdfbase import para, plain_style, qr_code, styles
+from .pdfbase import para, plain_style, styles
+from .pdfqr import qr_code
 from .text import datetime_id, escape, group_code, nip_id, signature_code
 
 SIGN_WIDTH = 80 * mm  # the signature column

@@ -19,12 +19,9 @@ A --pg-url database is emptied first: point it at a database made for the benchm
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
-import io
 import os
 import platform
-import random
 import shutil
 import sqlite3
 import statistics
@@ -40,18 +37,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_data import CASES, DAYS, clone_cases, fill_postgres, fill_sqlite, records, seed  # noqa: E402
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("DINAS_DESK_FAST_HASH", "1")
 
-CASES = 2000
-DAYS = 730  # records spread over two years: one month holds about 1/24 of them
 REPEAT = 5
-FIRST = "Siti Ahmad Rahmah Yusri Nurhayati Afrizal Desi Zulhendri Fitri Hendra Murni Rudi".split()
-LAST = "Chaniago Piliang Tanjung Koto Jambak Sikumbang Guci Melayu Sinaga Bendang".split()
-COLUMNS = (
-    "version updated_at case_id nik full_name kk address jorong nagari_id category_id "
-    "target_group_id outcome_id outcome_reason note served_on recorded_by_id recorded_at name_fold"
-).split()
 
 
 @dataclass
@@ -76,171 +68,6 @@ class Backend:
 
 
 # --- Setting up --------------------------------------------------------------------------------
-
-
-def seed(url: str) -> dict:
-    """Migrate, load reference data and the demo office, bring one case into service; return ids."""
-    from desktop.models import (
-        Nagari,
-        ServiceCategory,
-        ServiceOutcome,
-        SopCase,
-        TargetGroup,
-        User,
-        connection,
-        db,
-        migrations,
-    )
-    from desktop.services.demo.office import create_office, create_people
-    from desktop.services.office.reference_defaults import ensure_reference_data
-    from tests.db.test_permissions import at_step
-
-    connection.initialize(url)
-    migrations.upgrade()
-    ensure_reference_data()
-    with db.atomic():
-        create_office()
-        create_people()
-    template = SopCase.get_by_id(at_step("pelayanan"))
-    outcomes = list(ServiceOutcome.select())
-    return {
-        "template": template.id,
-        "nagari": [
-            n.id for n in Nagari.select().where(Nagari.code.startswith("13.02")).order_by(Nagari.code)
-        ],
-        "codes": {n.id: n.code for n in Nagari.select()},
-        "categories": [c.id for c in ServiceCategory.select()],
-        "groups": [g.id for g in TargetGroup.select()],
-        "outcomes": [(o.id, o.needs_reason) for o in outcomes],
-        "user": User.get(User.username == "anggota1").id,
-    }
-
-
-def clone_cases(ids: dict, count: int) -> list[int]:
-    """`count` copies of the seeded case (other nagari and references), by plain INSERTs."""
-    from desktop.models import SopCase, db
-
-    base = SopCase.get_by_id(ids["template"])
-    rows = []
-    for i in range(count - 1):
-        rows.append(
-            {
-                "sop": base.sop_id,
-                "reference": f"BENCH-{i:05d}",
-                "title": base.title,
-                "origin": base.origin,
-                "nagari": ids["nagari"][i % len(ids["nagari"])],
-                "current_step": "pelayanan",
-                "status": "berjalan",
-                "opened_by": base.opened_by_id,
-                "opened_at": base.opened_at,
-                "due_on": base.due_on,
-                "team": base.team_id,
-            }
-        )
-    with db.atomic():
-        for start in range(0, len(rows), 500):
-            SopCase.insert_many(rows[start : start + 500]).execute()  # 2,000 rows: not the bulk path
-    return [ids["template"]] + [
-        c.id for c in SopCase.select(SopCase.id).where(SopCase.reference.startswith("BENCH-"))
-    ]
-
-
-def records(ids: dict, cases: list[int], count: int, seed_value: int = 20260801):
-    """`count` plausible records (valid NIKs, unique per case and category) as tuples of COLUMNS."""
-    rng = random.Random(seed_value)
-    today = dt.date.today()
-    nagari, codes = ids["nagari"], ids["codes"]
-    now = dt.datetime.now().replace(microsecond=0)
-    for i in range(count):
-        place = nagari[rng.randrange(len(nagari))]
-        serial, rest = i % 9999 + 1, i // 9999
-        day, month, year = 1 + rest % 28, 1 + (rest // 28) % 12, (rest // 336) % 100
-        female = rng.random() < 0.5
-        region = codes[place][:8].replace(".", "")
-        nik = f"{region}{day + (40 if female else 0):02d}{month:02d}{year:02d}{serial:04d}"
-        outcome, needs_reason = ids["outcomes"][rng.randrange(len(ids["outcomes"]))]
-        served = today - dt.timedelta(days=rng.randrange(DAYS))
-        jorong = f"Jorong {rng.randrange(1, 9)}"
-        name = f"{FIRST[rng.randrange(len(FIRST))]} {LAST[rng.randrange(len(LAST))]}"
-        yield (
-            1,
-            now,
-            cases[i % len(cases)],
-            nik,
-            name,
-            None if rng.random() < 0.2 else nik[:6] + f"{i:010d}",
-            jorong,
-            jorong,
-            place,
-            ids["categories"][rng.randrange(len(ids["categories"]))],
-            ids["groups"][rng.randrange(len(ids["groups"]))],
-            outcome,
-            "Alasan" if needs_reason else "",
-            "",
-            served,
-            ids["user"],
-            now,
-            name.casefold(),  # what services.validation.fold writes for these ASCII names
-        )
-
-
-def fill_sqlite(path: Path, rows) -> float:
-    """sqlite3 executemany in one transaction."""
-    started = time.perf_counter()
-    con = sqlite3.connect(path)
-    con.execute("PRAGMA synchronous=OFF")
-    sql = f"INSERT INTO service_record ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
-    with con:
-        batch = []
-        for row in rows:
-            batch.append(tuple(_sqlite_value(v) for v in row))
-            if len(batch) == 100_000:
-                con.executemany(sql, batch)
-                batch = []
-        con.executemany(sql, batch)
-    con.execute("ANALYZE")
-    con.close()
-    return time.perf_counter() - started
-
-
-def _sqlite_value(value):
-    if isinstance(value, dt.datetime):
-        return value.isoformat(" ")
-    return value.isoformat() if isinstance(value, dt.date) else value
-
-
-def fill_postgres(url: str, rows) -> float:
-    """PostgreSQL COPY in CSV batches, then VACUUM ANALYZE (so index-only scans can happen)."""
-    import psycopg2
-
-    started = time.perf_counter()
-    con = psycopg2.connect(url)
-    with con, con.cursor() as cur:
-        # Strings quoted: an empty reason stays '' (COPY reads an unquoted empty field as NULL).
-        batch, n = io.StringIO(), 0
-        writer = csv.writer(batch, quoting=csv.QUOTE_NONNUMERIC)
-        for row in rows:
-            writer.writerow(["" if v is None else v for v in row])
-            n += 1
-            if n % 200_000 == 0:
-                _copy(cur, batch)
-                batch = io.StringIO()
-                writer = csv.writer(batch, quoting=csv.QUOTE_NONNUMERIC)
-        _copy(cur, batch)
-    con.autocommit = True
-    with con.cursor() as cur:
-        cur.execute("VACUUM ANALYZE service_record")
-    con.close()
-    return time.perf_counter() - started
-
-
-def _copy(cur, batch: io.StringIO) -> None:
-    batch.seek(0)
-    # kk empty means NULL (FORCE_NULL); the other texts are never empty except reason and note.
-    cur.copy_expert(
-        f"COPY service_record ({', '.join(COLUMNS)}) FROM STDIN WITH (FORMAT csv, FORCE_NULL (kk))", batch
-    )
 
 
 # --- Measuring --------------------------------------------------------------------------------

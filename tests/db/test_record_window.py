@@ -12,7 +12,7 @@ import random
 
 import pytest
 
-from desktop.models import ServiceRecord
+from desktop.models import ServiceRecord, db
 from desktop.services.errors import InvalidInput
 from desktop.services.sijarla import record_query, record_window
 from desktop.services.sijarla.record_query import RecordFilter, RecordSort
@@ -100,13 +100,18 @@ def test_windows_keep_the_filter_and_the_team_scope(office):
 def test_the_count_is_exact_up_to_the_cap_and_estimated_above(office):
     kph = session("kph")
     assert record_window.estimated_count(kph) == record_window.CountHint(ROWS, exact=True)
+    if db.obj.param != "?":
+        db.execute_sql("ANALYZE service_record")  # the planner estimates from statistics, as autovacuum keeps them
     hint = record_window.estimated_count(kph, cap=300)
-    assert not hint.exact and hint.rows >= 301
+    assert not hint.exact
     assert ROWS / 4 <= hint.rows <= ROWS * 4  # an estimate, good enough for a scroll bar's size
     filtered = RecordFilter(served_from=dt.date.today() - dt.timedelta(days=30))
     exact = record_query.count(kph, filtered)
     assert record_window.estimated_count(kph, filtered, cap=exact) == record_window.CountHint(exact, True)
     assert not record_window.estimated_count(kph, filtered, cap=exact - 1).exact
+    # A search inside names is never counted at once: no index could bound the count.
+    assert not record_window.estimated_count(kph, RecordFilter(text="siti")).exact
+    assert record_window.estimated_count(kph, RecordFilter(text="1302")).exact
 
 
 @pytest.mark.parametrize(

@@ -158,11 +158,12 @@ def test_the_first_page_shows_before_the_exact_count_arrives(qtbot, records, mon
     with qtbot.waitSignal(model.head_loaded, timeout=WAIT):
         browser.show()
     estimate = model.rowCount()
-    assert estimate > 500 and model.is_loading() and not model.count_is_exact() and not model.ready()
+    # An estimate (the planner's, or a sample), at least the first page and one row more.
+    assert estimate >= 201 and model.is_loading() and not model.count_is_exact() and not model.ready()
     assert browser.count_label.text() == f"sekitar {estimate:,} data pelayanan".replace(",", ".")
     first = model.data(model.index(0, COLUMN_INDEX["full_name"]))
     assert first and first != "…"
-    assert model.data(model.index(250, COLUMN_INDEX["full_name"])) not in (None, "", "…")
+    assert model.data(model.index(200, COLUMN_INDEX["full_name"])) not in (None, "", "…")
     with qtbot.waitSignal(model.loaded, timeout=WAIT):
         release.append(True)
     assert model.rowCount() == ROWS and model.count_is_exact() and model.ready()

@@ -5,13 +5,15 @@ as one of a thousand, and hold no memory that grows with it. So the table never 
 whole order. It asks for:
 
 - ``estimated_count``: the exact count up to COUNT_CAP rows (a bounded index scan), and above
-  that an estimate (the planner's on PostgreSQL, a sample of the newest ids on SQLite) that
-  the exact ``count`` replaces a moment later;
+  that (or for a search inside names, which no index can count) an estimate: the planner's
+  on PostgreSQL, a sample of the newest ids on SQLite; the exact ``count`` replaces it a
+  moment later;
 - ``window``: the rows next to a row whose sort key it knows (a keyset marker: the key of
   the row before or after), or next to either end of the order, skipping a few rows;
   forwards or backwards, on the same composite indexes as the first page;
-- ``landmarks``: the sort keys of every STRIDE-th row, read once in the background by one
-  ordered index scan (ROW_NUMBER in SQL, no row reaches Python but the landmarks). With a
+- ``landmarks``: the sort keys of every STRIDE-th row, read once in the background by hops
+  along the order's index (or one ROW_NUMBER scan for an order by a joined name; no row
+  reaches Python but the landmarks). With a
   landmark every STRIDE rows, any position is at most STRIDE / 2 index entries from a
   known key: at ten million rows 1,000 keys in memory.
 
@@ -44,7 +46,8 @@ from desktop.services.sijarla.record_query import RecordListRow, _checked_marker
 from desktop.services.validation import clean_int
 
 STRIDE = 5_000  # rows between two landmarks
-COUNT_CAP = 50_000  # counted exactly at once up to here; estimated above, counted in the background
+COUNT_CAP = 10_000  # counted exactly at once up to here; estimated above, counted in the background
+INDEXED_ORDERS = frozenset({"served_on", "full_name", "nik", "recorded"})  # an index walks these
 SAMPLE = 20_000  # newest ids the SQLite estimate looks at
 MAX_SKIP = 1 << 40
 
@@ -84,14 +87,9 @@ def window(
     conditions, scope = _conditions(actor, f)
     _order_by, keys = _order(sort, scope)
     backward = before is not None or bool(from_end)
-    descending = sort.descending != backward
-    query = _where(_joined(ServiceRecord.select(*keys), sort), conditions)
     marker = after if after is not None else before
-    if marker is not None:
-        checked = _checked_marker(tuple(marker) if isinstance(marker, list) else marker, keys)
-        query = query.where(Tuple(*keys) < Tuple(*checked) if descending else Tuple(*keys) > Tuple(*checked))
-    walk = [k.desc() if descending else k.asc() for k in keys]
-    query = query.order_by(*walk).limit(limit)
+    query = _keys_query(conditions, sort, keys, marker, descending=sort.descending != backward)
+    query = query.limit(limit)
     if skip:
         query = query.offset(skip)
     found = [tuple(values) for values in _fetch(query)]
@@ -107,10 +105,22 @@ def landmarks(
     sort: RecordSort = RecordSort(),  # noqa: B008 - frozen dataclass
     every: int = STRIDE,
 ) -> list[tuple]:
-    """The sort keys of rows every-1, 2*every-1, ... of the order: one ordered scan in SQL."""
+    """The sort keys of rows every-1, 2*every-1, ... of the order.
+
+    Where an index gives the order, by hops along it (the key `every` rows after the last one
+    found: LIMIT 1 OFFSET every-1, entries skipped inside the index); otherwise (an order by a
+    joined name) by one ROW_NUMBER scan, so the sort happens once."""
     clean_int(every, "Jarak penanda", 100, 10_000_000, field="every")
     conditions, scope = _conditions(actor, f)
     order, keys = _order(sort, scope)
+    if sort.key in INDEXED_ORDERS:
+        marks: list[tuple] = []
+        while True:
+            hop = _keys_query(conditions, sort, keys, marks[-1] if marks else None, sort.descending)
+            found = _fetch(hop.limit(1).offset(every - 1))
+            if not found:
+                return marks
+            marks.append(tuple(found[0]))
     columns = [k.alias(f"k{i}") for i, k in enumerate(keys)]
     inner = _where(
         _joined(ServiceRecord.select(*columns, fn.ROW_NUMBER().over(order_by=order).alias("rn")), sort),
@@ -124,6 +134,15 @@ def landmarks(
     return [tuple(row) for row in db.execute_sql(statement, [*params, every]).fetchall()]
 
 
+def _keys_query(conditions, sort: RecordSort, keys: list, marker, descending: bool):
+    """The rows' sort keys (the id last) walking the order one way, strictly past `marker` if given."""
+    query = _where(_joined(ServiceRecord.select(*keys), sort), conditions)
+    if marker is not None:
+        checked = _checked_marker(tuple(marker) if isinstance(marker, list) else marker, keys)
+        query = query.where(Tuple(*keys) < Tuple(*checked) if descending else Tuple(*keys) > Tuple(*checked))
+    return query.order_by(*[k.desc() if descending else k.asc() for k in keys])
+
+
 def estimated_count(
     actor: Session,
     f: RecordFilter = RecordFilter(),  # noqa: B008 - frozen dataclass
@@ -132,15 +151,23 @@ def estimated_count(
     """The row count at once: exact up to `cap`, an estimate above it (never below cap + 1)."""
     clean_int(cap, "Batas hitung", 1, 10_000_000, field="cap")
     conditions, _scope = _conditions(actor, f)
-    bounded = _where(ServiceRecord.select(SQL("1")), conditions).limit(cap + 1)
-    counted = ServiceRecord.select(fn.COUNT(SQL("*"))).from_(bounded.alias("b")).scalar() or 0
-    if counted <= cap:
-        return CountHint(counted, exact=True)
+    # A name searched inside the names has no index to count on: even a bounded count may read
+    # every row, so it is estimated at once (a short result is counted from its only page).
+    if not _searches_inside_names(f):
+        bounded = _where(ServiceRecord.select(SQL("1")), conditions).limit(cap + 1)
+        counted = ServiceRecord.select(fn.COUNT(SQL("*"))).from_(bounded.alias("b")).scalar() or 0
+        if counted <= cap:
+            return CountHint(counted, exact=True)
     if isinstance(db.obj, PostgresqlDatabase):
         guess = _planner_rows(_where(ServiceRecord.select(ServiceRecord.id), conditions))
     else:
         guess = _sampled_rows(conditions)
-    return CountHint(max(guess, cap + 1), exact=False)
+    return CountHint(guess, exact=False)
+
+
+def _searches_inside_names(f: RecordFilter) -> bool:
+    text = f.text.strip() if isinstance(f.text, str) else ""
+    return bool(text) and not text.isdigit()
 
 
 def _planner_rows(query) -> int:

@@ -64,6 +64,7 @@ class RecordsTableModel(PagedTableModel[RecordListRow]):
 
     loading_changed = Signal(bool)
     head_loaded = Signal(int)  # the row count (maybe estimated) and the first page are shown
+    counted = Signal(int)  # the exact count replaced an estimate
     loaded = Signal(int)  # the exact count and the landmarks are in: any row reads at once
     failed = Signal(str)
 
@@ -130,27 +131,47 @@ class RecordsTableModel(PagedTableModel[RecordListRow]):
                 record_query.page(self.session, record_filter, sort, limit=size),
             )
 
-        def rest() -> tuple[int, list[tuple]]:
-            count = record_query.count(self.session, record_filter)
-            marks = record_window.landmarks(self.session, record_filter, sort, stride) if count > stride else []
-            return count, marks
+        def counted() -> int:
+            return record_query.count(self.session, record_filter)
+
+        def marks() -> list[tuple]:
+            return record_window.landmarks(self.session, record_filter, sort, stride)
 
         def fail(error: BaseException) -> None:
             self._fail(generation, error)
 
+        def marks_done(found: list[tuple]) -> None:
+            if generation == self._generation:
+                for number, key in enumerate(found):
+                    self._anchor((number + 1) * stride - 1, key)
+                self._finish()
+
+        def count_done(count: int) -> None:
+            if self._apply_count(generation, count):
+                self._run(marks, marks_done, fail)
+
         def head_done(result: tuple[CountHint, record_query.RecordPage]) -> None:
-            if self._apply_head(generation, *result):
-                self._run(rest, lambda found: self._apply_rest(generation, *found), fail)
+            if not self._apply_head(generation, *result):
+                return
+            if self._count_exact:
+                self._run(marks, marks_done, fail)
+            else:
+                self._run(counted, count_done, fail)
 
         self._run(head, head_done, fail)
 
     def _apply_head(self, generation: int, hint: CountHint, first: record_query.RecordPage) -> bool:
-        """Show the row count and the first page; True when more is to be read."""
+        """Show the row count and the first page; True when more is to be read (the exact count
+        when this one is an estimate, else the landmarks)."""
         if generation != self._generation:
             return False  # a newer sort or filter was asked for meanwhile
         self.beginResetModel()
-        self._count = max(hint.rows, len(first.rows)) if first.next_after else len(first.rows)
-        self._count_exact = hint.exact or first.next_after is None
+        if first.next_after is None:  # the whole result is on this page
+            self._count, self._count_exact = len(first.rows), True
+        elif hint.exact:
+            self._count, self._count_exact = hint.rows, True
+        else:
+            self._count, self._count_exact = max(hint.rows, len(first.rows) + 1), False
         self._ready = False
         self._pages.clear()
         self._anchors, self._positions = {}, []
@@ -160,15 +181,18 @@ class RecordsTableModel(PagedTableModel[RecordListRow]):
             self._anchor(len(first.rows) - 1, first.next_after)
         self.endResetModel()
         self.head_loaded.emit(self._count)
-        if self._count_exact and self._count <= self._stride:
-            self._finish()
-            return False
+        if self._count_exact:
+            return self._apply_count(generation, self._count)
         return True
 
-    def _apply_rest(self, generation: int, count: int, marks: list[tuple]) -> None:
+    def _apply_count(self, generation: int, count: int) -> bool:
+        """Put the exact count in; True when the landmarks are still to be read."""
         if generation != self._generation:
-            return
+            return False
         if count > self._count:
+            cut = (self._count - 1) // self._page_size  # the page the estimate ended in: read short
+            if len(self._pages.get(cut, ())) < self._page_size:
+                self._pages.pop(cut, None)
             self.beginInsertRows(QModelIndex(), self._count, count - 1)
             self._count = count
             self.endInsertRows()
@@ -181,10 +205,13 @@ class RecordsTableModel(PagedTableModel[RecordListRow]):
             self._anchors = {p: k for p, k in self._anchors.items() if p < count}
             self._positions = sorted(self._anchors)
             self.endRemoveRows()
-        self._count_exact = True
-        for number, key in enumerate(marks):
-            self._anchor((number + 1) * self._stride - 1, key)
-        self._finish()
+        was_exact, self._count_exact = self._count_exact, True
+        if not was_exact:
+            self.counted.emit(count)
+        if count <= self._stride:
+            self._finish()
+            return False
+        return True
 
     def _finish(self) -> None:
         self._ready = True

@@ -226,7 +226,7 @@ class RecordsBrowser(QWidget):
         layout.addWidget(self.table, 1)
         self.filter_bar.filter_changed.connect(self.model.set_filter)
         self.model.head_loaded.connect(self._show_count)
-        self.model.loaded.connect(self._show_count)
+        self.model.counted.connect(self._show_count)
         self.model.loading_changed.connect(self._show_loading)
         self.model.failed.connect(self.count_label.setText)
         self._started = False

@@ -101,7 +101,7 @@ def test_the_count_is_exact_up_to_the_cap_and_estimated_above(office):
     kph = session("kph")
     assert record_window.estimated_count(kph) == record_window.CountHint(ROWS, exact=True)
     if db.obj.param != "?":
-        db.execute_sql("ANALYZE service_record")  # the planner estimates from statistics, as autovacuum keeps them
+        db.execute_sql("ANALYZE service_record")  # statistics, as autovacuum keeps them on a server
     hint = record_window.estimated_count(kph, cap=300)
     assert not hint.exact
     assert ROWS / 4 <= hint.rows <= ROWS * 4  # an estimate, good enough for a scroll bar's size

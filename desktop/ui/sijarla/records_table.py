@@ -17,8 +17,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
 
 from desktop.services.session import Session
 from desktop.services.sijarla import record_query, record_window
-from desktop.services.sijarla.record_window import CountHint
 from desktop.services.sijarla.record_query import RecordFilter, RecordListRow, RecordSort
+from desktop.services.sijarla.record_window import CountHint
 from desktop.ui.common.operations import message_for
 from desktop.ui.common.table_model import PagedTableModel
 

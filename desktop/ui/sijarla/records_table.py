@@ -114,12 +114,14 @@ class RecordsTableModel(PagedTableModel[RecordListRow]):
 
     def set_sort(self, sort: RecordSort) -> None:
         self._sort = sort
-        self.reload()
+        self.reload(keep_count=True)
 
-    def reload(self) -> None:
+    def reload(self, *, keep_count: bool = False) -> None:
         """Read the rows again: the count (exact, or estimated when large) and the first page,
         shown at once; then the exact count and the landmarks (in the background unless built
-        with background=False)."""
+        with background=False). A new order of the same rows (keep_count) keeps an exact count:
+        only the first page is read before the table shows it."""
+        known = CountHint(self._count, exact=True) if keep_count and self._count_exact else None
         self._generation += 1
         generation, record_filter, sort, size = self._generation, self._filter, self._sort, self._page_size
         stride, cap = self._stride, self._count_cap
@@ -127,7 +129,7 @@ class RecordsTableModel(PagedTableModel[RecordListRow]):
 
         def head() -> tuple[CountHint, record_query.RecordPage]:
             return (
-                record_window.estimated_count(self.session, record_filter, cap),
+                known or record_window.estimated_count(self.session, record_filter, cap),
                 record_query.page(self.session, record_filter, sort, limit=size),
             )
 

@@ -32,7 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))  # bench_records, for seed()
+sys.path.insert(0, str(ROOT / "bench"))  # bench_data, for seed()
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("DINAS_DESK_FAST_HASH", "1")
 
@@ -107,7 +107,7 @@ def write_xlsx(path: Path, rows: list[list]) -> None:
 
 def seed_case(url: str) -> tuple[int, str]:
     """A fresh database with the demo office and one case in service; (case id, its nagari code)."""
-    from bench_records import seed
+    from bench_data import seed
 
     from desktop.models import SopCase
 

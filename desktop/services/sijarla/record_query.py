@@ -223,7 +223,7 @@ def _list_row(values: tuple, scope: RecordScope) -> RecordListRow:
     nagari, kecamatan, category, group, outcome, reason, served, version = values[8:_WIDTH]
     if isinstance(served, str):  # SQLite hands dates back as ISO text
         served = dt.date.fromisoformat(served)
-    nik, kk = scope.shown(nik), scope.shown(kk or "")
+    kk = kk or ""  # NIK and KK come as the scope reads them: masked by the database for masking roles
     return RecordListRow(
         record_id,
         case_id,

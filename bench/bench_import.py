@@ -3,7 +3,7 @@ write of the same rows (sqlite3 executemany / PostgreSQL COPY) on the same conne
 
     .venv/bin/python bench/bench_import.py --rows 100000           # SQLite and a throwaway PostgreSQL
 
-Run by bench/bench_records.py too (its RESULTS.md has an import section). Each figure is the median
+Run by `./dev bench` (bench/run.py) too, into bench/results.json. Each figure is the median
 of REPEAT runs; every run imports into the same case, then its rows are deleted (not timed).
 
 - app: open_table (read the file once) and import_records (check every row, one bulk write through

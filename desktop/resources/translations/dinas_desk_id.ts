@@ -3961,7 +3961,15 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
 <context>
     <name>RecordsBrowser</name>
     <message>
+        <source>sekitar %1 data pelayanan sesuai saringan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 data pelayanan sesuai saringan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sekitar %1 data pelayanan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

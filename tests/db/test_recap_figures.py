@@ -136,7 +136,9 @@ def reference(period: recap.Period) -> dict:
         times = [
             s.acted_at
             for s in CaseStep.select().where(
-                (CaseStep.case == case.id) & (CaseStep.step_code == "pelayanan") & (CaseStep.action == "selesai")
+                (CaseStep.case == case.id)
+                & (CaseStep.step_code == "pelayanan")
+                & (CaseStep.action == "selesai")
             )
             if period.start <= s.acted_at.date() <= period.end
         ]
@@ -174,3 +176,51 @@ def test_recap_figures_match_the_straightforward_reference_for_every_period():
         seen_empty = seen_empty or not figures.rows
     assert seen_late and seen_empty  # the periods above reach a late case and an empty month
     assert recap.compute(PERIODS[4]).total_records > 0
+
+
+def _plan(sql: str, params: list) -> str:
+    explain = "EXPLAIN QUERY PLAN " if db.obj.param == "?" else "EXPLAIN "
+    return "\n".join(str(row[-1]) for row in db.execute_sql(explain + sql, params).fetchall())
+
+
+# sqlite_stat1 of service_record filled with a million records (bench/bench_recap.py, full ANALYZE).
+MILLION_ROWS_STATISTICS = {
+    "service_record_recap_groups": "1000000 13514 1127 226 2",
+    "service_record_served_on_ids": "1000000 1370 19 2 2 1",
+    "service_record_served_on_nagari_id_category_id_outcome_id": "1000000 1370 19 2 2",
+    "service_record_nagari_id": "1000000 13514",
+    "service_record_category_id": "1000000 83334",
+    "service_record_outcome_id": "1000000 200000",
+}
+
+
+def test_the_recap_counts_records_by_ids_on_an_index_before_naming_them(backend, backend_url):
+    from desktop.models import connection
+
+    from .test_record_query import fill_records
+
+    make_office()
+    fill_records([at_step("pelayanan")], 3000)
+    today = dt.date.today()
+    period = recap.period("bebas", today.year, start=today - dt.timedelta(days=89), end=today)
+    before = recap.compute(period)
+    sql, params = db.obj.get_sql_context().sql(recap._grouped_records_query(period)).query()
+    if backend == "postgresql":
+        db.execute_sql("ANALYZE service_record")
+        plan = _plan(sql, params)
+        assert "Group Key: t5.nagari_id, t5.category_id, t5.outcome_id" in plan, plan
+        assert "SubPlan" not in plan and "dd_" not in plan
+    else:
+        connection.close()  # SQLite's advice: PRAGMA optimize on close writes the statistics
+        connection.initialize(backend_url)
+        stats = "SELECT idx FROM sqlite_stat1 WHERE tbl = 'service_record'"
+        assert ("service_record_recap_groups",) in db.execute_sql(stats).fetchall()
+        # Past ~18 records a group (a few hundred thousand records), the statistics make SQLite
+        # skip-scan the group index instead of sorting the period: as on the million-row bench.
+        db.execute_sql("DELETE FROM sqlite_stat1 WHERE tbl = 'service_record'")
+        for index, stat in MILLION_ROWS_STATISTICS.items():
+            db.execute_sql("INSERT INTO sqlite_stat1 VALUES ('service_record', ?, ?)", (index, stat))
+        db.execute_sql("ANALYZE sqlite_master")  # the planner reloads the statistics
+        plan = _plan(sql, params)
+        assert "COVERING INDEX service_record_recap_groups (ANY(nagari_id) AND ANY(category_id)" in plan
+        assert recap.compute(period) == before

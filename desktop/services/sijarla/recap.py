@@ -3,8 +3,9 @@
 The Ketua Pelaksana Harian builds a recap for any period; building it completes the
 'rekap' step of every case whose report was received and whose service falls in the
 period. It then goes through the Kabid Pemanfaatan Data to the Kepala Dinas, who
-acknowledges it. The counts are grouped in SQL (a covering index on served_on, nagari,
-category, outcome), never in Python over all rows.
+acknowledges it. The counts are grouped in SQL over a covering index (PostgreSQL: served_on,
+nagari, category, outcome, hash-aggregated; SQLite: nagari, category, outcome, served_on,
+skip-scanned, migration 10), never in Python over all rows.
 """
 
 from __future__ import annotations
@@ -146,6 +147,13 @@ def _grouped_records(p: Period) -> tuple[list[tuple[str, str, str, str, int]], i
     four joins (issue 18: 2.7x-5.9x slower on a year of a million rows). The served count is
     summed from the same groups instead of a second pass over the period.
     """
+    groups = db.execute(_grouped_records_query(p)).fetchall()
+    rows = [(kec, nag, cat, out, int(n)) for kec, nag, cat, out, n, _ in groups]
+    return rows, sum(int(s) for *_, s in groups)
+
+
+def _grouped_records_query(p: Period) -> Select:
+    """(kecamatan, nagari, category, outcome, count, served) of the period, by name."""
     by_ids = (
         ServiceRecord.select(
             ServiceRecord.nagari, ServiceRecord.category, ServiceRecord.outcome, fn.COUNT(SQL("*")).alias("n")
@@ -156,7 +164,7 @@ def _grouped_records(p: Period) -> tuple[list[tuple[str, str, str, str, int]], i
     )
     names = (Kecamatan.name, Nagari.name, ServiceCategory.name, ServiceOutcome.name)
     served = Case(None, ((ServiceOutcome.counts_as_served, by_ids.c.n),), 0)
-    named = (
+    return (
         Select((by_ids,), (*names, fn.SUM(by_ids.c.n), fn.SUM(served)))
         .join(Nagari, on=Nagari.id == by_ids.c.nagari_id)
         .join(Kecamatan, on=Kecamatan.id == Nagari.kecamatan)
@@ -165,9 +173,6 @@ def _grouped_records(p: Period) -> tuple[list[tuple[str, str, str, str, int]], i
         .group_by(*names)
         .order_by(*names)
     )
-    groups = db.execute(named).fetchall()
-    rows = [(kec, nag, cat, out, int(n)) for kec, nag, cat, out, n, _ in groups]
-    return rows, sum(int(s) for *_, s in groups)
 
 
 def _case_figures(p: Period) -> tuple[int, int, int, int, list[int]]:

@@ -178,7 +178,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--sqlite", type=Path, help="fill this new SQLite file (kept) instead of a temporary one")
+    parser.add_argument(
+        "--sqlite", type=Path, help="fill this new SQLite file (kept) instead of a temporary one"
+    )
     parser.add_argument("--pg-url", help="fill this empty PostgreSQL database instead of a throwaway cluster")
     parser.add_argument("--skip-postgres", action="store_true")
     parser.add_argument("--skip-sqlite", action="store_true")

@@ -227,12 +227,14 @@ def _refresh_sqlite_statistics() -> None:
 
     Without statistics SQLite cannot tell that service_record holds few (nagari, category,
     outcome) groups, and the recap sorts a whole period instead of skip-scanning (migration 10).
-    Usually a no-op; a failure only leaves the old statistics.
+    Usually a no-op; a locked, full or read-only file only keeps the old statistics, and
+    closing never waits long for another writer.
     """
     if db.in_transaction():
         return
     try:
+        db.execute_sql("PRAGMA busy_timeout = 200")
         db.execute_sql(f"PRAGMA analysis_limit={ANALYSIS_LIMIT}")
         db.execute_sql("PRAGMA optimize")
-    except PeeweeDatabaseError:
+    except (PeeweeDatabaseError, InterfaceError, DatabaseUnavailable):
         pass

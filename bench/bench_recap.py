@@ -43,7 +43,11 @@ DONE_SQL = (
 
 
 def measure_recap(url: str, runs: int = 5) -> list[dict]:
-    """Median ms of recap.compute for a month and a year beside the raw SQL limit, on a filled database."""
+    """Median ms of recap.compute for a month and a year beside the raw SQL limit, on a filled database.
+
+    Points the app's global database at `url` and closes it at the end; the figures of app and
+    limit are asserted equal (AssertionError otherwise). One dict per recap, see the module doc.
+    """
     from desktop.models import connection, db
     from desktop.services.sijarla import recap
 

@@ -1,13 +1,10 @@
 """The SIJARLA recap (recap.compute) beside the fastest hand-written SQL answering the same question.
 
-    .venv/bin/python bench/bench_recap.py --rows 1000000             # SQLite and a throwaway PostgreSQL
-    .venv/bin/python bench/bench_recap.py --rows 100000 --skip-postgres
-    .venv/bin/python bench/bench_recap.py --sqlite /tmp/r.sqlite3 --keep   # fill once, measure again later
-    .venv/bin/python bench/bench_recap.py --measure sqlite:////tmp/r.sqlite3
+    ./dev bench                                                  # fills and measures (bench/run.py)
+    .venv/bin/python bench/bench_recap.py sqlite:////tmp/r.sqlite3   # a database filled already
 
-`measure_recap(url)` works on a database that is already filled (the lead's `./dev bench` calls it);
-importing this module changes nothing. The filling reuses bench/bench_records.py (seed, cases,
-sqlite3 executemany, PostgreSQL COPY).
+`measure_recap(url)` works on a database that is already filled (bench/bench_data.py fills them);
+importing this module changes nothing.
 
 The limit is the same figures by raw SQL on the same connection: the records grouped by ids over
 the covering index (served_on, nagari_id, category_id, outcome_id) and only then joined to the
@@ -68,7 +65,8 @@ def measure_recap(url: str, runs: int = 5) -> list[dict]:
                     "rows": rows,
                     "app_ms": round(app_ms, 2),
                     "limit_ms": round(limit_ms, 2),
-                    "ratio": round(app_ms / limit_ms, 2),
+                    "ratio": round(app_ms / limit_ms, 3),
+                    "target_ratio": 1.3,
                     "runs": runs,
                 }
             )
@@ -144,89 +142,24 @@ def _assert_same(figures, limit: dict) -> None:
 # --- Filling a test database (only when run as a script) ---------------------------------------
 
 
-def fill(url: str, rows: int) -> float:
-    """Migrate and seed `url` through the app, then add `rows` records by the bulk path; seconds."""
-    import bench_records as br
-
-    from desktop.models import connection
-
-    ids = br.seed(url)
-    cases = br.clone_cases(ids, br.CASES)
-    connection.close()
-    generated = br.records(ids, cases, rows)
-    if url.startswith("sqlite:///"):
-        return br.fill_sqlite(br.Path(url.removeprefix("sqlite:///")), generated)
-    return br.fill_postgres(url, generated)
-
-
-def _print(results: list[dict]) -> None:
-    for r in results:
-        print(
-            f"{r['backend']:<10} {r['name']:<12} {r['rows']:>10,} rows  app {r['app_ms']:8.2f} ms  "
-            f"limit {r['limit_ms']:8.2f} ms  ratio {r['ratio']:.2f}  (median of {r['runs']})",
-            flush=True,
-        )
-
-
 def main(argv: list[str] | None = None) -> int:
+    """Measure databases filled already (./dev bench fills and measures in one go)."""
     import argparse
     import os
-    import shutil
     import sys
-    import tempfile
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[1]
     sys.path[:0] = [str(root), str(root / "bench")]
-    os.environ.setdefault("DINAS_DESK_FAST_HASH", "1")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("urls", nargs="+", help="filled databases: sqlite:///path or postgresql://...")
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument(
-        "--sqlite", type=Path, help="fill this new SQLite file (kept) instead of a temporary one"
-    )
-    parser.add_argument("--pg-url", help="fill this empty PostgreSQL database instead of a throwaway cluster")
-    parser.add_argument("--skip-postgres", action="store_true")
-    parser.add_argument("--skip-sqlite", action="store_true")
-    parser.add_argument("--measure", action="append", default=[], help="only measure this filled database")
     args = parser.parse_args(argv)
-    for url in args.measure:
-        _print(measure_recap(url, args.runs))
-    if args.measure:
-        return 0
-    work = Path(tempfile.mkdtemp(prefix="dinas-bench-recap-"))
-    os.environ.setdefault("DINAS_DESK_DATA_DIR", str(work / "data"))
-    try:
-        if not args.skip_sqlite:
-            url = f"sqlite:///{args.sqlite or work / 'recap.sqlite3'}"
-            print(f"filled SQLite in {fill(url, args.rows):.1f} s", flush=True)
-            _print(measure_recap(url, args.runs))
-        if not args.skip_postgres:
-            _postgres(args.pg_url, args.rows, args.runs)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    for url in args.urls:
+        for r in measure_recap(url, args.runs):
+            print(r, flush=True)
     return 0
-
-
-def _postgres(pg_url: str | None, rows: int, runs: int) -> None:
-    import shutil
-    import tempfile
-    from pathlib import Path
-
-    server = runner = None
-    if pg_url is None:
-        from tests.conftest import _start_postgres, _stop_postgres
-
-        server, runner = _start_postgres(Path(tempfile.mkdtemp(prefix="dinas-bench-recap-pg-")))
-        server.create_database("bench_recap")
-        pg_url = server.url("bench_recap")
-    try:
-        print(f"filled PostgreSQL in {fill(pg_url, rows):.1f} s", flush=True)
-        _print(measure_recap(pg_url, runs))
-    finally:
-        if server is not None:
-            _stop_postgres(runner, server)
-            shutil.rmtree(server.datadir.parent, ignore_errors=True)
 
 
 if __name__ == "__main__":

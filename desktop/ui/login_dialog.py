@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.services import workspace
-from desktop.services.demo.office import DEMO_PASSWORD, DemoLogin
+from desktop.services.demo.accounts import DEMO_PASSWORD, DemoLogin
 from desktop.services.errors import DomainError
 from desktop.services.security import auth
 from desktop.services.session import Session

@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from desktop import roles as R
 from desktop.models import Office, Role, Signer, Team, TeamMember, User, db
 from desktop.services.demo.accounts import DEMO_PASSWORD as DEMO_PASSWORD  # re-exported
+from desktop.services.demo.accounts import DemoLogin as DemoLogin  # re-exported
 from desktop.services.office.users import NewUser, add_user
-
-
-@dataclass(frozen=True)
-class DemoLogin:
-    username: str
-    full_name: str
-    roles: str
-
 
 # username, name, NIP, pangkat/golongan, jabatan, roles
 DEMO_PEOPLE: list[tuple[str, str, str, str, str, tuple[str, ...]]] = [

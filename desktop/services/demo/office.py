@@ -147,7 +147,8 @@ def create_people() -> list[DemoLogin]:
     """Create one account per role (some holding several) and the two field teams."""
     logins = []
     for username, name, nip, pangkat, jabatan, role_codes in DEMO_PEOPLE:
-        add_user(None, NewUser(username, name, DEMO_PASSWORD, role_codes, nip, pangkat, jabatan))
+        new = NewUser(username, name, DEMO_PASSWORD, role_codes, nip, pangkat, jabatan)
+        add_user(None, new, demo_account=True)  # throwaway accounts: the cheapest argon2 cost
         labels = {r.code: r.name for r in Role.select()}
         logins.append(DemoLogin(username, name, ", ".join(labels[c] for c in role_codes)))
     users = {u.username: u for u in User.select()}

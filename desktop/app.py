@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -137,6 +138,13 @@ def run(db_url: str | None, demo: bool = False) -> int:
             code, logged_out = _work(app, outcome.session)
             return _session_loop(app, []) if logged_out else code
         # this workstation joined a database in use: open it as every start does, then log in
+    if demo and not db_url:  # the demo database is built on a worker thread behind the login window
+        from desktop.services.demo.office import demo_logins as listed_demo_logins
+
+        logins = listed_demo_logins()
+        _print(format_demo_logins(logins))
+        office = workspace.demo_office_summary()
+        return _session_loop(app, logins, office=office, prepare=workspace.open_fresh_demo)
     try:
         _opened, demo_logins = open_database(db_url, demo)
     except DomainError as exc:
@@ -150,10 +158,12 @@ def run(db_url: str | None, demo: bool = False) -> int:
     return _session_loop(app, demo_logins)
 
 
-def _session_loop(app: QApplication, demo_logins: Sequence[DemoLogin]) -> int:
-    """Login, work, and after Keluar the login dialog again; closing the window ends the app."""
+def _session_loop(app: QApplication, demo_logins: Sequence[DemoLogin], **preparing: Any) -> int:
+    """Login, work, and after Keluar the login dialog again; closing the window ends the app.
+    `preparing`: the first login window's database still being built (LoginDialog)."""
     while True:
-        session = LoginDialog.ask(None, demo_logins)
+        session = LoginDialog.ask(None, demo_logins, **preparing)
+        preparing = {}  # built by the first login window
         if session is None:
             return 0
         code, logged_out = _work(app, session)

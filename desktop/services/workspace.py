@@ -121,6 +121,13 @@ def open_fresh_demo() -> tuple[OpenedDatabase, list[DemoLogin]]:
     return opened, build_demo()
 
 
+def demo_office_summary() -> OfficeSummary:
+    """The demo office as the login window names it while the demo database is still being built."""
+    from desktop.services.demo import office as demo
+
+    return OfficeSummary(demo.DEMO_GOVERNMENT, demo.DEMO_AGENCY, demo.DEMO_KABUPATEN, demo.DEMO_CITY, True)
+
+
 def office_summary() -> OfficeSummary:
     """The configured office, or a neutral placeholder when the administrator has not set it up."""
     office = Office.select().first()  # one office per installation

@@ -16,7 +16,7 @@ from desktop.services.bootstrap import OpenedDatabase, resolve_url
 from desktop.services.demo.accounts import DEMO_PASSWORD, DemoLogin
 from desktop.services.errors import DomainError
 from desktop.services.session import Session
-from desktop.ui import daily_backup, theme
+from desktop.ui import daily_backup, theme, warm_up
 from desktop.ui.login_dialog import LoginDialog
 
 # Only what the login window needs is imported here: the main window, its tabs and the setup wizard
@@ -161,6 +161,8 @@ def run(db_url: str | None, demo: bool = False) -> int:
 def _session_loop(app: QApplication, demo_logins: Sequence[DemoLogin], **preparing: Any) -> int:
     """Login, work, and after Keluar the login dialog again; closing the window ends the app.
     `preparing`: the first login window's database still being built (LoginDialog)."""
+    warm_up_owner = QObject()  # cancelled with this loop (a test's fake login returns at once)
+    warm_up.start_later(warm_up_owner)  # the main window's modules, while the user types
     while True:
         session = LoginDialog.ask(None, demo_logins, **preparing)
         preparing = {}  # built by the first login window

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
     """
 
     logged_out = Signal()
+    first_tab_ready = Signal()  # the first tab is built and holds the keyboard
 
     def __init__(self, session: Session, parent: QWidget | None = None, *, idle_lock_ms: int | None = None):
         super().__init__(parent)
@@ -233,11 +234,24 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if not self._focus_placed:  # the keyboard starts in the tab's first field (or on the tabs)
+        if not self._focus_placed:  # the first tab is built once the window has painted (see eventFilter)
             self._focus_placed = True
-            tab = self.current_tab()
-            target = tab.first_focus() if tab is not None else None
-            (target or self.tab_widget.tabBar()).setFocus(Qt.FocusReason.OtherFocusReason)
+            self.header.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.header and event.type() == QEvent.Type.Paint:
+            # The window is on screen (header, tabs with their badges, status bar): now the first tab,
+            # which takes a few hundred milliseconds to build, so the window never waits for it.
+            self.header.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._first_tab_shown)
+        return super().eventFilter(watched, event)
+
+    def _first_tab_shown(self) -> None:
+        """The keyboard starts in the first tab's first field (or on the tabs)."""
+        tab = self.current_tab()
+        target = tab.first_focus() if tab is not None else None
+        (target or self.tab_widget.tabBar()).setFocus(Qt.FocusReason.OtherFocusReason)
+        self.first_tab_ready.emit()
 
     def may_leave(self) -> bool:
         """Before logging out or closing: ask when a form (or an open dialog) holds unsaved typed text.

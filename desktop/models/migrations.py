@@ -346,17 +346,25 @@ def _backup_name(label: str) -> str:
     return f"dinas-desk-{dt.datetime.now():%Y%m%d-%H%M%S}-{label}.sqlite3"
 
 
-def backup_sqlite(destination: Path) -> Path:
-    """Copy the open SQLite database to `destination` with the online backup API."""
+def backup_sqlite(destination: Path, *, own_connection: bool = False) -> Path:
+    """Copy the open SQLite database to `destination` with the online backup API.
+
+    With `own_connection` the copy reads through a sqlite3 connection opened for it alone (the daily
+    backup on a worker thread while the app works on), else through the calling thread's connection.
+    The whole copy is one backup step: one consistent snapshot; in WAL mode writers go on meanwhile.
+    """
     if not is_sqlite():
         raise ValueError("backup_sqlite needs a SQLite database")
     destination.parent.mkdir(parents=True, exist_ok=True)
     create_private_file(destination)  # a backup holds the same personal data: owner only
+    source = sqlite3.connect(str(db.database), timeout=15) if own_connection else db.connection()
     target = sqlite3.connect(str(destination))
     try:
-        db.connection().backup(target)
+        source.backup(target)
     finally:
         target.close()
+        if own_connection:
+            source.close()
     return destination
 
 

@@ -3,7 +3,7 @@ write of the same rows (sqlite3 executemany / PostgreSQL COPY) on the same conne
 
     .venv/bin/python bench/bench_import.py --rows 100000           # SQLite and a throwaway PostgreSQL
 
-Run by bench/bench_records.py too (its RESULTS.md has an import section). Each figure is the median
+Run by `./dev bench` (bench/run.py) too, into bench/results.json. Each figure is the median
 of REPEAT runs; every run imports into the same case, then its rows are deleted (not timed).
 
 - app: open_table (read the file once) and import_records (check every row, one bulk write through
@@ -32,7 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))  # bench_records, for seed()
+sys.path.insert(0, str(ROOT / "bench"))  # bench_data, for seed()
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("DINAS_DESK_FAST_HASH", "1")
 
@@ -107,7 +107,7 @@ def write_xlsx(path: Path, rows: list[list]) -> None:
 
 def seed_case(url: str) -> tuple[int, str]:
     """A fresh database with the demo office and one case in service; (case id, its nagari code)."""
-    from bench_records import seed
+    from bench_data import seed
 
     from desktop.models import SopCase
 

@@ -5,20 +5,23 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Sequence
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import __version__, config
-from desktop.services import first_start, workspace
+from desktop.services import start_check, workspace
 from desktop.services.bootstrap import OpenedDatabase, resolve_url
-from desktop.services.demo.office import DEMO_PASSWORD, DemoLogin
+from desktop.services.demo.accounts import DEMO_PASSWORD, DemoLogin
 from desktop.services.errors import DomainError
 from desktop.services.session import Session
-from desktop.ui import theme
+from desktop.ui import daily_backup, theme, warm_up
 from desktop.ui.login_dialog import LoginDialog
-from desktop.ui.main_window import MainWindow
-from desktop.ui.setup_wizard import SetupWizard
+
+# Only what the login window needs is imported here: the main window, its tabs and the setup wizard
+# (with reportlab, openpyxl and the rest behind them) are imported when first used, so the login
+# window appears in about twice the time of a bare Qt window (tests/unit/test_startup_imports.py).
 
 APP_DISPLAY_NAME = "Dinas Desk"
 GC_INTERVAL_MS = 10_000
@@ -123,14 +126,25 @@ def run(db_url: str | None, demo: bool = False) -> int:
     instead of a login window nobody could get past.
     """
     app = create_application()
-    if not demo and first_start.is_first_start(db_url):
+    backup_owner = QObject()  # the day's backup belongs to this run: a test's run() that returns cancels it
+    if not demo and start_check.is_first_start(db_url):
+        from desktop.ui.setup_wizard import SetupWizard
+
         outcome = SetupWizard.ask(None)
         if outcome is None:
             return 0
         if outcome.session is not None:  # the new administrator, logged in: straight to work
+            daily_backup.start_later(backup_owner)
             code, logged_out = _work(app, outcome.session)
             return _session_loop(app, []) if logged_out else code
         # this workstation joined a database in use: open it as every start does, then log in
+    if demo and not db_url:  # the demo database is built on a worker thread behind the login window
+        from desktop.services.demo.office import demo_logins as listed_demo_logins
+
+        logins = listed_demo_logins()
+        _print(format_demo_logins(logins))
+        office = workspace.demo_office_summary()
+        return _session_loop(app, logins, office=office, prepare=workspace.open_fresh_demo)
     try:
         _opened, demo_logins = open_database(db_url, demo)
     except DomainError as exc:
@@ -139,13 +153,19 @@ def run(db_url: str | None, demo: bool = False) -> int:
         return 1
     if demo_logins:
         _print(format_demo_logins(demo_logins))
+    else:  # the day's backup once the login window is up (a throwaway demo database needs none)
+        daily_backup.start_later(backup_owner)
     return _session_loop(app, demo_logins)
 
 
-def _session_loop(app: QApplication, demo_logins: Sequence[DemoLogin]) -> int:
-    """Login, work, and after Keluar the login dialog again; closing the window ends the app."""
+def _session_loop(app: QApplication, demo_logins: Sequence[DemoLogin], **preparing: Any) -> int:
+    """Login, work, and after Keluar the login dialog again; closing the window ends the app.
+    `preparing`: the first login window's database still being built (LoginDialog)."""
+    warm_up_owner = QObject()  # cancelled with this loop (a test's fake login returns at once)
+    warm_up.start_later(warm_up_owner)  # the main window's modules, while the user types
     while True:
-        session = LoginDialog.ask(None, demo_logins)
+        session = LoginDialog.ask(None, demo_logins, **preparing)
+        preparing = {}  # built by the first login window
         if session is None:
             return 0
         code, logged_out = _work(app, session)
@@ -155,6 +175,8 @@ def _session_loop(app: QApplication, demo_logins: Sequence[DemoLogin]) -> int:
 
 def _work(app: QApplication, session: Session) -> tuple[int, bool]:
     """Show the main window until it closes; the exit code and whether the user chose Keluar."""
+    from desktop.ui.main_window import MainWindow
+
     window = MainWindow(session)
     logged_out: list[bool] = []
     window.logged_out.connect(lambda: logged_out.append(True))

@@ -15,9 +15,6 @@ import logging
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
-import keyring
-import keyring.errors
-
 SERVICE = "Dinas Desk"
 log = logging.getLogger(__name__)
 
@@ -74,6 +71,8 @@ def store(url: str) -> SavedUrl:
     bare, password = split_password(url)
     if not _is_postgresql(urlsplit(url)):
         return SavedUrl(url, in_store=False)
+    import keyring  # imported when a PostgreSQL URL needs it (about 90 ms, not on every start)
+
     try:
         if password:
             keyring.set_password(SERVICE, account(bare), password)
@@ -95,6 +94,9 @@ def store(url: str) -> SavedUrl:
 
 
 def _forget(bare: str) -> None:
+    import keyring
+    import keyring.errors
+
     try:
         keyring.delete_password(SERVICE, account(bare))
     except keyring.errors.PasswordDeleteError:
@@ -106,6 +108,8 @@ def recall(url: str) -> str:
     parts = urlsplit(url)
     if not _is_postgresql(parts) or parts.password is not None:
         return url
+    import keyring
+
     try:
         password = keyring.get_password(SERVICE, account(url))
     except Exception as exc:  # noqa: BLE001 - see store()

@@ -290,6 +290,9 @@ def _check_main_window() -> str:
         count = window.tab_widget.count()
         if count != len(roles):
             raise RuntimeError(f"{count} tab untuk {len(roles)} peran")
+        for code in window.role_codes():  # each tab is built when first shown: build them all here
+            if window.tab_for(code) is None:
+                raise RuntimeError(f"tab {code} tidak dapat dibuat")
     finally:
         window.deleteLater()
     return f"{count} tab"

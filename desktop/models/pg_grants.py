@@ -143,7 +143,10 @@ def _install_row_security(prefix: str, role_codes: list[str]) -> None:
         db.execute_sql(
             "CREATE POLICY dd_records_own_team ON service_record FOR ALL TO "
             + ", ".join(_ident(g) for g in team)
-            + " USING (dd_in_case_team(case_id)) WITH CHECK (dd_in_case_team(case_id))"
+            # The team's cases once per statement (a sub-select is an InitPlan), not a function
+            # call per row: an import of 100,000 rows checks them against one array.
+            + " USING (case_id = ANY ((SELECT dd_team_case_ids())::integer[]))"
+            + " WITH CHECK (case_id = ANY ((SELECT dd_team_case_ids())::integer[]))"
         )
 
 

@@ -229,6 +229,7 @@ def install(role_codes: list[str], gate_password: str, policy: SopPolicy | None 
         for function in (
             "dd_session_user_id()",
             "dd_in_case_team(integer)",
+            "dd_team_case_ids()",
             "dd_confirm_password(text)",
             "dd_take_number(integer, integer)",
             "dd_may_read_document(text, integer)",

@@ -30,11 +30,14 @@ def resolve_url(explicit: str | None = None, *, demo: bool = False) -> str:
     return settings.database_url or connection.sqlite_url(config.default_sqlite_path())
 
 
-def open_database(url: str, *, migrate: bool = True, seed: bool = True) -> OpenedDatabase:
+def open_database(
+    url: str, *, migrate: bool = True, seed: bool = True, daily_backup: bool = True
+) -> OpenedDatabase:
     """Connect, apply pending migrations (backing up a SQLite file first) and seed reference data.
 
     A server on another computer without a verified TLS connection is refused before connecting
-    while the workstation requires TLS (desktop.services.security.tls_policy).
+    while the workstation requires TLS (desktop.services.security.tls_policy). With `daily_backup`
+    False the caller makes the day's backup itself (the app: on a worker thread, after its window).
     """
     tls_policy.enforce(url)
     info = connection.initialize(url)
@@ -42,7 +45,8 @@ def open_database(url: str, *, migrate: bool = True, seed: bool = True) -> Opene
     # The login gate of a secured server may only read; the owner seeds (dinas-desk db upgrade).
     if seed and not pg_security.gate_session():
         ensure_reference_data()
-        ensure_daily_backup()  # SQLite only: one copy a day, the newest 14 kept
+        if daily_backup:
+            ensure_daily_backup()  # SQLite only: one copy a day, the newest 14 kept
     return OpenedDatabase(
         url=url,
         backend=info.backend,

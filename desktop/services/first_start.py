@@ -16,8 +16,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
-from peewee import DatabaseError, InterfaceError
-
 from desktop import config
 from desktop.models import Kabupaten, Office, User, connection, db
 from desktop.roles import ADMINISTRATOR
@@ -27,6 +25,8 @@ from desktop.services.office import admin, users
 from desktop.services.office.admin import KabupatenChoice, OfficeDraft
 from desktop.services.security import audit, auth, tls_policy
 from desktop.services.session import Session
+from desktop.services.start_check import count_accounts as count_accounts  # re-exported
+from desktop.services.start_check import is_first_start as is_first_start  # re-exported
 
 DEFAULT_PORT = 5432
 DEFAULT_AGENCY = "DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL"
@@ -89,34 +89,6 @@ class FirstAdministrator:
 
 
 # --- Detection --------------------------------------------------------------------------------
-
-
-def is_first_start(explicit_url: str | None = None) -> bool:
-    """True when this workstation has no database configured (no --db, no DINAS_DESK_DB_URL, no saved
-    URL) and the default SQLite file is absent or holds no account."""
-    if explicit_url or config.load_workstation_settings().database_url:
-        return False
-    path = config.default_sqlite_path()
-    return not path.exists() or count_accounts(connection.sqlite_url(path)) == 0
-
-
-def count_accounts(url: str) -> int | None:
-    """How many accounts the database at `url` holds (0 for a database never migrated), on a connection
-    of its own; None when it cannot be read (a damaged file, no right to read the accounts)."""
-    try:
-        database = connection.make_database(url)
-        database.connect()
-    except (connection.DatabaseConfigError, DatabaseError, InterfaceError, OSError, DatabaseUnavailable):
-        return None
-    try:
-        if not database.table_exists(User._meta.table_name):
-            return 0
-        return int(database.execute_sql(f"SELECT COUNT(*) FROM {User._meta.table_name}").fetchone()[0])
-    except (DatabaseError, InterfaceError):
-        return None
-    finally:
-        if not database.is_closed():
-            database.close()
 
 
 def _workstation_unconfigured() -> None:

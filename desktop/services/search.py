@@ -19,6 +19,7 @@ from desktop.services.nik import mask_niks_in_text
 from desktop.services.security import audit
 from desktop.services.security.auth import require_role
 from desktop.services.session import Session
+from desktop.services.sijarla.record_filter import name_contains
 from desktop.services.sijarla.record_query import nik_condition, record_scope
 from desktop.services.validation import clean_text, fold
 
@@ -89,9 +90,7 @@ def _people(actor: Session, query: str, limit: int) -> list[SearchHit]:
     require_role(actor, *PEOPLE_ROLES)
     scope = record_scope(actor)
     digits = re.fullmatch(r"[0-9]{3,16}", query, re.ASCII)
-    condition = (
-        nik_condition(scope, query, "query") if digits else ServiceRecord.name_fold.contains(fold(query))
-    )
+    condition = nik_condition(scope, query, "query") if digits else name_contains(query)
     if scope.condition is not None:
         condition &= scope.condition
     columns = (ServiceRecord.case, ServiceRecord.full_name, scope.nik.alias("nik"), ServiceRecord.address)

@@ -22,7 +22,7 @@ from desktop.models import (
     migrations,
 )
 from desktop.services.bootstrap import OpenedDatabase, open_database
-from desktop.services.demo.office import DemoLogin, build_demo
+from desktop.services.demo.accounts import DemoLogin
 from desktop.services.errors import DatabaseUnavailable
 from desktop.services.office.role_catalog import role_catalog as role_catalog  # re-exported
 from desktop.services.security import audit
@@ -76,9 +76,12 @@ class WorkItem:
 
 
 def open_app_database(url: str) -> OpenedDatabase:
-    """Open, migrate and seed the database; any failure becomes DatabaseUnavailable with advice."""
+    """Open, migrate and seed the database; any failure becomes DatabaseUnavailable with advice.
+
+    The day's backup is not made here: the app starts it on a worker thread once its window is up
+    (desktop.ui.daily_backup), so a large database never keeps the login window waiting."""
     try:
-        return open_database(url)
+        return open_database(url, daily_backup=False)
     except connection.DatabaseConfigError as exc:
         raise DatabaseUnavailable(str(exc)) from exc
     except (DatabaseError, OSError) as exc:
@@ -113,7 +116,16 @@ def open_fresh_demo() -> tuple[OpenedDatabase, list[DemoLogin]]:
             "sedang membuka database demo, lalu coba lagi."
         ) from exc
     opened = open_app_database(connection.sqlite_url(path))
+    from desktop.services.demo.office import build_demo  # the demo's builders only when asked for
+
     return opened, build_demo()
+
+
+def demo_office_summary() -> OfficeSummary:
+    """The demo office as the login window names it while the demo database is still being built."""
+    from desktop.services.demo import office as demo
+
+    return OfficeSummary(demo.DEMO_GOVERNMENT, demo.DEMO_AGENCY, demo.DEMO_KABUPATEN, demo.DEMO_CITY, True)
 
 
 def office_summary() -> OfficeSummary:

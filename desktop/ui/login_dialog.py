@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter
@@ -26,12 +27,14 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.services import workspace
-from desktop.services.demo.office import DEMO_PASSWORD, DemoLogin
+from desktop.services.demo.accounts import DEMO_PASSWORD, DemoLogin
 from desktop.services.errors import DomainError
 from desktop.services.security import auth
 from desktop.services.session import Session
 from desktop.ui import theme
+from desktop.ui.common.background import run_for
 from desktop.ui.common.cards import section_label
+from desktop.ui.common.operations import message_for
 
 log = logging.getLogger(__name__)
 
@@ -44,11 +47,23 @@ ROLES_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class LoginDialog(QDialog):
-    """Asks for a username and password and logs in through the auth service."""
+    """Asks for a username and password and logs in through the auth service.
+
+    With `prepare` (the demo's database, built on a worker thread while the user reads the window)
+    the office comes from `office` instead of the database and Masuk waits until `prepare` is done.
+    """
 
     logged_in = Signal(object)  # the Session
+    prepared = Signal()
 
-    def __init__(self, parent: QWidget | None = None, demo_logins: Sequence[DemoLogin] | None = None):
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        demo_logins: Sequence[DemoLogin] | None = None,
+        *,
+        office: workspace.OfficeSummary | None = None,
+        prepare: Callable[[], Any] | None = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Masuk — Dinas Desk"))
         self.setModal(True)
@@ -56,22 +71,43 @@ class LoginDialog(QDialog):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self._build_brand_panel())
+        layout.addWidget(self._build_brand_panel(office or workspace.office_summary()))
         layout.addWidget(self._build_form_panel())
         self.demo_list: QListWidget | None = None
         if demo_logins:
             layout.addWidget(self._build_demo_panel(demo_logins))
         self.setFixedHeight(max(self.sizeHint().height(), 520))
         self.username_edit.setFocus()
+        if prepare is not None:
+            self._start_preparing(prepare)
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None = None, demo_logins: Sequence[DemoLogin] | None = None
+        cls,
+        parent: QWidget | None = None,
+        demo_logins: Sequence[DemoLogin] | None = None,
+        **preparing: Any,
     ) -> Session | None:
-        """Show the dialog; the Session of the user who logged in, or None when cancelled."""
-        dialog = cls(parent, demo_logins)
+        """Show the dialog; the Session of the user who logged in, or None when cancelled.
+        `preparing`: the `office` and `prepare` of a database still being built (see the class)."""
+        dialog = cls(parent, demo_logins, **preparing)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         return dialog.session if accepted else None
+
+    def _start_preparing(self, prepare: Callable[[], Any]) -> None:
+        self.login_button.setEnabled(False)
+        self.login_button.setText(self.tr("Menyiapkan data demo…"))
+        run_for(self, prepare, self._prepared, self._prepare_failed)
+
+    def _prepared(self, _result: Any) -> None:
+        self.login_button.setEnabled(True)
+        self.login_button.setText(self.tr("Masuk"))
+        self.prepared.emit()
+
+    def _prepare_failed(self, error: BaseException) -> None:
+        log.error("the demo database was not built", exc_info=error)
+        self.login_button.setText(self.tr("Data demo tidak tersedia"))
+        self._show_error(message_for(error), self.username_edit)
 
     @property
     def session(self) -> Session | None:
@@ -82,6 +118,8 @@ class LoginDialog(QDialog):
 
     def submit(self) -> None:
         """Log in with what is typed; on failure show why and keep the dialog open."""
+        if not self.login_button.isEnabled():  # the demo database is still being built
+            return
         username = self.username_edit.text().strip()
         if not username:
             self._show_error(self.tr("Isi nama pengguna."), self.username_edit)
@@ -123,8 +161,7 @@ class LoginDialog(QDialog):
             self.password_edit.clear()
         focus.setFocus()
 
-    def _build_brand_panel(self) -> QFrame:
-        office = workspace.office_summary()
+    def _build_brand_panel(self, office: workspace.OfficeSummary) -> QFrame:
         panel = QFrame()
         panel.setObjectName("BrandPanel")
         panel.setFixedWidth(BRAND_WIDTH)

@@ -1,20 +1,24 @@
 """The main window: the header strip, one tab per role the user holds, the database in the status bar.
 
-Each tab's title carries a badge with the work waiting in it ('Kabid Pelayanan (3)'), kept
-fresh after every action and once a minute. Ctrl+K or Ctrl+F opens the search, F5 reloads
-the visible tab, Ctrl+N starts a new letter on the front desk. After the office's idle time
-without input the window locks (widgets/idle_lock.py) until the user's password is typed.
+A tab is built the first time it is shown (a placeholder page holds its place until then), its
+module imported then too: the window opens as fast as its first tab. Each tab's title carries a
+badge with the work waiting in it ('Kabid Pelayanan (3)'), counted in the background for every
+tab when the window opens, after every action and once a minute. Ctrl+K or Ctrl+F opens the
+search, F5 reloads the visible tab, Ctrl+N starts a new letter on the front desk. After the
+office's idle time without input the window locks (widgets/idle_lock.py) until the user's
+password is typed.
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from desktop import __version__, roles
+from desktop.roles import RoleInfo
 from desktop.services import workspace
 from desktop.services.session import Session
 from desktop.services.sop import worklists
@@ -25,7 +29,7 @@ from desktop.ui.header_bar import HeaderBar
 from desktop.ui.help_window import open_help
 from desktop.ui.idle_lock import IdleLock
 from desktop.ui.sop.role_tab import RoleTab
-from desktop.ui.tabs import tabs_for
+from desktop.ui.tabs import in_tab_order, tab_class_for
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +45,7 @@ class MainWindow(QMainWindow):
     """
 
     logged_out = Signal()
+    first_tab_ready = Signal()  # the first tab is built and holds the keyboard
 
     def __init__(self, session: Session, parent: QWidget | None = None, *, idle_lock_ms: int | None = None):
         super().__init__(parent)
@@ -56,8 +61,12 @@ class MainWindow(QMainWindow):
         self.tab_widget.setObjectName("RoleTabs")
         self.tab_widget.setDocumentMode(True)
         self.tab_widget.setUsesScrollButtons(True)
-        self._tabs: dict[str, RoleTab] = {}
+        self._roles: list[RoleInfo] = in_tab_order(
+            r for r in workspace.role_catalog() if r.code in self.session.roles
+        )
+        self._tabs: dict[str, RoleTab] = {}  # the tabs built so far
         self._add_role_tabs()
+        self.tab_widget.currentChanged.connect(self._tab_at)  # a tab is built when first shown
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -77,20 +86,48 @@ class MainWindow(QMainWindow):
         self.badge_timer.setInterval(BADGE_REFRESH_MS)
         self.badge_timer.timeout.connect(self.refresh_badges)
         self.badge_timer.start()
+        QTimer.singleShot(0, self, self.refresh_badges)  # every tab's count, tabs built or not
         self._shortcuts: list[QShortcut] = []
         self._add_shortcuts()
         self.idle_lock = IdleLock(self, self.stack, session, self._shortcuts, idle_lock_ms)
         self.idle_lock.log_out_requested.connect(self.log_out)
 
     def _add_role_tabs(self) -> None:
-        held = [r for r in workspace.role_catalog() if r.code in self.session.roles]
-        for role, tab_class in tabs_for(held):
-            tab = tab_class(self.session, role)
-            self._tabs[role.code] = tab
-            index = self.tab_widget.addTab(tab, role.name)
+        for role in self._roles:
+            index = self.tab_widget.addTab(TabPlaceholder(role.code), role.name)
             self.tab_widget.setTabToolTip(index, role.description)
-            tab.worklist_loaded.connect(self.set_badge)
-            tab.work_done.connect(self.refresh_badges)
+
+    def _tab_at(self, index: int) -> RoleTab | None:
+        """The role tab at `index`, built now when this is its first showing."""
+        page = self.tab_widget.widget(index)
+        if not isinstance(page, TabPlaceholder):
+            return page if isinstance(page, RoleTab) else None
+        role = self._roles[index]
+        tab = tab_class_for(role.code)(self.session, role)
+        tab.worklist_loaded.connect(self.set_badge)
+        tab.work_done.connect(self.refresh_badges)
+        self._tabs[role.code] = tab
+        self._put_in_place(index, page, tab)
+        return tab
+
+    def _put_in_place(self, index: int, placeholder: QWidget, tab: RoleTab) -> None:
+        """Swap the placeholder for the built tab, keeping the title (badge), tooltip and current tab."""
+        tabs = self.tab_widget
+        current, text, tip = tabs.currentIndex(), tabs.tabText(index), tabs.tabToolTip(index)
+        blocked = tabs.blockSignals(True)  # no currentChanged while the pages are swapped
+        tabs.setUpdatesEnabled(False)
+        try:
+            tabs.removeTab(index)
+            tabs.insertTab(index, tab, text)
+            tabs.setTabToolTip(index, tip)
+            tabs.setCurrentIndex(current)
+        finally:
+            tabs.setUpdatesEnabled(True)
+            tabs.blockSignals(blocked)
+        placeholder.deleteLater()
+
+    def _index_of(self, role_code: str) -> int | None:
+        return next((i for i, role in enumerate(self._roles) if role.code == role_code), None)
 
     def _add_shortcuts(self) -> None:
         window = Qt.ShortcutContext.WindowShortcut
@@ -122,26 +159,27 @@ class MainWindow(QMainWindow):
 
     def role_codes(self) -> list[str]:
         """The role of each tab, left to right."""
-        return [self.tab_widget.widget(i).role_code for i in range(self.tab_widget.count())]
+        return [role.code for role in self._roles]
 
     def tab_titles(self) -> list[str]:
         return [self.tab_widget.tabText(i) for i in range(self.tab_widget.count())]
 
     def tab_for(self, role_code: str) -> RoleTab | None:
-        return self._tabs.get(role_code)
+        """The tab of a role the user holds (built now if it was not shown yet); None for another role."""
+        index = self._index_of(role_code)
+        return self._tab_at(index) if index is not None else None
 
     def set_badge(self, role_code: str, count: int) -> None:
         """Show how much work waits for a role: 'Kepala Dinas (3)'; a count of 0 clears it."""
-        tab = self._tabs.get(role_code)
-        if tab is None:
+        index = self._index_of(role_code)
+        if index is None:
             return
-        index = self.tab_widget.indexOf(tab)
-        name = tab.role.name
+        name = self._roles[index].name
         self.tab_widget.setTabText(index, f"{name} ({count})" if count > 0 else name)
 
     def current_tab(self) -> RoleTab | None:
-        widget = self.tab_widget.currentWidget()
-        return widget if isinstance(widget, RoleTab) else None
+        index = self.tab_widget.currentIndex()
+        return self._tab_at(index) if index >= 0 else None
 
     def refresh_current_tab(self) -> None:
         """F5: reload the visible tab's worklist (and whatever its form shows)."""
@@ -162,10 +200,8 @@ class MainWindow(QMainWindow):
     def _badges_loaded(self, counts: dict[str, int]) -> None:
         self._badges_loading = False
         for code, count in counts.items():
-            tab = self._tabs.get(code)
-            if tab is None:
-                continue
-            if count != tab.pending_count():
+            tab = self._tabs.get(code)  # a tab not built yet loads its list when first shown
+            if tab is not None and tab.loads_finished and count != tab.pending_count():
                 tab.refresh()
             self.set_badge(code, count)
 
@@ -188,7 +224,7 @@ class MainWindow(QMainWindow):
 
     def new_letter(self) -> None:
         """Ctrl+N: a new incoming letter, on the front desk tab (when the user holds that role)."""
-        tab = self._tabs.get(roles.FRONT_DESK)
+        tab = self.tab_for(roles.FRONT_DESK)
         if tab is None:
             return
         self.tab_widget.setCurrentWidget(tab)
@@ -198,11 +234,24 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if not self._focus_placed:  # the keyboard starts in the tab's first field (or on the tabs)
+        if not self._focus_placed:  # the first tab is built once the window has painted (see eventFilter)
             self._focus_placed = True
-            tab = self.current_tab()
-            target = tab.first_focus() if tab is not None else None
-            (target or self.tab_widget.tabBar()).setFocus(Qt.FocusReason.OtherFocusReason)
+            self.header.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.header and event.type() == QEvent.Type.Paint:
+            # The window is on screen (header, tabs with their badges, status bar): now the first tab,
+            # which takes a few hundred milliseconds to build, so the window never waits for it.
+            self.header.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._first_tab_shown)
+        return super().eventFilter(watched, event)
+
+    def _first_tab_shown(self) -> None:
+        """The keyboard starts in the first tab's first field (or on the tabs)."""
+        tab = self.current_tab()
+        target = tab.first_focus() if tab is not None else None
+        (target or self.tab_widget.tabBar()).setFocus(Qt.FocusReason.OtherFocusReason)
+        self.first_tab_ready.emit()
 
     def may_leave(self) -> bool:
         """Before logging out or closing: ask when a form (or an open dialog) holds unsaved typed text.
@@ -253,3 +302,11 @@ class MainWindow(QMainWindow):
             frame = self.frameGeometry()
             frame.moveCenter(available.center())
             self.move(frame.topLeft())
+
+
+class TabPlaceholder(QWidget):
+    """Holds a role tab's place until the tab is first shown."""
+
+    def __init__(self, role_code: str):
+        super().__init__()
+        self.role_code = role_code

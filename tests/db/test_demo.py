@@ -6,7 +6,7 @@ import pytest
 
 from desktop.models import Nagari, Role, ServiceRecord, SopCase, UserRole
 from desktop.roles import BUILTIN_ROLES
-from desktop.services.demo.office import build_demo
+from desktop.services.demo.office import build_demo, demo_logins
 from desktop.services.inovasi import steps as inovasi
 from desktop.services.office.reference_defaults import ensure_reference_data
 from desktop.services.sop.workflow import builtin_sops, sla_status
@@ -21,6 +21,7 @@ def test_demo_office_has_every_role_every_step_and_late_cases():
     held = {r.code for r in Role.select().join(UserRole)}
     assert held == {r.code for r in BUILTIN_ROLES}
     assert {login.username for login in logins} >= {"admin", "meja", "kabid", "kadis", "ketua1", "kph"}
+    assert logins == demo_logins()  # what the login window listed before the database was built
 
     sijarla_steps = {s.code for s in builtin_sops()["sijarla"].steps}
     cases = list(SopCase.select().where(SopCase.reference.startswith("SJL-")))

@@ -95,9 +95,8 @@ class Probe:
         window.move(0, 0)
         window.show()
         self.windows[role] = window
-        self.wait(
-            lambda: all(window.tab_widget.widget(i).loads_finished for i in range(window.tab_widget.count()))
-        )
+        tabs = [window.tab_for(code) for code in window.role_codes()]  # every tab built, not only the first
+        self.wait(lambda: all(tab.loads_finished for tab in tabs))
         return window
 
     def show_tab(self, window, role: str):

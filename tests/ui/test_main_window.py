@@ -114,3 +114,41 @@ def test_window_geometry_is_remembered_per_user_in_the_data_folder(qtbot, demo_l
     ini = Path(settings.ui_settings().fileName())
     assert ini.parent == config.data_dir()
     assert "kasi\\main_window\\geometry=@ByteArray(" in ini.read_text()
+
+
+def test_a_tab_is_built_when_first_shown_and_keeps_its_badge_and_keyboard(qtbot, demo_logins):
+    from desktop.ui.main_window import TabPlaceholder
+    from desktop.ui.sop.role_tab import RoleTab
+
+    window = open_window(qtbot, "kadis")
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=15_000)
+    tabs = window.tab_widget
+    assert isinstance(tabs.widget(0), RoleTab) and tabs.widget(0).role_code == "kepala_dinas"
+    assert isinstance(tabs.widget(1), TabPlaceholder)  # not shown yet: not built
+    window.set_badge("pejabat_struktural", 2)
+
+    tabs.tabBar().setFocus()
+    assert tabs.tabBar().hasFocus()
+    qtbot.keyClick(tabs.tabBar(), Qt.Key.Key_Right)  # to the second tab with the keyboard
+    built = tabs.widget(1)
+    assert isinstance(built, RoleTab) and built.role_code == "pejabat_struktural"
+    assert tabs.currentWidget() is built and window.tab_for("pejabat_struktural") is built
+    assert window.tab_titles() == ["Kepala Dinas", "Pejabat Struktural (2)"]
+    assert tabs.tabToolTip(1) == "Peserta rapat pembahasan dan persetujuan inovasi"
+    assert tabs.tabBar().hasFocus()
+    qtbot.keyClick(tabs.tabBar(), Qt.Key.Key_Left)
+    assert tabs.currentIndex() == 0 and tabs.widget(1) is built  # built once
+    qtbot.waitUntil(lambda: built.loads_finished > 0, timeout=15_000)
+
+
+def test_badges_of_tabs_not_built_yet_are_counted_in_the_background(qtbot, demo_logins):
+    from desktop.services.sijarla import steps as sijarla
+    from tests.db import factories
+
+    sijarla.register_letter(factories.session("meja"), factories.letter_draft())
+    window = open_window(qtbot, "kabid")  # never shown: no tab built
+    qtbot.waitUntil(lambda: window.tab_titles()[0].endswith("(1)"), timeout=15_000)
+    assert window.tab_titles() == ["Kabid Pelayanan Pendaftaran Penduduk (1)", "Pejabat Struktural"]
+    assert window._tabs == {}

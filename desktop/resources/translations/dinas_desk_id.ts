@@ -2839,6 +2839,14 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Menyiapkan data demo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data demo tidak tersedia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Isi nama pengguna.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3961,7 +3969,15 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
 <context>
     <name>RecordsBrowser</name>
     <message>
+        <source>sekitar %1 data pelayanan sesuai saringan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 data pelayanan sesuai saringan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sekitar %1 data pelayanan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5516,6 +5532,17 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>Batal</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>daily_backup</name>
+    <message>
+        <source>Cadangan harian gagal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cadangan harian database hari ini tidak dapat dibuat. Anda tetap dapat bekerja; beri tahu Administrator agar masalahnya diperbaiki.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from desktop import roles as R
 from desktop.models import Office, Role, Signer, Team, TeamMember, User, db
 from desktop.services.demo.accounts import DEMO_PASSWORD as DEMO_PASSWORD  # re-exported
+from desktop.services.demo.accounts import DemoLogin as DemoLogin  # re-exported
 from desktop.services.office.users import NewUser, add_user
-
-
-@dataclass(frozen=True)
-class DemoLogin:
-    username: str
-    full_name: str
-    roles: str
-
 
 # username, name, NIP, pangkat/golongan, jabatan, roles
 DEMO_PEOPLE: list[tuple[str, str, str, str, str, tuple[str, ...]]] = [
@@ -137,15 +129,30 @@ DEMO_PEOPLE: list[tuple[str, str, str, str, str, tuple[str, ...]]] = [
 TEAMS = {"Tim SIJARLA I": ("ketua1", "anggota1", "anggota2"), "Tim SIJARLA II": ("ketua2", "anggota3")}
 
 
+DEMO_GOVERNMENT = "PEMERINTAH KABUPATEN SOLOK"
+DEMO_AGENCY = "DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL"
+DEMO_KABUPATEN = "Kabupaten Solok"  # the reference data's name of kabupaten 13.02
+DEMO_CITY = "Arosuka"
+
+
+def demo_logins() -> list[DemoLogin]:
+    """The demo accounts as the login window lists them, known before the demo database is built."""
+    names = {role.code: role.name for role in R.BUILTIN_ROLES}
+    return [
+        DemoLogin(username, name, ", ".join(names[c] for c in role_codes))
+        for username, name, _nip, _pangkat, _jabatan, role_codes in DEMO_PEOPLE
+    ]
+
+
 def create_office() -> None:
     Office.create(
-        government="PEMERINTAH KABUPATEN SOLOK",
-        agency="DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL",
+        government=DEMO_GOVERNMENT,
+        agency=DEMO_AGENCY,
         address="Jl. Raya Solok - Padang Km. 20, Arosuka, Kec. Gunung Talang, Kabupaten Solok 27365",
         phone="(0755) 31234",
         email="disdukcapil@solokkab.go.id",
         website="disdukcapil.solokkab.go.id",
-        city="Arosuka",
+        city=DEMO_CITY,
         kabupaten_code="13.02",
         paper_size="A4",
     )
@@ -155,7 +162,8 @@ def create_people() -> list[DemoLogin]:
     """Create one account per role (some holding several) and the two field teams."""
     logins = []
     for username, name, nip, pangkat, jabatan, role_codes in DEMO_PEOPLE:
-        add_user(None, NewUser(username, name, DEMO_PASSWORD, role_codes, nip, pangkat, jabatan))
+        new = NewUser(username, name, DEMO_PASSWORD, role_codes, nip, pangkat, jabatan)
+        add_user(None, new, demo_account=True)  # throwaway accounts: the cheapest argon2 cost
         labels = {r.code: r.name for r in Role.select()}
         logins.append(DemoLogin(username, name, ", ".join(labels[c] for c in role_codes)))
     users = {u.username: u for u in User.select()}

@@ -109,7 +109,8 @@ def ensure_daily_backup(
     """Back up the SQLite database if today has no backup yet, then keep the newest `keep` daily ones.
 
     Returns the new backup, or None when none was made (PostgreSQL, or today's already exists).
-    Call it outside a transaction (at start-up, or from a daily timer).
+    Call it outside a transaction. The app calls it on a worker thread once the login window is up
+    (desktop.ui.daily_backup): the copy reads through a connection of its own, never the UI thread's.
     """
     if keep < 1:
         raise InvalidInput("Jumlah cadangan harian yang disimpan paling sedikit 1.", field="keep")
@@ -120,20 +121,20 @@ def ensure_daily_backup(
     if target.exists():
         prune(keep, folder=folder)
         return None
-    _write_copy(target)
+    _write_copy(target, own_connection=True)
     prune(keep, folder=folder)
     with db.atomic():
         audit.record(None, "cadangan_harian_dibuat", "database", None, berkas=target.name)
     return target
 
 
-def _write_copy(target: Path) -> None:
+def _write_copy(target: Path, *, own_connection: bool = False) -> None:
     """A consistent copy of the open database at `target`, or BackupFailed with nothing left behind."""
     partial = target.with_name(target.name + PARTIAL_SUFFIX)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         partial.unlink(missing_ok=True)
-        migrations.backup_sqlite(partial)
+        migrations.backup_sqlite(partial, own_connection=own_connection)
         os.replace(partial, target)
     except (OSError, sqlite3.Error, DatabaseError) as exc:
         with contextlib.suppress(OSError):

@@ -41,14 +41,20 @@ class UserSummary:
     is_active: bool
 
 
-def add_user(actor: Session | None, new: NewUser) -> UserSummary:
-    """Create an account. `actor` None means the command line run by the machine's administrator."""
+def add_user(actor: Session | None, new: NewUser, *, demo_account: bool = False) -> UserSummary:
+    """Create an account. `actor` None means the command line run by the machine's administrator.
+
+    `demo_account`: a throwaway account of the demo office (services.demo), its password hashed at the
+    cheapest cost; only the demo seeding (no actor) asks for that, never a logged-in user."""
+    if demo_account and actor is not None:
+        raise PermissionDenied("Akun demo hanya dibuat oleh data demo, bukan oleh pengguna.")
     with db.atomic():
         if actor is not None:
             require_role(actor, ADMINISTRATOR)
         values, roles = checked_new_user(new)
         try:
-            user = User.create(**values, password_hash=db_logins.password_hash_for(new.password))
+            password_hash = db_logins.password_hash_for(new.password, demo_account=demo_account)
+            user = User.create(**values, password_hash=password_hash)
         except IntegrityError as exc:  # another administrator took the name a moment ago
             raise InvalidInput(
                 f"Nama pengguna '{values['username']}' baru saja dipakai untuk akun lain; pilih nama lain.",

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 import platform
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from desktop.models import AuditLog
+from peewee import PostgresqlDatabase
+
+from desktop.models import AuditLog, db
 from desktop.services.session import Session
 
 _WORKSTATION = platform.node()[:120]
@@ -29,3 +33,31 @@ def record(
         detail=json.dumps(detail, ensure_ascii=False, default=str)[:8000] if detail else "",
         workstation=_WORKSTATION,
     )
+
+
+@contextmanager
+def read_transaction() -> Iterator[None]:
+    """A transaction that only logs a read, committed without waiting for the disk.
+
+    A list opened or scrolled must not wait for an fsync: its audit line is committed with
+    PostgreSQL's synchronous_commit off (SET LOCAL: this transaction only) or SQLite's
+    synchronous NORMAL in WAL mode (this commit only). Either way the line is written at once,
+    survives the app's crash and never leaves the database half-written; a power loss in the
+    next fraction of a second may lose it. Changes keep the full durability of every commit.
+    Inside a caller's transaction, that transaction's durability applies.
+    """
+    if db.in_transaction():
+        yield
+        return
+    if isinstance(db.obj, PostgresqlDatabase):
+        with db.atomic():
+            db.execute_sql("SET LOCAL synchronous_commit = off")
+            yield
+        return
+    before = db.execute_sql("PRAGMA synchronous").fetchone()[0]
+    db.execute_sql("PRAGMA synchronous = NORMAL")
+    try:
+        with db.atomic():
+            yield
+    finally:
+        db.execute_sql(f"PRAGMA synchronous = {int(before)}")

@@ -34,11 +34,11 @@ def is_secured() -> bool:
 # --- Keeping login roles in step with accounts (called inside the admin's transaction) ------
 
 
-def password_hash_for(password: str) -> str:
+def password_hash_for(password: str, *, demo_account: bool = False) -> str:
     """What app_user.password_hash holds: an argon2id hash, or the marker on a secured database."""
     from desktop.services.security.accounts import hash_password
 
-    return pg_security.PASSWORD_MARKER if is_secured() else hash_password(password)
+    return pg_security.PASSWORD_MARKER if is_secured() else hash_password(password, demo_account=demo_account)
 
 
 def account_created(username: str, password: str, roles: Sequence[str]) -> None:

@@ -3,8 +3,9 @@
 The Ketua Pelaksana Harian builds a recap for any period; building it completes the
 'rekap' step of every case whose report was received and whose service falls in the
 period. It then goes through the Kabid Pemanfaatan Data to the Kepala Dinas, who
-acknowledges it. The counts are grouped in SQL (a covering index on served_on, nagari,
-category, outcome), never in Python over all rows.
+acknowledges it. The counts are grouped in SQL over a covering index (PostgreSQL: served_on,
+nagari, category, outcome, hash-aggregated; SQLite: nagari, category, outcome, served_on,
+skip-scanned, migration 10), never in Python over all rows.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import cast
 
-from peewee import fn
+from peewee import SQL, Case, Select, fn
 
 from desktop import roles as R
 from desktop.models import (
@@ -113,26 +114,7 @@ class RecapFigures:
 
 def compute(p: Period) -> RecapFigures:
     """Count the period's service records by nagari x category x outcome, and the cases' SLA."""
-    in_period = (ServiceRecord.served_on >= p.start) & (ServiceRecord.served_on <= p.end)
-    count = fn.COUNT(ServiceRecord.id)
-    grouped = (
-        ServiceRecord.select(Kecamatan.name, Nagari.name, ServiceCategory.name, ServiceOutcome.name, count)
-        .join_from(ServiceRecord, Nagari)
-        .join_from(Nagari, Kecamatan)
-        .join_from(ServiceRecord, ServiceCategory)
-        .join_from(ServiceRecord, ServiceOutcome)
-        .where(in_period)
-        .group_by(Kecamatan.name, Nagari.name, ServiceCategory.name, ServiceOutcome.name)
-        .order_by(Kecamatan.name, Nagari.name, ServiceCategory.name, ServiceOutcome.name)
-        .tuples()
-    )
-    rows = [(kec, nag, cat, out, int(n)) for kec, nag, cat, out, n in cast(Iterable[tuple], grouped)]
-    served_ids = {o.id for o in ServiceOutcome.select().where(ServiceOutcome.counts_as_served)}
-    served = (
-        ServiceRecord.select(ServiceRecord.id)
-        .where(in_period & ServiceRecord.outcome.in_(list(served_ids) or [0]))
-        .count()
-    )
+    rows, served = _grouped_records(p)
     by_nagari: dict[str, int] = {}
     by_category: dict[str, int] = {}
     by_outcome: dict[str, int] = {}
@@ -157,40 +139,78 @@ def compute(p: Period) -> RecapFigures:
     )
 
 
+def _grouped_records(p: Period) -> tuple[list[tuple[str, str, str, str, int]], int]:
+    """The groups (kecamatan, nagari, category, outcome, count) and how many records were served.
+
+    The records are counted by ids first, on a covering index alone; only the few thousand
+    groups are joined to the names. Grouping by the joined names carried every record through
+    four joins (issue 18: 2.7x-5.9x slower on a year of a million rows). The served count is
+    summed from the same groups instead of a second pass over the period.
+    """
+    groups = db.execute(_grouped_records_query(p)).fetchall()
+    rows = [(kec, nag, cat, out, int(n)) for kec, nag, cat, out, n, _ in groups]
+    return rows, sum(int(s) for *_, s in groups)
+
+
+def _grouped_records_query(p: Period) -> Select:
+    """(kecamatan, nagari, category, outcome, count, served) of the period, by name."""
+    by_ids = (
+        ServiceRecord.select(
+            ServiceRecord.nagari, ServiceRecord.category, ServiceRecord.outcome, fn.COUNT(SQL("*")).alias("n")
+        )
+        .where((ServiceRecord.served_on >= p.start) & (ServiceRecord.served_on <= p.end))
+        .group_by(ServiceRecord.nagari, ServiceRecord.category, ServiceRecord.outcome)
+        .alias("g")
+    )
+    names = (Kecamatan.name, Nagari.name, ServiceCategory.name, ServiceOutcome.name)
+    served = Case(None, ((ServiceOutcome.counts_as_served, by_ids.c.n),), 0)
+    return (
+        Select((by_ids,), (*names, fn.SUM(by_ids.c.n), fn.SUM(served)))
+        .join(Nagari, on=Nagari.id == by_ids.c.nagari_id)
+        .join(Kecamatan, on=Kecamatan.id == Nagari.kecamatan)
+        .join(ServiceCategory, on=ServiceCategory.id == by_ids.c.category_id)
+        .join(ServiceOutcome, on=ServiceOutcome.id == by_ids.c.outcome_id)
+        .group_by(*names)
+        .order_by(*names)
+    )
+
+
 def _case_figures(p: Period) -> tuple[int, int, int, int, list[int]]:
     """Cases opened in the period, and those whose service was completed in it, on time or late.
 
     "Completed" is the step the SOP file names for its time limit (SIJARLA: the report of
-    the service is sent), compared with the case's deadline in working days.
+    the service is sent), compared with the case's deadline in working days, in SQL: one
+    row per finished case with whether it was on time, nothing parsed in Python.
     """
     definition = builtin_sops()["sijarla"]
     until = definition.time_limit.until_step if definition.time_limit else "pelayanan"
-    sijarla = SopCase.select(SopCase.id).join(Sop).where(Sop.code == "sijarla")
     start = dt.datetime.combine(p.start, dt.time.min)
     end = dt.datetime.combine(p.end, dt.time.max)
-    opened = SopCase.select().where(SopCase.id.in_(sijarla) & SopCase.opened_at.between(start, end)).count()
+    opened = (
+        SopCase.select(fn.COUNT(SopCase.id))
+        .join(Sop)
+        .where((Sop.code == "sijarla") & (SopCase.opened_at >= start) & (SopCase.opened_at <= end))
+        .scalar()
+    )
+    on_time = SopCase.due_on.is_null() | (fn.DATE(fn.MAX(CaseStep.acted_at)) <= SopCase.due_on)
     done = (
-        CaseStep.select(CaseStep.case, SopCase.due_on, fn.MAX(CaseStep.acted_at))
+        CaseStep.select(CaseStep.case, on_time)
         .join(SopCase)
+        .join(Sop)
         .where(
-            CaseStep.case.in_(sijarla)
+            (Sop.code == "sijarla")
             & (CaseStep.step_code == until)
             & (CaseStep.action == "selesai")
-            & CaseStep.acted_at.between(start, end)
+            & (CaseStep.acted_at >= start)
+            & (CaseStep.acted_at <= end)
         )
         .group_by(CaseStep.case, SopCase.due_on)
         .tuples()
     )
-    within = late = 0
-    ids = []
-    for case_id, due_on, acted_at in cast(Iterable[tuple], done):
-        ids.append(case_id)
-        finished = acted_at if isinstance(acted_at, dt.datetime) else dt.datetime.fromisoformat(str(acted_at))
-        if due_on is None or finished.date() <= due_on:
-            within += 1
-        else:
-            late += 1
-    return opened, len(ids), within, late, ids
+    finished = list(cast(Iterable[tuple[int, bool]], done))
+    ids = [case_id for case_id, _ in finished]
+    within = sum(1 for _, in_time in finished if in_time)
+    return opened, len(ids), within, len(ids) - within, ids
 
 
 @dataclass(frozen=True)

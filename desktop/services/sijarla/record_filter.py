@@ -7,7 +7,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from peewee import SQL, Expression, fn
+from peewee import SQL, ColumnBase, Expression, NodeList, Value, fn
 
 from desktop import roles as R
 from desktop.models import (
@@ -137,9 +137,9 @@ def _code_id(model, code: str, label: str) -> int:
     return row.id
 
 
-def _conditions(actor: Session, f: RecordFilter) -> tuple[list[Expression], RecordScope]:
+def _conditions(actor: Session, f: RecordFilter) -> tuple[list[ColumnBase], RecordScope]:
     scope = record_scope(actor)
-    where: list[Expression] = [] if scope.condition is None else [scope.condition]
+    where: list[ColumnBase] = [] if scope.condition is None else [scope.condition]
     if not isinstance(f, RecordFilter):
         raise InvalidInput("Saringan data pelayanan tidak sah.", field="filter")
     if f.case_id is not None:
@@ -164,8 +164,18 @@ def _conditions(actor: Session, f: RecordFilter) -> tuple[list[Expression], Reco
     if _NIK_PREFIX.fullmatch(text):
         where.append(nik_condition(scope, text, field="text"))
     elif text:  # folded on both sides: "ZOË MÜLLER" finds "Zoë Müller" on SQLite and PostgreSQL alike
-        where.append(ServiceRecord.name_fold.contains(fold(text)))
+        where.append(name_contains(text))
     return where, scope
+
+
+def name_contains(text: str) -> NodeList:
+    """The records whose folded name contains the folded text: LIKE, not ILIKE (peewee's
+    contains()), since both sides are folded already; PostgreSQL's LIKE is the cheaper scan.
+    The user's % _ and backslash are matched as themselves."""
+    pattern = fold(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    escaped = NodeList((Value(f"%{pattern}%", converter=False), SQL("ESCAPE"), Value("\\", converter=False)))
+    # SQL's own LIKE on both backends (peewee writes OP.LIKE as GLOB on SQLite).
+    return NodeList((ServiceRecord.name_fold, SQL("LIKE"), escaped))
 
 
 def nik_condition(scope: RecordScope, digits: str, field: str) -> Expression:
@@ -223,7 +233,7 @@ def _joined(query, sort: RecordSort):
     return query.join_from(ServiceRecord, model) if model is not None else query
 
 
-def _where(query, conditions: list[Expression]):
+def _where(query, conditions: list[ColumnBase]):
     for condition in conditions:
         query = query.where(condition)
     return query

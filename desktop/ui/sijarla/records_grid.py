@@ -172,8 +172,11 @@ class RecordsGridPanel(QWidget):
         """Open a saved record in the entry row to correct it (asking first when a person is half typed)."""
         if not may_leave(self, [self.form]):
             return
+        record_id = self.model.record_id(index.row())
+        if record_id is None:  # a row still being read: nothing to open yet
+            return
         try:
-            record = record_query.record_for_edit(self.session, self.model.record_id(index.row()))
+            record = record_query.record_for_edit(self.session, record_id)
         except DomainError as exc:
             self.banner.error(exc.message)
             return

@@ -226,6 +226,7 @@ class RecordsBrowser(QWidget):
         layout.addWidget(self.table, 1)
         self.filter_bar.filter_changed.connect(self.model.set_filter)
         self.model.head_loaded.connect(self._show_count)
+        self.model.counted.connect(self._show_count)
         self.model.loading_changed.connect(self._show_loading)
         self.model.failed.connect(self.count_label.setText)
         self._started = False
@@ -242,8 +243,13 @@ class RecordsBrowser(QWidget):
 
     def _show_count(self, rows: int) -> None:
         number = f"{rows:,}".replace(",", ".")  # Indonesian grouping, whatever the system locale
-        if self.model.record_filter.described():
+        estimated = not self.model.count_is_exact()  # a large table: the exact count follows
+        if self.model.record_filter.described() and estimated:
+            text = self.tr("sekitar %1 data pelayanan sesuai saringan")
+        elif self.model.record_filter.described():
             text = self.tr("%1 data pelayanan sesuai saringan")
+        elif estimated:
+            text = self.tr("sekitar %1 data pelayanan")
         else:
             text = self.tr("%1 data pelayanan")
         self.count_label.setText(text.replace("%1", number))

@@ -389,7 +389,7 @@ def table(results: list[dict]) -> str:
         )
         lines.append(
             f"{r['name']:<22} {r['backend']:<8} {r['rows']:>6} {r['app_ms']:>9.1f} {r['limit_ms']:>9.1f} "
-            f"{r['ratio']:>6.2f} {target:>8} {'ok' if ok else 'OVER'}"
+            f"{r['ratio'] or 0:>6.2f} {target:>8} {'ok' if ok else 'OVER'}"
         )
     return "\n".join(lines)
 

@@ -151,6 +151,10 @@ def estimated_count(
     """The row count at once: exact up to `cap`, an estimate above it (never below cap + 1)."""
     clean_int(cap, "Batas hitung", 1, 10_000_000, field="cap")
     conditions, _scope = _conditions(actor, f)
+    if not conditions:  # every record: the id span says how many, from both ends of the primary key
+        top, low = _id_span()
+        if top - low + 1 > cap:
+            return CountHint(top - low + 1, exact=False)
     # A name searched inside the names has no index to count on: even a bounded count may read
     # every row, so it is estimated at once (a short result is counted from its only page).
     if not _searches_inside_names(f):
@@ -178,10 +182,16 @@ def _planner_rows(query) -> int:
     return int(plan[0]["Plan"]["Plan Rows"])
 
 
+def _id_span() -> tuple[int, int]:
+    """The highest and the lowest record id (0, 1 for none): two primary-key lookups."""
+    top = ServiceRecord.select(fn.MAX(ServiceRecord.id)).scalar() or 0
+    low = ServiceRecord.select(fn.MIN(ServiceRecord.id)).scalar() or 1
+    return top, low
+
+
 def _sampled_rows(conditions) -> int:
     """SQLite has no cheap estimate: the share of matches among the newest SAMPLE ids, times the id span."""
-    top = ServiceRecord.select(fn.MAX(ServiceRecord.id)).scalar() or 0
-    low = ServiceRecord.select(fn.MIN(ServiceRecord.id)).scalar() or 0
+    top, low = _id_span()
     start = max(low, top - SAMPLE + 1)
     sample = _where(ServiceRecord.select(fn.COUNT(SQL("*"))).where(ServiceRecord.id >= start), conditions)
     matches = sample.scalar() or 0

@@ -88,8 +88,13 @@ def _throwaway_data_folder(*, enabled: bool) -> Iterator[None]:
 
 
 def _close_database() -> None:
+    from PySide6.QtCore import QThreadPool
+
     from desktop.services import workspace
 
+    # Reads the checks started in the background (the main window's badges) hold their thread's
+    # connection until they end; on Windows an open connection keeps the folder from being removed.
+    QThreadPool.globalInstance().waitForDone(30_000)
     workspace.release_thread_connection()
 
 

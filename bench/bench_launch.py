@@ -19,17 +19,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def median_ms(fn: Callable[[], object], runs: int) -> float:
-    """The median wall time of `runs` calls after one warm-up call, in milliseconds."""
-    fn()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
-
-
 # --- Starts --------------------------------------------------------------------------------------
 
 PROBE = Path(__file__).resolve().parent / "launch_probe.py"
@@ -120,7 +109,9 @@ def _argon2_ms(database: Path, runs: int) -> float:
             "SELECT password_hash FROM app_user WHERE username = ?", (LOGIN_USER,)
         ).fetchone()
     hasher = PasswordHasher()
-    return median_ms(lambda: hasher.verify(stored, DEMO_PASSWORD), runs)
+    from bench_common import median_ms
+
+    return median_ms(lambda: hasher.verify(stored, DEMO_PASSWORD), runs)[0]
 
 
 def measure_launch(runs: int = 5) -> list[dict]:

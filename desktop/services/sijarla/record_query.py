@@ -218,7 +218,7 @@ def _fetch(query) -> list[tuple]:
     return db.execute_sql(sql, params).fetchall()
 
 
-def _list_row(values: tuple, scope: RecordScope) -> RecordListRow:
+def _list_row(values: tuple) -> RecordListRow:
     # NIK and KK come as the scope reads them (masked by the database for masking roles).
     served = values[14]
     if isinstance(served, str):  # SQLite hands dates back as ISO text
@@ -242,7 +242,7 @@ def _rows(scope: RecordScope, ids: list[int]) -> list[RecordListRow]:
     sql, params = _rows_sql(len(ids), scope)
     # Placeholders -1..-n stand for the ids (real ids and team ids are positive).
     values = [ids[p + len(ids)] if isinstance(p, int) and -len(ids) <= p < 0 else p for p in params]
-    found = {row[0]: _list_row(row, scope) for row in db.execute_sql(sql, values).fetchall()}
+    found = {row[0]: _list_row(row) for row in db.execute_sql(sql, values).fetchall()}
     return [found[i] for i in ids if i in found]
 
 

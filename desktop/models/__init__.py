@@ -13,6 +13,7 @@ from .cases import (
     RequestedService,
 )
 from .documents import IssuedDocument
+from .field import FieldConflict, FieldPackage, FieldPackageKey
 from .innovation import Innovation, InnovationDocument, Meeting, MeetingParticipant, NameOption, OutputLog
 from .office import NumberingPattern, NumberSequence, Office, Signer
 from .people import Role, Team, TeamMember, User, UserRole
@@ -62,6 +63,9 @@ ALL_MODELS = [
     ServiceRecord,
     Report,
     Recap,
+    FieldPackage,
+    FieldPackageKey,
+    FieldConflict,
     Innovation,
     InnovationDocument,
     Meeting,

@@ -298,6 +298,28 @@ def _m0010_recap_group_index(migrator: SchemaMigrator) -> None:
     db.execute_sql("ANALYZE service_record")
 
 
+def _m0011_field_packages(migrator: SchemaMigrator) -> None:
+    # Kejar bola offline (issue 17): packages taken out to field laptops, their keys, the conflicts
+    # a merge leaves for the team leader, and each field-made record's stable id and origin.
+    from playhouse.migrate import migrate
+
+    from .field import FieldConflict, FieldPackage, FieldPackageKey
+    from .records import ServiceRecord
+
+    columns = {c.name for c in db.get_columns("service_record")}
+    if "field_uid" not in columns:
+        plain = Text(max_length=32, null=True)  # SQLite cannot add a UNIQUE column: index below
+        plain.column_name = plain.name = "field_uid"
+        plain.model = ServiceRecord
+        migrate(migrator.add_column("service_record", "field_uid", plain))
+    if "field_origin" not in columns:
+        migrate(migrator.add_column("service_record", "field_origin", ServiceRecord.field_origin))
+    db.execute_sql(
+        "CREATE UNIQUE INDEX IF NOT EXISTS service_record_field_uid ON service_record (field_uid)"
+    )
+    db.create_tables([FieldPackage, FieldPackageKey, FieldConflict], safe=True)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "skema awal", _m0001_initial),
     Migration(2, "log audit hanya-tambah", _m0002_audit_append_only),
@@ -309,6 +331,7 @@ MIGRATIONS: list[Migration] = [
     Migration(8, "kolom pencarian tanpa beda huruf besar-kecil", _m0008_folded_search_columns),
     Migration(9, "cara tanda tangan dan alamat verifikasi dokumen", _m0009_document_signing),
     Migration(10, "indeks rekapitulasi per nagari, kategori dan hasil", _m0010_recap_group_index),
+    Migration(11, "paket lapangan (kejar bola tanpa jaringan)", _m0011_field_packages),
 ]
 LATEST_VERSION = MIGRATIONS[-1].version
 

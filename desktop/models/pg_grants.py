@@ -29,7 +29,15 @@ from desktop.roles import (
 from .base import db
 
 # Every table but these is readable by all staff.
-_RESTRICTED_READS = {"service_record", "audit_log", "app_user", "pg_security", "dd_password"}
+_RESTRICTED_READS = {
+    "service_record",
+    "audit_log",
+    "app_user",
+    "pg_security",
+    "dd_password",
+    "field_package_key",  # opens a package: the team's only
+    "field_conflict",  # holds the field's version of people's records
+}
 
 
 _APP_USER_PUBLIC_COLUMNS = (
@@ -76,6 +84,14 @@ _TEAM = {
 }
 
 
+# Taking a case out to field laptops and merging it back: the team leader's (services/field).
+_FIELD = {
+    "field_package": "INSERT, UPDATE",
+    "field_package_key": "INSERT",
+    "field_conflict": "INSERT, UPDATE",
+}
+
+
 _RECAP = {"recap": "INSERT, UPDATE", "report": "UPDATE"}
 
 
@@ -99,7 +115,7 @@ GROUP_WRITES: dict[str, dict[str, str]] = {
         "preparation_check": "INSERT",
         "recap": "UPDATE",
     },
-    KETUA_TIM: {**_WORKFLOW, **_TEAM},
+    KETUA_TIM: {**_WORKFLOW, **_TEAM, **_FIELD},
     ANGGOTA_TIM: {**_WORKFLOW, **_TEAM},
     KETUA_PELAKSANA_HARIAN: {**_WORKFLOW, **_RECAP},
     KABID_PEMANFAATAN: {**_WORKFLOW, **_RECAP, **_INNOVATION},
@@ -148,6 +164,28 @@ def _install_row_security(prefix: str, role_codes: list[str]) -> None:
             + " USING (case_id = ANY ((SELECT dd_team_case_ids())::integer[]))"
             + " WITH CHECK (case_id = ANY ((SELECT dd_team_case_ids())::integer[]))"
         )
+    _install_field_security(prefix, role_codes)
+
+
+_TEAM_CASES = "case_id = ANY ((SELECT dd_team_case_ids())::integer[])"
+
+
+def _install_field_security(prefix: str, role_codes: list[str]) -> None:
+    """Field packages: every member of staff sees that a case is out (not personal data); only the
+    case's team reads a package's key and the conflicts a merge left, and writes any of them."""
+    team = [_ident(group_role(prefix, c)) for c in RECORDS_OWN_TEAM if c in role_codes]
+    staff = _ident(staff_role(prefix))
+    for table in ("field_package", "field_package_key", "field_conflict"):
+        db.execute_sql(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+        for policy in ("dd_field_read", "dd_field_team"):
+            db.execute_sql(f"DROP POLICY IF EXISTS {policy} ON {table}")
+        if table == "field_package":
+            db.execute_sql(f"CREATE POLICY dd_field_read ON {table} FOR SELECT TO {staff} USING (true)")
+        if team:
+            db.execute_sql(
+                f"CREATE POLICY dd_field_team ON {table} FOR ALL TO {', '.join(team)} "
+                f"USING ({_TEAM_CASES}) WITH CHECK ({_TEAM_CASES})"
+            )
 
 
 _ISSUE_ARGS = (

@@ -211,6 +211,11 @@ def install(role_codes: list[str], gate_password: str, policy: SopPolicy | None 
                 db.execute_sql(
                     f"GRANT SELECT{columns} ON service_record TO {_ident(group_role(prefix, code))}"
                 )
+        for code in RECORDS_OWN_TEAM:  # a package's key and a merge's conflicts: the team's (pg_grants)
+            if code in role_codes:
+                db.execute_sql(
+                    f"GRANT SELECT ON field_package_key, field_conflict TO {_ident(group_role(prefix, code))}"
+                )
 
         team_codes = ", ".join(f"'{c}'" for c in TEAM_ROLES)
         functions = _FUNCTIONS.replace("@TEAM_ROLES@", team_codes)
@@ -370,6 +375,8 @@ ACTOR_COLUMNS: dict[str, tuple[str, ...]] = {
     "service_record": ("recorded_by_id",),
     "report": ("submitted_by_id", "received_by_id"),
     "recap": ("built_by_id", "forwarded_by_id", "submitted_by_id", "acknowledged_by_id"),
+    "field_package": ("taken_by_id", "returned_by_id"),
+    "field_conflict": ("resolved_by_id",),
     "innovation": ("name_decided_by_id",),
     "innovation_document": ("author_id",),
     "meeting": ("chaired_by_id",),

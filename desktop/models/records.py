@@ -65,6 +65,10 @@ class ServiceRecord(EditableModel):
     region_note = Text(max_length=400, default="", constraints=[SQL("DEFAULT ''")])
     # The name as searches compare it (validation.fold), written with the name (migration 8).
     name_fold = Text(max_length=600, default="", constraints=[SQL("DEFAULT ''")])
+    # A record made on a field laptop (kejar bola offline): its stable id, made there, and which
+    # package and laptop it came from (migration 11). A merge repeated adds nothing.
+    field_uid = Text(max_length=32, null=True, unique=True)
+    field_origin = Text(max_length=120, default="", constraints=[SQL("DEFAULT ''")])
 
     class Meta:
         indexes = (

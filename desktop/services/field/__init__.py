@@ -1,0 +1,1 @@
+"""Kejar bola without a network: a case taken out to field laptops and merged back (issue 17)."""

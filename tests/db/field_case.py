@@ -1,0 +1,74 @@
+"""A SIJARLA case at its service step, as the office has it when the team takes it out."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from desktop.models import PreparationCheck, SopCase
+from desktop.services.sijarla import service_records
+from desktop.services.sijarla import steps as sijarla
+
+from .factories import PASSWORD, letter_draft, make_office, nagari, session, team
+
+PASSPHRASE = "kopi pagi di koto baru 7"
+
+
+def record(nik: str, name: str, category: str = "ktp_rekam", outcome: str = "selesai", **kw):
+    return service_records.RecordDraft(
+        nik=nik,
+        full_name=name,
+        nagari_id=kw.pop("nagari_id", None) or nagari().id,
+        category=category,
+        target_group=kw.pop("group", "lansia"),
+        outcome=outcome,
+        served_on=kw.pop("served_on", dt.date.today()),
+        kk=kw.pop("kk", "1302031201100003"),
+        address=kw.pop("address", "Jl. Lintas Sumatera"),
+        jorong=kw.pop("jorong", "Jorong Koto Baru"),
+        **kw,
+    )
+
+
+def nik(i: int, *, woman: bool = False) -> str:
+    """A valid NIK of Kabupaten Solok (1302..), distinct for each i below 10,000."""
+    day = 12 + (40 if woman else 0)
+    return f"130203{day:02d}0{(i // 1000) % 10}{85 + (i // 10000) % 10}{i % 1000 + 1:04d}"[:16]
+
+
+def case_in_service(*, with_office: bool = True) -> int:
+    """A new case of Nagari Koto Baru at the service step, Tim SIJARLA I, two records."""
+    if with_office:
+        make_office()
+    meja, kabid, kadis = session("meja"), session("kabid"), session("kadis")
+    ketua, anggota = session("ketua1"), session("anggota1")
+    receipt = sijarla.register_letter(meja, letter_draft())
+    case_id = receipt.case_id
+    draft = sijarla.DispositionDraft(
+        instructions="Siapkan Tim SIJARLA I untuk pelayanan di Nagari Koto Baru minggu ini.",
+        team_id=team().id,
+        deadline=dt.date.today() + dt.timedelta(days=3),
+    )
+    disposition_id = sijarla.save_disposition(kabid, case_id, draft)
+    sijarla.sign_disposition(kabid, disposition_id, PASSWORD, 1)
+    sijarla.issue_assignment(
+        kadis,
+        case_id,
+        sijarla.AssignmentDraft(
+            (ketua.user_id, anggota.user_id),
+            "Nagari Koto Baru",
+            dt.date.today(),
+            dt.date.today() + dt.timedelta(days=2),
+        ),
+        PASSWORD,
+        SopCase.get_by_id(case_id).version,
+    )
+    for item in PreparationCheck.select().where(PreparationCheck.case == case_id):
+        sijarla.check_preparation(anggota, case_id, item.item, True, "siap", item.version)
+    sijarla.finish_preparation(ketua, case_id, SopCase.get_by_id(case_id).version)
+    service_records.add_record(anggota, case_id, record("1302034507510002", "Siti Rahmah"))
+    service_records.add_record(
+        ketua,
+        case_id,
+        record("1302031203800011", "Syafrizal", "kia", "ditunda", outcome_reason="Akta lahir anak belum ada"),
+    )
+    return case_id

@@ -61,7 +61,7 @@ MAX_LAPTOPS = 10
 FIELD_ROLES = (R.KETUA_TIM, R.ANGGOTA_TIM)
 # Rows a merge compares with the office's: the version each left with is kept in field_base.
 BASE_ENTITIES = {"service_record": ServiceRecord, "preparation_check": PreparationCheck, "report": Report}
-_LABEL = re.compile(r"^[\w .,()/-]{1,40}$")
+_LABEL = re.compile(r"^\w[\w .,()-]{0,39}$")
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ def _check_laptops(laptops: list[str]) -> list[str]:
     for label in labels:
         if not _LABEL.match(label):
             raise InvalidInput(
-                f"Nama laptop '{label[:40]}' tidak sah: 1-40 huruf, angka, spasi atau . , ( ) / -.",
+                f"Nama laptop '{label[:40]}' tidak sah: 1-40 huruf, angka, spasi atau . , ( ) -, diawali huruf atau angka.",
                 field="laptops",
             )
     if len({label.casefold() for label in labels}) != len(labels):

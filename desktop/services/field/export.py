@@ -47,12 +47,14 @@ from desktop.models import (
     UserRole,
     db,
     field_store,
+    pg_roles,
 )
 from desktop.models.base import now
 from desktop.models.migrations import SchemaVersion
 from desktop.services.errors import InvalidInput, WorkflowError
 from desktop.services.field import package
 from desktop.services.security import audit
+from desktop.services.security.accounts import FIELD_LOGIN_PREFIX
 from desktop.services.session import Session
 from desktop.services.sijarla.team import _require_team_member
 from desktop.services.sop.workflow import get_case
@@ -175,6 +177,7 @@ def _build(case: SopCase, uid: str, laptop: str) -> bytes:
             fields = model._meta.sorted_fields
             field_store.insert_rows(anchor, model, fields, query.select(*fields).tuples())
         _name_only_accounts(anchor)
+        _offline_logins(anchor, case)
         field_store.clear_dangling(anchor)
         _bookkeeping(anchor, case, uid, laptop)
         field_store.stamp_field_records(anchor, f"{laptop} (paket {uid[:8]})")
@@ -205,6 +208,26 @@ def _value(field, values: dict):
         return values[field.name]
     default = field.default
     return default() if callable(default) else default
+
+
+def _offline_logins(conn, case: SopCase) -> None:
+    """On a secured PostgreSQL office the accounts' passwords are checked by the server (app_user
+    holds a marker): the team's login-key hashes travel instead, from dd_field_logins (the case's
+    leader only), so each member logs in on the laptop with their own password."""
+    if pg_roles.state() is None:
+        return
+    if pg_roles.per_user_session():
+        rows = db.execute_sql("SELECT user_id, hash FROM dd_field_logins(%s)", (case.id,)).fetchall()
+    else:  # the database's owner (an administrator's command line)
+        members = TeamMember.select(TeamMember.user).where(TeamMember.team == case.team_id)
+        ids = [m.user_id for m in members]
+        rows = db.execute_sql(
+            "SELECT user_id, hash FROM dd_password WHERE user_id = ANY(%s)", (ids,)
+        ).fetchall()
+    conn.executemany(
+        "UPDATE app_user SET password_hash = ? WHERE id = ?",
+        [(FIELD_LOGIN_PREFIX + str(hashed), user_id) for user_id, hashed in rows],
+    )
 
 
 def _bookkeeping(conn, case: SopCase, uid: str, laptop: str) -> None:

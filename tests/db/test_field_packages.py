@@ -226,3 +226,46 @@ def test_take_out_refuses_what_it_must(database, tmp_path):
         export.take_out(ketua, case_id, ["Laptop 2", "Laptop 1"], PASSPHRASE, tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["SJL-2026-0001-Laptop-1.ddlapangan"]
     assert FieldPackage.select().count() == 1
+
+
+def test_the_report_waits_for_every_package_and_conflict(database, tmp_path):
+    from desktop.models import SopCase
+    from desktop.services.sijarla import steps as sijarla
+
+    case_id = case_in_service()
+    ketua = session("ketua1")
+    first, lost = export.take_out(ketua, case_id, ["Laptop 1", "Laptop 2"], PASSPHRASE, tmp_path)
+    draft = sijarla.ReportDraft("Pendahuluan.", "Kegiatan di nagari.", "Berjalan baik.")
+
+    def submit():
+        return sijarla.submit_report(ketua, case_id, draft, SopCase.get_by_id(case_id).version)
+
+    with pytest.raises(WorkflowError, match=r"belum dikembalikan \(Laptop 1, Laptop 2\)|Laptop 2, Laptop 1"):
+        submit()
+    connection.close()
+    mode.open_package(first.path, PASSPHRASE)
+    member = login("ketua1", DEMO_PASSWORD)
+    service_records.add_record(member, case_id, record(nik(1), "Warga Satu"))
+    siti = ServiceRecord.get(ServiceRecord.full_name == "Siti Rahmah")
+    service_records.update_record(member, siti.id, record("1302034507510002", "Siti R. Lapangan"), 1)
+    with pytest.raises(WorkflowError, match="dari kantor"):  # not from the laptop
+        sijarla.submit_report(member, case_id, draft, SopCase.get_by_id(case_id).version)
+    mode.close()
+    connection.initialize(database)
+    service_records.update_record(ketua, siti.id, record("1302034507510002", "Siti R. Kantor"), siti.version)
+    assert merge.bring_back(ketua, first.path).conflicts == 1
+    with pytest.raises(WorkflowError, match="Laptop 2"):
+        submit()
+    with pytest.raises(DomainError, match="ketua tim|Ketua Tim"):
+        conflicts.cancel_package(session("anggota1"), lost.package_uid, "Laptop hilang di jalan")
+    conflicts.cancel_package(ketua, lost.package_uid, "Laptop hilang di jalan")
+    with pytest.raises(package.PackageRefused, match="sudah dibatalkan"):
+        merge.bring_back(ketua, lost.path)
+    with pytest.raises(WorkflowError, match="1 konflik"):
+        submit()
+    (conflict,) = conflicts.open_conflicts(ketua, case_id)
+    conflicts.resolve(ketua, conflict.id, "kantor")
+    assert ServiceRecord.get_by_id(siti.id).full_name == "Siti R. Kantor"
+    submit()  # the merged records count in the report at once
+    assert SopCase.get_by_id(case_id).current_step == "rekap"
+    assert ServiceRecord.select().where(ServiceRecord.case == case_id).count() == 3

@@ -107,6 +107,50 @@ def _statuses(condition) -> list[PackageStatus]:
     return result
 
 
+def cancel_package(actor: Session, package_uid: str, reason: str) -> None:
+    """The leader gives up a package (a lost or broken laptop): the case is no longer out on it, and
+    the package is refused if it comes back. Its records, if any, must then be recorded again."""
+    from desktop.services.validation import clean_text
+
+    reason = clean_text(reason, "Alasan", 300)
+    with db.atomic():
+        row = FieldPackage.get_or_none(FieldPackage.uid == str(package_uid))
+        if row is None:
+            raise NotFound("Paket lapangan tidak ditemukan.")
+        case = get_case(row.case_id)
+        _require_team_member(actor, case, leader=True)
+        if row.status != "dibawa":
+            raise WorkflowError("Hanya paket yang masih di lapangan yang dapat dibatalkan.")
+        changed = (
+            FieldPackage.update(status="dibatalkan", version=FieldPackage.version + 1, updated_at=now())
+            .where((FieldPackage.id == row.id) & (FieldPackage.status == "dibawa"))
+            .execute()
+        )
+        if changed != 1:
+            raise StaleRecord("Paket ini baru saja dikembalikan atau dibatalkan. Muat ulang daftar paket.")
+        details = {"paket": row.uid, "laptop": row.laptop, "alasan": reason}
+        audit.record(actor, "paket_lapangan_dibatalkan", "sop_case", case.id, **details)
+
+
+def not_ready_to_report(case_id: int) -> str | None:
+    """Why the case's report cannot go yet because of its field packages, or None."""
+    out = case_out_in_field(case_id)
+    if out:
+        laptops = ", ".join(p.laptop for p in out)
+        return (
+            f"Masih ada paket lapangan yang belum dikembalikan ({laptops}). Kembalikan paketnya dulu agar "
+            "data lapangan ikut dilaporkan, atau batalkan paket laptop yang hilang."
+        )
+    waiting = (
+        FieldConflict.select()
+        .where((FieldConflict.case == case_id) & (FieldConflict.status == "terbuka"))
+        .count()
+    )
+    if waiting:
+        return f"Masih ada {waiting} konflik data lapangan yang belum diputuskan Ketua Tim."
+    return None
+
+
 def open_conflicts(actor: Session, case_id: int) -> list[ConflictView]:
     """The conflicts of the case's merges still waiting for the leader's choice, oldest first."""
     case = get_case(case_id)
@@ -233,9 +277,10 @@ def _take_field(case, row: FieldConflict, actor: Session) -> None:
         "outcome_id": dict(ServiceOutcome.select(ServiceOutcome.id, ServiceOutcome.code).tuples()),
     }
     served_on = dt.date.fromisoformat(str(values["served_on"])[:10])
+    category = codes["category_id"].get(values["category_id"], "")
+    group = codes["target_group_id"].get(values["target_group_id"], "")
     checked = _checked_together(
-        lookups, values["nik"], values["full_name"], values["nagari_id"],
-        codes["category_id"].get(values["category_id"], ""), codes["target_group_id"].get(values["target_group_id"], ""),
+        lookups, values["nik"], values["full_name"], values["nagari_id"], category, group,
         codes["outcome_id"].get(values["outcome_id"], ""), served_on, values.get("kk") or "",
         values.get("address") or "", values.get("jorong") or "", values.get("outcome_reason") or "",
         values.get("note") or "",

@@ -80,7 +80,8 @@ def _check_laptops(laptops: list[str]) -> list[str]:
     for label in labels:
         if not _LABEL.match(label):
             raise InvalidInput(
-                f"Nama laptop '{label[:40]}' tidak sah: 1-40 huruf, angka, spasi atau . , ( ) -, diawali huruf atau angka.",
+                f"Nama laptop '{label[:40]}' tidak sah: 1-40 huruf, angka, spasi atau . , ( ) -, "
+                "diawali huruf atau angka.",
                 field="laptops",
             )
     if len({label.casefold() for label in labels}) != len(labels):
@@ -133,7 +134,8 @@ def take_out(
                 path = folder / package_file_name(case, label)
                 if path.exists():
                     raise InvalidInput(
-                        f"Berkas {path.name} sudah ada di folder itu. Pilih folder lain atau pindahkan berkas lama.",
+                        f"Berkas {path.name} sudah ada di folder itu. "
+                        "Pilih folder lain atau pindahkan berkas lama.",
                         field="folder",
                     )
                 payload = _build(case, uid, label)
@@ -233,7 +235,7 @@ def _offline_logins(conn, case: SopCase) -> None:
 def _bookkeeping(conn, case: SopCase, uid: str, laptop: str) -> None:
     meta = {"package_uid": uid, "case_id": str(case.id), "laptop": laptop, "schema": "1"}
     conn.executemany("INSERT INTO field_meta (key, value) VALUES (?, ?)", sorted(meta.items()))
-    for entity, model in BASE_ENTITIES.items():
+    for entity in BASE_ENTITIES:
         conn.execute(
             f"INSERT INTO field_base (entity, row_id, version) SELECT ?, id, version FROM {entity}", (entity,)
         )

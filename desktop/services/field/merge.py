@@ -74,6 +74,11 @@ def _open(actor: Session, path: Path) -> _Opened:
         raise package.PackageRefused(MSG_FOREIGN.format(name=path.name))
     case = get_case(row.case_id)
     _require_team_member(actor, case, leader=True)
+    if row.status == "dibatalkan":
+        raise package.PackageRefused(
+            f"Paket {path.name} ({row.laptop}) sudah dibatalkan, sehingga tidak dapat digabungkan. "
+            "Data di dalamnya perlu dicatat ulang di daftar pelayanan."
+        )
     key = FieldPackageKey.get_or_none(FieldPackageKey.package == row.id)
     if key is None:  # a secured server shows the key to the case's team only
         raise PermissionDenied("Hanya ketua tim kasus ini yang dapat mengembalikan paketnya.")

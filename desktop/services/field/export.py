@@ -58,6 +58,7 @@ from desktop.services.security.accounts import FIELD_LOGIN_PREFIX
 from desktop.services.session import Session
 from desktop.services.sijarla.team import _require_team_member
 from desktop.services.sop.workflow import get_case
+from desktop.services.validation import clean_int
 
 MAX_LAPTOPS = 10
 FIELD_ROLES = (R.KETUA_TIM, R.ANGGOTA_TIM)
@@ -74,13 +75,17 @@ class TakenOut:
 
 
 def _check_laptops(laptops: list[str]) -> list[str]:
-    labels = [" ".join(str(label).split()) for label in laptops]
+    if isinstance(laptops, str):
+        laptops = [laptops]
+    if not isinstance(laptops, (list, tuple)) or not all(isinstance(label, str) for label in laptops):
+        raise InvalidInput("Nama laptop harus berupa teks.", field="laptops")
+    labels = [" ".join(label.split()) for label in laptops]
     if not labels or len(labels) > MAX_LAPTOPS:
         raise InvalidInput(f"Pilih 1 sampai {MAX_LAPTOPS} laptop.", field="laptops")
-    for label in labels:
-        if not _LABEL.match(label):
+    for number, label in enumerate(labels, 1):
+        if not _LABEL.fullmatch(label) or not label.isprintable():
             raise InvalidInput(
-                f"Nama laptop '{label[:40]}' tidak sah: 1-40 huruf, angka, spasi atau . , ( ) -, "
+                f"Nama laptop ke-{number} tidak sah: 1-40 huruf, angka, spasi atau . , ( ) -, "
                 "diawali huruf atau angka.",
                 field="laptops",
             )
@@ -92,7 +97,7 @@ def _check_laptops(laptops: list[str]) -> list[str]:
 def may_take_out(actor: Session, case_id: int) -> SopCase:
     """The case, if the actor may take it out now: its team leader, at the service step, with a
     signed Surat Tugas."""
-    case = get_case(case_id)
+    case = get_case(clean_int(case_id, "Kasus", 1))
     _require_team_member(actor, case, leader=True)
     if case.status != "berjalan" or case.current_step != "pelayanan":
         raise WorkflowError("Kasus hanya dapat dibawa ke lapangan pada tahap pelayanan.")
@@ -117,9 +122,13 @@ def take_out(
     """Write one package per laptop into `folder`; the office remembers each (FieldPackage)."""
     labels = _check_laptops(laptops)
     package.check_passphrase(passphrase)
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise InvalidInput(f"Folder {folder} tidak ditemukan.", field="folder")
+    try:
+        folder = Path(folder)
+        usable = isinstance(folder, Path) and folder.is_absolute() and folder.is_dir()
+    except (TypeError, ValueError, OSError):
+        usable = False
+    if not usable:
+        raise InvalidInput("Folder tujuan tidak ditemukan. Pilih folder paket lagi.", field="folder")
     written: list[Path] = []
     try:
         with db.atomic():

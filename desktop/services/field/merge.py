@@ -67,7 +67,7 @@ class _Opened:
 
 
 def _open(actor: Session, path: Path) -> _Opened:
-    path = Path(path)
+    path = package.as_path(path)
     header = package.read_header(path)
     row = FieldPackage.get_or_none(FieldPackage.uid == header.package_uid)
     if row is None:

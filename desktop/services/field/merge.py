@@ -317,12 +317,15 @@ class _Merge:
         )  # fmt: skip
         insert_rows(ServiceRecord, fields, rows)
         self.added += len(inserts)
+        # The office ids they got: one read of the case's field-made records (not IN lists of
+        # every uid, whose peewee expression nodes cost more than the rows' write at 10,000).
         uids = {record["field_uid"]: record["id"] for record, _v in inserts}
-        for chunk in _chunks(list(uids)):
-            query = ServiceRecord.select(ServiceRecord.id, ServiceRecord.field_uid).where(
-                ServiceRecord.field_uid.in_(chunk)
-            )
-            for office_id, uid in query.tuples():
+        made = _sql(
+            "SELECT id, field_uid FROM service_record WHERE case_id = ? AND field_uid IS NOT NULL",
+            (self.case.id,),
+        )
+        for office_id, uid in made:
+            if uid in uids:
                 self.local_to_office[uids[uid]] = office_id
 
     def _served_elsewhere(self, values: list[dict]) -> list[str]:
@@ -333,12 +336,12 @@ class _Merge:
         niks = sorted({nik for nik, _c in pairs})
         names = dict(ServiceCategory.select(ServiceCategory.id, ServiceCategory.name).tuples())
         for chunk in _chunks(niks):
-            query = (
-                ServiceRecord.select(ServiceRecord.nik, ServiceRecord.category, SopCase.reference)
-                .join(SopCase)
-                .where(ServiceRecord.nik.in_(chunk) & (ServiceRecord.case != self.case.id))
-                .tuples()
-            )
+            query = _sql(
+                "SELECT r.nik, r.category_id, c.reference FROM service_record r "
+                "JOIN sop_case c ON c.id = r.case_id "
+                f"WHERE r.nik IN ({', '.join('?' * len(chunk))}) AND r.case_id <> ?",
+                (*chunk, self.case.id),
+            )  # plain SQL: peewee's IN (...) of thousands of NIKs cost more than the query
             for nik, category, reference in query:
                 if (nik, category) in pairs:
                     found.append(
@@ -404,6 +407,13 @@ class _Merge:
         if not hasattr(self, "_base_record_ids"):
             self._base_record_ids = {i for (e, i) in self.opened.base if e == "service_record"}
         return self._base_record_ids
+
+
+def _sql(sql: str, params: tuple) -> list[tuple]:
+    """Plain SQL on the app's connection, `?` placeholders on both backends."""
+    if db.obj.param != "?":
+        sql = sql.replace("?", "%s")
+    return db.execute_sql(sql, params).fetchall()
 
 
 def _same(record: dict, office: dict) -> bool:

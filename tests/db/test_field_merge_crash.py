@@ -235,6 +235,10 @@ def test_killed_merge_leaves_the_office_database_as_before(database, request, tm
     assert merged(after, before, result), after
     uids = [u for (u,) in _sql("SELECT field_uid FROM service_record WHERE field_uid IS NOT NULL")]
     assert len(uids) == len(set(uids)) == RECORDS
+    # The field's audit lines name the records by their office ids.
+    office_ids = _sql("SELECT id FROM service_record WHERE case_id = ? AND field_uid IS NOT NULL", (case_id,))
+    named = _sql("SELECT entity_id FROM audit_log WHERE action = ?", ("lapangan:pelayanan_dicatat",))
+    assert sorted(i for (i,) in named) == sorted(i for (i,) in office_ids)
     again = merge.bring_back(ketua, taken.path)
     assert (again.added, again.conflicts, again.already_returned) == (0, 0, True)
     assert ServiceRecord.select().where(ServiceRecord.case == case_id).count() == before["records"] + RECORDS

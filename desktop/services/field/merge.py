@@ -53,6 +53,7 @@ MSG_FOREIGN = (
     "sehingga tidak dapat dikembalikan ke sini."
 )
 _CHUNK = 900  # values per IN (...) list: under SQLite's limit of host parameters
+_DETAIL = json.JSONEncoder(ensure_ascii=False, default=str)  # as json.dumps(.., ensure_ascii=False, ..)
 
 
 class _Opened:
@@ -380,13 +381,18 @@ class _Merge:
                   AuditLog.entity_id, AuditLog.detail, AuditLog.workstation]  # fmt: skip
         stamp = now()
         origin = {"paket": self.row.uid, "laptop": self.row.laptop}
+        # What every line shares, read once (not a peewee attribute and a new encoder per line).
+        user_id, username = self.actor.user_id, self.actor.username
+        workstation = f"laptop {self.row.laptop}"[:120]
+        to_office, base_ids, encode = self.local_to_office, self._base_ids(), _DETAIL.encode
         rows = []
         for line in lines:
             entity_id = line["entity_id"]
             if line["entity"] == "service_record" and entity_id is not None:
-                entity_id = self.local_to_office.get(
-                    entity_id, entity_id if entity_id in self._base_ids() else None
-                )
+                office_id = to_office.get(entity_id)
+                if office_id is None:
+                    office_id = entity_id if entity_id in base_ids else None
+                entity_id = office_id
             detail = {
                 "lapangan": {
                     **origin,
@@ -396,9 +402,8 @@ class _Merge:
                 },
                 **line["detail"],
             }
-            rows.append([stamp, self.actor.user_id, self.actor.username, f"lapangan:{line['action']}"[:60],
-                         line["entity"], entity_id, json.dumps(detail, ensure_ascii=False, default=str)[:8000],
-                         f"laptop {self.row.laptop}"[:120]])  # fmt: skip
+            rows.append([stamp, user_id, username, f"lapangan:{line['action']}"[:60], line["entity"],
+                         entity_id, encode(detail)[:8000], workstation])  # fmt: skip
         insert_rows(AuditLog, fields, rows)
         FieldPackage.update(audit_copied=str(lines[-1]["id"])).where(FieldPackage.id == self.row.id).execute()
         return len(rows)

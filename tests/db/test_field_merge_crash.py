@@ -4,10 +4,12 @@ Once: an office database with a case at its service step, the case taken out to 
 the package filled in field mode with RECORDS records (tests/db/field_fill). Then, round after
 round, tests/db/field_merge_child.py connects to the office database (the same URL) and brings
 the package back; it is killed at a random moment within 1.2 x the time one whole merge takes
-(measured first, in this process, in a transaction rolled back). After each kill the office
-database is read again and is either exactly as before the merge (the case's records, the
-conflicts, the field audit lines, the package still 'dibawa': checksums of the rows), or, when
-the merge had committed before the kill, exactly merged; then it is put back as before (a copy).
+(measured first, in this process, in a transaction rolled back), counted from the moment it is
+told to start or, every other round, from the moment the merge's transaction opened. After each
+kill the office database is read again and is either exactly as before the merge (the case's
+records, the conflicts, the field audit lines, the package still 'dibawa': checksums of the
+rows), or, when the merge had committed before the kill, exactly merged; then it is put back as
+before (a copy).
 SQLite's file passes its integrity_check after every kill. The rounds go on until at least
 INTERRUPTED kills fell before the commit (the child says when the merge's transaction opened:
 most of them fall inside it). Last, a merge left alone succeeds and every record is there once.
@@ -199,9 +201,14 @@ def test_killed_merge_leaves_the_office_database_as_before(database, request, tm
         delay = rng.uniform(0, 1.2 * merge_seconds)
         child.stdin.write("go\n")
         child.stdin.flush()
+        opened = False
+        if rounds % 2 == 0:  # every other round, the delay runs from the transaction's opening
+            ready, _, _ = select.select([child.stdout], [], [], 60)
+            opened = bool(ready) and child.stdout.readline().strip() == "in"
         time.sleep(delay)
         child.send_signal(signal.SIGKILL)
         out, err = child.communicate(timeout=30)
+        opened = opened or "in" in out.split()
         office.wait_gone(backend_pid)
         office.integrity()
         now = state(case_id)
@@ -211,7 +218,7 @@ def test_killed_merge_leaves_the_office_database_as_before(database, request, tm
         if now == before:
             assert "done" not in out, f"{where}: the merge said done, and nothing is merged"
             interrupted += 1
-            inside += "in" in out.split()
+            inside += opened
         else:
             assert merged(now, before, result), f"{where}: a partial merge after a kill:\n{now}\n{before}"
             completed += 1

@@ -8,9 +8,10 @@ throwaway PostgreSQL, each figure beside its limit measured in the same run.
 For each backend and size a database is migrated and seeded through the app, then filled with
 the same reproducible records (bench_data: all nagari, three years, a fixed seed); the table's
 reads (bench_queries), the recaps (bench_recap) and the Qt table (bench_qt) are measured on
-it, then it is dropped. The import of 100,000 rows (bench_import) runs once per backend, the
-documents and the launch (bench_app) once. Results: bench/results.json (one object per
-measurement and backend) and docs/benchmarks.md (the same, with the machine and the date).
+it, then it is dropped. The import of 100,000 rows (bench_import) and the merge of a field
+package of 10,000 records (bench_field) run once per backend, the documents and the launch
+(bench_app) once. Results: bench/results.json (one object per measurement and backend) and
+docs/benchmarks.md (the same, with the machine and the date).
 """
 
 from __future__ import annotations
@@ -121,6 +122,12 @@ def measure_import(backend: str, url: str, rows: int, work: Path) -> list[dict[s
     return import_results(measure(backend, url, rows, work), backend)
 
 
+def measure_field(backend: str, server, work: Path, rows: int, runs: int) -> list[dict[str, Any]]:
+    from bench_field import measure_field as measure
+
+    return measure(backend, server, work, rows, runs)
+
+
 def measure_app(small_url: str, runs: int) -> list[dict[str, Any]]:
     from bench_app import measure_documents, measure_launch
 
@@ -138,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", default="1000000,10000000", help="comma-separated sizes")
     parser.add_argument("--runs", type=int, default=5, help="repeated runs per figure (the median is kept)")
     parser.add_argument("--import-rows", type=int, default=100_000)
+    parser.add_argument("--field-rows", type=int, default=10_000, help="records in the merged field package")
     parser.add_argument("--skip-postgres", action="store_true")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
     parser.add_argument("--doc", type=Path, default=ROOT / "docs" / "benchmarks.md")
@@ -185,6 +193,11 @@ def main(argv: list[str] | None = None) -> int:
                 results += guarded(
                     f"import {backend}", failures, measure_import, backend, import_url, args.import_rows, work
                 )
+            if args.field_rows:
+                results += guarded(
+                    f"field merge {backend}", failures, measure_field, backend, server, work, args.field_rows,
+                    args.runs,
+                )  # fmt: skip
             if backend == "sqlite":
                 results += guarded("documents and launch", failures, measure_app, small_url, args.runs)
             if server is not None:

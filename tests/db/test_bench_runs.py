@@ -22,6 +22,7 @@ NAMES = {
     "name_search",
     "import_xlsx_100k",
     "import_csv_100k",
+    "field_merge_10k",
     "qt_table_first_paint",
     "qt_table_jump_end",
     "qt_table_memory_mb",
@@ -36,7 +37,7 @@ def test_the_benchmark_runs_small_and_writes_every_figure(tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "run.py"), "--rows", "3000", "--runs", "1"]
-        + ["--import-rows", "300", "--out", str(out), "--doc", str(doc)],
+        + ["--import-rows", "300", "--field-rows", "300", "--out", str(out), "--doc", str(doc)],
         cwd=ROOT,
         env=env,
         capture_output=True,

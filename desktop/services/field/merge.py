@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
+from operator import itemgetter
 from pathlib import Path
 
 from peewee import PostgresqlDatabase
@@ -53,6 +54,7 @@ MSG_FOREIGN = (
     "sehingga tidak dapat dikembalikan ke sini."
 )
 _CHUNK = 900  # values per IN (...) list: under SQLite's limit of host parameters
+_DETAIL = json.JSONEncoder(ensure_ascii=False, default=str)  # as json.dumps(.., ensure_ascii=False, ..)
 
 
 class _Opened:
@@ -316,19 +318,24 @@ class _Merge:
             ServiceRecord.updated_at, ServiceRecord.field_uid, ServiceRecord.field_origin,
             *(getattr(ServiceRecord, name) for name in CHECKED_FIELDS),
         ]  # fmt: skip
+        # What every row shares read once: no peewee attribute and no generator per row.
+        case_id, user_id, checked = self.case.id, self.actor.user_id, itemgetter(*CHECKED_FIELDS)
         rows = (
-            [self.case.id, self.actor.user_id, record["recorded_at"], 1, stamp, record["field_uid"],
-             record["field_origin"][:120], *(values[name] for name in CHECKED_FIELDS)]
+            [case_id, user_id, record["recorded_at"], 1, stamp, record["field_uid"],
+             record["field_origin"][:120], *checked(values)]
             for record, values in inserts
         )  # fmt: skip
         insert_rows(ServiceRecord, fields, rows)
         self.added += len(inserts)
+        # The office ids they got: one read of the case's field-made records (not IN lists of
+        # every uid, whose peewee expression nodes cost more than the rows' write at 10,000).
         uids = {record["field_uid"]: record["id"] for record, _v in inserts}
-        for chunk in _chunks(list(uids)):
-            query = ServiceRecord.select(ServiceRecord.id, ServiceRecord.field_uid).where(
-                ServiceRecord.field_uid.in_(chunk)
-            )
-            for office_id, uid in query.tuples():
+        made = _sql(
+            "SELECT id, field_uid FROM service_record WHERE case_id = ? AND field_uid IS NOT NULL",
+            (self.case.id,),
+        )
+        for office_id, uid in made:
+            if uid in uids:
                 self.local_to_office[uids[uid]] = office_id
 
     def _served_elsewhere(self, values: list[dict]) -> list[str]:
@@ -339,12 +346,12 @@ class _Merge:
         niks = sorted({nik for nik, _c in pairs})
         names = dict(ServiceCategory.select(ServiceCategory.id, ServiceCategory.name).tuples())
         for chunk in _chunks(niks):
-            query = (
-                ServiceRecord.select(ServiceRecord.nik, ServiceRecord.category, SopCase.reference)
-                .join(SopCase)
-                .where(ServiceRecord.nik.in_(chunk) & (ServiceRecord.case != self.case.id))
-                .tuples()
-            )
+            query = _sql(
+                "SELECT r.nik, r.category_id, c.reference FROM service_record r "
+                "JOIN sop_case c ON c.id = r.case_id "
+                f"WHERE r.nik IN ({', '.join('?' * len(chunk))}) AND r.case_id <> ?",
+                (*chunk, self.case.id),
+            )  # plain SQL: peewee's IN (...) of thousands of NIKs cost more than the query
             for nik, category, reference in query:
                 if (nik, category) in pairs:
                     found.append(
@@ -383,13 +390,18 @@ class _Merge:
                   AuditLog.entity_id, AuditLog.detail, AuditLog.workstation]  # fmt: skip
         stamp = now()
         origin = {"paket": self.row.uid, "laptop": self.row.laptop}
+        # What every line shares, read once (not a peewee attribute and a new encoder per line).
+        user_id, username = self.actor.user_id, self.actor.username
+        workstation = f"laptop {self.row.laptop}"[:120]
+        to_office, base_ids, encode = self.local_to_office, self._base_ids(), _DETAIL.encode
         rows = []
         for line in lines:
             entity_id = line["entity_id"]
             if line["entity"] == "service_record" and entity_id is not None:
-                entity_id = self.local_to_office.get(
-                    entity_id, entity_id if entity_id in self._base_ids() else None
-                )
+                office_id = to_office.get(entity_id)
+                if office_id is None:
+                    office_id = entity_id if entity_id in base_ids else None
+                entity_id = office_id
             detail = {
                 "lapangan": {
                     **origin,
@@ -399,9 +411,8 @@ class _Merge:
                 },
                 **line["detail"],
             }
-            rows.append([stamp, self.actor.user_id, self.actor.username, f"lapangan:{line['action']}"[:60],
-                         line["entity"], entity_id, json.dumps(detail, ensure_ascii=False, default=str)[:8000],
-                         f"laptop {self.row.laptop}"[:120]])  # fmt: skip
+            rows.append([stamp, user_id, username, f"lapangan:{line['action']}"[:60], line["entity"],
+                         entity_id, encode(detail)[:8000], workstation])  # fmt: skip
         insert_rows(AuditLog, fields, rows)
         return len(rows), lines[-1]["id"]
 
@@ -409,6 +420,13 @@ class _Merge:
         if not hasattr(self, "_base_record_ids"):
             self._base_record_ids = {i for (e, i) in self.opened.base if e == "service_record"}
         return self._base_record_ids
+
+
+def _sql(sql: str, params: tuple) -> list[tuple]:
+    """Plain SQL on the app's connection, `?` placeholders on both backends."""
+    if db.obj.param != "?":
+        sql = sql.replace("?", "%s")
+    return db.execute_sql(sql, params).fetchall()
 
 
 def _same(record: dict, office: dict) -> bool:

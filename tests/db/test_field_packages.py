@@ -124,11 +124,10 @@ def test_two_laptops_offline_merge_twice_conflict_and_duplicate(database, reques
     service_records.update_record(
         ketua, siti.id, record("1302034507510002", "Siti Rahmah (kantor)"), siti.version
     )
-    service_records.update_record(
-        ketua, other.id,
-        record("1302031203800011", "Syafrizal Kantor", "kia", "ditunda", outcome_reason="Akta lahir anak belum ada"),
-        other.version,
-    )  # fmt: skip
+    edited = record(
+        "1302031203800011", "Syafrizal Kantor", "kia", "ditunda", outcome_reason="Akta lahir belum ada"
+    )
+    service_records.update_record(ketua, other.id, edited, other.version)
 
     first = merge.bring_back(ketua, taken[0].path)
     second = merge.bring_back(ketua, taken[1].path)

@@ -23,7 +23,7 @@ from .factories import PASSWORD, session
 from .field_case import PASSPHRASE, case_in_service, nik, record
 
 
-def _own_login(per_user: PerUserConnections, username: str):
+def _own_login(per_user: PerUserConnections, username: str):  # noqa: F811
     server = per_user.server
     con = psycopg2.connect(
         host=server.host,

@@ -24,7 +24,7 @@ from desktop.models import (
 )
 from desktop.models.base import now
 from desktop.services.errors import InvalidInput, NotFound, StaleRecord, WorkflowError
-from desktop.services.field.merge_rows import OTHER_ROWS, RECORD_CONTENT, _typed
+from desktop.services.field.merge_rows import OTHER_ROWS, RECORD_CONTENT, _typed, code_map
 from desktop.services.field.merge_types import ConflictView, PackageStatus
 from desktop.services.security import audit
 from desktop.services.session import Session
@@ -140,22 +140,9 @@ def cancel_package(actor: Session, package_uid: str, reason: str) -> None:
 
 def not_ready_to_report(case_id: int) -> str | None:
     """Why the case's report cannot go yet because of its field packages, or None."""
-    case_id = clean_int(case_id, "Kasus", 1)
-    out = case_out_in_field(case_id)
-    if out:
-        laptops = ", ".join(p.laptop for p in out)
-        return (
-            f"Masih ada paket lapangan yang belum dikembalikan ({laptops}). Kembalikan paketnya dulu agar "
-            "data lapangan ikut dilaporkan, atau batalkan paket laptop yang hilang."
-        )
-    waiting = (
-        FieldConflict.select()
-        .where((FieldConflict.case == case_id) & (FieldConflict.status == "terbuka"))
-        .count()
-    )
-    if waiting:
-        return f"Masih ada {waiting} konflik data lapangan yang belum diputuskan Ketua Tim."
-    return None
+    from desktop.services.sijarla.steps import field_work_pending
+
+    return field_work_pending(clean_int(case_id, "Kasus", 1))
 
 
 def open_conflicts(actor: Session, case_id: int) -> list[ConflictView]:
@@ -177,7 +164,7 @@ def _view(row: FieldConflict) -> ConflictView:
     field_values = json.loads(row.field_values)
     office = _office_values(row)
     if row.entity == "service_record":
-        columns = RECORD_CONTENT
+        columns: tuple[str, ...] = RECORD_CONTENT
         name, nik = field_values.get("full_name", ""), field_values.get("nik", "")
         service = _display("category_id", field_values.get("category_id"))
         title = f"{name} ({nik}), {service}"
@@ -213,8 +200,8 @@ def _office_values(row: FieldConflict) -> dict:
         office = ServiceRecord.get_or_none(ServiceRecord.id == row.office_id)
         return {c: getattr(office, c) for c in RECORD_CONTENT} if office else {}
     model, content, _natural = OTHER_ROWS[row.entity]
-    office = model.get_or_none(model.id == row.office_id)
-    return {c: getattr(office, c) for c in content} if office else {}
+    other = model.get_or_none(model.id == row.office_id)
+    return {c: getattr(other, c) for c in content} if other else {}
 
 
 def _display(column: str, value: object) -> str:
@@ -279,9 +266,9 @@ def _take_field(case, row: FieldConflict, actor: Session) -> None:
         return
     lookups = _lookups_for(case)
     codes = {
-        "category_id": dict(ServiceCategory.select(ServiceCategory.id, ServiceCategory.code).tuples()),
-        "target_group_id": dict(TargetGroup.select(TargetGroup.id, TargetGroup.code).tuples()),
-        "outcome_id": dict(ServiceOutcome.select(ServiceOutcome.id, ServiceOutcome.code).tuples()),
+        "category_id": code_map(ServiceCategory),
+        "target_group_id": code_map(TargetGroup),
+        "outcome_id": code_map(ServiceOutcome),
     }
     served_on = dt.date.fromisoformat(str(values["served_on"])[:10])
     category = codes["category_id"].get(values["category_id"], "")

@@ -53,6 +53,7 @@ from desktop.models.base import now
 from desktop.models.migrations import SchemaVersion
 from desktop.services.errors import InvalidInput, WorkflowError
 from desktop.services.field import package
+from desktop.services.field.merge_rows import tuples
 from desktop.services.security import audit
 from desktop.services.security.accounts import FIELD_LOGIN_PREFIX
 from desktop.services.session import Session
@@ -205,7 +206,7 @@ def _name_only_accounts(conn) -> None:
     if not missing:
         return
     fields = User._meta.sorted_fields
-    rows = User.select(User.id, User.full_name, User.jabatan).where(User.id.in_(sorted(missing))).tuples()
+    rows = tuples(User.select(User.id, User.full_name, User.jabatan).where(User.id.in_(sorted(missing))))
     stubs = []
     for uid, name, jabatan in rows:
         values = {"id": uid, "username": f"kantor-{uid}", "full_name": name, "jabatan": jabatan}

@@ -15,8 +15,9 @@ import sqlite3
 from collections.abc import Iterable
 from operator import itemgetter
 from pathlib import Path
+from typing import cast
 
-from peewee import PostgresqlDatabase
+from peewee import Field, PostgresqlDatabase
 
 from desktop.models import (
     AuditLog,
@@ -39,7 +40,9 @@ from desktop.services.field.merge_rows import (
     RECORD_CONTENT,
     OtherRows,
     audit_rows,
+    code_map,
     package_records,
+    tuples,
 )
 from desktop.services.field.merge_types import MergeResult, ReturnPreview
 from desktop.services.security import audit
@@ -53,6 +56,8 @@ MSG_FOREIGN = (
     "Paket {name} tidak dibuat oleh database kantor ini (atau sudah dihapus dari catatannya), "
     "sehingga tidak dapat dikembalikan ke sini."
 )
+MSG_CHANGED_AGAIN = "Data ini sudah pernah digabungkan lalu diubah lagi di lapangan."
+MSG_BOTH_CHANGED = "Data ini diubah di kantor dan di lapangan selama kasus dibawa ke lapangan."
 _CHUNK = 900  # values per IN (...) list: under SQLite's limit of host parameters
 _DETAIL = json.JSONEncoder(ensure_ascii=False, default=str)  # as json.dumps(.., ensure_ascii=False, ..)
 
@@ -88,7 +93,7 @@ def _open(actor: Session, path: Path) -> _Opened:
     if header.case_id != row.case_id:
         raise package.PackageRefused(package.MSG_DAMAGED.format(name=path.name))
     try:
-        conn = field_store.load(payload)
+        conn = field_store.load(payload, check=False)  # authenticated; a bad page fails its read
     except sqlite3.DatabaseError as exc:
         raise package.PackageRefused(package.MSG_DAMAGED.format(name=path.name)) from exc
     return _Opened(path, row, header, conn)
@@ -98,40 +103,44 @@ def preview(actor: Session, path: Path) -> ReturnPreview:
     """What a package holds, checked, before anything is written."""
     opened = _open(actor, path)
     try:
-        total, made = opened.conn.execute(
-            "SELECT count(*), count(*) FILTER (WHERE id NOT IN "
-            "(SELECT row_id FROM field_base WHERE entity = 'service_record')) FROM service_record"
-        ).fetchone()
-        uids = [
-            r[0]
-            for r in opened.conn.execute("SELECT field_uid FROM service_record WHERE field_uid IS NOT NULL")
-        ]
-        known = _known_uids(uids)
-        new = sum(1 for u in uids if u not in known)
-        case = SopCase.get_by_id(opened.row.case_id)
-        h = opened.header
-        return ReturnPreview(
-            package_uid=h.package_uid,
-            case_id=case.id,
-            case_number=case.reference,
-            case_title=case.title,
-            laptop=opened.row.laptop,
-            leader=h.leader,
-            taken_on=h.taken_on,
-            sealed_at=h.sealed_at,
-            status=opened.row.status,
-            records_in_package=total,
-            new_records=min(new, made) if made is not None else new,
-        )
+        return _preview(opened)
+    except sqlite3.DatabaseError as exc:
+        raise package.PackageRefused(package.MSG_DAMAGED.format(name=opened.path.name)) from exc
     finally:
         opened.conn.close()
+
+
+def _preview(opened: _Opened) -> ReturnPreview:
+    made_here = "id NOT IN (SELECT row_id FROM field_base WHERE entity = 'service_record')"
+    total, made = opened.conn.execute(
+        f"SELECT count(*), count(*) FILTER (WHERE {made_here}) FROM service_record"
+    ).fetchone()
+    query = "SELECT field_uid FROM service_record WHERE field_uid IS NOT NULL"
+    uids = [r[0] for r in opened.conn.execute(query)]
+    known = _known_uids(uids)
+    new = sum(1 for u in uids if u not in known)
+    case = SopCase.get_by_id(opened.row.case_id)
+    h = opened.header
+    return ReturnPreview(
+        package_uid=h.package_uid,
+        case_id=case.id,
+        case_number=case.reference,
+        case_title=case.title,
+        laptop=opened.row.laptop,
+        leader=h.leader,
+        taken_on=h.taken_on,
+        sealed_at=h.sealed_at,
+        status=opened.row.status,
+        records_in_package=total,
+        new_records=min(new, made),
+    )
 
 
 def _known_uids(uids: list[str]) -> set[str]:
     known: set[str] = set()
     for chunk in _chunks(uids):
         query = ServiceRecord.select(ServiceRecord.field_uid).where(ServiceRecord.field_uid.in_(chunk))
-        known.update(uid for (uid,) in query.tuples())
+        known.update(uid for (uid,) in tuples(query))
     return known
 
 
@@ -151,8 +160,10 @@ def bring_back(actor: Session, path: Path) -> MergeResult:
             case = get_case(row.case_id)
             _require_team_member(actor, case, leader=True)
             merge = _Merge(actor, case, row, opened)
-            result = merge.run()
-            return result
+            try:
+                return merge.run()
+            except sqlite3.DatabaseError as exc:  # the package's own database (the office's is peewee's)
+                raise package.PackageRefused(package.MSG_DAMAGED.format(name=opened.path.name)) from exc
     finally:
         opened.conn.close()
 
@@ -163,15 +174,17 @@ class _Merge:
         self.added = self.updated = self.unchanged = self.conflicts = 0
         self.lookups = _lookups_for(case)
         self.codes = {
-            "category_id": dict(ServiceCategory.select(ServiceCategory.id, ServiceCategory.code).tuples()),
-            "target_group_id": dict(TargetGroup.select(TargetGroup.id, TargetGroup.code).tuples()),
-            "outcome_id": dict(ServiceOutcome.select(ServiceOutcome.id, ServiceOutcome.code).tuples()),
+            "category_id": code_map(ServiceCategory),
+            "target_group_id": code_map(TargetGroup),
+            "outcome_id": code_map(ServiceOutcome),
         }
         self.known_conflicts = {
             (entity, key)
-            for entity, key in FieldConflict.select(FieldConflict.entity, FieldConflict.field_key)
-            .where(FieldConflict.package == row.id)
-            .tuples()
+            for entity, key in tuples(
+                FieldConflict.select(FieldConflict.entity, FieldConflict.field_key).where(
+                    FieldConflict.package == row.id
+                )
+            )
         }
         self.local_to_office: dict[int, int] = {}
 
@@ -219,13 +232,12 @@ class _Merge:
     # --- service records ---------------------------------------------------------------------
 
     def _records(self, records: list[dict]) -> list[str]:
-        office = {
-            r["id"]: r
-            for r in ServiceRecord.select(ServiceRecord.id, ServiceRecord.version, ServiceRecord.field_uid,
-                                          *[getattr(ServiceRecord, c.removesuffix("_id")) for c in RECORD_CONTENT])
-            .where(ServiceRecord.case == self.case.id)
-            .dicts()
-        }  # fmt: skip
+        content = [getattr(ServiceRecord, c.removesuffix("_id")) for c in RECORD_CONTENT]
+        query = ServiceRecord.select(
+            ServiceRecord.id, ServiceRecord.version, ServiceRecord.field_uid, *content
+        )
+        rows = cast(Iterable[dict], query.where(ServiceRecord.case == self.case.id).dicts())
+        office: dict[int, dict] = {r["id"]: r for r in rows}
         for r in office.values():
             for column in RECORD_CONTENT:
                 if column.endswith("_id"):
@@ -246,8 +258,9 @@ class _Merge:
                 if _same(record, existing):
                     self.unchanged += 1
                 else:
-                    self._conflict("service_record", uid, "perubahan", record, existing["id"],
-                                   "Data ini sudah pernah digabungkan lalu diubah lagi di lapangan.")  # fmt: skip
+                    self._conflict(
+                        "service_record", uid, "perubahan", record, existing["id"], MSG_CHANGED_AGAIN
+                    )
                 continue
             values = self._checked(record)
             if values is None:
@@ -290,8 +303,7 @@ class _Merge:
         self.local_to_office[record["id"]] = office["id"]
         key = str(office["id"])
         if office["version"] != base:
-            self._conflict("service_record", key, "perubahan", record, office["id"],
-                           "Data ini diubah di kantor dan di lapangan selama kasus dibawa ke lapangan.")  # fmt: skip
+            self._conflict("service_record", key, "perubahan", record, office["id"], MSG_BOTH_CHANGED)
             return
         values = self._checked(dict(record, field_uid=key))
         if values is None:
@@ -344,7 +356,7 @@ class _Merge:
         found: list[str] = []
         pairs = {(v["nik"], v["category"]): v["full_name"] for v in values}
         niks = sorted({nik for nik, _c in pairs})
-        names = dict(ServiceCategory.select(ServiceCategory.id, ServiceCategory.name).tuples())
+        names = code_map(ServiceCategory, "name")
         for chunk in _chunks(niks):
             query = _sql(
                 "SELECT r.nik, r.category_id, c.reference FROM service_record r "
@@ -386,8 +398,10 @@ class _Merge:
         lines = audit_rows(self.opened.conn, done)
         if not lines:
             return 0, done
-        fields = [AuditLog.at, AuditLog.user_id, AuditLog.username, AuditLog.action, AuditLog.entity,
-                  AuditLog.entity_id, AuditLog.detail, AuditLog.workstation]  # fmt: skip
+        fields: list[Field] = [
+            AuditLog.at, AuditLog.user_id, AuditLog.username, AuditLog.action, AuditLog.entity,
+            AuditLog.entity_id, AuditLog.detail, AuditLog.workstation,
+        ]  # fmt: skip
         stamp = now()
         origin = {"paket": self.row.uid, "laptop": self.row.laptop}
         # What every line shares, read once (not a peewee attribute and a new encoder per line).

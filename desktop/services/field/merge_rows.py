@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import Any, cast
 
 from desktop.models import PreparationCheck, Report, SopCase
 from desktop.models.base import now
@@ -34,6 +35,16 @@ RECORD_CONTENT = (
 _RECORD_COLUMNS = ("id", "version", "field_uid", "field_origin", "recorded_at", *RECORD_CONTENT)
 
 
+def tuples(query: Any) -> list[tuple]:
+    """A peewee query's rows as tuples (peewee's own stubs do not say so)."""
+    return list(cast(Iterable[tuple], query.tuples()))
+
+
+def code_map(model: Any, column: str = "code") -> dict[int, str]:
+    """id -> code (or another column) of a small reference table."""
+    return {row_id: value for row_id, value in tuples(model.select(model.id, getattr(model, column)))}
+
+
 def _date(value: object) -> object:
     return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
@@ -55,6 +66,9 @@ def package_records(conn: sqlite3.Connection) -> list[dict]:
     return rows
 
 
+_AUDIT_COLUMNS = ("id", "at", "username", "action", "entity", "entity_id", "detail", "workstation")
+
+
 def audit_rows(conn: sqlite3.Connection, after: int) -> list[dict]:
     """The package's audit lines after line `after`, in order."""
     lines = []
@@ -63,9 +77,7 @@ def audit_rows(conn: sqlite3.Connection, after: int) -> list[dict]:
         "WHERE id > ? ORDER BY id"
     )
     for values in conn.execute(query, (after,)):
-        line = dict(
-            zip(("id", "at", "username", "action", "entity", "entity_id", "detail", "workstation"), values)
-        )
+        line = dict(zip(_AUDIT_COLUMNS, values, strict=True))
         try:
             detail = json.loads(line["detail"]) if line["detail"] else {}
         except ValueError:

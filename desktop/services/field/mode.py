@@ -63,11 +63,8 @@ def is_field_mode() -> bool:
 
 
 def made_in_field(entity: str, row_id: int) -> bool:
-    """Whether a row of the open package was made on a field laptop (not brought from the office)."""
-    if _current is None:
-        return False
-    found = db.execute_sql("SELECT 1 FROM field_base WHERE entity = ? AND row_id = ?", (entity, row_id))
-    return found.fetchone() is None
+    """Whether a row of the open package was made on this laptop (not brought from the office)."""
+    return _current is not None and field_store.made_in_field(entity, row_id)
 
 
 def open_package(path: Path, passphrase: str) -> FieldInfo:
@@ -142,14 +139,13 @@ def _seal(state: _Open, version: int) -> None:
 
 
 def close() -> None:
-    """Seal and leave field mode (the app's database is closed)."""
+    """Seal and leave field mode (the app's database is closed). When the last seal fails
+    (SealFailed), the package stays open and nothing is lost: the user frees the disk, then again."""
     global _current
     state = _current
     if state is None:
         return
-    try:
-        seal_if_changed()
-    finally:
-        connection.close()
-        state.anchor.close()
-        _current = None
+    seal_if_changed()
+    connection.close()
+    state.anchor.close()
+    _current = None

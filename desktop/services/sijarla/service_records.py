@@ -168,14 +168,14 @@ def update_record(actor: Session, record_id: int, draft: RecordDraft, expected_v
 def delete_record(actor: Session, record_id: int, expected_version: int) -> None:
     """Remove a record typed by mistake: on a field laptop, a record made there (not yet at the
     office). At the office a record is corrected, never removed: it is what the team reported."""
-    from desktop.services.field import mode
+    from desktop.models import field_store
 
     with db.atomic():
         row = ServiceRecord.get_or_none(ServiceRecord.id == record_id)
         if row is None:
             raise NotFound("Data pelayanan tidak ditemukan; mungkin sudah dihapus.")
         _recording_case(actor, row.case_id)
-        if not mode.is_field_mode() or not mode.made_in_field("service_record", row.id):
+        if not field_store.made_in_field("service_record", row.id):
             raise WorkflowError(
                 "Data pelayanan hanya dapat dihapus di laptop lapangan, untuk data yang dicatat di sana. "
                 "Data yang sudah ada di kantor diperbaiki dengan Ubah."

@@ -72,6 +72,10 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header)
+        self.field_banner = _field_banner()
+        if self.field_banner is not None:
+            layout.addWidget(self.field_banner)
+            self.field_banner.seal_failed.connect(lambda text: self.statusBar().showMessage(text, 60_000))
         layout.addWidget(self.tab_widget, 1)
         self.stack = QStackedWidget()
         self.stack.addWidget(central)
@@ -80,6 +84,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.search_dialog = None
         self._leaving = False  # the user chose to leave: no second question while closing
+        self._logged_out = False
         self._focus_placed = False
         self._badges_loading = False
         self.badge_timer = QTimer(self)
@@ -275,6 +280,10 @@ class MainWindow(QMainWindow):
             workspace.log_out(self.session)
         except Exception:  # a lost audit line must not keep the user from leaving
             log.exception("logout was not recorded")
+        if self.field_banner is not None and not self.field_banner.seal():
+            self._leaving = False  # the package is not written: stay, the strip says why
+            return
+        self._logged_out = True
         self.logged_out.emit()
         self.close()
 
@@ -282,11 +291,27 @@ class MainWindow(QMainWindow):
         if not self._leaving and not self.may_leave():
             event.ignore()
             return
+        if self.field_banner is not None and not self._close_field_package():
+            event.ignore()
+            return
         self._leaving = True
         self.badge_timer.stop()
         self.idle_lock.detach()
         settings.save_window_state(self.session.username, self.saveGeometry(), self.saveState())
         super().closeEvent(event)
+
+    def _close_field_package(self) -> bool:
+        """Field mode: seal the package (after Keluar the login window needs it open), or seal and
+        close it when the window closes; False when the package could not be written."""
+        from desktop.services.field import mode
+
+        if not self.field_banner.seal():
+            self._leaving = False
+            return False
+        if not self._logged_out:
+            self.field_banner.stop()
+            mode.close()
+        return True
 
     def _restore_geometry(self) -> None:
         geometry, state = settings.load_window_state(self.session.username)
@@ -302,6 +327,18 @@ class MainWindow(QMainWindow):
             frame = self.frameGeometry()
             frame.moveCenter(available.center())
             self.move(frame.topLeft())
+
+
+def _field_banner():
+    """The amber field-mode strip when the app works on a field package, else None."""
+    from desktop.services.field import mode
+
+    info = mode.current()
+    if info is None:
+        return None
+    from desktop.ui.field.mode_banner import FieldModeBanner
+
+    return FieldModeBanner(info)
 
 
 class TabPlaceholder(QWidget):

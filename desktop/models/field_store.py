@@ -44,9 +44,9 @@ def connect_memory(name: str) -> sqlite3.Connection:
     return conn
 
 
-def create_schema(name: str, models: Sequence[type[Model]], origin: str) -> None:
-    """The tables and indexes of `models` as a new database's first migration creates them, the
-    package's own tables and the record-id trigger, in the in-memory database `name`."""
+def create_schema(name: str, models: Sequence[type[Model]]) -> None:
+    """The tables and indexes of `models` as a new database's first migration creates them, and
+    the package's own tables, in the in-memory database `name`."""
     database = SqliteDatabase(name, uri=True, pragmas={"foreign_keys": 0})
     database.connect()
     try:
@@ -54,9 +54,13 @@ def create_schema(name: str, models: Sequence[type[Model]], origin: str) -> None
             SchemaManager(model, database=database).create_all(safe=False)
         for statement in PACKAGE_TABLES:
             database.execute_sql(statement)
-        database.execute_sql(_UID_TRIGGER.format(origin=_literal(origin)))
     finally:
         database.close()
+
+
+def stamp_field_records(conn: sqlite3.Connection, origin: str) -> None:
+    """From now on, every record inserted gets its field id and origin (after the office's rows)."""
+    conn.execute(_UID_TRIGGER.format(origin=_literal(origin)))
 
 
 def _literal(text: str) -> str:

@@ -30,9 +30,11 @@ def record(nik: str, name: str, category: str = "ktp_rekam", outcome: str = "sel
 
 
 def nik(i: int, *, woman: bool = False) -> str:
-    """A valid NIK of Kabupaten Solok (1302..), distinct for each i below 10,000."""
-    day = 12 + (40 if woman else 0)
-    return f"130203{day:02d}0{(i // 1000) % 10}{85 + (i // 10000) % 10}{i % 1000 + 1:04d}"[:16]
+    """A valid NIK of Kabupaten Solok (130203...), distinct for each i below 20,000."""
+    day = 1 + i % 28 + (40 if woman else 0)
+    month = 1 + (i // 28) % 12
+    year = 50 + (i // 336) % 50
+    return f"130203{day:02d}{month:02d}{year:02d}{i % 9999 + 1:04d}"
 
 
 def case_in_service(*, with_office: bool = True) -> int:

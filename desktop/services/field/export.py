@@ -169,7 +169,7 @@ def _build(case: SopCase, uid: str, laptop: str) -> bytes:
     name = field_store.memory_name("paket")
     anchor = field_store.connect_memory(name)
     try:
-        field_store.create_schema(name, [*ALL_MODELS, SchemaVersion], origin=f"{laptop} (paket {uid[:8]})")
+        field_store.create_schema(name, [*ALL_MODELS, SchemaVersion])
         anchor.execute("BEGIN")
         for model, query in _rows_of(case):
             fields = model._meta.sorted_fields
@@ -177,6 +177,7 @@ def _build(case: SopCase, uid: str, laptop: str) -> bytes:
         _name_only_accounts(anchor)
         field_store.clear_dangling(anchor)
         _bookkeeping(anchor, case, uid, laptop)
+        field_store.stamp_field_records(anchor, f"{laptop} (paket {uid[:8]})")
         anchor.execute("COMMIT")
         return field_store.serialize(anchor)
     finally:

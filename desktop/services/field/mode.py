@@ -62,6 +62,14 @@ def is_field_mode() -> bool:
     return _current is not None
 
 
+def made_in_field(entity: str, row_id: int) -> bool:
+    """Whether a row of the open package was made on a field laptop (not brought from the office)."""
+    if _current is None:
+        return False
+    found = db.execute_sql("SELECT 1 FROM field_base WHERE entity = ? AND row_id = ?", (entity, row_id))
+    return found.fetchone() is None
+
+
 def open_package(path: Path, passphrase: str) -> FieldInfo:
     """Open a package on this laptop and point the app's database at it (in memory)."""
     global _current

@@ -165,6 +165,31 @@ def update_record(actor: Session, record_id: int, draft: RecordDraft, expected_v
         return expected_version + 1
 
 
+def delete_record(actor: Session, record_id: int, expected_version: int) -> None:
+    """Remove a record typed by mistake: on a field laptop, a record made there (not yet at the
+    office). At the office a record is corrected, never removed: it is what the team reported."""
+    from desktop.services.field import mode
+
+    with db.atomic():
+        row = ServiceRecord.get_or_none(ServiceRecord.id == record_id)
+        if row is None:
+            raise NotFound("Data pelayanan tidak ditemukan; mungkin sudah dihapus.")
+        _recording_case(actor, row.case_id)
+        if not mode.is_field_mode() or not mode.made_in_field("service_record", row.id):
+            raise WorkflowError(
+                "Data pelayanan hanya dapat dihapus di laptop lapangan, untuk data yang dicatat di sana. "
+                "Data yang sudah ada di kantor diperbaiki dengan Ubah."
+            )
+        deleted = (
+            ServiceRecord.delete()
+            .where((ServiceRecord.id == row.id) & (ServiceRecord.version == expected_version))
+            .execute()
+        )
+        if deleted != 1:
+            raise StaleRecord("Data ini sudah diubah oleh pengguna lain. Muat ulang, lalu coba lagi.")
+        audit.record(actor, "pelayanan_dihapus", "service_record", row.id, nik=row.nik, nama=row.full_name)
+
+
 def list_records(actor: Session, case_id: int) -> list[RecordRow]:
     """The case's records as the actor may see them (a read of personal data: logged): a team
     member only for a case of their own team, the officials with NIK and KK masked."""

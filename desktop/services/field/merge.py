@@ -1,0 +1,416 @@
+"""Bringing a case back ("Kembalikan dari lapangan"): a returned package merged in one transaction.
+
+Every record made in the field carries the stable id the laptop gave it (field_uid), so merging a
+package twice, or two laptops' packages of one case, adds each record once. A row the office left
+as it was is taken from the field; a row both changed, a citizen two laptops served for the same
+service, or a field record the office's rules refuse is left as a conflict for the team leader
+(services/field/conflicts), both versions kept: nothing is overwritten silently. The package's own
+audit lines (who recorded what, on which laptop, when) are copied into the office's log.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+from peewee import PostgresqlDatabase
+
+from desktop.models import (
+    AuditLog,
+    FieldConflict,
+    FieldPackage,
+    FieldPackageKey,
+    ServiceCategory,
+    ServiceOutcome,
+    ServiceRecord,
+    SopCase,
+    TargetGroup,
+    db,
+    field_store,
+)
+from desktop.models.base import now
+from desktop.models.bulk import insert_rows
+from desktop.services.errors import InvalidInput, PermissionDenied
+from desktop.services.field import package
+from desktop.services.field.merge_rows import (
+    RECORD_CONTENT,
+    OtherRows,
+    audit_rows,
+    package_records,
+)
+from desktop.services.field.merge_types import MergeResult, ReturnPreview
+from desktop.services.security import audit
+from desktop.services.session import Session
+from desktop.services.sijarla.record_rules import CHECKED_FIELDS, _checked_together
+from desktop.services.sijarla.service_records import _lookups_for
+from desktop.services.sijarla.team import _require_team_member
+from desktop.services.sop.workflow import get_case
+
+MSG_FOREIGN = (
+    "Paket {name} tidak dibuat oleh database kantor ini (atau sudah dihapus dari catatannya), "
+    "sehingga tidak dapat dikembalikan ke sini."
+)
+_CHUNK = 900  # values per IN (...) list: under SQLite's limit of host parameters
+
+
+class _Opened:
+    """A returned package, authenticated with the office's key, and the office's row for it."""
+
+    def __init__(self, path: Path, row: FieldPackage, header: package.Header, conn: sqlite3.Connection):
+        self.path, self.row, self.header, self.conn = path, row, header, conn
+        self.base = {
+            (entity, row_id): version
+            for entity, row_id, version in conn.execute("SELECT entity, row_id, version FROM field_base")
+        }
+
+
+def _open(actor: Session, path: Path) -> _Opened:
+    path = Path(path)
+    header = package.read_header(path)
+    row = FieldPackage.get_or_none(FieldPackage.uid == header.package_uid)
+    if row is None:
+        raise package.PackageRefused(MSG_FOREIGN.format(name=path.name))
+    case = get_case(row.case_id)
+    _require_team_member(actor, case, leader=True)
+    key = FieldPackageKey.get_or_none(FieldPackageKey.package == row.id)
+    if key is None:  # a secured server shows the key to the case's team only
+        raise PermissionDenied("Hanya ketua tim kasus ini yang dapat mengembalikan paketnya.")
+    header, payload, _key = package.open_package(path, data_key=bytes.fromhex(key.data_key))
+    if header.case_id != row.case_id:
+        raise package.PackageRefused(package.MSG_DAMAGED.format(name=path.name))
+    try:
+        conn = field_store.load(payload)
+    except sqlite3.DatabaseError as exc:
+        raise package.PackageRefused(package.MSG_DAMAGED.format(name=path.name)) from exc
+    return _Opened(path, row, header, conn)
+
+
+def preview(actor: Session, path: Path) -> ReturnPreview:
+    """What a package holds, checked, before anything is written."""
+    opened = _open(actor, path)
+    try:
+        total, made = opened.conn.execute(
+            "SELECT count(*), count(*) FILTER (WHERE id NOT IN "
+            "(SELECT row_id FROM field_base WHERE entity = 'service_record')) FROM service_record"
+        ).fetchone()
+        uids = [
+            r[0]
+            for r in opened.conn.execute("SELECT field_uid FROM service_record WHERE field_uid IS NOT NULL")
+        ]
+        known = _known_uids(uids)
+        new = sum(1 for u in uids if u not in known)
+        case = SopCase.get_by_id(opened.row.case_id)
+        h = opened.header
+        return ReturnPreview(
+            package_uid=h.package_uid,
+            case_id=case.id,
+            case_number=case.reference,
+            case_title=case.title,
+            laptop=opened.row.laptop,
+            leader=h.leader,
+            taken_on=h.taken_on,
+            sealed_at=h.sealed_at,
+            status=opened.row.status,
+            records_in_package=total,
+            new_records=min(new, made) if made is not None else new,
+        )
+    finally:
+        opened.conn.close()
+
+
+def _known_uids(uids: list[str]) -> set[str]:
+    known: set[str] = set()
+    for chunk in _chunks(uids):
+        query = ServiceRecord.select(ServiceRecord.field_uid).where(ServiceRecord.field_uid.in_(chunk))
+        known.update(uid for (uid,) in query.tuples())
+    return known
+
+
+def _chunks(values: list, size: int = _CHUNK) -> Iterable[list]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def bring_back(actor: Session, path: Path) -> MergeResult:
+    """Merge a returned package into the office database, all of it or nothing."""
+    opened = _open(actor, path)
+    try:
+        with db.atomic():
+            if isinstance(db.obj, PostgresqlDatabase):  # two leaders merging one package: one waits
+                db.execute_sql("SELECT id FROM field_package WHERE id = %s FOR UPDATE", (opened.row.id,))
+            row = FieldPackage.get_by_id(opened.row.id)
+            case = get_case(row.case_id)
+            _require_team_member(actor, case, leader=True)
+            merge = _Merge(actor, case, row, opened)
+            result = merge.run()
+            return result
+    finally:
+        opened.conn.close()
+
+
+class _Merge:
+    def __init__(self, actor: Session, case: SopCase, row: FieldPackage, opened: _Opened):
+        self.actor, self.case, self.row, self.opened = actor, case, row, opened
+        self.added = self.updated = self.unchanged = self.conflicts = 0
+        self.lookups = _lookups_for(case)
+        self.codes = {
+            "category_id": dict(ServiceCategory.select(ServiceCategory.id, ServiceCategory.code).tuples()),
+            "target_group_id": dict(TargetGroup.select(TargetGroup.id, TargetGroup.code).tuples()),
+            "outcome_id": dict(ServiceOutcome.select(ServiceOutcome.id, ServiceOutcome.code).tuples()),
+        }
+        self.known_conflicts = {
+            (entity, key)
+            for entity, key in FieldConflict.select(FieldConflict.entity, FieldConflict.field_key)
+            .where(FieldConflict.package == row.id)
+            .tuples()
+        }
+        self.local_to_office: dict[int, int] = {}
+
+    def run(self) -> MergeResult:
+        was_returned = self.row.status == "dikembalikan"
+        records = package_records(self.opened.conn)
+        elsewhere = self._records(records)
+        others = OtherRows(self.opened, self.case, self.actor, self._conflict)
+        self.updated += others.merge()
+        self.unchanged += others.unchanged
+        copied = self._copy_audit(records)
+        summary = {
+            "ditambah": self.added,
+            "diubah": self.updated,
+            "sama": self.unchanged,
+            "konflik": self.conflicts,
+            "baris_audit": copied,
+        }
+        FieldPackage.update(
+            status="dikembalikan",
+            returned_by=self.actor.user_id,
+            returned_at=now(),
+            summary=json.dumps(summary),
+            version=FieldPackage.version + 1,
+            updated_at=now(),
+        ).where(FieldPackage.id == self.row.id).execute()
+        audit.record(
+            self.actor, "paket_lapangan_dikembalikan", "sop_case", self.case.id,
+            paket=self.row.uid, laptop=self.row.laptop, **summary,
+        )  # fmt: skip
+        return MergeResult(
+            package_uid=self.row.uid,
+            case_id=self.case.id,
+            laptop=self.row.laptop,
+            added=self.added,
+            updated=self.updated,
+            unchanged=self.unchanged,
+            conflicts=self.conflicts,
+            served_elsewhere=elsewhere,
+            already_returned=was_returned and not (self.added or self.updated or self.conflicts),
+            audit_lines=copied,
+        )
+
+    # --- service records ---------------------------------------------------------------------
+
+    def _records(self, records: list[dict]) -> list[str]:
+        office = {
+            r["id"]: r
+            for r in ServiceRecord.select(ServiceRecord.id, ServiceRecord.version, ServiceRecord.field_uid,
+                                          *[getattr(ServiceRecord, c.removesuffix("_id")) for c in RECORD_CONTENT])
+            .where(ServiceRecord.case == self.case.id)
+            .dicts()
+        }  # fmt: skip
+        for r in office.values():
+            for column in RECORD_CONTENT:
+                if column.endswith("_id"):
+                    r[column] = r.pop(column.removesuffix("_id"))
+        by_uid = {r["field_uid"]: r for r in office.values() if r["field_uid"]}
+        taken = {(r["nik"], r["category_id"]): r["id"] for r in office.values()}
+        inserts: list[tuple[dict, dict]] = []
+        for record in records:
+            local = record["id"]
+            base = self.opened.base.get(("service_record", local))
+            if base is not None:
+                self._office_record(record, office.get(local), base)
+                continue
+            uid = record["field_uid"]
+            existing = by_uid.get(uid)
+            if existing is not None:
+                self.local_to_office[local] = existing["id"]
+                if _same(record, existing):
+                    self.unchanged += 1
+                else:
+                    self._conflict("service_record", uid, "perubahan", record, existing["id"],
+                                   "Data ini sudah pernah digabungkan lalu diubah lagi di lapangan.")  # fmt: skip
+                continue
+            values = self._checked(record)
+            if values is None:
+                continue
+            twin = taken.get((values["nik"], values["category"]))
+            if twin is not None:
+                self._conflict("service_record", uid, "duplikat", record, twin,
+                               "NIK ini sudah tercatat untuk layanan yang sama pada kasus ini "
+                               "(dari laptop lain atau dari kantor).")  # fmt: skip
+                continue
+            taken[(values["nik"], values["category"])] = -1
+            inserts.append((record, values))
+        self._insert(inserts)
+        return self._served_elsewhere([v for _r, v in inserts])
+
+    def _checked(self, record: dict) -> dict | None:
+        """The record through the office's rules, as a form's save would check it; None when it
+        breaks one (left as a conflict: the leader sees why)."""
+        try:
+            checked = _checked_together(
+                self.lookups, record["nik"], record["full_name"], record["nagari_id"],
+                self._code("category_id", record), self._code("target_group_id", record),
+                self._code("outcome_id", record), record["served_on"], record["kk"] or "",
+                record["address"], record["jorong"], record["outcome_reason"], record["note"],
+            )  # fmt: skip
+        except InvalidInput as exc:
+            self._conflict("service_record", record["field_uid"], "tidak_sah", record, None, exc.message)
+            return None
+        return dict(zip(CHECKED_FIELDS, checked, strict=True))
+
+    def _code(self, column: str, record: dict) -> str:
+        return self.codes[column].get(record[column], f"#{record[column]}")
+
+    def _office_record(self, record: dict, office: dict | None, base: int) -> None:
+        """A record that left with the package: the field's change is taken when the office left
+        the record as it was."""
+        if office is None or record["version"] == base or _same(record, office):
+            self.unchanged += 1
+            return
+        self.local_to_office[record["id"]] = office["id"]
+        key = str(office["id"])
+        if office["version"] != base:
+            self._conflict("service_record", key, "perubahan", record, office["id"],
+                           "Data ini diubah di kantor dan di lapangan selama kasus dibawa ke lapangan.")  # fmt: skip
+            return
+        values = self._checked(dict(record, field_uid=key))
+        if values is None:
+            return
+        clash = ServiceRecord.select().where(
+            (ServiceRecord.case == self.case.id) & (ServiceRecord.nik == values["nik"])
+            & (ServiceRecord.category == values["category"]) & (ServiceRecord.id != office["id"])
+        ).exists()  # fmt: skip
+        if clash:
+            self._conflict("service_record", key, "duplikat", record, office["id"],
+                           "NIK ini sudah tercatat untuk layanan yang sama pada kasus ini.")  # fmt: skip
+            return
+        ServiceRecord.update(version=ServiceRecord.version + 1, updated_at=now(), **values).where(
+            (ServiceRecord.id == office["id"]) & (ServiceRecord.version == base)
+        ).execute()
+        self.updated += 1
+
+    def _insert(self, inserts: list[tuple[dict, dict]]) -> None:
+        if not inserts:
+            return
+        stamp = now()
+        fields = [
+            ServiceRecord.case, ServiceRecord.recorded_by, ServiceRecord.recorded_at, ServiceRecord.version,
+            ServiceRecord.updated_at, ServiceRecord.field_uid, ServiceRecord.field_origin,
+            *(getattr(ServiceRecord, name) for name in CHECKED_FIELDS),
+        ]  # fmt: skip
+        rows = (
+            [self.case.id, self.actor.user_id, record["recorded_at"], 1, stamp, record["field_uid"],
+             record["field_origin"][:120], *(values[name] for name in CHECKED_FIELDS)]
+            for record, values in inserts
+        )  # fmt: skip
+        insert_rows(ServiceRecord, fields, rows)
+        self.added += len(inserts)
+        uids = {record["field_uid"]: record["id"] for record, _v in inserts}
+        for chunk in _chunks(list(uids)):
+            query = ServiceRecord.select(ServiceRecord.id, ServiceRecord.field_uid).where(
+                ServiceRecord.field_uid.in_(chunk)
+            )
+            for office_id, uid in query.tuples():
+                self.local_to_office[uids[uid]] = office_id
+
+    def _served_elsewhere(self, values: list[dict]) -> list[str]:
+        """Citizens just added who were served for the same service in another case (another
+        team's, or an earlier visit): flagged, not refused (a second visit can be right)."""
+        found: list[str] = []
+        pairs = {(v["nik"], v["category"]): v["full_name"] for v in values}
+        niks = sorted({nik for nik, _c in pairs})
+        names = dict(ServiceCategory.select(ServiceCategory.id, ServiceCategory.name).tuples())
+        for chunk in _chunks(niks):
+            query = (
+                ServiceRecord.select(ServiceRecord.nik, ServiceRecord.category, SopCase.reference)
+                .join(SopCase)
+                .where(ServiceRecord.nik.in_(chunk) & (ServiceRecord.case != self.case.id))
+                .tuples()
+            )
+            for nik, category, reference in query:
+                if (nik, category) in pairs:
+                    found.append(
+                        f"{pairs[(nik, category)]} ({nik}), {names.get(category, '')}: juga pada {reference}"
+                    )
+        return sorted(found)
+
+    # --- conflicts and the audit trail ---------------------------------------------------------
+
+    def _conflict(
+        self, entity: str, key: str, kind: str, values: dict, office_id: int | None, message: str
+    ) -> None:
+        if (entity, key) in self.known_conflicts:
+            return  # left by an earlier merge of this package: open or already decided
+        FieldConflict.create(
+            package=self.row.id,
+            case=self.case.id,
+            kind=kind,
+            entity=entity,
+            office_id=office_id,
+            field_key=key,
+            field_values=json.dumps(values, default=str, ensure_ascii=False),
+            message=message[:1000],
+        )
+        self.known_conflicts.add((entity, key))
+        self.conflicts += 1
+
+    def _copy_audit(self, records: list[dict]) -> int:
+        """The field's audit lines not copied yet, into the office's log: the action as it was,
+        who, on which computer and when, under the office's ids where the row now has one."""
+        done = int(self.row.audit_copied or 0)
+        lines = audit_rows(self.opened.conn, done)
+        if not lines:
+            return 0
+        fields = [AuditLog.at, AuditLog.user_id, AuditLog.username, AuditLog.action, AuditLog.entity,
+                  AuditLog.entity_id, AuditLog.detail, AuditLog.workstation]  # fmt: skip
+        stamp = now()
+        origin = {"paket": self.row.uid, "laptop": self.row.laptop}
+        rows = []
+        for line in lines:
+            entity_id = line["entity_id"]
+            if line["entity"] == "service_record" and entity_id is not None:
+                entity_id = self.local_to_office.get(
+                    entity_id, entity_id if entity_id in self._base_ids() else None
+                )
+            detail = {
+                "lapangan": {
+                    **origin,
+                    "oleh": line["username"],
+                    "pada": line["at"],
+                    "komputer": line["workstation"],
+                },
+                **line["detail"],
+            }
+            rows.append([stamp, self.actor.user_id, self.actor.username, f"lapangan:{line['action']}"[:60],
+                         line["entity"], entity_id, json.dumps(detail, ensure_ascii=False, default=str)[:8000],
+                         f"laptop {self.row.laptop}"[:120]])  # fmt: skip
+        insert_rows(AuditLog, fields, rows)
+        FieldPackage.update(audit_copied=str(lines[-1]["id"])).where(FieldPackage.id == self.row.id).execute()
+        return len(rows)
+
+    def _base_ids(self) -> set[int]:
+        if not hasattr(self, "_base_record_ids"):
+            self._base_record_ids = {i for (e, i) in self.opened.base if e == "service_record"}
+        return self._base_record_ids
+
+
+def _same(record: dict, office: dict) -> bool:
+    return all(_plain(record[c]) == _plain(office[c]) for c in RECORD_CONTENT)
+
+
+def _plain(value: object) -> object:
+    if value is None or value == "":
+        return None
+    return str(value)

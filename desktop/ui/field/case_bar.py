@@ -8,6 +8,8 @@ allows, its refusal as the tooltip and the note beside it), "Kembalikan dari lap
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -29,8 +31,9 @@ def out_in_field_text(packages: list) -> str:
     if not packages:
         return ""
     first = min(packages, key=lambda p: p.taken_at)
-    laptops = ", ".join(p.laptop for p in packages)
-    return (
+    laptops = ", ".join(sorted((p.laptop for p in packages), key=_natural))
+    name = first.taken_by
+    text = (
         QCoreApplication.translate(
             "FieldCaseBar",
             "Kasus ini sedang dibawa ke lapangan (%1) sejak %2 oleh %3. Data yang dicatat di lapangan "
@@ -38,8 +41,15 @@ def out_in_field_text(packages: list) -> str:
         )
         .replace("%1", laptops)
         .replace("%2", first.taken_at.strftime("%d-%m-%Y"))
-        .replace("%3", first.taken_by)
     )
+    if name.endswith("."):  # "oleh Andi Saputra, S.E." ends the sentence with its own full stop
+        text = text.replace("%3.", name)
+    return text.replace("%3", name)
+
+
+def _natural(label: str) -> list:
+    """'Laptop 2' before 'Laptop 10'."""
+    return [int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", label)]
 
 
 def packages_out(case_id: int) -> list:
@@ -73,7 +83,7 @@ class FieldCaseBar(QFrame):
         self.take_button = QPushButton(self.tr("Bawa ke &lapangan…"))
         self.return_button = QPushButton(self.tr("&Kembalikan dari lapangan…"))
         self.conflicts_button = QPushButton(self.tr("Konflik (0)"))
-        self.report_button = QPushButton(self.tr("Ajukan &laporan…"))
+        self.report_button = QPushButton(self.tr("Ajukan lapo&ran…"))
         self.report_button.setProperty("primary", True)
         self.note = QLabel()
         self.note.setProperty("role", "muted")
@@ -90,12 +100,14 @@ class FieldCaseBar(QFrame):
         for button in (self.take_button, self.return_button, self.conflicts_button, self.report_button):
             row.addWidget(button)
         row.addWidget(self.note, 1)
-        self.buttons.setVisible(leader_tab)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(6)
         box.addWidget(self.marker)
         box.addWidget(self.buttons)
+        # Only once it has a parent: a parentless widget shown is a window of its own (and takes
+        # the activation from the main window).
+        self.buttons.setVisible(leader_tab)
         self.hide()
 
     def load(self, case_id: int | None, case_label: str = "", *, leader: bool = False) -> None:

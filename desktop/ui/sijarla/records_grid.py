@@ -98,7 +98,7 @@ class RecordsGridPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.form)
         self.form.save_requested.connect(self.save)
-        self.table.doubleClicked.connect(self.edit_row)
+        self.table.activated.connect(self.edit_row)  # a double click, or Enter on the row
         self.import_button.clicked.connect(self.import_file)
         self.template_button.clicked.connect(self.save_template)
         self.report_button.clicked.connect(self.send_report)

@@ -11,6 +11,7 @@ password is typed.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
@@ -149,7 +150,15 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         database = workspace.current_database()
-        if database.backend == "postgresql":
+        if self.field_banner is not None:  # the database is the package, in memory
+            from desktop.services.field import mode
+
+            info = mode.current()
+            database = (
+                dataclasses.replace(database, location=str(info.path)) if info is not None else database
+            )
+            text = self.tr("Paket lapangan %1 (skema v%2)")
+        elif database.backend == "postgresql":
             text = self.tr("Database: server PostgreSQL %1 (skema v%2)")
         else:
             text = self.tr("Database: berkas SQLite %1 (skema v%2)")

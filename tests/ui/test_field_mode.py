@@ -240,7 +240,9 @@ def work_in_the_field(qtbot, monkeypatch, package_path: Path, case_id: int) -> d
             press(qtbot, Qt.Key.Key_Tab)
             type_text(qtbot, name)
             press(qtbot, Qt.Key.Key_Return)
-            qtbot.waitUntil(lambda n=count: grid.model.rowCount() == n and not grid.model.is_loading(), timeout=WAIT)
+            qtbot.waitUntil(
+                lambda n=count: grid.model.rowCount() == n and not grid.model.is_loading(), timeout=WAIT
+            )
         edit_by_keyboard(qtbot, grid, "Rosnida", "Rosnida Yusuf")
         edit_by_keyboard(qtbot, grid, "Siti Rahmah", "Siti Rahmah Binti Ali")  # also changed at the office
         delete_by_keyboard(qtbot, monkeypatch, grid)
@@ -282,7 +284,9 @@ def edit_by_keyboard(qtbot, grid, name: str, new_name: str) -> None:
 
 def delete_by_keyboard(qtbot, monkeypatch, grid) -> None:
     asked: list[str] = []
-    monkeypatch.setattr(record_delete.DeleteQuestion, "ask", classmethod(lambda c, p, n: asked.append(n) or True))
+    monkeypatch.setattr(
+        record_delete.DeleteQuestion, "ask", classmethod(lambda c, p, n: asked.append(n) or True)
+    )
     select_row(qtbot, grid, "Siti Rahmah Binti Ali")  # came from the office: refused
     press(qtbot, Qt.Key.Key_Delete)
     assert "hanya dapat dihapus" in grid.banner.text()

@@ -53,6 +53,8 @@ class ConflictsDialog(QDialog):
         self.banner = MessageBanner()
         self.conflict_list = QListWidget()
         self.conflict_list.setObjectName("ConflictList")
+        self.conflict_list.setWordWrap(True)
+        self.conflict_list.setSpacing(2)
         self.conflict_list.currentRowChanged.connect(self._show)
         self.title_label = heading("", 1.05)
         self.message_label = muted("")

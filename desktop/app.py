@@ -134,6 +134,8 @@ def run(db_url: str | None, demo: bool = False) -> int:
         outcome = SetupWizard.ask(None)
         if outcome is None:
             return 0
+        if outcome.field:  # a field package opened from the wizard: its team logs in
+            return _session_loop(app, [])
         if outcome.session is not None:  # the new administrator, logged in: straight to work
             daily_backup.start_later(backup_owner)
             code, logged_out = _work(app, outcome.session)

@@ -204,10 +204,11 @@ def _take_qt_platform(argv: list[str]) -> list[str]:
 def _field_package_argument(argv: list[str]) -> list[str]:
     """`dinas-desk BERKAS.ddlapangan`, as Windows starts the app on a double-clicked package, is
     `dinas-desk --lapangan BERKAS.ddlapangan`."""
-    return [
-        f"--lapangan={item}" if not item.startswith("-") and item.lower().endswith(".ddlapangan") else item
-        for item in argv
-    ]
+    rest: list[str] = []
+    for item in argv:
+        loose = not item.startswith("-") and (not rest or rest[-1] != "--lapangan")
+        rest.append(f"--lapangan={item}" if loose and item.lower().endswith(".ddlapangan") else item)
+    return rest
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -31,7 +31,7 @@ from desktop.ui.main_window import MainWindow
 from tests.db.factories import session
 from tests.db.field_case import PASSPHRASE, case_in_service, record
 
-pytestmark = pytest.mark.parametrize("backend_url", ["sqlite"], indirect=True)
+SQLITE = pytest.mark.parametrize("backend_url", ["sqlite"], indirect=True)  # packages are SQLite
 
 WAIT = 15_000
 SHOTS = Path("/tmp/s10ui-shots")
@@ -355,6 +355,7 @@ def bring_back(qtbot, monkeypatch, case_id: int, package_path: Path) -> dict:
     return seen
 
 
+@SQLITE
 def test_a_case_goes_to_the_field_is_recorded_offline_and_comes_back(qtbot, monkeypatch, database, tmp_path):
     case_id = case_in_service()
     folder = tmp_path / "paket"
@@ -387,3 +388,76 @@ def test_a_case_goes_to_the_field_is_recorded_offline_and_comes_back(qtbot, monk
     names = {r.full_name for r in ServiceRecord.select().where(ServiceRecord.case == case_id)}
     assert names == {"Siti Rahmah Binti Ali", "Syafrizal", "Syamsul Bahri", "Rosnida Yusuf", "Ahmad Fauzi"}
     assert back["grid"] == sorted(names)
+
+
+# --- The other ways into field mode, and a package that cannot be written ------------------------------
+
+
+def test_a_double_clicked_package_starts_field_mode(monkeypatch):
+    from desktop import cli
+
+    started: list[Path] = []
+    monkeypatch.setattr(app, "run_field", lambda path: started.append(path) or 0)
+    assert cli.main([r"C:\Users\tim\Documents\SJL-2026-0001-Laptop-1.ddlapangan"]) == 0
+    assert cli.main(["--lapangan", "paket.ddlapangan"]) == 0
+    assert [p.name for p in started] == [
+        r"C:\Users\tim\Documents\SJL-2026-0001-Laptop-1.ddlapangan",
+        "paket.ddlapangan",
+    ]
+
+
+@SQLITE
+def test_the_login_window_opens_a_package_and_its_team_logs_in(qtbot, monkeypatch, database, tmp_path):
+    from desktop.services.field import export
+
+    case_id = case_in_service()
+    (taken,) = export.take_out(session("ketua1"), case_id, ["Laptop 1"], PASSPHRASE, tmp_path)
+    dialog = LoginDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    monkeypatch.setattr(PackageFileDialog, "ask", classmethod(lambda cls, parent: taken.path))
+
+    def passphrase(opening: OpenPackageDialog) -> None:
+        type_text(qtbot, PASSPHRASE)
+        press(qtbot, Qt.Key.Key_Return)
+
+    when_shown(qtbot, OpenPackageDialog, passphrase)
+    dialog.field_button.click()
+    assert mode.is_field_mode() and dialog.field_label.text().startswith("Mode lapangan: SJL-")
+    dialog.fill_username("anggota1")
+    qtbot.keyClicks(dialog.password_edit, DEMO_PASSWORD)
+    dialog.submit()
+    assert dialog.session is not None and dialog.session.username == "anggota1"
+
+
+def test_the_setup_wizard_of_a_laptop_without_database_opens_a_package(qtbot, monkeypatch):
+    from desktop.ui.field import open_package_dialog
+    from desktop.ui.setup_wizard import SetupWizard
+
+    monkeypatch.setattr(open_package_dialog, "choose_and_open", lambda parent: object())
+    wizard = SetupWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.button(SetupWizard.WizardButton.CustomButton1).click()
+    assert wizard.outcome().field
+
+
+def test_a_package_that_cannot_be_sealed_is_said_in_the_banner(qtbot, monkeypatch, tmp_path):
+    from desktop.ui.field.mode_banner import FieldModeBanner
+
+    info = mode.FieldInfo(
+        tmp_path / "p.ddlapangan", "uid", 1, "SJL-2026-0001", "Judul", "Laptop 1", "Ketua", "07-12-2026"
+    )
+    banner = FieldModeBanner(info)
+    qtbot.addWidget(banner)
+
+    def full_disk() -> None:
+        raise mode.SealFailed("Paket lapangan p.ddlapangan tidak dapat disimpan (disk penuh).")
+
+    monkeypatch.setattr(mode, "seal_if_changed", full_disk)
+    with qtbot.waitSignal(banner.seal_failed):
+        assert not banner.seal()
+    assert "tidak dapat disimpan" in banner.seal_error()
+    assert banner.text() == "Mode lapangan: SJL-2026-0001 Judul, dibawa 07-12-2026 oleh Ketua"
+    monkeypatch.setattr(mode, "seal_if_changed", lambda: None)
+    assert banner.seal() and banner.seal_error() == ""

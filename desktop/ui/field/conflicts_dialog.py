@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.services.errors import DomainError
 from desktop.services.session import Session
 from desktop.ui.common.forms import field_label, fit_on_screen, heading, muted
-from desktop.ui.sijarla.team_banner import MessageBanner
+from desktop.ui.field.notice import NoticeBanner
 
 DIFFERENT = QColor("#FFF1C7")  # a soft amber: the rows the two versions disagree on
 FIELD, OFFICE = "lapangan", "kantor"
@@ -50,7 +50,7 @@ class ConflictsDialog(QDialog):
         self.session, self.case_id = session, case_id
         self.items: list = []
         self.setWindowTitle(self.tr("Konflik data lapangan"))
-        self.banner = MessageBanner()
+        self.banner = NoticeBanner()
         self.conflict_list = QListWidget()
         self.conflict_list.setObjectName("ConflictList")
         self.conflict_list.setWordWrap(True)

@@ -22,7 +22,7 @@ from desktop.ui.common.background import run_for
 from desktop.ui.common.forms import fit_on_screen, heading, primary_button, value_label, value_rows
 from desktop.ui.common.operations import message_for
 from desktop.ui.common.unsaved import FormDialog
-from desktop.ui.sijarla.team_banner import MessageBanner
+from desktop.ui.field.notice import NoticeBanner
 
 FIELD_PACKAGES = "field_package"  # the file dialogs' remembered folder for packages
 
@@ -58,7 +58,7 @@ class ReturnDialog(FormDialog):
         self.preview = None
         self.result = None
         self.setWindowTitle(self.tr("Kembalikan dari lapangan"))
-        self.banner = MessageBanner()
+        self.banner = NoticeBanner()
         self.values = {key: value_label() for key in ("file", "case", "laptop", "leader", "taken", "new")}
         self.values["new"].setObjectName("NewRecords")
         self.summary_label = QLabel()

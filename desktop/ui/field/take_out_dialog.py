@@ -38,7 +38,7 @@ from desktop.ui.common.forms import (
 )
 from desktop.ui.common.operations import message_for
 from desktop.ui.common.unsaved import FormDialog
-from desktop.ui.sijarla.team_banner import MessageBanner
+from desktop.ui.field.notice import NoticeBanner
 
 MAX_LAPTOPS = 10
 
@@ -62,7 +62,7 @@ class TakeOutDialog(FormDialog):
         self.taken: list = []
         self.setWindowTitle(self.tr("Bawa ke lapangan"))
         self.setStyleSheet(FORM_STYLESHEET)
-        self.banner = MessageBanner()
+        self.banner = NoticeBanner()
         self.pages = QStackedWidget()
         self.pages.addWidget(self._form_page(case_label))
         self.pages.addWidget(self._done_page())
@@ -209,7 +209,7 @@ class TakeOutDialog(FormDialog):
     # --- taking out ---------------------------------------------------------------------------------
 
     def take_out(self) -> None:
-        self.banner.clear_message()
+        self.banner.clear()
         passphrase = self.passphrase_edit.text()
         if passphrase != self.confirm_edit.text():
             self.banner.error(self.tr("Kedua kata sandi tidak sama. Ketik ulang pada kolom kedua."))

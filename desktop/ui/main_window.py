@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QTabWidget, Q
 from desktop import __version__, roles
 from desktop.roles import RoleInfo
 from desktop.services import workspace
+from desktop.services.errors import DomainError
 from desktop.services.session import Session
 from desktop.services.sop import worklists
 from desktop.ui import settings
@@ -318,8 +319,13 @@ class MainWindow(QMainWindow):
             self._leaving = False
             return False
         if not self._logged_out:
+            try:
+                mode.close()
+            except DomainError as exc:  # written meanwhile and not sealed: the window stays open
+                self.field_banner.show_seal_error(exc.message)
+                self._leaving = False
+                return False
             self.field_banner.stop()
-            mode.close()
         return True
 
     def _restore_geometry(self) -> None:

@@ -477,3 +477,13 @@ def test_a_package_that_cannot_be_sealed_is_said_in_the_banner(qtbot, monkeypatc
     assert banner.text() == "Mode lapangan: SJL-2026-0001 Judul, dibawa 07-12-2026 oleh Ketua"
     monkeypatch.setattr(mode, "seal_if_changed", lambda: None)
     assert banner.seal() and banner.seal_error() == ""
+
+
+def test_a_missing_or_foreign_file_is_refused_before_any_passphrase(qtbot, tmp_path):
+    foreign = tmp_path / "surat.ddlapangan"
+    foreign.write_bytes(b"%PDF-1.4 bukan paket")
+    for path in (tmp_path / "tidak-ada.ddlapangan", foreign):
+        dialog = OpenPackageDialog(None, path)
+        qtbot.addWidget(dialog)
+        assert dialog.error_text() and path.name in dialog.error_text()
+        assert not dialog.open_button.isEnabled() and not dialog.passphrase_edit.isEnabled()

@@ -80,8 +80,11 @@ class OpenPackageDialog(QDialog):
     def _read_header(self) -> package.Header | None:
         try:
             return package.read_header(self.path)
-        except DomainError as exc:
-            self._show_error(exc.message)
+        except (DomainError, OSError) as exc:
+            message = getattr(exc, "message", "") or self.tr("Berkas %1 tidak dapat dibaca (%2).").replace(
+                "%1", str(self.path)
+            ).replace("%2", str(getattr(exc, "strerror", "") or exc))
+            self._show_error(message)
             self.passphrase_edit.setEnabled(False)
             self.open_button.setEnabled(False)
             return None

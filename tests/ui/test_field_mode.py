@@ -199,6 +199,9 @@ def take_out(qtbot, case_id: int, folder: Path) -> list[Path]:
     assert "Data yang dicatat di lapangan akan masuk saat paket dikembalikan." in marker
     assert not bar.take_button.isEnabled() or bar.take_button.isEnabled()  # the service decides
     shot(window, "office_marker")
+    tab.pages.setCurrentIndex(1)  # all the team's records: the same marker, with the case's number
+    assert tab.field_marker.isVisible()
+    assert tab.field_marker.text() == f"{tab.workspace.case.reference}: {marker}"
     window.close()
     return written
 

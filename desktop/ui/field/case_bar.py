@@ -47,6 +47,19 @@ def out_in_field_text(packages: list) -> str:
     return text.replace("%3", name)
 
 
+def team_field_markers(cases: list[tuple[int, str]]) -> str:
+    """One marker line per case of the team that is out in the field ('' when none is), for the
+    page of all the team's records. `cases`: (case id, case number) of the team's cases."""
+    if mode.is_field_mode():
+        return ""
+    lines = []
+    for case_id, number in cases:
+        text = out_in_field_text(packages_out(case_id))
+        if text:
+            lines.append(f"{number}: {text}")
+    return "\n".join(lines)
+
+
 def _natural(label: str) -> list:
     """'Laptop 2' before 'Laptop 10'."""
     return [int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", label)]

@@ -177,7 +177,43 @@ def _parser() -> argparse.ArgumentParser:
     )
     _localize(sample)
     sample.add_argument("folder", metavar="FOLDER", type=Path)
+    _field_parser(sub)
     return parser
+
+
+def _field_parser(sub) -> None:
+    field = sub.add_parser(
+        "field", help="paket lapangan (kejar bola tanpa jaringan)", formatter_class=_Formatter, add_help=False
+    )
+    _localize(field)
+    field_sub = field.add_subparsers(
+        dest="field_command", title="perintah lapangan", metavar="AKSI", required=True
+    )
+    export = field_sub.add_parser(
+        "export",
+        help="bawa kasus ke lapangan: tulis paket BERKAS",
+        add_help=False,
+        formatter_class=_Formatter,
+    )
+    _localize(export)
+    export.add_argument("case", metavar="KASUS", help="nomor kasus (mis. SJL-2026-0001)")
+    export.add_argument("path", metavar="BERKAS", type=Path, help="paket yang ditulis (.ddlapangan)")
+    export.add_argument("--laptop", default="Laptop 1", help="nama laptop tujuan (bawaan: Laptop 1)")
+    back = field_sub.add_parser(
+        "import",
+        help="kembalikan dari lapangan: gabungkan paket BERKAS",
+        add_help=False,
+        formatter_class=_Formatter,
+    )
+    _localize(back)
+    back.add_argument("path", metavar="BERKAS", type=Path)
+    for p in (export, back):
+        p.add_argument(
+            "--sebagai",
+            metavar="KETUA_TIM",
+            required=True,
+            help="akun Ketua Tim yang bertindak; kata sandinya ditanyakan, atau dari DINAS_DESK_PASSWORD",
+        )
 
 
 def _localize(parser: argparse.ArgumentParser) -> None:
@@ -222,6 +258,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _user_command(args)
         if args.command == "documents":
             return _documents_command(args)
+        if args.command == "field":
+            return _field_command(args)
         if args.self_test:  # --demo changes nothing: the throwaway database is always a demo office
             from desktop import selftest
 
@@ -340,6 +378,56 @@ def _user_command(args: argparse.Namespace) -> int:
         return 1
     print(f"Pengguna {user.username} dibuat dengan peran {', '.join(user.roles)}.")
     return 0
+
+
+def _field_command(args: argparse.Namespace) -> int:
+    """`field export KASUS BERKAS` and `field import BERKAS`, as the team leader."""
+    from desktop.models import SopCase
+    from desktop.services.errors import DomainError
+    from desktop.services.field import export, merge
+    from desktop.services.security.auth import login
+
+    _open(args)
+    password = os.environ.get("DINAS_DESK_PASSWORD") or getpass.getpass(f"Kata sandi {args.sebagai}: ")
+    try:
+        actor = login(args.sebagai, password)
+        if args.field_command == "import":
+            result = merge.bring_back(actor, args.path)
+            print(
+                f"Paket {result.laptop} digabungkan: {result.added} data baru, {result.updated} diubah, "
+                f"{result.unchanged} sama, {result.conflicts} konflik baru, {result.audit_lines} baris audit."
+            )
+            if result.already_returned:
+                print("Paket ini sudah pernah dikembalikan; tidak ada yang baru.")
+            for line in result.served_elsewhere:
+                print(f"Perhatian: {line}")
+            if result.conflicts:
+                print("Konflik menunggu keputusan Ketua Tim di tab Ketua Tim SIJARLA (Konflik lapangan).")
+            return 0
+        case = SopCase.get_or_none(SopCase.reference == args.case.strip().upper())
+        if case is None:
+            print(f"Galat: kasus {args.case} tidak ditemukan.", file=sys.stderr)
+            return 1
+        target = args.path.resolve()
+        if target.exists():
+            print(f"Galat: berkas {target} sudah ada.", file=sys.stderr)
+            return 1
+        passphrase = os.environ.get("DINAS_DESK_FIELD_PASSPHRASE") or _ask_passphrase()
+        (taken,) = export.take_out(actor, case.id, [args.laptop], passphrase, target.parent)
+        if taken.path != target:
+            taken.path.rename(target)
+        print(f"Paket {args.laptop} untuk {case.reference} ditulis: {target}")
+        return 0
+    except DomainError as exc:
+        print(f"Galat: {exc.message}", file=sys.stderr)
+        return 1
+
+
+def _ask_passphrase() -> str:
+    first = getpass.getpass("Kata sandi paket (dibutuhkan tim untuk membukanya di lapangan): ")
+    if getpass.getpass("Ulangi kata sandi paket: ") != first:
+        raise SystemExit("Galat: kata sandi paket tidak sama.")
+    return first
 
 
 def _read_password(from_stdin: bool) -> str:

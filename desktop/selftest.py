@@ -106,6 +106,7 @@ def _checks(options: SelfTestOptions, *, demo: bool) -> list[Check]:
         ("kata sandi", _check_password_hashing),
         ("penyimpanan kata sandi", _check_password_store),
         ("lembar kerja", _check_spreadsheet),
+        ("paket lapangan", _check_field_package),
         ("surat PDF", lambda: _check_letters(options, demo)),
         ("struk", lambda: _check_receipt(options, demo)),
         ("printer", _check_printers),
@@ -182,6 +183,46 @@ def _check_spreadsheet() -> str:
     if str(rows[1][2])[:10] != "2026-12-07":
         raise RuntimeError(f"tanggal lembar kerja terbaca salah: {rows[1][2]!r}")
     return f"xlsx ditulis dan dibaca ({table.data_rows} baris)"
+
+
+def _check_field_package() -> str:
+    """A field package sealed and opened (cryptography's AES-GCM and hashlib's scrypt), its database
+    in shared memory (SQLite's memdb), and a secured office's offline login hash (bcrypt): the
+    compiled parts a field laptop needs, in this build."""
+    import sqlite3
+
+    import bcrypt
+
+    from desktop.models import field_store
+    from desktop.services.field import package
+
+    name = field_store.memory_name("uji")
+    anchor = field_store.connect_memory(name)
+    try:
+        anchor.execute("CREATE TABLE uji (teks TEXT)")
+        anchor.execute("INSERT INTO uji VALUES ('Siti Rahmah')")
+        other = sqlite3.connect(name, uri=True)  # what a second thread's connection sees
+        seen = other.execute("SELECT teks FROM uji").fetchone()[0]
+        other.close()
+        payload = field_store.serialize(anchor)
+    finally:
+        anchor.close()
+    passphrase = "uji mandiri paket 1"
+    key = package.new_data_key()
+    with tempfile.TemporaryDirectory(prefix="dinas-desk-uji-") as folder:
+        path = Path(folder) / f"uji{package.SUFFIX}"
+        fields = {"package_uid": "0" * 32, "case_id": 1, **package.wrap_key(key, passphrase, "0" * 32)}
+        package.seal(path, fields, key, payload)
+        _header, opened, _key = package.open_package(path, passphrase=passphrase)
+    restored = field_store.load(opened)
+    try:
+        back = restored.execute("SELECT teks FROM uji").fetchone()[0]
+    finally:
+        restored.close()
+    hashed = bcrypt.hashpw(b"kunci-login-uji", bcrypt.gensalt(rounds=4)).replace(b"$2b$", b"$2a$")
+    if seen != "Siti Rahmah" or back != seen or not bcrypt.checkpw(b"kunci-login-uji", hashed):
+        raise RuntimeError("paket lapangan tidak terbaca kembali")
+    return f"AES-GCM, scrypt, memdb dan bcrypt ({len(payload)} bita)"
 
 
 def _demo_session(role: str):

@@ -29,6 +29,8 @@ ManifestDPIAware true
 !define PUBLISHER "Dinas Kependudukan dan Pencatatan Sipil"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\DinasDesk"
 !define APP_KEY "Software\Disdukcapil\DinasDesk Installer"
+!define PACKAGE_EXT ".ddlapangan"  ; desktop/services/field/package.py SUFFIX
+!define PACKAGE_PROGID "DinasDesk.PaketLapangan"
 !define DATA_SUBDIR "Disdukcapil\DinasDesk"
 
 !include "MUI2.nsh"
@@ -139,6 +141,13 @@ Section "$(SecApp)" SecApp
   ${GetSize} "$INSTDIR" "/S=0K" $0 $1 $2
   IntFmt $0 "0x%08X" $0
   WriteRegDWORD HKLM "${UNINSTALL_KEY}" "EstimatedSize" "$0"
+
+  ; A field package (kejar bola offline) opens in Dinas Desk by double-click: "DinasDesk.exe" "<file>".
+  WriteRegStr HKLM "Software\Classes\${PACKAGE_EXT}" "" "${PACKAGE_PROGID}"
+  WriteRegStr HKLM "Software\Classes\${PACKAGE_PROGID}" "" "Paket lapangan Dinas Desk"
+  WriteRegStr HKLM "Software\Classes\${PACKAGE_PROGID}\DefaultIcon" "" "$INSTDIR\${APP_EXE},0"
+  WriteRegStr HKLM "Software\Classes\${PACKAGE_PROGID}\shell\open\command" "" '"$INSTDIR\${APP_EXE}" "%1"'
+  System::Call 'shell32::SHChangeNotify(i 0x08000000, i 0, p 0, p 0)'
 SectionEnd
 
 Section "$(SecDesktop)" SecDesktop
@@ -182,6 +191,12 @@ Section "un.$(UnSecApp)" UnSecApp
   RMDir "$INSTDIR"
   DeleteRegKey HKLM "${UNINSTALL_KEY}"
   DeleteRegKey HKLM "${APP_KEY}"
+  DeleteRegKey HKLM "Software\Classes\${PACKAGE_PROGID}"
+  ReadRegStr $0 HKLM "Software\Classes\${PACKAGE_EXT}" ""
+  ${If} $0 == "${PACKAGE_PROGID}"  ; another program may have taken the extension since
+    DeleteRegKey HKLM "Software\Classes\${PACKAGE_EXT}"
+  ${EndIf}
+  System::Call 'shell32::SHChangeNotify(i 0x08000000, i 0, p 0, p 0)'
 SectionEnd
 
 ; Off unless chosen: the data of the user running the uninstaller (its %LOCALAPPDATA% folder and its

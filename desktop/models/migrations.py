@@ -314,9 +314,7 @@ def _m0011_field_packages(migrator: SchemaMigrator) -> None:
         migrate(migrator.add_column("service_record", "field_uid", plain))
     if "field_origin" not in columns:
         migrate(migrator.add_column("service_record", "field_origin", ServiceRecord.field_origin))
-    db.execute_sql(
-        "CREATE UNIQUE INDEX IF NOT EXISTS service_record_field_uid ON service_record (field_uid)"
-    )
+    db.execute_sql("CREATE UNIQUE INDEX IF NOT EXISTS service_record_field_uid ON service_record (field_uid)")
     db.create_tables([FieldPackage, FieldPackageKey, FieldConflict], safe=True)
 
 

@@ -284,4 +284,25 @@ BEGIN
     RETURN NULL;
 END
 $$;
+
+-- A field package's offline logins (issue 17): the bcrypt hashes of the login keys of the team of
+-- a case, for its team leader only, who writes them into the package (sealed) so each member logs
+-- in on the laptop with their own password. Nobody else's, and nobody but the case's leader.
+CREATE OR REPLACE FUNCTION dd_field_logins(p_case integer) RETURNS TABLE (user_id integer, hash text)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    IF NOT EXISTS (
+        SELECT 1 FROM sop_case c JOIN team_member m ON m.team_id = c.team_id
+        WHERE c.id = p_case AND m.user_id = dd_session_user_id() AND m.is_leader
+    ) THEN
+        RAISE EXCEPTION 'hanya ketua tim kasus ini yang dapat membawa kasus ke lapangan'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN QUERY
+        SELECT p.user_id, p.hash FROM dd_password p
+        JOIN team_member m ON m.user_id = p.user_id
+        JOIN sop_case c ON c.team_id = m.team_id
+        WHERE c.id = p_case;
+END
+$$;
 """

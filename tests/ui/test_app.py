@@ -45,14 +45,16 @@ def test_self_test_issues_documents_on_a_throwaway_demo_and_leaves_nothing_behin
     labels = [line.split(":")[0] for line in lines]
     assert labels == [
         "[OK] database", "[OK] referensi", "[OK] terjemahan", "[OK] kata sandi",
-        "[OK] penyimpanan kata sandi", "[OK] lembar kerja", "[OK] surat PDF", "[OK] struk", "[OK] printer",
+        "[OK] penyimpanan kata sandi", "[OK] lembar kerja", "[OK] paket lapangan", "[OK] surat PDF", "[OK] struk",
+        "[OK] printer",
         "[OK] login dialog", "[OK] jendela utama",
     ]  # fmt: skip
     assert lines[0].startswith("[OK] database: sqlite ") and "dinas-desk-uji-" in lines[0]
     assert lines[1].startswith("[OK] referensi: 177 nagari")
     assert lines[2] == "[OK] terjemahan: Cancel -> Batal"
     assert lines[5] == "[OK] lembar kerja: xlsx ditulis dan dibaca (1 baris)"
-    assert lines[6].startswith("[OK] surat PDF: surat_tugas.pdf: 1 halaman")
+    assert lines[6].startswith("[OK] paket lapangan: AES-GCM, scrypt, memdb dan bcrypt")
+    assert lines[7].startswith("[OK] surat PDF: surat_tugas.pdf: 1 halaman")
     assert lines[-1] == "[OK] jendela utama: 11 tab"
     assert (out / "surat_tugas.pdf").read_bytes().startswith(b"%PDF-")
     assert (out / "struk_80mm.bin").read_bytes().startswith(b"\x1b@")

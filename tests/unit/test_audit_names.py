@@ -71,3 +71,8 @@ def test_the_audit_names_read_as_the_office_says_them():
     assert entity_name("incoming_letter") == "Surat masuk"
     assert action_name("surat_masuk_dicatat") == "Surat masuk dicatat"
     assert action_name("login") == ACTION_NAMES["login"] == "Masuk aplikasi"
+
+
+def test_a_line_copied_from_a_field_package_says_so():
+    assert action_name("lapangan:login") == "Di lapangan: masuk aplikasi"
+    assert action_name("lapangan:pelayanan_dicatat").startswith("Di lapangan: ")

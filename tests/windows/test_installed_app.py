@@ -27,7 +27,7 @@ PAGE_SETTLE_S = 8
 
 SELF_TEST_LABELS = [
     "database", "referensi", "terjemahan", "kata sandi", "penyimpanan kata sandi", "lembar kerja",
-    "surat PDF", "struk", "printer", "login dialog", "jendela utama",
+    "paket lapangan", "surat PDF", "struk", "printer", "login dialog", "jendela utama",
 ]  # fmt: skip
 
 
@@ -55,6 +55,10 @@ def test_silent_install_puts_the_program_shortcuts_and_uninstall_entry_in_place(
     assert "Publisher    REG_SZ    Dinas Kependudukan dan Pencatatan Sipil" in entry
     assert "EstimatedSize    REG_DWORD" in entry
     assert "DisplayIcon" in entry and "QuietUninstallString" in entry
+    # A field package opens in the app by double-click (issue 17).
+    assert "DinasDesk.PaketLapangan" in installed.registry(r"HKLM\Software\Classes\.ddlapangan")
+    command = installed.registry(r"HKLM\Software\Classes\DinasDesk.PaketLapangan\shell\open\command")
+    assert r'DinasDesk.exe" "%1"' in command, command
     log = (program / "uji-mandiri.log").read_text(encoding="utf-8", errors="replace")
     assert "exit: 0" in log and "[GAGAL]" not in log  # the installer's own run of the self-test
 
@@ -236,6 +240,7 @@ def test_silent_uninstall_removes_program_shortcuts_and_entry_and_keeps_data(ins
     assert not (start_menu / "Dinas Desk").exists()
     assert not (installed.wine.drive_c / "users" / "Public" / "Desktop" / "Dinas Desk.lnk").exists()
     assert "DisplayName" not in installed.registry(UNINSTALL_KEY)
+    assert "DinasDesk.PaketLapangan" not in installed.registry(r"HKLM\Software\Classes\.ddlapangan")
     assert (installed.user_data_dir / "dinas-desk.sqlite3").is_file()  # the office's data stays
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 from desktop.models import (
     FieldConflict,
@@ -31,7 +32,9 @@ from desktop.services.sijarla.record_rules import CHECKED_FIELDS, _checked_toget
 from desktop.services.sijarla.service_records import _lookups_for
 from desktop.services.sijarla.team import _require_team_member
 from desktop.services.sop.workflow import get_case
+from desktop.services.validation import clean_int
 
+_UID = re.compile(r"[0-9a-f]{32}")
 KIND_LABELS = {
     "perubahan": "Diubah di kantor dan di lapangan",
     "duplikat": "Warga yang sama untuk layanan yang sama",
@@ -68,12 +71,14 @@ _NAMES = {
 
 def packages_of_case(actor: Session, case_id: int) -> list[PackageStatus]:
     """Every package of the case, newest first (the case's team)."""
-    _require_team_member(actor, get_case(case_id))
-    return _statuses(FieldPackage.case == case_id)
+    case = get_case(clean_int(case_id, "Kasus", 1))
+    _require_team_member(actor, case)
+    return _statuses(FieldPackage.case == case.id)
 
 
 def case_out_in_field(case_id: int) -> list[PackageStatus]:
     """The case's packages still out in the field (any member of staff: no personal data)."""
+    case_id = clean_int(case_id, "Kasus", 1)
     return _statuses((FieldPackage.case == case_id) & (FieldPackage.status == "dibawa"))
 
 
@@ -107,9 +112,55 @@ def _statuses(condition) -> list[PackageStatus]:
     return result
 
 
+def cancel_package(actor: Session, package_uid: str, reason: str) -> None:
+    """The leader gives up a package (a lost or broken laptop): the case is no longer out on it, and
+    the package is refused if it comes back. Its records, if any, must then be recorded again."""
+    from desktop.services.validation import clean_text
+
+    reason = clean_text(reason, "Alasan", 300)
+    uid = package_uid if isinstance(package_uid, str) and _UID.fullmatch(package_uid) else ""
+    with db.atomic():
+        row = FieldPackage.get_or_none(FieldPackage.uid == uid)
+        if row is None:
+            raise NotFound("Paket lapangan tidak ditemukan.")
+        case = get_case(row.case_id)
+        _require_team_member(actor, case, leader=True)
+        if row.status != "dibawa":
+            raise WorkflowError("Hanya paket yang masih di lapangan yang dapat dibatalkan.")
+        changed = (
+            FieldPackage.update(status="dibatalkan", version=FieldPackage.version + 1, updated_at=now())
+            .where((FieldPackage.id == row.id) & (FieldPackage.status == "dibawa"))
+            .execute()
+        )
+        if changed != 1:
+            raise StaleRecord("Paket ini baru saja dikembalikan atau dibatalkan. Muat ulang daftar paket.")
+        details = {"paket": row.uid, "laptop": row.laptop, "alasan": reason}
+        audit.record(actor, "paket_lapangan_dibatalkan", "sop_case", case.id, **details)
+
+
+def not_ready_to_report(case_id: int) -> str | None:
+    """Why the case's report cannot go yet because of its field packages, or None."""
+    case_id = clean_int(case_id, "Kasus", 1)
+    out = case_out_in_field(case_id)
+    if out:
+        laptops = ", ".join(p.laptop for p in out)
+        return (
+            f"Masih ada paket lapangan yang belum dikembalikan ({laptops}). Kembalikan paketnya dulu agar "
+            "data lapangan ikut dilaporkan, atau batalkan paket laptop yang hilang."
+        )
+    waiting = (
+        FieldConflict.select()
+        .where((FieldConflict.case == case_id) & (FieldConflict.status == "terbuka"))
+        .count()
+    )
+    if waiting:
+        return f"Masih ada {waiting} konflik data lapangan yang belum diputuskan Ketua Tim."
+    return None
+
+
 def open_conflicts(actor: Session, case_id: int) -> list[ConflictView]:
     """The conflicts of the case's merges still waiting for the leader's choice, oldest first."""
-    case = get_case(case_id)
+    case = get_case(clean_int(case_id, "Kasus", 1))
     _require_team_member(actor, case)
     rows = (
         FieldConflict.select(FieldConflict, FieldPackage.laptop)
@@ -186,10 +237,10 @@ def _display(column: str, value: object) -> str:
 
 def resolve(actor: Session, conflict_id: int, choice: str) -> None:
     """The leader's choice: "lapangan" (the field's version) or "kantor" (the office's)."""
-    if choice not in ("lapangan", "kantor"):
+    if not isinstance(choice, str) or choice not in ("lapangan", "kantor"):
         raise InvalidInput("Pilihan harus versi lapangan atau versi kantor.", field="choice")
     with db.atomic():
-        row = FieldConflict.get_or_none(FieldConflict.id == conflict_id)
+        row = FieldConflict.get_or_none(FieldConflict.id == clean_int(conflict_id, "Konflik", 1))
         if row is None:
             raise NotFound("Konflik tidak ditemukan.")
         case = get_case(row.case_id)
@@ -233,9 +284,10 @@ def _take_field(case, row: FieldConflict, actor: Session) -> None:
         "outcome_id": dict(ServiceOutcome.select(ServiceOutcome.id, ServiceOutcome.code).tuples()),
     }
     served_on = dt.date.fromisoformat(str(values["served_on"])[:10])
+    category = codes["category_id"].get(values["category_id"], "")
+    group = codes["target_group_id"].get(values["target_group_id"], "")
     checked = _checked_together(
-        lookups, values["nik"], values["full_name"], values["nagari_id"],
-        codes["category_id"].get(values["category_id"], ""), codes["target_group_id"].get(values["target_group_id"], ""),
+        lookups, values["nik"], values["full_name"], values["nagari_id"], category, group,
         codes["outcome_id"].get(values["outcome_id"], ""), served_on, values.get("kk") or "",
         values.get("address") or "", values.get("jorong") or "", values.get("outcome_reason") or "",
         values.get("note") or "",

@@ -47,21 +47,24 @@ from desktop.models import (
     UserRole,
     db,
     field_store,
+    pg_roles,
 )
 from desktop.models.base import now
 from desktop.models.migrations import SchemaVersion
 from desktop.services.errors import InvalidInput, WorkflowError
 from desktop.services.field import package
 from desktop.services.security import audit
+from desktop.services.security.accounts import FIELD_LOGIN_PREFIX
 from desktop.services.session import Session
 from desktop.services.sijarla.team import _require_team_member
 from desktop.services.sop.workflow import get_case
+from desktop.services.validation import clean_int
 
 MAX_LAPTOPS = 10
 FIELD_ROLES = (R.KETUA_TIM, R.ANGGOTA_TIM)
 # Rows a merge compares with the office's: the version each left with is kept in field_base.
 BASE_ENTITIES = {"service_record": ServiceRecord, "preparation_check": PreparationCheck, "report": Report}
-_LABEL = re.compile(r"^[\w .,()/-]{1,40}$")
+_LABEL = re.compile(r"^\w[\w .,()-]{0,39}$")
 
 
 @dataclass(frozen=True)
@@ -72,13 +75,18 @@ class TakenOut:
 
 
 def _check_laptops(laptops: list[str]) -> list[str]:
-    labels = [" ".join(str(label).split()) for label in laptops]
+    if isinstance(laptops, str):
+        laptops = [laptops]
+    if not isinstance(laptops, (list, tuple)) or not all(isinstance(label, str) for label in laptops):
+        raise InvalidInput("Nama laptop harus berupa teks.", field="laptops")
+    labels = [" ".join(label.split()) for label in laptops]
     if not labels or len(labels) > MAX_LAPTOPS:
         raise InvalidInput(f"Pilih 1 sampai {MAX_LAPTOPS} laptop.", field="laptops")
-    for label in labels:
-        if not _LABEL.match(label):
+    for number, label in enumerate(labels, 1):
+        if not _LABEL.fullmatch(label) or not label.isprintable():
             raise InvalidInput(
-                f"Nama laptop '{label[:40]}' tidak sah: 1-40 huruf, angka, spasi atau . , ( ) / -.",
+                f"Nama laptop ke-{number} tidak sah: 1-40 huruf, angka, spasi atau . , ( ) -, "
+                "diawali huruf atau angka.",
                 field="laptops",
             )
     if len({label.casefold() for label in labels}) != len(labels):
@@ -89,7 +97,7 @@ def _check_laptops(laptops: list[str]) -> list[str]:
 def may_take_out(actor: Session, case_id: int) -> SopCase:
     """The case, if the actor may take it out now: its team leader, at the service step, with a
     signed Surat Tugas."""
-    case = get_case(case_id)
+    case = get_case(clean_int(case_id, "Kasus", 1))
     _require_team_member(actor, case, leader=True)
     if case.status != "berjalan" or case.current_step != "pelayanan":
         raise WorkflowError("Kasus hanya dapat dibawa ke lapangan pada tahap pelayanan.")
@@ -114,9 +122,13 @@ def take_out(
     """Write one package per laptop into `folder`; the office remembers each (FieldPackage)."""
     labels = _check_laptops(laptops)
     package.check_passphrase(passphrase)
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise InvalidInput(f"Folder {folder} tidak ditemukan.", field="folder")
+    try:
+        folder = Path(folder)
+        usable = isinstance(folder, Path) and folder.is_absolute() and folder.is_dir()
+    except (TypeError, ValueError, OSError):
+        usable = False
+    if not usable:
+        raise InvalidInput("Folder tujuan tidak ditemukan. Pilih folder paket lagi.", field="folder")
     written: list[Path] = []
     try:
         with db.atomic():
@@ -131,7 +143,8 @@ def take_out(
                 path = folder / package_file_name(case, label)
                 if path.exists():
                     raise InvalidInput(
-                        f"Berkas {path.name} sudah ada di folder itu. Pilih folder lain atau pindahkan berkas lama.",
+                        f"Berkas {path.name} sudah ada di folder itu. "
+                        "Pilih folder lain atau pindahkan berkas lama.",
                         field="folder",
                     )
                 payload = _build(case, uid, label)
@@ -175,6 +188,7 @@ def _build(case: SopCase, uid: str, laptop: str) -> bytes:
             fields = model._meta.sorted_fields
             field_store.insert_rows(anchor, model, fields, query.select(*fields).tuples())
         _name_only_accounts(anchor)
+        _offline_logins(anchor, case)
         field_store.clear_dangling(anchor)
         _bookkeeping(anchor, case, uid, laptop)
         field_store.stamp_field_records(anchor, f"{laptop} (paket {uid[:8]})")
@@ -207,10 +221,30 @@ def _value(field, values: dict):
     return default() if callable(default) else default
 
 
+def _offline_logins(conn, case: SopCase) -> None:
+    """On a secured PostgreSQL office the accounts' passwords are checked by the server (app_user
+    holds a marker): the team's login-key hashes travel instead, from dd_field_logins (the case's
+    leader only), so each member logs in on the laptop with their own password."""
+    if pg_roles.state() is None:
+        return
+    if pg_roles.per_user_session():
+        rows = db.execute_sql("SELECT user_id, hash FROM dd_field_logins(%s)", (case.id,)).fetchall()
+    else:  # the database's owner (an administrator's command line)
+        members = TeamMember.select(TeamMember.user).where(TeamMember.team == case.team_id)
+        ids = [m.user_id for m in members]
+        rows = db.execute_sql(
+            "SELECT user_id, hash FROM dd_password WHERE user_id = ANY(%s)", (ids,)
+        ).fetchall()
+    conn.executemany(
+        "UPDATE app_user SET password_hash = ? WHERE id = ?",
+        [(FIELD_LOGIN_PREFIX + str(hashed), user_id) for user_id, hashed in rows],
+    )
+
+
 def _bookkeeping(conn, case: SopCase, uid: str, laptop: str) -> None:
     meta = {"package_uid": uid, "case_id": str(case.id), "laptop": laptop, "schema": "1"}
     conn.executemany("INSERT INTO field_meta (key, value) VALUES (?, ?)", sorted(meta.items()))
-    for entity, model in BASE_ENTITIES.items():
+    for entity in BASE_ENTITIES:
         conn.execute(
             f"INSERT INTO field_base (entity, row_id, version) SELECT ?, id, version FROM {entity}", (entity,)
         )

@@ -67,13 +67,18 @@ class _Opened:
 
 
 def _open(actor: Session, path: Path) -> _Opened:
-    path = Path(path)
+    path = package.as_path(path)
     header = package.read_header(path)
     row = FieldPackage.get_or_none(FieldPackage.uid == header.package_uid)
     if row is None:
         raise package.PackageRefused(MSG_FOREIGN.format(name=path.name))
     case = get_case(row.case_id)
     _require_team_member(actor, case, leader=True)
+    if row.status == "dibatalkan":
+        raise package.PackageRefused(
+            f"Paket {path.name} ({row.laptop}) sudah dibatalkan, sehingga tidak dapat digabungkan. "
+            "Data di dalamnya perlu dicatat ulang di daftar pelayanan."
+        )
     key = FieldPackageKey.get_or_none(FieldPackageKey.package == row.id)
     if key is None:  # a secured server shows the key to the case's team only
         raise PermissionDenied("Hanya ketua tim kasus ini yang dapat mengembalikan paketnya.")
@@ -175,7 +180,7 @@ class _Merge:
         others = OtherRows(self.opened, self.case, self.actor, self._conflict)
         self.updated += others.merge()
         self.unchanged += others.unchanged
-        copied = self._copy_audit(records)
+        copied, last_line = self._copy_audit()
         summary = {
             "ditambah": self.added,
             "diubah": self.updated,
@@ -188,6 +193,7 @@ class _Merge:
             returned_by=self.actor.user_id,
             returned_at=now(),
             summary=json.dumps(summary),
+            audit_copied=str(last_line),
             version=FieldPackage.version + 1,
             updated_at=now(),
         ).where(FieldPackage.id == self.row.id).execute()
@@ -366,13 +372,13 @@ class _Merge:
         self.known_conflicts.add((entity, key))
         self.conflicts += 1
 
-    def _copy_audit(self, records: list[dict]) -> int:
+    def _copy_audit(self) -> tuple[int, int]:
         """The field's audit lines not copied yet, into the office's log: the action as it was,
         who, on which computer and when, under the office's ids where the row now has one."""
         done = int(self.row.audit_copied or 0)
         lines = audit_rows(self.opened.conn, done)
         if not lines:
-            return 0
+            return 0, done
         fields = [AuditLog.at, AuditLog.user_id, AuditLog.username, AuditLog.action, AuditLog.entity,
                   AuditLog.entity_id, AuditLog.detail, AuditLog.workstation]  # fmt: skip
         stamp = now()
@@ -397,8 +403,7 @@ class _Merge:
                          line["entity"], entity_id, json.dumps(detail, ensure_ascii=False, default=str)[:8000],
                          f"laptop {self.row.laptop}"[:120]])  # fmt: skip
         insert_rows(AuditLog, fields, rows)
-        FieldPackage.update(audit_copied=str(lines[-1]["id"])).where(FieldPackage.id == self.row.id).execute()
-        return len(rows)
+        return len(rows), lines[-1]["id"]
 
     def _base_ids(self) -> set[int]:
         if not hasattr(self, "_base_record_ids"):

@@ -73,7 +73,7 @@ def made_in_field(entity: str, row_id: int) -> bool:
 def open_package(path: Path, passphrase: str) -> FieldInfo:
     """Open a package on this laptop and point the app's database at it (in memory)."""
     global _current
-    path = Path(path)
+    path = package.as_path(path)
     header, payload, key = package.open_package(path, passphrase=passphrase)
     name = field_store.memory_name("lapangan")
     try:

@@ -147,9 +147,21 @@ def _write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
+def as_path(value: object) -> Path:
+    """A package's path as a caller gave it; refused when it cannot be one."""
+    if isinstance(value, (str, Path)) and str(value).strip() and "\x00" not in str(value):
+        try:
+            str(value).encode("utf-8")
+            return Path(value)
+        except UnicodeEncodeError:
+            pass
+    raise PackageRefused("Nama berkas paket tidak sah. Pilih berkasnya lagi.")
+
+
 def _split(path: Path) -> tuple[bytes, dict, bytes]:
     """The authenticated prefix, the header and the ciphertext; refused when not a package."""
-    name = Path(path).name
+    path = as_path(path)
+    name = path.name
     try:
         size = Path(path).stat().st_size
         if size > MAX_PACKAGE:
@@ -159,6 +171,8 @@ def _split(path: Path) -> tuple[bytes, dict, bytes]:
         raise PackageRefused(f"Berkas {name} tidak ditemukan.") from exc
     except OSError as exc:
         raise PackageRefused(f"Berkas {name} tidak dapat dibaca ({exc.strerror or exc}).") from exc
+    except (ValueError, TypeError) as exc:  # a NUL in the name, or no path at all
+        raise PackageRefused("Nama berkas paket tidak sah. Pilih berkasnya lagi.") from exc
     if not data.startswith(MAGIC):
         raise PackageRefused(MSG_NOT_PACKAGE.format(name=name))
     start = len(MAGIC)
@@ -179,11 +193,12 @@ def _split(path: Path) -> tuple[bytes, dict, bytes]:
 
 def read_header(path: Path) -> Header:
     """What the package says about itself (not yet authenticated: shown, never trusted)."""
+    path = as_path(path)
     _prefix, header, _body = _split(path)
     try:
         return _header(header)
     except (KeyError, TypeError, ValueError) as exc:
-        raise PackageRefused(MSG_DAMAGED.format(name=Path(path).name)) from exc
+        raise PackageRefused(MSG_DAMAGED.format(name=path.name)) from exc
 
 
 def _header(raw: dict) -> Header:
@@ -214,6 +229,8 @@ def unwrap_key(header: Header, passphrase: str, name: str = "") -> bytes:
             raise ValueError("kdf parameters out of range")
         salt = _unb64(kdf["salt"])
         wrapped = _unb64(header.raw["wrapped_key"])
+        if not isinstance(passphrase, str):
+            raise TypeError("passphrase")
         kek = _kek(passphrase, salt, n, r, p)
         return AESGCM(kek).decrypt(wrapped[:12], wrapped[12:], header.package_uid.encode("ascii"))
     except (InvalidTag, KeyError, TypeError, ValueError, UnicodeEncodeError) as exc:
@@ -228,7 +245,8 @@ def open_package(
     With the office's data key, or the passphrase on a field laptop. Any byte changed anywhere in
     the file, a truncated copy or another package's key: refused with MSG_DAMAGED.
     """
-    name = Path(path).name
+    path = as_path(path)
+    name = path.name
     prefix, raw, body = _split(path)
     try:
         header = _header(raw)

@@ -68,11 +68,29 @@ def hash_password(password: str, *, demo_account: bool = False) -> str:
         ) from exc
 
 
-def _verify(password_hash: str, password: str) -> bool:
+# A team member's login on a field laptop of a secured office: the server's bcrypt hash of their
+# login key (pg_roles.login_key), carried sealed in the package (services/field/export).
+FIELD_LOGIN_PREFIX = "pgkey:"
+
+
+def _verify(password_hash: str, password: str, username: str = "") -> bool:
+    if password_hash.startswith(FIELD_LOGIN_PREFIX):
+        return _verify_login_key(password_hash.removeprefix(FIELD_LOGIN_PREFIX), username, password)
     try:
         return _hasher.verify(password_hash, password)
     except (VerificationError, InvalidHashError, UnicodeEncodeError):
         return False  # a password that cannot be encoded cannot be the one that was hashed
+
+
+def _verify_login_key(hashed: str, username: str, password: str) -> bool:
+    import bcrypt
+
+    from desktop.models.pg_roles import login_key
+
+    try:
+        return bcrypt.checkpw(login_key(username, password).encode("ascii"), hashed.encode("ascii"))
+    except (ValueError, UnicodeEncodeError):
+        return False
 
 
 def ordered_role_codes(user_id: int) -> tuple[str, ...]:

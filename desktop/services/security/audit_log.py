@@ -121,8 +121,15 @@ def entity_name(code: str) -> str:
 
 
 def action_name(code: str) -> str:
-    """The action code of a log line as a user reads it ("surat_masuk_dicatat" -> "Surat masuk dicatat")."""
+    """The action code of a log line as a user reads it ("surat_masuk_dicatat" -> "Surat masuk dicatat").
+    A line copied from a field package reads "Di lapangan: ..." (services/field/merge)."""
+    if code.startswith(FIELD_PREFIX):
+        inner = action_name(code.removeprefix(FIELD_PREFIX))
+        return f"Di lapangan: {inner[:1].lower()}{inner[1:]}"
     return ACTION_NAMES.get(code, _words(code))
+
+
+FIELD_PREFIX = "lapangan:"
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

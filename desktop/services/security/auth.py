@@ -60,7 +60,7 @@ def _attempt(username: str, password: str) -> Session | AuthenticationFailed:
     if not user.is_active:
         audit.record(None, "login_ditolak_nonaktif", "user", user.id, username=user.username)
         return AuthenticationFailed("Akun ini dinonaktifkan. Hubungi Administrator.")
-    if not _verify(user.password_hash, password):
+    if not _verify(user.password_hash, password, user.username):
         return _fail(user, moment)
     User.update(failed_logins=0, locked_until=None, last_login_at=moment).where(User.id == user.id).execute()
     session = session_for(user)
@@ -104,7 +104,7 @@ def verify_session_password(session: Session, password: str) -> None:
             if status != "ok":
                 refusal = _server_refusal(status, "Pilih Keluar.")
                 audit.record(session, "buka_sesi_gagal", "user", user.id)
-        elif not _verify(user.password_hash, password):
+        elif not _verify(user.password_hash, password, user.username):
             refusal = _fail(user, moment, "buka_sesi_gagal", "Kata sandi salah.")
         else:
             User.update(failed_logins=0).where(User.id == user.id).execute()
@@ -131,7 +131,7 @@ def verify_password_again(actor: Session, password: str) -> None:
             refusal = None if status == "ok" else _server_refusal(status, "Tanda tangan tidak dibuat.")
             if refusal is not None:  # (here, _fail below writes its own line with the count)
                 audit.record(actor, "konfirmasi_sandi_gagal", "user", actor.user_id)
-        elif _verify(user.password_hash, password):
+        elif _verify(user.password_hash, password, user.username):
             refusal = None
             if user.failed_logins:  # a slip corrected: the count starts again, as after a login
                 User.update(failed_logins=0).where(User.id == user.id).execute()

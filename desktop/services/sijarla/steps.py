@@ -416,6 +416,19 @@ def finish_preparation(
         return summarize(get_case(case_id))
 
 
+def _field_work_done(case_id: int) -> None:
+    """The report goes from the office, with every field package back and merged."""
+    from desktop.services.field import conflicts, mode
+
+    if mode.is_field_mode():
+        raise WorkflowError(
+            "Laporan disampaikan dari kantor, setelah paket lapangan dikembalikan dan digabungkan."
+        )
+    reason = conflicts.not_ready_to_report(case_id)
+    if reason:
+        raise WorkflowError(reason)
+
+
 def submit_report(
     actor: Session, case_id: int, draft: ReportDraft, expected_version: int, *, on: dt.date | None = None
 ) -> CaseSummary:
@@ -427,6 +440,7 @@ def submit_report(
         if case.current_step != "pelayanan":
             raise WorkflowError("Laporan hanya dapat disampaikan pada tahap pelayanan.")
         _require_team_member(actor, case, leader=True)
+        _field_work_done(case.id)
         if not ServiceRecord.select(ServiceRecord.id).where(ServiceRecord.case == case.id).exists():
             raise WorkflowError(
                 "Belum ada data pelayanan by name by address; laporan tidak dapat disampaikan."

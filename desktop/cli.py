@@ -237,14 +237,20 @@ def _take_qt_platform(argv: list[str]) -> list[str]:
     return rest
 
 
+_VALUED = frozenset({"--db", "--receipt-printer", "--receipt-columns", "--output", "--lapangan"})
+
+
 def _field_package_argument(argv: list[str]) -> list[str]:
-    """`dinas-desk BERKAS.ddlapangan`, as Windows starts the app on a double-clicked package, is
-    `dinas-desk --lapangan BERKAS.ddlapangan`."""
-    rest: list[str] = []
-    for item in argv:
-        loose = not item.startswith("-") and (not rest or rest[-1] != "--lapangan")
-        rest.append(f"--lapangan={item}" if loose and item.lower().endswith(".ddlapangan") else item)
-    return rest
+    """`dinas-desk BERKAS.ddlapangan`, as Windows starts the app on a double-clicked package
+    ("%1"), is `dinas-desk --lapangan BERKAS.ddlapangan`. Only as the first argument that is
+    neither an option nor an option's value: `field import BERKAS.ddlapangan` stays a command."""
+    for index, item in enumerate(argv):
+        if item.startswith("-") or (index and argv[index - 1] in _VALUED):
+            continue
+        if item.lower().endswith(".ddlapangan"):
+            return [*argv[:index], f"--lapangan={item}", *argv[index + 1 :]]
+        return argv  # a command (db, user, field ...) comes first
+    return argv
 
 
 def main(argv: Sequence[str] | None = None) -> int:

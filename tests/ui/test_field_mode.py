@@ -311,7 +311,7 @@ def delete_by_keyboard(qtbot, monkeypatch, grid) -> None:
 # --- Back at the office: the package merged, the conflict resolved ------------------------------------
 
 
-def bring_back(qtbot, monkeypatch, case_id: int, package_path: Path) -> dict:
+def bring_back(qtbot, monkeypatch, case_id: int, package_path: Path, laptop_two: Path) -> dict:
     seen: dict = {}
     window, tab = open_window(qtbot, auth.login("ketua1", DEMO_PASSWORD), roles.KETUA_TIM)
     open_case_by_keyboard(qtbot, tab, case_id)
@@ -350,8 +350,26 @@ def bring_back(qtbot, monkeypatch, case_id: int, package_path: Path) -> dict:
     qtbot.waitUntil(lambda: "after" in seen, timeout=WAIT)
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=WAIT)
     seen["conflicts_button"] = bar.conflicts_button.text()
-    # The offscreen platform gives the activation back to no window after two nested dialogs
-    # (Windows gives it to the main window): the window's focus widget is what the user would have.
+    seen["marker"] = bar.marker.text()
+    seen["report_after_one"] = bar.report_button.isVisible()  # Laptop 2 is still out
+    seen["note_after_one"] = bar.note.text()
+
+    # The second laptop's package (nothing recorded on it) comes back too: now the report may go.
+    monkeypatch.setattr(PackageFileDialog, "ask", classmethod(lambda cls, parent: laptop_two))
+
+    def merge_empty(dialog: ReturnDialog) -> None:
+        assert dialog.values["laptop"].text() == "Laptop 2"
+        press(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: dialog.result is not None, timeout=WAIT)
+        press(qtbot, Qt.Key.Key_Return)
+
+    when_shown(qtbot, ReturnDialog, merge_empty)
+    # The offscreen platform gives the activation back to no window after nested dialogs (Windows
+    # gives it to the main window): the window's focus widget is what the user would have.
+    window.activateWindow()
+    qtbot.waitUntil(bar.return_button.hasFocus, timeout=WAIT)
+    press(qtbot, Qt.Key.Key_Space)
+    qtbot.waitUntil(bar.report_button.isVisible, timeout=WAIT)
     assert window.focusWidget() is bar.report_button  # the next step, under the keyboard
     window.activateWindow()
     qtbot.waitUntil(bar.report_button.hasFocus, timeout=WAIT)
@@ -364,7 +382,7 @@ def bring_back(qtbot, monkeypatch, case_id: int, package_path: Path) -> dict:
     )
     press(qtbot, Qt.Key.Key_Space)  # Ajukan laporan: the team's own report form
     seen["report_form"] = reports
-    seen["marker"] = bar.marker.text()
+    seen["marker_at_last"] = bar.marker.isVisible()
     grid = tab.workspace.grid
     qtbot.waitUntil(lambda: not grid.model.is_loading() and grid.model.rowCount() == 5, timeout=WAIT)
     seen["grid"] = sorted(grid.model.record(r).full_name for r in range(grid.model.rowCount()))
@@ -393,14 +411,17 @@ def test_a_case_goes_to_the_field_is_recorded_offline_and_comes_back(qtbot, monk
         session("ketua1"), siti.id, record(SITI_NIK, "Siti Rahmah (kantor)"), siti.version
     )
 
-    back = bring_back(qtbot, monkeypatch, case_id, laptop_one)
+    laptop_two = next(p for p in packages if "Laptop-2" in p.name)
+    back = bring_back(qtbot, monkeypatch, case_id, laptop_one, laptop_two)
     assert back["laptop"] == "Laptop 1"
     assert back["new"].startswith("3 data baru")
     assert "Ditambahkan: 3 data" in back["summary"] and "Konflik: 1" in back["summary"]
     assert ("Nama", "Siti Rahmah (kantor)", "Siti Rahmah Binti Ali") in back["rows"]
     assert "Nama" in back["differing"]
     assert back["after"] == "Tidak ada konflik terbuka."
-    assert back["conflicts_button"] == "Konflik (0)" and back["report_offered"]
+    assert back["conflicts_button"] == "Konflik (0)"
+    assert not back["report_after_one"] and "belum dikembalikan (Laptop 2)" in back["note_after_one"]
+    assert back["report_offered"] and not back["marker_at_last"]
     assert back["report_form"] == [ServiceRecord.get_by_id(siti.id).case.reference]
     assert "(Laptop 2)" in back["marker"]  # the second laptop's package is still out
     names = {r.full_name for r in ServiceRecord.select().where(ServiceRecord.case == case_id)}
@@ -418,6 +439,14 @@ def test_a_double_clicked_package_starts_field_mode(monkeypatch):
     monkeypatch.setattr(app, "run_field", lambda path: started.append(path) or 0)
     assert cli.main([r"C:\Users\tim\Documents\SJL-2026-0001-Laptop-1.ddlapangan"]) == 0
     assert cli.main(["--lapangan", "paket.ddlapangan"]) == 0
+    assert cli._field_package_argument(["field", "import", "x.ddlapangan"]) == [
+        "field",
+        "import",
+        "x.ddlapangan",
+    ]
+    assert (
+        cli._field_package_argument(["--db", "sqlite:///a", "b.ddlapangan"])[-1] == "--lapangan=b.ddlapangan"
+    )
     assert [p.name for p in started] == [
         r"C:\Users\tim\Documents\SJL-2026-0001-Laptop-1.ddlapangan",
         "paket.ddlapangan",

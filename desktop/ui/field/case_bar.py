@@ -87,6 +87,7 @@ class FieldCaseBar(QFrame):
         super().__init__(parent)
         self.session, self.leader_tab = session, leader_tab
         self.case_id: int | None = None
+        self.merged = False  # a package of this case was brought back here: offer the report
         self.case_label = ""
         self.setStyleSheet(MARKER_STYLE)
         self.marker = QLabel()
@@ -125,6 +126,9 @@ class FieldCaseBar(QFrame):
 
     def load(self, case_id: int | None, case_label: str = "", *, leader: bool = False) -> None:
         """Show the line for a case (None: hide it). `leader`: the user leads this case's team."""
+        if case_id != self.case_id:
+            self.merged = False
+            self.report_button.hide()
         self.case_id, self.case_label = case_id, case_label
         if case_id is None or mode.is_field_mode():
             self.hide()
@@ -169,12 +173,28 @@ class FieldCaseBar(QFrame):
         result = ReturnDialog.ask(self, self.session, path)
         if result is None:
             return
+        self.merged = True
         self.records_changed.emit()
         self.refresh()
         if open_conflict_count(self.session, self.case_id):
             self.show_conflicts()
-        self.report_button.setVisible(True)  # the one click to the report once the data is home
-        self.report_button.setFocus()
+        else:
+            self.offer_report()
+
+    def offer_report(self) -> None:
+        """After a merge: 'Ajukan laporan' once every package is back and every conflict decided;
+        until then the note says what is still missing."""
+        if not self.merged or self.case_id is None:
+            return
+        from desktop.services.field import conflicts
+
+        waiting = conflicts.not_ready_to_report(self.case_id)
+        self.report_button.setVisible(waiting is None)
+        if waiting is None:
+            self.note.setText(self.tr("Data lapangan sudah masuk. Laporan dapat diajukan."))
+            self.report_button.setFocus()
+        else:
+            self.note.setText(waiting)
 
     def show_conflicts(self) -> None:
         if self.case_id is None:
@@ -186,3 +206,4 @@ class FieldCaseBar(QFrame):
         finally:
             dialog.deleteLater()
         self.refresh()
+        self.offer_report()

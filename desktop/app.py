@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, QTranslator
@@ -133,6 +134,8 @@ def run(db_url: str | None, demo: bool = False) -> int:
         outcome = SetupWizard.ask(None)
         if outcome is None:
             return 0
+        if outcome.field:  # a field package opened from the wizard: its team logs in
+            return _session_loop(app, [])
         if outcome.session is not None:  # the new administrator, logged in: straight to work
             daily_backup.start_later(backup_owner)
             code, logged_out = _work(app, outcome.session)
@@ -158,19 +161,45 @@ def run(db_url: str | None, demo: bool = False) -> int:
     return _session_loop(app, demo_logins)
 
 
+def run_field(path: Path) -> int:
+    """Start on a field laptop: the package's passphrase, then the login against the package's team
+    accounts, then the main window in field mode. No setup wizard, no daily backup, no database
+    settings: the package is the database, sealed back into its file after every change."""
+    from desktop.ui.field.open_package_dialog import OpenPackageDialog
+
+    app = create_application()
+    if OpenPackageDialog.ask(None, Path(path)) is None:
+        return 0
+    return _session_loop(app, [])
+
+
 def _session_loop(app: QApplication, demo_logins: Sequence[DemoLogin], **preparing: Any) -> int:
     """Login, work, and after Keluar the login dialog again; closing the window ends the app.
     `preparing`: the first login window's database still being built (LoginDialog)."""
     warm_up_owner = QObject()  # cancelled with this loop (a test's fake login returns at once)
     warm_up.start_later(warm_up_owner)  # the main window's modules, while the user types
-    while True:
-        session = LoginDialog.ask(None, demo_logins, **preparing)
-        preparing = {}  # built by the first login window
-        if session is None:
-            return 0
-        code, logged_out = _work(app, session)
-        if not logged_out:
-            return code
+    try:
+        while True:
+            session = LoginDialog.ask(None, demo_logins, **preparing)
+            preparing = {}  # built by the first login window
+            if session is None:
+                return 0
+            code, logged_out = _work(app, session)
+            if not logged_out:
+                return code
+    finally:
+        _leave_field_mode()
+
+
+def _leave_field_mode() -> None:
+    """A package opened (at start or from the login window): sealed and closed as the app ends."""
+    from desktop.services.field import mode
+
+    try:
+        mode.close()
+    except DomainError as exc:
+        _print(f"Galat: {exc.message}", error=True)
+        show_database_error(exc.message)
 
 
 def _work(app: QApplication, session: Session) -> tuple[int, bool]:

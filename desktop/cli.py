@@ -100,6 +100,12 @@ def _parser() -> argparse.ArgumentParser:
         help="dengan --self-test --demo: simpan Surat Tugas dan struk yang diterbitkan ke FOLDER",
     )
     parser.add_argument(
+        "--lapangan",
+        metavar="BERKAS",
+        type=Path,
+        help="buka paket lapangan BERKAS.ddlapangan (juga: dinas-desk BERKAS.ddlapangan)",
+    )
+    parser.add_argument(
         "--version", action="version", version=f"Dinas Desk {__version__}", help="tampilkan versi"
     )
     sub = parser.add_subparsers(dest="command", title="perintah", metavar="PERINTAH")
@@ -231,8 +237,26 @@ def _take_qt_platform(argv: list[str]) -> list[str]:
     return rest
 
 
+_VALUED = frozenset({"--db", "--receipt-printer", "--receipt-columns", "--output", "--lapangan"})
+
+
+def _field_package_argument(argv: list[str]) -> list[str]:
+    """`dinas-desk BERKAS.ddlapangan`, as Windows starts the app on a double-clicked package
+    ("%1"), is `dinas-desk --lapangan BERKAS.ddlapangan`. Only as the first argument that is
+    neither an option nor an option's value: `field import BERKAS.ddlapangan` stays a command."""
+    for index, item in enumerate(argv):
+        if item.startswith("-") or (index and argv[index - 1] in _VALUED):
+            continue
+        if item.lower().endswith(".ddlapangan"):
+            return [*argv[:index], f"--lapangan={item}", *argv[index + 1 :]]
+        return argv  # a command (db, user, field ...) comes first
+    return argv
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(_take_qt_platform(list(sys.argv[1:] if argv is None else argv)))
+    args = _parser().parse_args(
+        _field_package_argument(_take_qt_platform(list(sys.argv[1:] if argv is None else argv)))
+    )
     try:
         if args.command == "db":
             return _db_command(args)
@@ -248,6 +272,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return selftest.run(
                 selftest.SelfTestOptions(args.db, args.receipt_printer, args.output, args.receipt_columns)
             )
+        if args.lapangan is not None:
+            from desktop.app import run_field
+
+            return run_field(args.lapangan)
         from desktop.app import run
 
         return run(args.db, demo=args.demo)

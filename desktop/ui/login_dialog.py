@@ -29,6 +29,7 @@ from desktop import __version__
 from desktop.services import workspace
 from desktop.services.demo.accounts import DEMO_PASSWORD, DemoLogin
 from desktop.services.errors import DomainError
+from desktop.services.field import mode as field_mode
 from desktop.services.security import auth
 from desktop.services.session import Session
 from desktop.ui import theme
@@ -76,6 +77,9 @@ class LoginDialog(QDialog):
         self.demo_list: QListWidget | None = None
         if demo_logins:
             layout.addWidget(self._build_demo_panel(demo_logins))
+        field = field_mode.current()
+        if field is not None:  # a field laptop: the accounts are the package's team
+            self.show_field_mode(field.banner)
         self.setFixedHeight(max(self.sizeHint().height(), 520))
         self.username_edit.setFocus()
         if prepare is not None:
@@ -256,7 +260,32 @@ class LoginDialog(QDialog):
         help_text.setProperty("role", "muted")
         box.addWidget(self.login_button)
         box.addWidget(help_text)
+        self.field_button = QPushButton(self.tr("Buka &paket lapangan…"))
+        self.field_button.setObjectName("OpenFieldPackage")
+        self.field_button.setAutoDefault(False)
+        self.field_button.setToolTip(self.tr("Bekerja di lapangan dengan paket .ddlapangan dari Ketua Tim"))
+        self.field_button.clicked.connect(self.open_field_package)
+        self.field_label = QLabel()
+        self.field_label.setObjectName("FieldModeText")
+        self.field_label.setWordWrap(True)
+        self.field_label.hide()
+        box.addWidget(self.field_button)
+        box.addWidget(self.field_label)
         return box
+
+    def open_field_package(self) -> None:
+        """Pick a field package and open it: the login then checks the accounts it carries."""
+        from desktop.ui.field.open_package_dialog import choose_and_open
+
+        info = choose_and_open(self)
+        if info is not None:
+            self.show_field_mode(info.banner)
+
+    def show_field_mode(self, banner: str) -> None:
+        self.field_label.setText(banner)
+        self.field_label.show()
+        self.error_label.hide()
+        self.username_edit.setFocus()
 
     def _build_demo_panel(self, demo_logins: Sequence[DemoLogin]) -> QFrame:
         panel = QFrame()

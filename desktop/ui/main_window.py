@@ -11,6 +11,7 @@ password is typed.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QTabWidget, Q
 from desktop import __version__, roles
 from desktop.roles import RoleInfo
 from desktop.services import workspace
+from desktop.services.errors import DomainError
 from desktop.services.session import Session
 from desktop.services.sop import worklists
 from desktop.ui import settings
@@ -72,6 +74,10 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header)
+        self.field_banner = _field_banner()
+        if self.field_banner is not None:
+            layout.addWidget(self.field_banner)
+            self.field_banner.seal_failed.connect(lambda text: self.statusBar().showMessage(text, 60_000))
         layout.addWidget(self.tab_widget, 1)
         self.stack = QStackedWidget()
         self.stack.addWidget(central)
@@ -80,6 +86,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.search_dialog = None
         self._leaving = False  # the user chose to leave: no second question while closing
+        self._logged_out = False
         self._focus_placed = False
         self._badges_loading = False
         self.badge_timer = QTimer(self)
@@ -144,7 +151,15 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         database = workspace.current_database()
-        if database.backend == "postgresql":
+        if self.field_banner is not None:  # the database is the package, in memory
+            from desktop.services.field import mode
+
+            info = mode.current()
+            database = (
+                dataclasses.replace(database, location=str(info.path)) if info is not None else database
+            )
+            text = self.tr("Paket lapangan %1 (skema v%2)")
+        elif database.backend == "postgresql":
             text = self.tr("Database: server PostgreSQL %1 (skema v%2)")
         else:
             text = self.tr("Database: berkas SQLite %1 (skema v%2)")
@@ -275,6 +290,10 @@ class MainWindow(QMainWindow):
             workspace.log_out(self.session)
         except Exception:  # a lost audit line must not keep the user from leaving
             log.exception("logout was not recorded")
+        if self.field_banner is not None and not self.field_banner.seal():
+            self._leaving = False  # the package is not written: stay, the strip says why
+            return
+        self._logged_out = True
         self.logged_out.emit()
         self.close()
 
@@ -282,11 +301,32 @@ class MainWindow(QMainWindow):
         if not self._leaving and not self.may_leave():
             event.ignore()
             return
+        if self.field_banner is not None and not self._close_field_package():
+            event.ignore()
+            return
         self._leaving = True
         self.badge_timer.stop()
         self.idle_lock.detach()
         settings.save_window_state(self.session.username, self.saveGeometry(), self.saveState())
         super().closeEvent(event)
+
+    def _close_field_package(self) -> bool:
+        """Field mode: seal the package (after Keluar the login window needs it open), or seal and
+        close it when the window closes; False when the package could not be written."""
+        from desktop.services.field import mode
+
+        if not self.field_banner.seal():
+            self._leaving = False
+            return False
+        if not self._logged_out:
+            try:
+                mode.close()
+            except DomainError as exc:  # written meanwhile and not sealed: the window stays open
+                self.field_banner.show_seal_error(exc.message)
+                self._leaving = False
+                return False
+            self.field_banner.stop()
+        return True
 
     def _restore_geometry(self) -> None:
         geometry, state = settings.load_window_state(self.session.username)
@@ -302,6 +342,18 @@ class MainWindow(QMainWindow):
             frame = self.frameGeometry()
             frame.moveCenter(available.center())
             self.move(frame.topLeft())
+
+
+def _field_banner():
+    """The amber field-mode strip when the app works on a field package, else None."""
+    from desktop.services.field import mode
+
+    info = mode.current()
+    if info is None:
+        return None
+    from desktop.ui.field.mode_banner import FieldModeBanner
+
+    return FieldModeBanner(info)
 
 
 class TabPlaceholder(QWidget):

@@ -57,6 +57,7 @@ class SetupOutcome:
 
     session: Session | None
     joined: bool = False
+    field: bool = False  # a field package was opened instead (a team laptop with no office database)
 
 
 class SetupWizard(QWizard):
@@ -81,6 +82,10 @@ class SetupWizard(QWizard):
             )
             page.setTitle(step + " · " + page.title())
         self.currentIdChanged.connect(self._page_opened)
+        self.field_opened = False
+        self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("Buka &paket lapangan…"))
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.customButtonClicked.connect(self._open_field_package)
         self.setMinimumSize(MINIMUM_SIZE)
         self.resize(self._fitting_size())
 
@@ -95,7 +100,17 @@ class SetupWizard(QWizard):
     def pages(self) -> tuple[SetupPage, ...]:
         return (self.database_page, self.office_page, self.administrator_page, self.summary_page)
 
+    def _open_field_package(self, _which: int) -> None:
+        """A team laptop in the field: no office to set up, the package is the database."""
+        from desktop.ui.field.open_package_dialog import choose_and_open
+
+        if choose_and_open(self) is not None:
+            self.field_opened = True
+            self.accept()
+
     def outcome(self) -> SetupOutcome | None:
+        if self.field_opened:
+            return SetupOutcome(None, field=True)
         opened = self.database_page.opened()
         if opened is not None and opened.joined:
             return SetupOutcome(None, joined=True)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.services.errors import DomainError
+from desktop.services.field import mode as field_mode
 from desktop.services.session import Session
 from desktop.services.sijarla import record_import, record_query, service_records
 from desktop.services.sijarla import steps as sijarla
@@ -97,11 +98,16 @@ class RecordsGridPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.form)
         self.form.save_requested.connect(self.save)
-        self.table.doubleClicked.connect(self.edit_row)
+        self.table.activated.connect(self.edit_row)  # a double click, or Enter on the row
         self.import_button.clicked.connect(self.import_file)
         self.template_button.clicked.connect(self.save_template)
         self.report_button.clicked.connect(self.send_report)
         self.model.loaded.connect(self._loaded)
+        self.deleter = None
+        if field_mode.is_field_mode():  # a record typed by mistake in the field may be deleted there
+            from desktop.ui.field.record_delete import RecordDeleter
+
+            self.deleter = RecordDeleter(self)
 
     def actions(self) -> QWidget:
         """The record count, Impor and Kirim laporan, for the title line above the grid."""

@@ -8,11 +8,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.services.sijarla import record_query
 from desktop.services.sop.worklists import WorkEntry
 from desktop.ui.common.unsaved import may_leave
+from desktop.ui.field.case_bar import MARKER_STYLE, team_field_markers
 from desktop.ui.sijarla.records_view import RecordsBrowser
 from desktop.ui.sijarla.team_workspace import TeamCaseWorkspace
 from desktop.ui.sop.role_tab import RoleTab
@@ -97,7 +98,17 @@ class TeamTab(RoleTab):
     def _page_changed(self, index: int) -> None:
         if index == 1 and self.records_browser is None:
             self.records_browser = RecordsBrowser(self.session, record_query.choices())
+            self.field_marker = QLabel()
+            self.field_marker.setObjectName("FieldMarker")
+            self.field_marker.setWordWrap(True)
+            self.field_marker.setStyleSheet(MARKER_STYLE)
             layout = QVBoxLayout(self.records_page)
             layout.setContentsMargins(0, 12, 0, 0)
+            layout.addWidget(self.field_marker)
             layout.addWidget(self.records_browser)
             self.records_browser.start()
+        if index == 1:  # the team's cases out in the field: their records come when brought back
+            cases = [(e.ref_id, e.number) for e in self.entries() if e.step == "pelayanan"]
+            text = team_field_markers(cases)
+            self.field_marker.setText(text)
+            self.field_marker.setVisible(bool(text))

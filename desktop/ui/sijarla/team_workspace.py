@@ -11,6 +11,7 @@ from desktop.services.session import Session
 from desktop.services.sijarla import record_query
 from desktop.services.sijarla.record_query import RecordChoices, TeamCase
 from desktop.ui import theme
+from desktop.ui.field.case_bar import FieldCaseBar
 from desktop.ui.sijarla.records_grid import RecordsGridPanel
 from desktop.ui.sijarla.team_checklist import PreparationChecklist
 
@@ -50,6 +51,9 @@ class TeamCaseWorkspace(QFrame):
         self.stack.addWidget(self.checklist)
         self.stack.addWidget(QWidget())  # the grid, built the first time a case is in service
         self.stack.addWidget(self.elsewhere_label)
+        self.field_bar = FieldCaseBar(session, leader_tab=leader_tab)
+        self.field_bar.records_changed.connect(self._field_records_changed)
+        self.field_bar.report_requested.connect(self._send_report)
         # One line: the case and its step, where and until when, then the grid's buttons.
         self.header = QHBoxLayout()
         self.header.setSpacing(12)
@@ -59,6 +63,7 @@ class TeamCaseWorkspace(QFrame):
         layout.setContentsMargins(18, 12, 18, 14)
         layout.setSpacing(8)
         layout.addLayout(self.header)
+        layout.addWidget(self.field_bar)
         layout.addWidget(self.stack, 1)
         self.show_empty()
 
@@ -85,6 +90,7 @@ class TeamCaseWorkspace(QFrame):
             )
         )
         self.stack.setCurrentIndex(EMPTY)
+        self.field_bar.load(None)
 
     def open_case(self, case_id: int) -> None:
         """Show the case at its current step (read again from the services)."""
@@ -105,6 +111,9 @@ class TeamCaseWorkspace(QFrame):
         )
         self.detail_label.setToolTip(case.title)
         serving = case.current_step == "pelayanan" and case.status == "berjalan"
+        self.field_bar.load(
+            case.id if serving else None, f"{case.reference} · {case.title}", leader=case.is_leader
+        )
         if serving:
             self._grid().load(case)
             self.stack.setCurrentIndex(GRID)
@@ -137,6 +146,15 @@ class TeamCaseWorkspace(QFrame):
         self.checklist.case = fresh if self.checklist.case is not None else None
         if self.grid is not None and self.grid.case is not None:
             self.grid.case = fresh
+
+    def _field_records_changed(self) -> None:
+        """A package merged or a conflict resolved: the grid shows the office's records again."""
+        if self.grid is not None and self.grid.case is not None:
+            self.grid.model.reload()
+
+    def _send_report(self) -> None:
+        if self.grid is not None and self.grid.case is not None:
+            self.grid.send_report()
 
     def holders(self) -> list[QWidget]:
         """The parts that may hold unsaved typed text: the checklist's notes and the entry row."""

@@ -1074,6 +1074,65 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Konflik data lapangan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kolom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versi kantor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versi lapangan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pakai versi &amp;lapangan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pakai versi &amp;kantor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tutup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Konflik terbuka</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baris berwarna: isi yang berbeda antara data kantor dan data lapangan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidak ada konflik terbuka.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semua data lapangan sudah digabungkan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versi lapangan melanggar aturan; tidak dapat dipakai.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versi lapangan dipakai: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versi kantor dipakai: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConnectionResultLabel</name>
     <message>
         <source>Terhubung (%1)</source>
@@ -1188,6 +1247,29 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>Database ini sudah dipakai kantor: komputer ini bergabung dan langsung ke halaman masuk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeleteQuestion</name>
+    <message>
+        <source>Hapus data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hapus data pelayanan %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data yang dihapus di lapangan tidak akan masuk ke kantor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hapus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Batal</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1396,9 +1478,47 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
 </context>
 <context>
+    <name>FieldCaseBar</name>
+    <message>
+        <source>Kasus ini sedang dibawa ke lapangan (%1) sejak %2 oleh %3. Data yang dicatat di lapangan akan masuk saat paket dikembalikan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bawa ke &amp;lapangan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kembalikan dari lapangan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konflik (0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajukan lapo&amp;ran…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konflik (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data lapangan sudah masuk. Laporan dapat diajukan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FieldMarks</name>
     <message>
         <source>%1 isian perlu diperbaiki; lihat pesan merah di bawah setiap isian.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FieldModeBanner</name>
+    <message>
+        <source>Laptop: %1 · berkas %2. Data disimpan ke berkas paket setiap kali tersimpan.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1587,6 +1707,13 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>Gagasan ditolak.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FolderDialog</name>
+    <message>
+        <source>Folder untuk paket lapangan</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2895,6 +3022,14 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Buka &amp;paket lapangan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bekerja di lapangan dengan paket .ddlapangan dari Ketua Tim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Akun demo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2907,6 +3042,10 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     <name>MainWindow</name>
     <message>
         <source>Dinas Desk — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paket lapangan %1 (skema v%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3340,6 +3479,57 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
 </context>
 <context>
+    <name>OpenPackageDialog</name>
+    <message>
+        <source>Buka paket lapangan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Buka</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kata sandi paket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kata sandi diberikan Ketua Tim saat paket dibawa dari kantor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berkas %1 tidak dapat dibaca (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berkas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kasus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nagari</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dibawa oleh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Isi kata sandi paket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OutputForm</name>
     <message>
         <source>Pelaksanaan inovasi</source>
@@ -3399,6 +3589,17 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>Tahap pelaksanaan ditutup; inovasi berjalan rutin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PackageFileDialog</name>
+    <message>
+        <source>Pilih paket lapangan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paket lapangan (*%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3808,6 +4009,25 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>Tanda terima siap dicetak.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordDeleter</name>
+    <message>
+        <source>&amp;Hapus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hapus data terpilih yang dicatat di lapangan (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih data yang akan dihapus pada tabel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data %1 dihapus.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4255,6 +4475,101 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
 </context>
 <context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Kembalikan dari lapangan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Gabungkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berkas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kasus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dibawa oleh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanggal dibawa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data baru dari lapangan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kembalikan paket dari lapangan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 data baru (dari %2 data di paket)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paket ini sudah pernah dikembalikan; yang sudah masuk tidak digandakan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tutup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paket %1 digabungkan. %2 konflik perlu diputuskan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paket %1 digabungkan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menggabungkan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ditambahkan: %1 data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diperbarui: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidak berubah: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konflik: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paket ini sudah pernah digabungkan; tidak ada data baru.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sudah dilayani pada kasus lain:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReturnReasonDialog</name>
     <message>
         <source>Kembalikan permohonan</source>
@@ -4538,6 +4853,10 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>Langkah %1 dari %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buka &amp;paket lapangan…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4956,6 +5275,101 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>Tabel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TakeOutDialog</name>
+    <message>
+        <source>Bawa ke lapangan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bawa kasus ke lapangan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laptop 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tambah laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hapus la&amp;ptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ganti nama</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih &amp;folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bawa ke lapangan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Laptop tim (satu paket per laptop, paling banyak 10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kata sandi paket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ulangi kata sandi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paling sedikit %1 karakter. Tim memerlukan kata sandi ini untuk membuka paket di laptop; kata sandi tidak dapat dipulihkan bila lupa. Sampaikan secara langsung, jangan ditulis di laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;older tujuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tutup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paling banyak %1 laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laptop %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paling sedikit satu laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kedua kata sandi tidak sama. Ketik ulang pada kolom kedua.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 paket ditulis:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salin setiap berkas ke laptopnya (berkas Laptop 1 ke Laptop 1, dan seterusnya), lalu buka dengan klik ganda. Sampai paket dikembalikan, kasus ini ditandai sedang di lapangan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kasus siap dibawa ke lapangan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menulis paket…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

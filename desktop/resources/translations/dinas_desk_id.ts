@@ -4019,7 +4019,7 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Hapus data terpilih yang dicatat di lapangan (Delete)</source>
+        <source>Hapus data terpilih yang dicatat di lapangan (tombol Del)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

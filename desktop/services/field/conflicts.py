@@ -140,7 +140,7 @@ def cancel_package(actor: Session, package_uid: str, reason: str) -> None:
 
 def not_ready_to_report(case_id: int) -> str | None:
     """Why the case's report cannot go yet because of its field packages, or None."""
-    from desktop.services.sijarla.steps import field_work_pending
+    from desktop.services.sijarla.field_status import field_work_pending
 
     return field_work_pending(clean_int(case_id, "Kasus", 1))
 

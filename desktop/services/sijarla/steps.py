@@ -417,30 +417,11 @@ def finish_preparation(
 
 
 def _field_work_done(case_id: int) -> None:
-    """The report goes from the office, with every field package back (or cancelled) and every
-    conflict of their merges decided (services/field)."""
-    from desktop.models import FieldConflict, FieldPackage, field_store
+    from desktop.services.sijarla.field_status import field_work_pending
 
-    if field_store.in_field_mode():
-        raise WorkflowError(
-            "Laporan disampaikan dari kantor, setelah paket lapangan dikembalikan dan digabungkan."
-        )
-    out = FieldPackage.select(FieldPackage.laptop).where(
-        (FieldPackage.case == case_id) & (FieldPackage.status == "dibawa")
-    )
-    laptops = ", ".join(sorted(p.laptop for p in out))
-    if laptops:
-        raise WorkflowError(
-            f"Masih ada paket lapangan yang belum dikembalikan ({laptops}). Kembalikan paketnya dulu agar "
-            "data lapangan ikut dilaporkan, atau batalkan paket laptop yang hilang."
-        )
-    waiting = FieldConflict.select().where(
-        (FieldConflict.case == case_id) & (FieldConflict.status == "terbuka")
-    )
-    if waiting.count():
-        raise WorkflowError(
-            f"Masih ada {waiting.count()} konflik data lapangan yang belum diputuskan Ketua Tim."
-        )
+    reason = field_work_pending(case_id)
+    if reason:
+        raise WorkflowError(reason)
 
 
 def submit_report(

@@ -43,7 +43,7 @@ class RecordDeleter:
         self.button.setObjectName("DeleteRecord")
         self.button.setToolTip(
             QCoreApplication.translate(
-                "RecordDeleter", "Hapus data terpilih yang dicatat di lapangan (Delete)"
+                "RecordDeleter", "Hapus data terpilih yang dicatat di lapangan (tombol Del)"
             )
         )
         self.button.clicked.connect(self.delete_selected)

@@ -7,6 +7,7 @@ both backends). While the laptop works, the office file is moved away: nothing c
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -35,7 +36,7 @@ from tests.db.field_case import PASSPHRASE, case_in_service, record
 SQLITE = pytest.mark.parametrize("backend_url", ["sqlite"], indirect=True)  # packages are SQLite
 
 WAIT = 15_000
-SHOTS = Path("/tmp/s10ui-shots")
+SHOTS = Path(os.environ["DINAS_DESK_SHOTS"]) if os.environ.get("DINAS_DESK_SHOTS") else None
 PEOPLE = (
     ("1302101503800001", "Syamsul Bahri"),
     ("1302105708850002", "Rosnida"),
@@ -104,6 +105,9 @@ def when_shown(qtbot, kind: type, answer) -> None:
 
 
 def shot(widget: QWidget, name: str) -> None:
+    """A screenshot to look at, when DINAS_DESK_SHOTS names a folder."""
+    if SHOTS is None:
+        return
     SHOTS.mkdir(parents=True, exist_ok=True)
     widget.grab().save(str(SHOTS / f"{name}.png"))
 
@@ -519,3 +523,24 @@ def test_a_missing_or_foreign_file_is_refused_before_any_passphrase(qtbot, tmp_p
         qtbot.addWidget(dialog)
         assert dialog.error_text() and path.name in dialog.error_text()
         assert not dialog.open_button.isEnabled() and not dialog.passphrase_edit.isEnabled()
+
+
+def test_a_lost_laptops_package_is_cancelled_with_a_reason(qtbot, database, tmp_path):
+    from desktop.services.field import conflicts, export
+    from desktop.ui.field.cancel_dialog import CancelPackageDialog
+
+    case_id = case_in_service()
+    leader = session("ketua1")
+    export.take_out(leader, case_id, ["Laptop 1", "Laptop 2"], PASSPHRASE, tmp_path)
+    out = conflicts.case_out_in_field(case_id)
+    dialog = CancelPackageDialog(None, leader, out)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.confirm()  # no reason typed: refused in the dialog, nothing cancelled
+    assert dialog.banner.isVisible() and "Alasan" in dialog.banner.text()
+    assert len(conflicts.case_out_in_field(case_id)) == 2
+    dialog.laptop.setCurrentIndex([p.laptop for p in out].index("Laptop 2"))
+    qtbot.keyClicks(dialog.reason, "Laptop hilang dalam perjalanan")
+    dialog.confirm()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert [p.laptop for p in conflicts.case_out_in_field(case_id)] == ["Laptop 1"]

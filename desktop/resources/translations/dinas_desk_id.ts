@@ -659,6 +659,37 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
 </context>
 <context>
+    <name>CancelPackageDialog</name>
+    <message>
+        <source>Batalkan paket lapangan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batalkan paket laptop yang hilang atau rusak. Paket yang dibatalkan ditolak bila kembali: data yang dicatat di laptop itu harus dicatat ulang di daftar pelayanan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis. laptop hilang dalam perjalanan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Laptop:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Alasan:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Batalkan paket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tutup</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseAuditTableModel</name>
     <message>
         <source>Waktu</source>
@@ -1493,6 +1524,14 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
     </message>
     <message>
         <source>Konflik (0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batalkan &amp;paket…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paket laptop yang hilang atau rusak</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from desktop.services.errors import DomainError
 from desktop.services.field import export, mode
 from desktop.services.session import Session
+from desktop.ui.field.cancel_dialog import CancelPackageDialog
 from desktop.ui.field.conflicts_dialog import ConflictsDialog, open_conflict_count
 from desktop.ui.field.return_dialog import PackageFileDialog, ReturnDialog
 from desktop.ui.field.take_out_dialog import TakeOutDialog
@@ -67,10 +68,8 @@ def _natural(label: str) -> list:
 
 def packages_out(case_id: int) -> list:
     """The case's packages still in the field ([] when the office cannot say)."""
-    try:
-        from desktop.services.field import conflicts
-    except ImportError:  # the office's side of the return is not installed yet
-        return []
+    from desktop.services.field import conflicts
+
     try:
         return list(conflicts.case_out_in_field(case_id))
     except DomainError:
@@ -97,6 +96,8 @@ class FieldCaseBar(QFrame):
         self.take_button = QPushButton(self.tr("Bawa ke &lapangan…"))
         self.return_button = QPushButton(self.tr("&Kembalikan dari lapangan…"))
         self.conflicts_button = QPushButton(self.tr("Konflik (0)"))
+        self.cancel_button = QPushButton(self.tr("Batalkan &paket…"))
+        self.cancel_button.setToolTip(self.tr("Paket laptop yang hilang atau rusak"))
         self.report_button = QPushButton(self.tr("Ajukan lapo&ran…"))
         self.report_button.setProperty("primary", True)
         self.note = QLabel()
@@ -105,13 +106,21 @@ class FieldCaseBar(QFrame):
         self.take_button.clicked.connect(self.take_out)
         self.return_button.clicked.connect(self.bring_back)
         self.conflicts_button.clicked.connect(self.show_conflicts)
+        self.cancel_button.clicked.connect(self.cancel_package)
         self.report_button.clicked.connect(self.report_requested)
         self.report_button.hide()
         self.buttons = QWidget()
         row = QHBoxLayout(self.buttons)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(8)
-        for button in (self.take_button, self.return_button, self.conflicts_button, self.report_button):
+        buttons = (
+            self.take_button,
+            self.return_button,
+            self.conflicts_button,
+            self.cancel_button,
+            self.report_button,
+        )
+        for button in buttons:
             row.addWidget(button)
         row.addWidget(self.note, 1)
         box = QVBoxLayout(self)
@@ -140,7 +149,9 @@ class FieldCaseBar(QFrame):
     def refresh(self) -> None:
         if self.case_id is None:
             return
-        text = out_in_field_text(packages_out(self.case_id))
+        out = packages_out(self.case_id)
+        text = out_in_field_text(out)
+        self.cancel_button.setEnabled(bool(out))
         self.marker.setText(text)
         self.marker.setVisible(bool(text))
         if self.buttons.isHidden():
@@ -179,6 +190,14 @@ class FieldCaseBar(QFrame):
         if open_conflict_count(self.session, self.case_id):
             self.show_conflicts()
         else:
+            self.offer_report()
+
+    def cancel_package(self) -> None:
+        if self.case_id is None:
+            return
+        out = packages_out(self.case_id)
+        if out and CancelPackageDialog.ask(self, self.session, out):
+            self.refresh()
             self.offer_report()
 
     def offer_report(self) -> None:

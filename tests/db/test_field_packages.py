@@ -268,3 +268,31 @@ def test_the_report_waits_for_every_package_and_conflict(database, tmp_path):
     submit()  # the merged records count in the report at once
     assert SopCase.get_by_id(case_id).current_step == "rekap"
     assert ServiceRecord.select().where(ServiceRecord.case == case_id).count() == 3
+
+
+def test_the_report_draft_written_in_the_field_comes_back(database, tmp_path):
+    from desktop.services.errors import StaleRecord
+    from desktop.services.sijarla import report_draft
+    from desktop.services.sijarla.drafts import ReportDraft
+
+    case_id = case_in_service()
+    ketua = session("ketua1")
+    assert report_draft.saved_report(ketua, case_id) is None
+    version = report_draft.save_report_draft(ketua, case_id, ReportDraft("Pendahuluan kantor.", "", ""), None)
+    with pytest.raises(StaleRecord):
+        report_draft.save_report_draft(ketua, case_id, ReportDraft("Lain.", "", ""), None)
+    with pytest.raises(DomainError, match="(?i)ketua tim"):
+        report_draft.save_report_draft(session("anggota1"), case_id, ReportDraft("x", "", ""), version)
+    (taken,) = export.take_out(ketua, case_id, ["Laptop 1"], PASSPHRASE, tmp_path)
+    connection.close()
+    mode.open_package(taken.path, PASSPHRASE)
+    leader = login("ketua1", DEMO_PASSWORD)
+    saved = report_draft.saved_report(leader, case_id)
+    assert saved.draft.introduction == "Pendahuluan kantor." and not saved.submitted
+    field_text = ReportDraft("Pendahuluan kantor.", "Perekaman KTP-el di kantor wali nagari.", "Lancar.")
+    report_draft.save_report_draft(leader, case_id, field_text, saved.version)
+    mode.close()
+    connection.initialize(database)
+    assert merge.bring_back(ketua, taken.path).updated >= 1
+    back = report_draft.saved_report(ketua, case_id)
+    assert back.draft.activities == "Perekaman KTP-el di kantor wali nagari." and back.version == version + 1

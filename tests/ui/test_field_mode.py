@@ -382,7 +382,7 @@ def bring_back(qtbot, monkeypatch, case_id: int, package_path: Path, laptop_two:
     monkeypatch.setattr(
         records_grid.ReportDialog,
         "ask",
-        classmethod(lambda cls, parent, case, totals, submit: reports.append(case.reference)),
+        classmethod(lambda cls, parent, case, totals, submit, **draft: reports.append(case.reference)),
     )
     press(qtbot, Qt.Key.Key_Space)  # Ajukan laporan: the team's own report form
     seen["report_form"] = reports
@@ -544,3 +544,36 @@ def test_a_lost_laptops_package_is_cancelled_with_a_reason(qtbot, database, tmp_
     dialog.confirm()
     assert dialog.result() == dialog.DialogCode.Accepted
     assert [p.laptop for p in conflicts.case_out_in_field(case_id)] == ["Laptop 1"]
+
+
+def test_the_report_form_keeps_a_draft_and_says_why_it_cannot_go_yet(qtbot):
+    from desktop.services.sijarla.drafts import ReportDraft
+    from desktop.services.sijarla.team_workspace import CategoryTotal
+    from desktop.ui.sijarla.team_report import ReportDialog
+
+    case = type("Case", (), {"reference": "SJL-2026-0001", "nagari": "Koto Baru", "team": "Tim SIJARLA I"})()
+    kept: list[ReportDraft] = []
+    sent: list[ReportDraft] = []
+    dialog = ReportDialog(
+        None,
+        case,
+        [CategoryTotal("KTP-el perekaman", 3, 3)],
+        sent.append,
+        saved=ReportDraft("Pendahuluan tersimpan.", "Kegiatan tersimpan.", ""),
+        save_draft=kept.append,
+        waiting="Masih ada paket lapangan yang belum dikembalikan (Laptop 2).",
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=WAIT)
+    assert dialog.introduction_edit.toPlainText() == "Pendahuluan tersimpan."  # opens on the draft
+    assert "Laptop 2" in dialog.banner.text() and not dialog.send_button.isEnabled()
+    dialog.conclusion_edit.setFocus()
+    type_text(qtbot, "Berjalan baik.")
+    alt(qtbot, "d")  # Simpan &draf
+    qtbot.waitUntil(lambda: bool(kept), timeout=WAIT)
+    assert kept[0].conclusion == "Berjalan baik." and kept[0].activities == "Kegiatan tersimpan."
+    qtbot.waitUntil(lambda: "tersimpan" in dialog.banner.text(), timeout=WAIT)
+    assert not dialog.send_button.isEnabled() and sent == []
+    assert dialog.unsaved_work() == ""  # kept: closing loses nothing

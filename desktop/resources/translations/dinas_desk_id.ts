@@ -4505,7 +4505,15 @@ Semua data yang dicatat sesudah cadangan itu dibuat akan hilang. Salinan keadaan
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Simpan &amp;draf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Bagian C dibuat otomatis dari data by name by address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draf laporan tersimpan.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from desktop.services.errors import DomainError
 from desktop.services.field import mode as field_mode
 from desktop.services.session import Session
-from desktop.services.sijarla import record_import, record_query, service_records
+from desktop.services.sijarla import field_status, record_import, record_query, report_draft, service_records
 from desktop.services.sijarla import steps as sijarla
 from desktop.services.sijarla.record_query import RecordChoices, RecordFilter, RecordSort, TeamCase
 from desktop.services.sijarla.service_records import ImportResult, RecordDraft
@@ -267,9 +267,21 @@ class RecordsGridPanel(QWidget):
         case = record_query.team_case(self.session, self.case.id)
         totals = record_query.category_totals(self.session, case.id)
 
+        saved = report_draft.saved_report(self.session, case.id)
+        versions = [saved.version if saved else None]
+
         def submit(draft):
             return sijarla.submit_report(self.session, case.id, draft, case.version)
 
-        if ReportDialog.ask(self, case, totals, submit) is not None:
+        def save_draft(draft):
+            versions[0] = report_draft.save_report_draft(self.session, case.id, draft, versions[0])
+
+        answer = ReportDialog.ask(
+            self, case, totals, submit,
+            saved=saved.draft if saved else None,
+            save_draft=save_draft,
+            waiting=field_status.field_work_pending(case.id),
+        )  # fmt: skip
+        if answer is not None:
             self.banner.ok(self.tr("Laporan terkirim ke Ketua Pelaksana Harian."))
             self.case_moved.emit()

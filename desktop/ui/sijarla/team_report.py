@@ -1,7 +1,10 @@
 """Laporan Pelaksanaan Inovasi SIJARLA: the leader writes A, B, D and E; C comes from the records.
 
 The dialog sends the report itself (in the background) and stays open with everything typed
-when the service refuses, so nothing has to be written twice.
+when the service refuses, so nothing has to be written twice. "Simpan draf" keeps the texts
+without sending them (in the field too: the draft travels back with the package); the form opens
+on the saved draft. When the report cannot go yet (`waiting`: a package still in the field, a
+conflict to decide, or this is a field laptop) the reason is shown and only the draft is saved.
 """
 
 from __future__ import annotations
@@ -51,10 +54,16 @@ class ReportDialog(FormDialog):
         case: TeamCase,
         totals: list[CategoryTotal],
         submit: Callable[[ReportDraft], Any],
+        *,
+        saved: ReportDraft | None = None,
+        save_draft: Callable[[ReportDraft], Any] | None = None,
+        waiting: str | None = None,
     ):
         super().__init__(parent)
         self.case = case
         self.submit = submit
+        self.save_draft = save_draft
+        self.waiting = waiting
         self.result_value: Any = None
         self.setWindowTitle(self.tr("Kirim Laporan Pelaksanaan"))
         fit_on_screen(self, 780, 680)
@@ -89,7 +98,14 @@ class ReportDialog(FormDialog):
             self.tr("Demikian laporan ini disampaikan untuk dapat dipergunakan sebagaimana mestinya."),
             height=54,
         )
+        if saved is not None:
+            self.introduction_edit.setPlainText(saved.introduction)
+            self.activities_edit.setPlainText(saved.activities)
+            self.conclusion_edit.setPlainText(saved.conclusion)
+            self.closing_edit.setPlainText(saved.closing)
         self.banner = MessageBanner()
+        if waiting:
+            self.banner.info(waiting)
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         form.setVerticalSpacing(10)
@@ -101,13 +117,18 @@ class ReportDialog(FormDialog):
         self.send_button = QPushButton(self.tr("Kirim laporan"))
         self.send_button.setProperty("primary", True)
         self.cancel_button = QPushButton(self.tr("Batal"))
+        self.draft_button = QPushButton(self.tr("Simpan &draf"))
+        self.draft_button.setVisible(save_draft is not None)
         self.send_button.clicked.connect(self.send)
+        self.draft_button.clicked.connect(self.keep_draft)
         self.cancel_button.clicked.connect(self.reject)
+        self.send_button.setEnabled(not waiting)
         buttons = QHBoxLayout()
         note = QLabel(self.tr("Bagian C dibuat otomatis dari data by name by address."))
         note.setProperty("role", "muted")
         buttons.addWidget(note, 1)
         buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.draft_button)
         buttons.addWidget(self.send_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 18)
@@ -137,6 +158,18 @@ class ReportDialog(FormDialog):
         self._busy(True)
         run_for(self, lambda: self.submit(draft), self._sent, self._failed)
 
+    def keep_draft(self) -> None:
+        if self.save_draft is None:
+            return
+        draft, save = self.draft(), self.save_draft
+        self._busy(True)
+        run_for(self, lambda: save(draft), self._draft_kept, self._failed)
+
+    def _draft_kept(self, _value: Any) -> None:
+        self._busy(False)
+        self.typed.mark_clean()  # kept: closing the form loses nothing
+        self.banner.ok(self.tr("Draf laporan tersimpan."))
+
     def _sent(self, value: Any) -> None:
         self._busy(False)
         self.result_value = value
@@ -147,7 +180,8 @@ class ReportDialog(FormDialog):
         self.banner.error(message_for(error))
 
     def _busy(self, busy: bool) -> None:
-        self.send_button.setEnabled(not busy)
+        self.send_button.setEnabled(not busy and not self.waiting)
+        self.draft_button.setEnabled(not busy)
         self.cancel_button.setEnabled(not busy)
         self.send_button.setText(self.tr("Mengirim…") if busy else self.tr("Kirim laporan"))
 
@@ -158,9 +192,11 @@ class ReportDialog(FormDialog):
         case: TeamCase,
         totals: list[CategoryTotal],
         submit: Callable[[ReportDraft], Any],
+        **draft: Any,
     ) -> Any:
-        """Show the form until the report is sent (the service's answer) or cancelled (None)."""
-        dialog = cls(parent, case, totals, submit)
+        """Show the form until the report is sent (the service's answer) or closed (None).
+        `draft`: saved, save_draft and waiting, as the constructor takes them."""
+        dialog = cls(parent, case, totals, submit, **draft)
         try:
             return dialog.result_value if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:

@@ -308,10 +308,14 @@ class Probe:
             (
                 "report",
                 lambda: ReportDialog(
-                    parent, serving, record_query.category_totals(ketua, serving.id), lambda d: d,
+                    parent,
+                    serving,
+                    record_query.category_totals(ketua, serving.id),
+                    lambda d: d,
                     save_draft=lambda d: d,
                     waiting="Masih ada paket lapangan yang belum dikembalikan (Laptop 2). Kembalikan "
-                    "paketnya dulu agar data lapangan ikut dilaporkan, atau batalkan paket laptop yang hilang.",
+                    "paketnya dulu agar data lapangan ikut dilaporkan, atau batalkan paket laptop "
+                    "yang hilang.",
                 ),  # fmt: skip
             ),
             ("import-errors", lambda: ImportErrorsDialog(parent, ImportResult(60, 22, errors), "data.xlsx")),

@@ -376,6 +376,10 @@ def backup_sqlite(destination: Path, *, own_connection: bool = False) -> Path:
     """
     if not is_sqlite():
         raise ValueError("backup_sqlite needs a SQLite database")
+    from .field_store import in_field_mode
+
+    if in_field_mode():  # a field package is copied sealed, never as an open database
+        raise ValueError("backup_sqlite of a field package")
     destination.parent.mkdir(parents=True, exist_ok=True)
     create_private_file(destination)  # a backup holds the same personal data: owner only
     source = sqlite3.connect(str(db.database), timeout=15) if own_connection else db.connection()

@@ -296,3 +296,26 @@ def test_the_report_draft_written_in_the_field_comes_back(database, tmp_path):
     assert merge.bring_back(ketua, taken.path).updated >= 1
     back = report_draft.saved_report(ketua, case_id)
     assert back.draft.activities == "Perekaman KTP-el di kantor wali nagari." and back.version == version + 1
+
+
+def test_a_field_package_is_never_copied_open_onto_the_laptops_disk(database, tmp_path):
+    from desktop.models import migrations
+    from desktop.services.office import backups
+
+    case_id = case_in_service()
+    (taken,) = export.take_out(session("ketua1"), case_id, ["Laptop 1"], PASSPHRASE, tmp_path)
+    connection.close()
+    mode.open_package(taken.path, PASSPHRASE)
+    try:
+        folder = tmp_path / "cadangan"
+        assert backups.ensure_daily_backup(folder=folder) is None  # the day's backup skips it
+        assert not folder.exists()
+        with pytest.raises(ValueError):
+            migrations.backup_sqlite(tmp_path / "salinan.sqlite3")
+        assert not (tmp_path / "salinan.sqlite3").exists()
+    finally:
+        mode.close()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) in (
+        [taken.path.name],
+        [taken.path.name, "test.sqlite3"],
+    )  # the sealed package only: no temporary or open copy left beside it

@@ -26,7 +26,7 @@ from pathlib import Path
 from peewee import DatabaseError
 
 from desktop import config
-from desktop.models import connection, db, migrations
+from desktop.models import connection, db, field_store, migrations
 from desktop.roles import ADMINISTRATOR
 from desktop.services.errors import DomainError, InvalidInput, WorkflowError
 from desktop.services.security import audit
@@ -114,8 +114,8 @@ def ensure_daily_backup(
     """
     if keep < 1:
         raise InvalidInput("Jumlah cadangan harian yang disimpan paling sedikit 1.", field="keep")
-    if not connection.is_sqlite():
-        return None
+    if not connection.is_sqlite() or field_store.in_field_mode():
+        return None  # a field package is its own (sealed) copy: never an open one on the laptop's disk
     folder = folder or config.backup_dir()
     target = folder / daily_name((now or dt.datetime.now()).date())
     if target.exists():

@@ -258,6 +258,7 @@ def install(role_codes: list[str], gate_password: str, policy: SopPolicy | None 
             prefix, role_codes, "dd_sign_assignment(integer, integer, integer, timestamp, text)", KEPALA_DINAS
         )
         _grant_function(prefix, role_codes, "dd_field_logins(integer)", KETUA_TIM)  # field packages
+        _grant_function(prefix, role_codes, "dd_served_elsewhere(integer, text[])", KETUA_TIM)
         for code in RECORDS_ALL:  # a whole-NIK search without reading the column
             _grant_function(prefix, role_codes, "dd_records_with_nik(text)", code)
         for function in (

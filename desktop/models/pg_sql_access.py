@@ -276,4 +276,23 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_te
 $$;
 
 -- A case goes to a team only as its signed disposition says (set when the Kabid signs).
+
+-- A merged field package's citizens also served for the same service in another case (another
+-- team's too, which the team cannot read): the NIK, the service and that case's number, only for
+-- NIKs the caller's team has recorded in its own case p_case (no probing of other NIKs).
+CREATE OR REPLACE FUNCTION dd_served_elsewhere(p_case integer, p_niks text[])
+RETURNS TABLE (nik text, category_id integer, reference text)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    IF NOT dd_in_case_team(p_case) THEN
+        RAISE EXCEPTION 'hanya tim kasus ini' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN QUERY
+        SELECT r.nik::text, r.category_id, c.reference::text
+        FROM service_record r JOIN sop_case c ON c.id = r.case_id
+        WHERE r.case_id <> p_case
+          AND r.nik = ANY (p_niks)
+          AND r.nik IN (SELECT o.nik FROM service_record o WHERE o.case_id = p_case);
+END
+$$;
 """

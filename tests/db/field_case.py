@@ -37,17 +37,23 @@ def nik(i: int, *, woman: bool = False) -> str:
     return f"130203{day:02d}{month:02d}{year:02d}{i % 9999 + 1:04d}"
 
 
-def case_in_service(*, with_office: bool = True) -> int:
-    """A new case of Nagari Koto Baru at the service step, Tim SIJARLA I, two records."""
+def case_in_service(
+    *,
+    with_office: bool = True,
+    team_name: str = "Tim SIJARLA I",
+    leader: str = "ketua1",
+    member: str = "anggota1",
+) -> int:
+    """A new case of Nagari Koto Baru at the service step (Tim SIJARLA I unless told), two records."""
     if with_office:
         make_office()
     meja, kabid, kadis = session("meja"), session("kabid"), session("kadis")
-    ketua, anggota = session("ketua1"), session("anggota1")
+    ketua, anggota = session(leader), session(member)
     receipt = sijarla.register_letter(meja, letter_draft())
     case_id = receipt.case_id
     draft = sijarla.DispositionDraft(
-        instructions="Siapkan Tim SIJARLA I untuk pelayanan di Nagari Koto Baru minggu ini.",
-        team_id=team().id,
+        instructions=f"Siapkan {team_name} untuk pelayanan di Nagari Koto Baru minggu ini.",
+        team_id=team(team_name).id,
         deadline=dt.date.today() + dt.timedelta(days=3),
     )
     disposition_id = sijarla.save_disposition(kabid, case_id, draft)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import psycopg2
 import pytest
 
-from desktop.models import FieldPackage, ServiceRecord, db
+from desktop.models import FieldPackage, ServiceRecord, SopCase, db
 from desktop.services.demo.accounts import DEMO_PASSWORD
 from desktop.services.field import conflicts, export, merge, mode
 from desktop.services.security.auth import login
@@ -37,7 +37,10 @@ def _own_login(per_user: PerUserConnections, username: str):  # noqa: F811
 
 
 def test_take_out_and_bring_back_on_own_logins(per_user: PerUserConnections, tmp_path):  # noqa: F811
-    case_id = case_in_service()
+    other_team = case_in_service(team_name="Tim SIJARLA II", leader="ketua2", member="anggota3")
+    served_there = nik(1)  # a citizen Tim II served; Tim I's laptop records them again
+    service_records.add_record(session("anggota3"), other_team, record(served_there, "Warga Aman 1"))
+    case_id = case_in_service(with_office=False)
     ketua = session("ketua1")
     (taken,) = export.take_out(ketua, case_id, ["Laptop 1"], PASSPHRASE, tmp_path)
     assert per_user.calls.get("ketua1")
@@ -50,7 +53,7 @@ def test_take_out_and_bring_back_on_own_logins(per_user: PerUserConnections, tmp
             login("anggota2", "bukan-sandinya")
         for i in range(3):
             service_records.add_record(member, case_id, record(nik(i), f"Warga Aman {i}"))
-        siti = ServiceRecord.get(ServiceRecord.full_name == "Siti Rahmah")
+        siti = ServiceRecord.get((ServiceRecord.full_name == "Siti Rahmah") & (ServiceRecord.case == case_id))
         service_records.update_record(member, siti.id, record("1302034507510002", "Siti Lapangan"), 1)
     finally:
         mode.close()
@@ -58,15 +61,24 @@ def test_take_out_and_bring_back_on_own_logins(per_user: PerUserConnections, tmp
     db.initialize(per_user.owner)
     per_user.owner.connect(reuse_if_open=True)
 
-    siti = ServiceRecord.get(ServiceRecord.full_name == "Siti Rahmah")
+    siti = ServiceRecord.get((ServiceRecord.full_name == "Siti Rahmah") & (ServiceRecord.case == case_id))
     service_records.update_record(ketua, siti.id, record("1302034507510002", "Siti Kantor"), siti.version)
     result = merge.bring_back(ketua, taken.path)
     assert (result.added, result.conflicts) == (3, 1)
+    other_reference = SopCase.get_by_id(other_team).reference
+    assert result.served_elsewhere == [
+        f"Warga Aman 1 ({served_there}), KTP-el perekaman: juga pada {other_reference}"
+    ]
     assert merge.bring_back(ketua, taken.path).added == 0
     (conflict,) = conflicts.open_conflicts(ketua, case_id)
     conflicts.resolve(ketua, conflict.id, "lapangan")
     assert ServiceRecord.get_by_id(siti.id).full_name == "Siti Lapangan"
-    assert ServiceRecord.select().where(ServiceRecord.full_name.startswith("Warga Aman")).count() == 3
+    assert (
+        ServiceRecord.select()
+        .where(ServiceRecord.full_name.startswith("Warga Aman") & (ServiceRecord.case == case_id))
+        .count()
+        == 3
+    )
     assert FieldPackage.get().status == "dikembalikan"
 
     # Another team's leader on their own login, as with psql: nothing of this team's packages.
@@ -75,6 +87,8 @@ def test_take_out_and_bring_back_on_own_logins(per_user: PerUserConnections, tmp
         cur = con.cursor()
         cur.execute("SELECT count(*) FROM field_package")
         assert cur.fetchone()[0] == 1  # that a case is out is no secret
+        with pytest.raises(psycopg2.Error, match="hanya tim"):  # no probing NIKs of another team's case
+            cur.execute("SELECT * FROM dd_served_elsewhere(%s, %s)", (case_id, [served_there]))
         for sql in ("SELECT * FROM field_package_key", "SELECT * FROM field_conflict"):
             cur.execute(sql)
             assert cur.fetchall() == []  # the row policy: not their team's

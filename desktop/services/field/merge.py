@@ -31,6 +31,7 @@ from desktop.models import (
     TargetGroup,
     db,
     field_store,
+    pg_roles,
 )
 from desktop.models.base import now
 from desktop.models.bulk import insert_rows
@@ -358,12 +359,17 @@ class _Merge:
         niks = sorted({nik for nik, _c in pairs})
         names = code_map(ServiceCategory, "name")
         for chunk in _chunks(niks):
-            query = _sql(
-                "SELECT r.nik, r.category_id, c.reference FROM service_record r "
-                "JOIN sop_case c ON c.id = r.case_id "
-                f"WHERE r.nik IN ({', '.join('?' * len(chunk))}) AND r.case_id <> ?",
-                (*chunk, self.case.id),
-            )  # plain SQL: peewee's IN (...) of thousands of NIKs cost more than the query
+            if pg_roles.per_user_session():  # another team's records: through the server's function
+                query = _sql(
+                    "SELECT nik, category_id, reference FROM dd_served_elsewhere(?, ?)", (self.case.id, chunk)
+                )
+            else:
+                query = _sql(
+                    "SELECT r.nik, r.category_id, c.reference FROM service_record r "
+                    "JOIN sop_case c ON c.id = r.case_id "
+                    f"WHERE r.nik IN ({', '.join('?' * len(chunk))}) AND r.case_id <> ?",
+                    (*chunk, self.case.id),
+                )  # plain SQL: peewee's IN (...) of thousands of NIKs cost more than the query
             for nik, category, reference in query:
                 if (nik, category) in pairs:
                     found.append(

@@ -30,6 +30,11 @@ class FakeDialogs:
         monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(self._open))
         monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(self._save))
         monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(self._many))
+        monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(self._folder))
+
+    def _folder(self, parent, caption, folder, *rest, **kwargs):
+        self.started_in.append(Path(folder))
+        return self.answer
 
     def _open(self, parent, caption, folder, *rest, **kwargs):
         self.started_in.append(Path(folder))
@@ -110,3 +115,16 @@ def test_every_file_dialog_of_the_app_goes_through_the_helper():
         ):
             callers.append(str(path.relative_to(ROOT)))
     assert callers == []
+
+
+def test_the_field_packages_folder_starts_in_documents_then_where_they_were_written(dialogs, tmp_path):
+    from desktop.ui.field.take_out_dialog import FolderDialog
+
+    documents = file_dialogs.documents_folder()
+    flash = tmp_path / "flashdisk"
+    flash.mkdir()
+    dialogs.answer = str(flash)
+    assert FolderDialog.ask(None, documents) == flash
+    dialogs.answer = ""
+    assert FolderDialog.ask(None, documents) is None
+    assert dialogs.started_in == [documents, flash]

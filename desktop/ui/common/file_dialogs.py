@@ -68,6 +68,20 @@ def open_file(
     return Path(name)
 
 
+def choose_folder(
+    parent: QWidget | None, purpose: str, caption: str, fallback: Path | None = None
+) -> Path | None:
+    """An existing folder (field packages are written there), or None when cancelled."""
+    start = start_folder(purpose, fallback)
+    chosen = QFileDialog.getExistingDirectory(parent, caption, str(start))
+    if not chosen:
+        return None
+    settings = ui_settings()
+    settings.setValue(_key(purpose), str(Path(chosen)))
+    settings.sync()
+    return Path(chosen)
+
+
 def open_files(parent: QWidget | None, purpose: str, caption: str, file_filter: str) -> list[Path]:
     """Existing files; an empty list when cancelled."""
     names, _chosen = QFileDialog.getOpenFileNames(parent, caption, str(start_folder(purpose)), file_filter)

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.field import export, package
 from desktop.services.session import Session
+from desktop.ui.common import file_dialogs
 from desktop.ui.common.background import run_for
 from desktop.ui.common.file_dialogs import documents_folder
 from desktop.ui.common.forms import (
@@ -49,8 +49,7 @@ class FolderDialog:
     @classmethod
     def ask(cls, parent: QWidget | None, start: Path) -> Path | None:
         caption = QCoreApplication.translate("FolderDialog", "Folder untuk paket lapangan")
-        chosen = QFileDialog.getExistingDirectory(parent, caption, str(start))
-        return Path(chosen) if chosen else None
+        return file_dialogs.choose_folder(parent, "paket_lapangan", caption, start)
 
 
 class TakeOutDialog(FormDialog):

@@ -319,3 +319,31 @@ def test_a_field_package_is_never_copied_open_onto_the_laptops_disk(database, tm
         [taken.path.name],
         [taken.path.name, "test.sqlite3"],
     )  # the sealed package only: no temporary or open copy left beside it
+
+
+def test_a_field_record_the_offices_rules_now_refuse_is_kept_as_a_conflict(database, tmp_path):
+    from desktop.models import ServiceCategory
+
+    case_id = case_in_service()
+    ketua = session("ketua1")
+    (taken,) = export.take_out(ketua, case_id, ["Laptop 1"], PASSPHRASE, tmp_path)
+    connection.close()
+    mode.open_package(taken.path, PASSPHRASE)
+    member = login("anggota1", DEMO_PASSWORD)
+    service_records.add_record(member, case_id, record(nik(1), "Warga Benar"))
+    service_records.add_record(member, case_id, record(nik(2), "Warga KIA", "kia"))
+    mode.close()
+    connection.initialize(database)
+    # Meanwhile the office stopped offering the service the laptop recorded.
+    ServiceCategory.update(is_active=False).where(ServiceCategory.code == "kia").execute()
+    before = ServiceRecord.select().count()
+    result = merge.bring_back(ketua, taken.path)
+    assert (result.added, result.conflicts) == (1, 1)
+    assert ServiceRecord.select().count() == before + 1
+    (refused,) = conflicts.open_conflicts(ketua, case_id)
+    assert refused.kind == "tidak_sah" and not refused.may_take_field and "Warga KIA" in refused.title
+    assert refused.message  # the office's own words for why
+    with pytest.raises(WorkflowError, match="tidak lolos pemeriksaan"):
+        conflicts.resolve(ketua, refused.id, "lapangan")
+    conflicts.resolve(ketua, refused.id, "kantor")
+    assert conflicts.open_conflicts(ketua, case_id) == []

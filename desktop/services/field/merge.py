@@ -48,7 +48,7 @@ from desktop.services.field.merge_rows import (
 from desktop.services.field.merge_types import MergeResult, ReturnPreview
 from desktop.services.security import audit
 from desktop.services.session import Session
-from desktop.services.sijarla.record_rules import CHECKED_FIELDS, _checked_together
+from desktop.services.sijarla.record_rules import CHECKED_FIELDS, _checked, _checked_together
 from desktop.services.sijarla.service_records import _lookups_for
 from desktop.services.sijarla.team import _require_team_member
 from desktop.services.sop.workflow import get_case
@@ -279,16 +279,24 @@ class _Merge:
 
     def _checked(self, record: dict) -> dict | None:
         """The record through the office's rules, as a form's save would check it; None when it
-        breaks one (left as a conflict: the leader sees why)."""
+        breaks one (left as a conflict: the leader sees every reason, as the form would say them).
+        The rules stop at the first refusal (a sixth faster on 10,000 records); only a refused
+        record is checked again for all of them."""
+        values = (
+            self.lookups, record["nik"], record["full_name"], record["nagari_id"],
+            self._code("category_id", record), self._code("target_group_id", record),
+            self._code("outcome_id", record), record["served_on"], record["kk"] or "",
+            record["address"], record["jorong"], record["outcome_reason"], record["note"],
+        )  # fmt: skip
         try:
-            checked = _checked_together(
-                self.lookups, record["nik"], record["full_name"], record["nagari_id"],
-                self._code("category_id", record), self._code("target_group_id", record),
-                self._code("outcome_id", record), record["served_on"], record["kk"] or "",
-                record["address"], record["jorong"], record["outcome_reason"], record["note"],
-            )  # fmt: skip
-        except InvalidInput as exc:
-            self._conflict("service_record", record["field_uid"], "tidak_sah", record, None, exc.message)
+            checked = _checked(*values)
+        except InvalidInput as first:
+            message = first.message
+            try:
+                _checked_together(*values)
+            except InvalidInput as every:
+                message = every.message
+            self._conflict("service_record", record["field_uid"], "tidak_sah", record, None, message)
             return None
         return dict(zip(CHECKED_FIELDS, checked, strict=True))
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.services.office import backups
-from desktop.ui.common.background import run_for
+from desktop.ui.common.background import later, run_for
 from desktop.ui.common.operations import message_for
 
 log = logging.getLogger(__name__)
@@ -24,7 +24,7 @@ START_DELAY_MS = 500  # after the login window (or the main window) has painted
 
 def start_later(owner: QObject, delay_ms: int = START_DELAY_MS) -> None:
     """Make the day's backup on a worker thread `delay_ms` after the event loop runs."""
-    QTimer.singleShot(delay_ms, owner, lambda: start(owner))
+    later(owner, delay_ms, start)  # owner held weakly: gone with it, the backup never starts
 
 
 def start(owner: QObject) -> None:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import importlib
 import logging
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 
-from desktop.ui.common.background import run_for
+from desktop.ui.common.background import later, run_for
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +24,7 @@ MAIN_WINDOW = "desktop.ui.main_window"
 
 def start_later(owner: QObject, delay_ms: int = START_DELAY_MS) -> None:
     """Import the main window and every tab's module on a worker thread, `delay_ms` from now."""
-    QTimer.singleShot(delay_ms, owner, lambda: run_for(owner, import_all, _done, _failed))
+    later(owner, delay_ms, lambda alive: run_for(alive, import_all, _done, _failed))
 
 
 def import_all() -> int:

@@ -81,3 +81,14 @@ def test_a_run_that_ends_before_the_delay_makes_no_backup(qtbot, sqlite_only):
     assert calls_in_flight() == 0
     assert not list(config.backup_dir().glob("*harian*"))
     assert backups.prune() == []
+
+
+def test_a_run_whose_owner_is_merely_dropped_makes_no_backup(qtbot, sqlite_only):
+    """As app.run() ends: its owner goes out of scope (nobody calls deleteLater). The timer must
+    not keep it alive: a backup that ran after the run had ended once stole a later window's focus."""
+    owner = QObject()
+    daily_backup.start_later(owner, delay_ms=50)
+    del owner
+    qtbot.wait(300)
+    assert calls_in_flight() == 0
+    assert not list(config.backup_dir().glob("*harian*"))

@@ -16,12 +16,13 @@ widget, so no widget is ever released on a pool thread.
 from __future__ import annotations
 
 import itertools
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 
 _SUCCEEDED, _FAILED, _PROGRESSED, _FINISHED = "succeeded", "failed", "progressed", "finished"
 
@@ -131,6 +132,22 @@ def run_for(
     call_id = next(_ids)
     dispatcher.calls[call_id] = _Call(receiver, fn, on_success, on_failure, on_progress)
     QThreadPool.globalInstance().start(_Task(call_id, fn, dispatcher, on_progress is not None))
+
+
+def later(owner: QObject, delay_ms: int, fn: Callable[[QObject], None]) -> None:
+    """`fn(owner)` on the UI thread `delay_ms` from now, unless `owner` is gone by then.
+
+    The timer holds `owner` weakly: a closure over it would keep it alive, and the call would run
+    anyway, after whatever owned it (a login loop, a test) has ended.
+    """
+    ref = weakref.ref(owner)
+
+    def fire() -> None:
+        alive = ref()
+        if alive is not None:
+            fn(alive)
+
+    QTimer.singleShot(delay_ms, owner, fire)
 
 
 def calls_in_flight() -> int:

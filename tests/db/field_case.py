@@ -43,13 +43,16 @@ def case_in_service(
     team_name: str = "Tim SIJARLA I",
     leader: str = "ketua1",
     member: str = "anggota1",
+    with_records: bool = True,
+    **letter: str,
 ) -> int:
-    """A new case of Nagari Koto Baru at the service step (Tim SIJARLA I unless told), two records."""
+    """A new case of Nagari Koto Baru at the service step (Tim SIJARLA I unless told), with two
+    records (Siti Rahmah, Syafrizal) unless `with_records` is False; `letter`: letter_draft fields."""
     if with_office:
         make_office()
     meja, kabid, kadis = session("meja"), session("kabid"), session("kadis")
     ketua, anggota = session(leader), session(member)
-    receipt = sijarla.register_letter(meja, letter_draft())
+    receipt = sijarla.register_letter(meja, letter_draft(**letter))
     case_id = receipt.case_id
     draft = sijarla.DispositionDraft(
         instructions=f"Siapkan {team_name} untuk pelayanan di Nagari Koto Baru minggu ini.",
@@ -73,10 +76,13 @@ def case_in_service(
     for item in PreparationCheck.select().where(PreparationCheck.case == case_id):
         sijarla.check_preparation(anggota, case_id, item.item, True, "siap", item.version)
     sijarla.finish_preparation(ketua, case_id, SopCase.get_by_id(case_id).version)
-    service_records.add_record(anggota, case_id, record("1302034507510002", "Siti Rahmah"))
-    service_records.add_record(
-        ketua,
-        case_id,
-        record("1302031203800011", "Syafrizal", "kia", "ditunda", outcome_reason="Akta lahir anak belum ada"),
-    )
+    if with_records:
+        service_records.add_record(anggota, case_id, record("1302034507510002", "Siti Rahmah"))
+        service_records.add_record(
+            ketua,
+            case_id,
+            record(
+                "1302031203800011", "Syafrizal", "kia", "ditunda", outcome_reason="Akta lahir anak belum ada"
+            ),
+        )
     return case_id

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 
 import pytest
@@ -11,7 +10,7 @@ from desktop.models import FieldPackageKey, ServiceRecord, SopCase, User
 from desktop.services.field import export, package
 from desktop.services.sijarla import service_records
 
-from .factories import letter_draft, session
+from .factories import session
 from .field_case import PASSPHRASE, case_in_service, record
 
 pytestmark = pytest.mark.usefixtures("database")
@@ -33,7 +32,8 @@ def test_a_package_holds_its_case_only(database, tmp_path):
     service_records.add_record(ketua, other_case, record("1302036611700004", "Nurhayati Lain"))
     other_ref = SopCase.get_by_id(other_case).reference
     # The case that is taken out: a second one, with a citizen of its own.
-    case_id = _second_case()
+    case_id = case_in_service(with_office=False, with_records=False, letter_number="140/99/WN-KB/2026")
+    service_records.add_record(session("anggota1"), case_id, record("1302035512900007", "Rahmi Kasus Dua"))
     mine = ServiceRecord.select().where(ServiceRecord.case == case_id)
     others = ServiceRecord.select().where(ServiceRecord.case != case_id)
     assert mine.count() and others.count()
@@ -69,33 +69,3 @@ def test_a_package_holds_its_case_only(database, tmp_path):
     assert roles == {"ketua_tim_sijarla", "anggota_tim_sijarla"}
     for table in ("attachment", "issued_document", "recap", "innovation", "audit_log", "signer"):
         assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
-
-
-def _second_case() -> int:
-    from desktop.models import PreparationCheck
-    from desktop.services.sijarla import steps as sijarla
-
-    from .factories import PASSWORD, team
-
-    meja, kabid, kadis = session("meja"), session("kabid"), session("kadis")
-    ketua, anggota = session("ketua1"), session("anggota1")
-    receipt = sijarla.register_letter(meja, letter_draft(letter_number="140/99/WN-KB/2026"))
-    case_id = receipt.case_id
-    disposition = sijarla.save_disposition(
-        kabid, case_id, sijarla.DispositionDraft(
-            instructions="Tim SIJARLA I ke Koto Baru.", team_id=team().id,
-            deadline=dt.date.today() + dt.timedelta(days=3),
-        ),
-    )  # fmt: skip
-    sijarla.sign_disposition(kabid, disposition, PASSWORD, 1)
-    sijarla.issue_assignment(
-        kadis, case_id,
-        sijarla.AssignmentDraft((ketua.user_id, anggota.user_id), "Nagari Koto Baru", dt.date.today(),
-                                dt.date.today() + dt.timedelta(days=2)),
-        PASSWORD, SopCase.get_by_id(case_id).version,
-    )  # fmt: skip
-    for item in PreparationCheck.select().where(PreparationCheck.case == case_id):
-        sijarla.check_preparation(anggota, case_id, item.item, True, "siap", item.version)
-    sijarla.finish_preparation(ketua, case_id, SopCase.get_by_id(case_id).version)
-    service_records.add_record(anggota, case_id, record("1302035512900007", "Rahmi Kasus Dua"))
-    return case_id

@@ -32,6 +32,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.sijarla import records_grid
 from tests.db.factories import session
 from tests.db.field_case import PASSPHRASE, case_in_service, record
+from tests.ui.test_keyboard_only import press, tab_to, type_text
 
 SQLITE = pytest.mark.parametrize("backend_url", ["sqlite"], indirect=True)  # packages are SQLite
 
@@ -54,31 +55,8 @@ def _windows():
     mode.close()
 
 
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None, "nothing has the keyboard focus"
-    return widget
-
-
-def press(qtbot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    qtbot.keyClick(focused(), key, modifier)
-
-
-def type_text(qtbot, text: str) -> None:
-    qtbot.keyClicks(focused(), text)
-
-
 def alt(qtbot, letter: str) -> None:
     press(qtbot, getattr(Qt.Key, f"Key_{letter.upper()}"), Qt.KeyboardModifier.AltModifier)
-
-
-def tab_to(qtbot, target: QWidget, limit: int = 80) -> None:
-    for _ in range(limit):
-        widget = focused()
-        if widget is target or target.isAncestorOf(widget):
-            return
-        press(qtbot, Qt.Key.Key_Tab)
-    raise AssertionError(f"Tab never reached {type(target).__name__}")
 
 
 def modal(qtbot, kind: type) -> QWidget:
@@ -127,7 +105,7 @@ def open_window(qtbot, user, role: str):
 
 
 def open_case_by_keyboard(qtbot, tab, case_id: int) -> None:
-    tab_to(qtbot, tab.worklist)
+    tab_to(qtbot, tab.worklist, limit=80)
     for _ in range(10):
         entry = tab.worklist.current_entry()
         if entry is not None and entry.ref_id == case_id:
@@ -194,7 +172,7 @@ def take_out(qtbot, case_id: int, folder: Path) -> list[Path]:
         press(qtbot, Qt.Key.Key_Return)  # Tutup
 
     when_shown(qtbot, TakeOutDialog, answer)
-    tab_to(qtbot, bar.take_button)
+    tab_to(qtbot, bar.take_button, limit=80)
     press(qtbot, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: len(written) == 2, timeout=WAIT)
     qtbot.waitUntil(bar.marker.isVisible, timeout=WAIT)
@@ -349,7 +327,7 @@ def bring_back(qtbot, monkeypatch, case_id: int, package_path: Path, laptop_two:
         press(qtbot, Qt.Key.Key_Escape)
 
     when_shown(qtbot, ReturnDialog, merge)
-    tab_to(qtbot, bar.return_button)
+    tab_to(qtbot, bar.return_button, limit=80)
     press(qtbot, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: "after" in seen, timeout=WAIT)
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=WAIT)

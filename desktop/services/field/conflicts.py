@@ -24,7 +24,13 @@ from desktop.models import (
 )
 from desktop.models.base import now
 from desktop.services.errors import InvalidInput, NotFound, StaleRecord, WorkflowError
-from desktop.services.field.merge_rows import OTHER_ROWS, RECORD_CONTENT, _typed, code_map
+from desktop.services.field.merge_rows import (
+    OTHER_ROWS,
+    RECORD_CONTENT,
+    _typed,
+    reference_codes,
+    rule_arguments,
+)
 from desktop.services.field.merge_types import ConflictView, PackageStatus
 from desktop.services.security import audit
 from desktop.services.session import Session
@@ -264,21 +270,8 @@ def _take_field(case, row: FieldConflict, actor: Session) -> None:
             model.id == row.office_id
         ).execute()
         return
-    lookups = _lookups_for(case)
-    codes = {
-        "category_id": code_map(ServiceCategory),
-        "target_group_id": code_map(TargetGroup),
-        "outcome_id": code_map(ServiceOutcome),
-    }
-    served_on = dt.date.fromisoformat(str(values["served_on"])[:10])
-    category = codes["category_id"].get(values["category_id"], "")
-    group = codes["target_group_id"].get(values["target_group_id"], "")
-    checked = _checked_together(
-        lookups, values["nik"], values["full_name"], values["nagari_id"], category, group,
-        codes["outcome_id"].get(values["outcome_id"], ""), served_on, values.get("kk") or "",
-        values.get("address") or "", values.get("jorong") or "", values.get("outcome_reason") or "",
-        values.get("note") or "",
-    )  # fmt: skip
+    record = dict(values, served_on=dt.date.fromisoformat(str(values["served_on"])[:10]))
+    checked = _checked_together(*rule_arguments(_lookups_for(case), reference_codes(), record))
     clean = dict(zip(CHECKED_FIELDS, checked, strict=True))
     if row.office_id is None:
         raise WorkflowError("Data kantor untuk konflik ini tidak ditemukan.")

@@ -25,10 +25,8 @@ from desktop.models import (
     FieldPackage,
     FieldPackageKey,
     ServiceCategory,
-    ServiceOutcome,
     ServiceRecord,
     SopCase,
-    TargetGroup,
     db,
     field_store,
     pg_roles,
@@ -43,6 +41,8 @@ from desktop.services.field.merge_rows import (
     audit_rows,
     code_map,
     package_records,
+    reference_codes,
+    rule_arguments,
     tuples,
 )
 from desktop.services.field.merge_types import MergeResult, ReturnPreview
@@ -174,11 +174,7 @@ class _Merge:
         self.actor, self.case, self.row, self.opened = actor, case, row, opened
         self.added = self.updated = self.unchanged = self.conflicts = 0
         self.lookups = _lookups_for(case)
-        self.codes = {
-            "category_id": code_map(ServiceCategory),
-            "target_group_id": code_map(TargetGroup),
-            "outcome_id": code_map(ServiceOutcome),
-        }
+        self.codes = reference_codes()
         self.known_conflicts = {
             (entity, key)
             for entity, key in tuples(
@@ -282,12 +278,7 @@ class _Merge:
         breaks one (left as a conflict: the leader sees every reason, as the form would say them).
         The rules stop at the first refusal (a sixth faster on 10,000 records); only a refused
         record is checked again for all of them."""
-        values = (
-            self.lookups, record["nik"], record["full_name"], record["nagari_id"],
-            self._code("category_id", record), self._code("target_group_id", record),
-            self._code("outcome_id", record), record["served_on"], record["kk"] or "",
-            record["address"], record["jorong"], record["outcome_reason"], record["note"],
-        )  # fmt: skip
+        values = rule_arguments(self.lookups, self.codes, record)
         try:
             checked = _checked(*values)
         except InvalidInput as first:
@@ -299,9 +290,6 @@ class _Merge:
             self._conflict("service_record", record["field_uid"], "tidak_sah", record, None, message)
             return None
         return dict(zip(CHECKED_FIELDS, checked, strict=True))
-
-    def _code(self, column: str, record: dict) -> str:
-        return self.codes[column].get(record[column], f"#{record[column]}")
 
     def _office_record(self, record: dict, office: dict | None, base: int) -> None:
         """A record that left with the package: the field's change is taken when the office left

@@ -45,6 +45,32 @@ def code_map(model: Any, column: str = "code") -> dict[int, str]:
     return {row_id: value for row_id, value in tuples(model.select(model.id, getattr(model, column)))}
 
 
+def reference_codes() -> dict[str, dict[int, str]]:
+    """id -> code of the lists a record names, as the office's rules take them."""
+    from desktop.models import ServiceCategory, ServiceOutcome, TargetGroup
+
+    return {
+        "category_id": code_map(ServiceCategory),
+        "target_group_id": code_map(TargetGroup),
+        "outcome_id": code_map(ServiceOutcome),
+    }
+
+
+def rule_arguments(lookups: Any, codes: dict[str, dict[int, str]], record: dict) -> tuple:
+    """A field record (ids, a date) as record_rules._checked and _checked_together take it: codes
+    for the lists (an id the office no longer has as "#id", refused by the rules)."""
+
+    def code(column: str) -> str:
+        return codes[column].get(record[column], f"#{record[column]}")
+
+    return (
+        lookups, record["nik"], record["full_name"], record["nagari_id"],
+        code("category_id"), code("target_group_id"), code("outcome_id"), record["served_on"],
+        record.get("kk") or "", record.get("address") or "", record.get("jorong") or "",
+        record.get("outcome_reason") or "", record.get("note") or "",
+    )  # fmt: skip
+
+
 def _date(value: object) -> object:
     return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
